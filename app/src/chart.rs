@@ -1,0 +1,246 @@
+//! A laboratory trend as a server-rendered SVG. The picture is for sighted readers; the
+//! page always gives the same figures as a table, and the SVG's title and description
+//! say what it shows.
+
+use std::fmt::Write;
+
+use archive::model::{AbnormalFlag, LabSeries};
+
+use crate::i18n::Lang;
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 300.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 40.0;
+
+/// Escapes text for XML.
+#[must_use]
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn day_number(p: &archive::model::LabPoint) -> f64 {
+    let d = p.taken_at.date().to_julian_day();
+    f64::from(d) + f64::from(p.taken_at.hour()) / 24.0
+}
+
+/// Draws the series. `id` prefixes the element ids so two charts can share a page.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
+    let mut svg = String::new();
+    let title = lang.tr_args(
+        "lab-chart-title",
+        &[("test", series.test_name.clone().into())],
+    );
+    let desc = match (series.points.first(), series.points.last()) {
+        (Some(first), Some(last)) => lang.tr_args(
+            "lab-chart-desc",
+            &[
+                ("count", series.points.len().into()),
+                ("first", lang.date(first.taken_at.date()).into()),
+                ("last", lang.date(last.taken_at.date()).into()),
+                ("value", lang.number(last.value).into()),
+                ("unit", series.unit.clone().into()),
+            ],
+        ),
+        _ => lang.tr("lab-chart-empty"),
+    };
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" class="lab-chart"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(&title),
+        escape(&desc)
+    );
+    if series.points.is_empty() {
+        svg.push_str("</svg>");
+        return svg;
+    }
+    let mut lo = series.points.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
+    let mut hi = series.points.iter().map(|p| p.value).fold(f64::NEG_INFINITY, f64::max);
+    for r in [series.reference_low, series.reference_high].into_iter().flatten() {
+        lo = lo.min(r);
+        hi = hi.max(r);
+    }
+    let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.05).max(0.1);
+    lo = (lo - pad).max(0.0);
+    hi += pad;
+    let x0 = series.points.first().map_or(0.0, day_number);
+    let x1 = series.points.last().map_or(1.0, day_number);
+    let span = (x1 - x0).max(1.0);
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let sx = |d: f64| {
+        if series.points.len() == 1 {
+            LEFT + plot_w / 2.0
+        } else {
+            LEFT + (d - x0) / span * plot_w
+        }
+    };
+    let sy = |v: f64| TOP + (hi - v) / (hi - lo) * plot_h;
+
+    // The reference range as a band.
+    if series.reference_low.is_some() || series.reference_high.is_some() {
+        let top = sy(series.reference_high.unwrap_or(hi));
+        let bottom = sy(series.reference_low.unwrap_or(lo));
+        let _ = write!(
+            svg,
+            r##"<rect x="{LEFT}" y="{top:.1}" width="{plot_w}" height="{:.1}" class="lab-chart-range" fill="#dcfce7"/>"##,
+            (bottom - top).max(0.0)
+        );
+    }
+    // Axes and y ticks.
+    let _ = write!(
+        svg,
+        r##"<g stroke="#374151" stroke-width="1"><line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{}"/><line x1="{LEFT}" y1="{}" x2="{}" y2="{}"/></g>"##,
+        TOP + plot_h,
+        TOP + plot_h,
+        LEFT + plot_w,
+        TOP + plot_h
+    );
+    for i in 0..=4 {
+        let v = lo + (hi - lo) * f64::from(i) / 4.0;
+        let y = sy(v);
+        let _ = write!(
+            svg,
+            r##"<line x1="{:.1}" y1="{y:.1}" x2="{LEFT}" y2="{y:.1}" stroke="#374151"/><text x="{:.1}" y="{:.1}" text-anchor="end" font-size="12" fill="#111827">{}</text>"##,
+            LEFT - 4.0,
+            LEFT - 6.0,
+            y + 4.0,
+            escape(&lang.number((v * 10.0).round() / 10.0))
+        );
+    }
+    // x labels: first and last date (and the middle when there is room).
+    let mut labelled = vec![series.points.first(), series.points.last()];
+    if series.points.len() > 4 {
+        labelled.insert(1, series.points.get(series.points.len() / 2));
+    }
+    for (i, p) in labelled.into_iter().flatten().enumerate() {
+        let anchor = match i {
+            0 => "start",
+            _ if p == series.points.last().unwrap_or(p) => "end",
+            _ => "middle",
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}" font-size="12" fill="#111827">{}</text>"##,
+            sx(day_number(p)),
+            HEIGHT - 14.0,
+            escape(&lang.date(p.taken_at.date()))
+        );
+    }
+    // The line and the points; out-of-range points are larger and square, so the
+    // difference does not rest on colour alone.
+    let line: Vec<String> = series
+        .points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", sx(day_number(p)), sy(p.value)))
+        .collect();
+    let _ = write!(
+        svg,
+        r##"<polyline points="{}" fill="none" stroke="#1d4ed8" stroke-width="2"/>"##,
+        line.join(" ")
+    );
+    for p in &series.points {
+        let (x, y) = (sx(day_number(p)), sy(p.value));
+        let label = escape(&format!(
+            "{} {} {}{}",
+            lang.date(p.taken_at.date()),
+            lang.number(p.value),
+            series.unit,
+            match p.flag {
+                AbnormalFlag::Normal => String::new(),
+                f => format!(" ({})", lang.tr(flag_key(f))),
+            }
+        ));
+        match p.flag {
+            AbnormalFlag::Normal => {
+                let _ = write!(
+                    svg,
+                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="#1d4ed8" class="lab-point"><title>{label}</title></circle>"##
+                );
+            }
+            _ => {
+                let _ = write!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" fill="#b91c1c" class="lab-point lab-point-abnormal"><title>{label}</title></rect>"##,
+                    x - 5.0,
+                    y - 5.0
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The message id of a flag's name.
+#[must_use]
+pub const fn flag_key(flag: AbnormalFlag) -> &'static str {
+    match flag {
+        AbnormalFlag::Normal => "lab-flag-normal",
+        AbnormalFlag::Low => "lab-flag-low",
+        AbnormalFlag::High => "lab-flag-high",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archive::model::{DocumentId, LabPoint};
+    use time::macros::datetime;
+
+    fn series(values: &[(f64, AbnormalFlag)]) -> LabSeries {
+        LabSeries {
+            test_code: "B-Hb".into(),
+            test_name: "Hemoglobiini <&>".into(),
+            unit: "g/L".into(),
+            reference_low: Some(117.0),
+            reference_high: Some(155.0),
+            points: values
+                .iter()
+                .enumerate()
+                .map(|(i, (v, f))| LabPoint {
+                    document: DocumentId::from_raw(i as i64 + 1),
+                    taken_at: datetime!(2025-01-01 08:00) + time::Duration::days(30 * i as i64),
+                    value: *v,
+                    flag: *f,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn draws_every_point_and_marks_the_abnormal_ones_by_shape() {
+        let svg = trend_svg(
+            &series(&[(120.0, AbnormalFlag::Normal), (160.0, AbnormalFlag::High), (130.0, AbnormalFlag::Normal)]),
+            Lang::Fi,
+            "c",
+        );
+        assert_eq!(svg.matches("class=\"lab-point\"").count(), 2);
+        assert_eq!(svg.matches("lab-point-abnormal").count(), 1);
+        assert!(svg.contains("lab-chart-range"));
+        assert!(svg.contains(r#"aria-labelledby="c-title c-desc""#));
+        assert!(svg.contains("Hemoglobiini &lt;&amp;&gt;"));
+        assert!(!svg.contains("<&>"));
+    }
+
+    #[test]
+    fn one_point_is_drawn_in_the_middle() {
+        let svg = trend_svg(&series(&[(120.0, AbnormalFlag::Normal)]), Lang::En, "c");
+        assert!(svg.contains(&format!("cx=\"{:.1}\"", LEFT + (WIDTH - LEFT - RIGHT) / 2.0)));
+    }
+}

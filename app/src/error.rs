@@ -1,0 +1,61 @@
+//! The one error type at the server-function boundary. It carries only safe codes;
+//! the page turns each into a translated message.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session has ended.
+    #[error("unauthenticated")]
+    Unauthenticated,
+    /// Signed in, but the archive refused; `reason` is the archive's refusal code.
+    #[error("forbidden")]
+    Forbidden { reason: String },
+    #[error("not found")]
+    NotFound,
+    /// A field of the request is wrong; `code` names how.
+    #[error("invalid input")]
+    Invalid { field: String, code: String },
+    /// Something failed on the server; `reference` finds the log line.
+    #[error("internal error")]
+    Internal { reference: String },
+    /// The request itself could not be made or read.
+    #[error("request failed")]
+    Request,
+}
+
+impl AppError {
+    /// The message id of the error's explanation.
+    #[must_use]
+    pub fn message_id(&self) -> String {
+        match self {
+            Self::Unauthenticated => "error-unauthenticated".into(),
+            Self::Forbidden { reason } => format!("error-forbidden-{reason}"),
+            Self::NotFound => "error-not-found".into(),
+            Self::Invalid { code, .. } => format!("error-invalid-{code}"),
+            Self::Internal { .. } => "error-internal".into(),
+            Self::Request => "error-request".into(),
+        }
+    }
+
+    #[must_use]
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            Self::Unauthenticated => http::StatusCode::UNAUTHORIZED,
+            Self::Forbidden { .. } => http::StatusCode::FORBIDDEN,
+            Self::NotFound => http::StatusCode::NOT_FOUND,
+            Self::Invalid { .. } => http::StatusCode::BAD_REQUEST,
+            Self::Internal { .. } | Self::Request => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(_: ServerFnErrorErr) -> Self {
+        Self::Request
+    }
+}

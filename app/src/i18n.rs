@@ -1,0 +1,218 @@
+//! Languages and messages. Every user-visible string comes from `locales/{fi,sv,en}`.
+//! Pages render on the server, so messages are looked up there; an island gets its
+//! text as props.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::Loader;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use time::macros::format_description;
+use time::{Date, PrimitiveDateTime};
+use unic_langid::LanguageIdentifier;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "../locales",
+        fallback_language: "fi",
+        // No Unicode isolation marks around arguments: screen readers and tests
+        // should meet plain text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages of the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    Fi,
+    Sv,
+    En,
+}
+
+/// The cookie that keeps the chosen language.
+pub const LANG_COOKIE: &str = "omakanta_lang";
+
+impl Lang {
+    pub const ALL: [Self; 3] = [Self::Fi, Self::Sv, Self::En];
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Fi => "fi",
+            Self::Sv => "sv",
+            Self::En => "en",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|l| code.eq_ignore_ascii_case(l.code()))
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Self::Fi => unic_langid::langid!("fi"),
+            Self::Sv => unic_langid::langid!("sv"),
+            Self::En => unic_langid::langid!("en"),
+        }
+    }
+
+    /// The language a request asks for: the cookie, else the browser's preference,
+    /// else Finnish.
+    #[must_use]
+    pub fn of_request(headers: &http::HeaderMap) -> Self {
+        let from_cookie = headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == LANG_COOKIE)
+            .and_then(|(_, v)| Self::from_code(v));
+        from_cookie
+            .or_else(|| {
+                headers
+                    .get(http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| {
+                        v.split(',')
+                            .filter_map(|part| part.split(';').next())
+                            .filter_map(|tag| tag.trim().split('-').next())
+                            .find_map(Self::from_code)
+                    })
+            })
+            .unwrap_or(Self::Fi)
+    }
+
+    /// A message in this language.
+    #[must_use]
+    pub fn tr(self, key: &str) -> String {
+        LOCALES
+            .try_lookup(&self.langid(), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// A message with arguments.
+    #[must_use]
+    pub fn tr_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.langid(), key, &map)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// A date as people here write it: 29.11.2026 (fi, sv) or 29/11/2026 (en).
+    #[must_use]
+    pub fn date(self, d: Date) -> String {
+        let f = match self {
+            Self::Fi | Self::Sv => {
+                format_description!("[day padding:none].[month padding:none].[year]")
+            }
+            Self::En => format_description!("[day]/[month]/[year]"),
+        };
+        d.format(f).unwrap_or_default()
+    }
+
+    /// A time of day: 14.05 (fi, sv) or 14:05 (en).
+    #[must_use]
+    pub fn time(self, t: PrimitiveDateTime) -> String {
+        let f = match self {
+            Self::Fi | Self::Sv => format_description!("[hour].[minute]"),
+            Self::En => format_description!("[hour]:[minute]"),
+        };
+        t.format(f).unwrap_or_default()
+    }
+
+    /// A date and time with the language's word between ("klo", "kl.", "at").
+    #[must_use]
+    pub fn datetime(self, t: PrimitiveDateTime) -> String {
+        self.tr_args(
+            "datetime",
+            &[
+                ("date", self.date(t.date()).into()),
+                ("time", self.time(t).into()),
+            ],
+        )
+    }
+
+    /// A decimal number with the language's separator (5,4 in fi and sv).
+    #[must_use]
+    pub fn number(self, v: f64) -> String {
+        let s = if (v.fract()).abs() < 1e-9 {
+            format!("{v:.0}")
+        } else if (v * 10.0).fract().abs() < 1e-9 {
+            format!("{v:.1}")
+        } else {
+            format!("{v:.2}")
+        };
+        match self {
+            Self::Fi | Self::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+            Self::En => s,
+        }
+    }
+}
+
+/// The language of the page being rendered.
+#[must_use]
+pub fn lang() -> Lang {
+    use_context::<Lang>().unwrap_or(Lang::Fi)
+}
+
+/// A message in the page's language.
+#[must_use]
+pub fn t(key: &str) -> String {
+    lang().tr(key)
+}
+
+/// A message with arguments in the page's language.
+#[must_use]
+pub fn t_args(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    lang().tr_args(key, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_own_text() {
+        let texts: Vec<String> = Lang::ALL.iter().map(|l| l.tr("nav-records")).collect();
+        assert_eq!(texts[0], "Terveystiedot");
+        assert_eq!(texts[1], "Hälsouppgifter");
+        assert_eq!(texts[2], "Health records");
+    }
+
+    #[test]
+    fn arguments_come_without_isolation_marks() {
+        let s = Lang::En.tr_args("signed-in-as", &[("name", "Aino Virtanen".into())]);
+        assert!(s.contains("Aino Virtanen"), "{s}");
+        assert!(!s.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn request_language_prefers_the_cookie_then_the_browser() {
+        let mut h = http::HeaderMap::new();
+        assert_eq!(Lang::of_request(&h), Lang::Fi);
+        h.insert(http::header::ACCEPT_LANGUAGE, "sv-FI,sv;q=0.9,en;q=0.8".parse().expect("header"));
+        assert_eq!(Lang::of_request(&h), Lang::Sv);
+        h.insert(http::header::COOKIE, "a=b; omakanta_lang=en".parse().expect("header"));
+        assert_eq!(Lang::of_request(&h), Lang::En);
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        assert_eq!(Lang::Fi.number(5.4), "5,4");
+        assert_eq!(Lang::En.number(5.4), "5.4");
+        assert_eq!(Lang::Sv.number(142.0), "142");
+        let d = time::macros::date!(2026 - 03 - 05);
+        assert_eq!(Lang::Fi.date(d), "5.3.2026");
+        assert_eq!(Lang::En.date(d), "05/03/2026");
+    }
+}

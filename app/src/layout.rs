@@ -1,0 +1,143 @@
+//! The frame of every page: skip link, development notice, header with navigation,
+//! language switch and sign-out, the main region, and the footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::whoami;
+use crate::i18n::{lang, t, t_args, Lang};
+use crate::SiteMode;
+
+/// Where the page is, as a path with its query, for coming back after a form.
+fn here() -> String {
+    let loc = use_location();
+    let path = loc.pathname.get_untracked();
+    let search = loc.search.get_untracked();
+    if search.is_empty() {
+        path
+    } else if search.starts_with('?') {
+        format!("{path}{search}")
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
+pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    let current = lang();
+    let return_to = here();
+    view! {
+        <a
+            href="#main"
+            class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
+            {t("skip-to-content")}
+        </a>
+        {dev
+            .then(|| {
+                view! {
+                    <div class="bg-amber-200 px-4 py-2 text-center text-amber-950" role="note">
+                        <strong>{t("dev-notice-title")}</strong>
+                        " "
+                        {t("dev-notice-text")}
+                    </div>
+                }
+            })}
+        <header class="border-b border-slate-300 bg-white print:hidden">
+            <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+                <a href="/" class="text-xl font-bold text-blue-900">
+                    {t("site-name")}
+                </a>
+                <nav aria-label=t("nav-label")>
+                    <ul class="flex flex-wrap gap-4">
+                        <li>
+                            <a class=LINK href="/records">
+                                {t("nav-records")}
+                            </a>
+                        </li>
+                        <li>
+                            <a class=LINK href="/summaries">
+                                {t("nav-summaries")}
+                            </a>
+                        </li>
+                        <li>
+                            <a class=LINK href="/lab">
+                                {t("nav-lab")}
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+                <form method="post" action="/language" class="flex items-center gap-1">
+                    <input type="hidden" name="return_to" value=return_to />
+                    <span class="sr-only">{t("language-switch-label")}</span>
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| {
+                            let is_current = l == current;
+                            view! {
+                                <button
+                                    type="submit"
+                                    name="lang"
+                                    value=l.code()
+                                    lang=l.code()
+                                    aria-current=is_current.then_some("true")
+                                    class=if is_current {
+                                        "rounded bg-blue-900 px-2 py-1 text-white"
+                                    } else {
+                                        "rounded px-2 py-1 text-blue-800 underline hover:bg-blue-50"
+                                    }
+                                >
+                                    {l.tr(&format!("language-name-{}", l.code()))}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </form>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match whoami().await {
+                            Ok(Some(user)) => {
+                                view! {
+                                    <div class="flex items-center gap-3">
+                                        <span>
+                                            {t_args(
+                                                "signed-in-as",
+                                                &[("name", user.display_name.into())],
+                                            )}
+                                        </span>
+                                        <form method="post" action="/sign-out">
+                                            <button type="submit" class=BUTTON_SECONDARY>
+                                                {t("sign-out")}
+                                            </button>
+                                        </form>
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            _ => {
+                                view! {
+                                    <a class=LINK href="/sign-in">
+                                        {t("sign-in")}
+                                    </a>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </header>
+        <main id="main" tabindex="-1" class="mx-auto max-w-5xl px-4 py-6">
+            {children()}
+        </main>
+        <footer class="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700 print:hidden">
+            <p>{t("footer-text")}</p>
+            <crate::islands::HydrationMarker />
+        </footer>
+    }
+}

@@ -1,0 +1,71 @@
+//! OmaKanta's web application: routes, pages and server functions.
+//!
+//! Pages render on the server (islands mode); only the few interactive parts in
+//! [`islands`] hydrate. Every page works with JavaScript off.
+
+pub mod api;
+pub mod chart;
+pub mod error;
+pub mod i18n;
+pub mod islands;
+mod layout;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub use i18n::Lang;
+
+/// How the site is set up, as pages need to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteMode {
+    /// No identity provider is configured: the development sign-in is offered and
+    /// every page says so.
+    pub dev_sign_in: bool,
+}
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = use_context::<http::request::Parts>()
+        .map_or(Lang::Fi, |parts| Lang::of_request(&parts.headers));
+    provide_context(lang);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/pkg/omakanta.css" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-slate-50 text-slate-900">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <layout::Layout>
+                <Routes fallback=pages::NotFoundPage>
+                    <Route path=path!("/") view=pages::FrontPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=pages::SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/records") view=pages::RecordsPage ssr=SsrMode::Async />
+                    <Route path=path!("/records/:id") view=pages::DocumentPage ssr=SsrMode::Async />
+                    <Route path=path!("/summaries") view=pages::SummariesPage ssr=SsrMode::Async />
+                    <Route path=path!("/lab") view=pages::LabPage ssr=SsrMode::Async />
+                    <Route path=path!("/lab/:code") view=pages::LabTrendPage ssr=SsrMode::Async />
+                </Routes>
+            </layout::Layout>
+        </Router>
+    }
+}

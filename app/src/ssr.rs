@@ -1,0 +1,73 @@
+//! Server-side glue for server functions: the archive and the signed-in person from
+//! the request, and the mapping of archive errors to safe codes. No rules, no SQL.
+
+use archive::{Access, Actor, Archive, ArchiveError, Purpose, SessionToken};
+use archive::model::SignedIn;
+use leptos::prelude::*;
+use rand::Rng;
+
+use crate::error::AppError;
+
+/// The person a request's session belongs to; put into the request's extensions by
+/// the server's session layer.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub actor: Actor,
+    pub signed_in: SignedIn,
+    pub token: SessionToken,
+}
+
+/// The archive, from the server's context.
+///
+/// # Errors
+/// `Internal` when the server did not provide it (a wiring fault).
+pub fn archive() -> Result<Archive, AppError> {
+    use_context::<Archive>().ok_or_else(|| internal("archive missing from context"))
+}
+
+/// The signed-in person, if any.
+#[must_use]
+pub fn authenticated() -> Option<Authenticated> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Authenticated>().cloned())
+}
+
+/// Access to the signed-in person's own data.
+///
+/// # Errors
+/// `Unauthenticated` without a session; the archive's refusal otherwise.
+pub async fn own_access() -> Result<Access, AppError> {
+    let who = authenticated().ok_or(AppError::Unauthenticated)?;
+    let archive = archive()?;
+    archive
+        .access(&who.actor, who.actor.person(), Purpose::CitizenService)
+        .await
+        .map_err(from_archive)
+}
+
+/// Maps an archive error to a safe code, logging what the browser must not see.
+#[must_use]
+pub fn from_archive(e: ArchiveError) -> AppError {
+    match e {
+        ArchiveError::Refused(r) => AppError::Forbidden {
+            reason: r.code().to_owned(),
+        },
+        ArchiveError::NotFound => AppError::NotFound,
+        ArchiveError::Invalid(what) => {
+            tracing::info!(what, "invalid request to the archive");
+            AppError::Invalid {
+                field: String::new(),
+                code: "request".into(),
+            }
+        }
+        ArchiveError::Storage(e) => internal(&e.to_string()),
+    }
+}
+
+/// An internal error with a fresh reference id; the detail goes to the log only.
+#[must_use]
+pub fn internal(detail: &str) -> AppError {
+    let reference = format!("{:08x}", rand::rng().random::<u32>());
+    tracing::error!(%reference, detail, "internal error");
+    AppError::Internal { reference }
+}

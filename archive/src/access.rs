@@ -1,0 +1,279 @@
+//! Who may act for whom. Access is a value you obtain from [`Archive::access`], not a
+//! check you remember: every operation on a person's data is a method of [`Access`],
+//! and only this module can make one.
+
+use std::sync::Arc;
+
+use rand::Rng;
+use sqlx::{Any, Transaction};
+use time::OffsetDateTime;
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::error::{ArchiveError, Refusal};
+use crate::hetu::Hetu;
+use crate::model::{PersonId, RightKind};
+
+/// The archive: storage, the clock, and the rules.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    pub(crate) db: Db,
+    pub(crate) clock: Arc<dyn Clock>,
+}
+
+/// Someone who has proved who they are (strong identification, a session).
+/// Made only by the archive, from an identity code or a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    person: PersonId,
+}
+
+impl Actor {
+    pub(crate) const fn new(person: PersonId) -> Self {
+        Self { person }
+    }
+
+    #[must_use]
+    pub const fn person(&self) -> PersonId {
+        self.person
+    }
+}
+
+/// By which right an actor acts for a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Right {
+    /// The person themself.
+    Own,
+}
+
+impl Right {
+    #[must_use]
+    pub const fn kind(self) -> RightKind {
+        match self {
+            Self::Own => RightKind::Own,
+        }
+    }
+}
+
+/// Why data is used; written into every audit event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The citizen (or a proxy) looking after the citizen's own affairs in OmaKanta.
+    CitizenService,
+}
+
+impl Purpose {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::CitizenService => "citizen-service",
+        }
+    }
+}
+
+/// Proof that `actor` may act for `subject` now, by `right`.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub(crate) archive: Archive,
+    actor: PersonId,
+    subject: PersonId,
+    right: Right,
+    at: OffsetDateTime,
+    purpose: Purpose,
+}
+
+/// What an audit event says was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    AccessRefused,
+    SignIn,
+    SignOut,
+    ListRecords,
+    ReadDocument,
+    ReadSummaries,
+    ListLabTests,
+    ReadLabSeries,
+}
+
+impl Action {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::AccessRefused => "access.refused",
+            Self::SignIn => "session.sign-in",
+            Self::SignOut => "session.sign-out",
+            Self::ListRecords => "records.list",
+            Self::ReadDocument => "records.read",
+            Self::ReadSummaries => "summaries.read",
+            Self::ListLabTests => "lab.list",
+            Self::ReadLabSeries => "lab.series",
+        }
+    }
+}
+
+/// One row of the audit trail, as written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AuditEvent {
+    pub subject: PersonId,
+    pub actor: PersonId,
+    pub right: &'static str,
+    pub action: Action,
+    pub object: Option<i64>,
+    pub purpose: Purpose,
+    pub outcome: &'static str,
+    pub at: OffsetDateTime,
+}
+
+pub(crate) fn unix_ms(at: OffsetDateTime) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
+/// Writes an audit event inside the caller's transaction, so the event and what it
+/// records commit or roll back together.
+pub(crate) async fn write_audit(
+    tx: &mut Transaction<'static, Any>,
+    event: AuditEvent,
+) -> Result<(), ArchiveError> {
+    let id: i64 = rand::rng().random_range(1..i64::MAX);
+    sqlx::query(
+        "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, object_id, purpose, outcome) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(event.subject.get())
+    .bind(id)
+    .bind(unix_ms(event.at))
+    .bind(event.actor.get())
+    .bind(event.right)
+    .bind(event.action.code())
+    .bind(event.object)
+    .bind(event.purpose.code())
+    .bind(event.outcome)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Archive {
+    /// Opens the archive at a database URL, migrating it.
+    ///
+    /// # Errors
+    /// When the database cannot be reached or migrated.
+    pub async fn open(database_url: &str, clock: Arc<dyn Clock>) -> Result<Self, ArchiveError> {
+        let db = Db::connect(database_url).await?;
+        Ok(Self { db, clock })
+    }
+
+    #[must_use]
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    #[must_use]
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The actor an identity code belongs to, after strong identification.
+    ///
+    /// # Errors
+    /// `NotFound` when the archive holds no such person.
+    pub async fn authenticate(&self, hetu: &Hetu) -> Result<Actor, ArchiveError> {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM person WHERE hetu = $1")
+            .bind(hetu.as_str())
+            .fetch_one(self.db.pool())
+            .await?;
+        Ok(Actor::new(PersonId::from_raw(id)))
+    }
+
+    /// Resolves by which right `actor` may act for `subject` now, or refuses and
+    /// records the refusal.
+    ///
+    /// # Errors
+    /// `Refused` when there is no right; `Storage` when the database fails.
+    pub async fn access(
+        &self,
+        actor: &Actor,
+        subject: PersonId,
+        purpose: Purpose,
+    ) -> Result<Access, ArchiveError> {
+        let at = self.clock.now();
+        if actor.person == subject {
+            return Ok(Access {
+                archive: self.clone(),
+                actor: actor.person,
+                subject,
+                right: Right::Own,
+                at,
+                purpose,
+            });
+        }
+        let mut tx = self.db.pool().begin().await?;
+        write_audit(
+            &mut tx,
+            AuditEvent {
+                subject,
+                actor: actor.person,
+                right: "none",
+                action: Action::AccessRefused,
+                object: None,
+                purpose,
+                outcome: Refusal::NoRight.code(),
+                at,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Err(ArchiveError::Refused(Refusal::NoRight))
+    }
+}
+
+impl Access {
+    #[must_use]
+    pub const fn actor(&self) -> PersonId {
+        self.actor
+    }
+
+    #[must_use]
+    pub const fn subject(&self) -> PersonId {
+        self.subject
+    }
+
+    #[must_use]
+    pub const fn right(&self) -> Right {
+        self.right
+    }
+
+    /// When the access was granted; the moment against which rules are applied.
+    #[must_use]
+    pub const fn at(&self) -> OffsetDateTime {
+        self.at
+    }
+
+    /// Begins a transaction for one operation.
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+        Ok(self.archive.db.pool().begin().await?)
+    }
+
+    /// Records, in the operation's transaction, that it was done.
+    pub(crate) async fn audit(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        action: Action,
+        object: Option<i64>,
+    ) -> Result<(), ArchiveError> {
+        write_audit(
+            tx,
+            AuditEvent {
+                subject: self.subject,
+                actor: self.actor,
+                right: self.right.kind().code(),
+                action,
+                object,
+                purpose: self.purpose,
+                outcome: "ok",
+                at: self.at,
+            },
+        )
+        .await
+    }
+}

@@ -1,0 +1,121 @@
+//! Time as the archive sees it. Ages, validity periods and "the last twelve months" all
+//! depend on now, so the clock is passed in and tests can fix or move it.
+
+use std::fmt;
+use std::sync::Mutex;
+
+use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+pub trait Clock: Send + Sync + fmt::Debug {
+    fn now(&self) -> OffsetDateTime;
+
+    /// Today in Finland.
+    fn today(&self) -> Date {
+        finnish_local(self.now()).date()
+    }
+}
+
+/// The machine's clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// A clock that stands still until told to move. For tests and reproducible demo data.
+#[derive(Debug)]
+pub struct FixedClock(Mutex<OffsetDateTime>);
+
+impl FixedClock {
+    #[must_use]
+    pub fn at(now: OffsetDateTime) -> Self {
+        Self(Mutex::new(now))
+    }
+
+    pub fn advance(&self, by: Duration) {
+        let mut now = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *now += by;
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> OffsetDateTime {
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Finnish local time (EET, with EU summer time from the last Sunday of March to the
+/// last Sunday of October, switching at 01:00 UTC).
+#[must_use]
+pub fn finnish_local(at: OffsetDateTime) -> PrimitiveDateTime {
+    let utc = at.to_offset(UtcOffset::UTC);
+    let year = utc.year();
+    let start = last_sunday(year, Month::March).with_hms(1, 0, 0);
+    let end = last_sunday(year, Month::October).with_hms(1, 0, 0);
+    let naive = PrimitiveDateTime::new(utc.date(), utc.time());
+    let summer = match (start, end) {
+        (Ok(s), Ok(e)) => naive >= s && naive < e,
+        _ => false,
+    };
+    naive + Duration::hours(if summer { 3 } else { 2 })
+}
+
+fn last_sunday(year: i32, month: Month) -> Date {
+    let last = Date::from_calendar_date(year, month, time::util::days_in_month(month, year))
+        .unwrap_or(Date::MIN);
+    let back = last.weekday().number_days_from_sunday();
+    last - Duration::days(i64::from(back))
+}
+
+/// Whole years between `birth` and `on` (a person born on 29 February turns a year
+/// older on 1 March in common years).
+#[must_use]
+pub fn age_on(birth: Date, on: Date) -> i32 {
+    let mut years = on.year() - birth.year();
+    if (on.month() as u8, on.day()) < (birth.month() as u8, birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn finnish_time_follows_summer_time() {
+        assert_eq!(
+            finnish_local(datetime!(2026-01-15 10:00 UTC)),
+            datetime!(2026-01-15 12:00)
+        );
+        assert_eq!(
+            finnish_local(datetime!(2026-07-01 21:30 UTC)),
+            datetime!(2026-07-02 00:30)
+        );
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(
+            finnish_local(datetime!(2026-03-29 00:59 UTC)),
+            datetime!(2026-03-29 02:59)
+        );
+        assert_eq!(
+            finnish_local(datetime!(2026-03-29 01:00 UTC)),
+            datetime!(2026-03-29 04:00)
+        );
+        assert_eq!(
+            finnish_local(datetime!(2026-10-25 01:00 UTC)),
+            datetime!(2026-10-25 03:00)
+        );
+    }
+
+    #[test]
+    fn age_turns_on_the_birthday() {
+        assert_eq!(age_on(date!(2016 - 05 - 10), date!(2026 - 05 - 09)), 9);
+        assert_eq!(age_on(date!(2016 - 05 - 10), date!(2026 - 05 - 10)), 10);
+        assert_eq!(age_on(date!(2008 - 02 - 29), date!(2026 - 02 - 28)), 17);
+        assert_eq!(age_on(date!(2008 - 02 - 29), date!(2026 - 03 - 01)), 18);
+    }
+}

@@ -1,0 +1,741 @@
+//! A deterministic generator of realistic Finnish demo data: wellbeing services
+//! counties and their units, persons with test identity codes (individual numbers
+//! 900–999), service events over years with notes, diagnoses (ICD-10), risk
+//! information, vaccinations (ATC), procedures (NCSP), laboratory results with
+//! reference ranges, and imaging studies with reports. Finnish, with some
+//! Swedish-speaking persons.
+
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use sqlx::{Any, Transaction};
+use time::{Date, Duration, Month, PrimitiveDateTime, Time};
+
+use crate::access::Archive;
+use crate::clock::age_on;
+use crate::error::ArchiveError;
+use crate::hetu::Hetu;
+use crate::model::{systems, AbnormalFlag, DocumentKind};
+use crate::records::format_stamp;
+
+/// The seed the demo data is made from.
+pub const DEMO_SEED: u64 = 0x4F4D_414B_414E_5441; // "OMAKANTA"
+
+/// What was loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub persons: u64,
+    pub documents: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Fi,
+    Sv,
+}
+
+struct Org {
+    id: i64,
+    oid: &'static str,
+    name: &'static str,
+    sector: &'static str,
+    units: &'static [(i64, &'static str)],
+}
+
+const ORGS: &[Org] = &[
+    Org { id: 1, oid: "1.2.246.10.1234567.10.1", name: "Helsingin kaupunki, sosiaali-, terveys- ja pelastustoimiala", sector: "public",
+          units: &[(101, "Kallion terveysasema"), (102, "Vuosaaren terveysasema"), (103, "Helsingin kaupungin neuvola, Kallio"), (104, "Kouluterveydenhuolto, Kallion yhteiskoulu")] },
+    Org { id: 2, oid: "1.2.246.10.1234567.10.2", name: "HUS-yhtymä", sector: "public",
+          units: &[(201, "Meilahden tornisairaala, sisätautien poliklinikka"), (202, "HUS Diagnostiikkakeskus, laboratorio"), (203, "HUS Kuvantaminen, Meilahti"), (204, "Jorvin sairaala, päivystys"), (205, "Silmäklinikka")] },
+    Org { id: 3, oid: "1.2.246.10.1234567.10.3", name: "Pirkanmaan hyvinvointialue", sector: "public",
+          units: &[(301, "Hervannan sosiaali- ja terveysasema"), (302, "Tays Keskussairaala, kardiologian poliklinikka"), (303, "Fimlab Laboratoriot, Tampere")] },
+    Org { id: 4, oid: "1.2.246.10.1234567.10.4", name: "Länsi-Uudenmaan hyvinvointialue", sector: "public",
+          units: &[(401, "Raaseporin terveysasema / Raseborgs hälsostation"), (402, "Länsi-Uudenmaan sairaala, Tammisaari / Västra Nylands sjukhus, Ekenäs")] },
+    Org { id: 5, oid: "1.2.246.10.1234567.10.5", name: "Lääkäriasema Kaleva Oy", sector: "private",
+          units: &[(501, "Lääkäriasema Kaleva, Helsinki")] },
+    Org { id: 6, oid: "1.2.246.10.1234567.10.6", name: "Työterveys Virta Oy", sector: "occupational",
+          units: &[(601, "Työterveys Virta, Pasila")] },
+];
+
+struct Condition {
+    icd: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    reason_fi: &'static str,
+    reason_sv: &'static str,
+    plan_fi: &'static str,
+    plan_sv: &'static str,
+    labs: &'static [&'static str],
+    chronic: bool,
+}
+
+const CONDITIONS: &[Condition] = &[
+    Condition { icd: "J06.9", fi: "Äkillinen ylähengitystieinfektio", sv: "Akut övre luftvägsinfektion",
+        reason_fi: "Kolme päivää kestänyt nuha, kurkkukipu ja lievä kuume.", reason_sv: "Snuva, halsont och lätt feber sedan tre dagar.",
+        plan_fi: "Oireenmukainen hoito, runsaasti nestettä. Uusi yhteydenotto, jos kuume jatkuu yli viisi päivää.", plan_sv: "Symtomatisk behandling, rikligt med vätska. Ny kontakt om febern varar över fem dagar.",
+        labs: &["P-CRP"], chronic: false },
+    Condition { icd: "H66.9", fi: "Välikorvatulehdus", sv: "Mellanöreinflammation",
+        reason_fi: "Korvakipua ja yöllistä itkuisuutta kahden päivän ajan.", reason_sv: "Öronvärk och nattlig gråt i två dagar.",
+        plan_fi: "Tärykalvo punoittava ja pullottava. Amoksisilliinikuuri 7 vrk. Kontrolli tarvittaessa.", plan_sv: "Trumhinnan rodnad och buktande. Amoxicillinkur 7 dygn. Kontroll vid behov.",
+        labs: &[], chronic: false },
+    Condition { icd: "N30.0", fi: "Äkillinen virtsarakon tulehdus", sv: "Akut cystit",
+        reason_fi: "Kirvelyä virtsatessa ja tihentynyttä virtsaamisen tarvetta.", reason_sv: "Sveda vid miktion och täta trängningar.",
+        plan_fi: "Virtsan kemiallinen seulonta positiivinen. Nitrofurantoiinikuuri 5 vrk.", plan_sv: "Urinsticka positiv. Nitrofurantoinkur 5 dygn.",
+        labs: &["P-CRP"], chronic: false },
+    Condition { icd: "M54.5", fi: "Alaselkäkipu", sv: "Ländryggssmärta",
+        reason_fi: "Alaselkäkipu nostamisen jälkeen, ei säteilyä alaraajoihin.", reason_sv: "Ländryggssmärta efter lyft, ingen utstrålning till benen.",
+        plan_fi: "Neurologinen status normaali. Liikkuminen kivun sallimissa rajoissa, tulehduskipulääke tarvittaessa.", plan_sv: "Neurologiskt status normalt. Rörelse inom smärtgränsen, antiinflammatoriskt läkemedel vid behov.",
+        labs: &[], chronic: false },
+    Condition { icd: "S93.4", fi: "Nilkan nyrjähdys", sv: "Stukning av fotled",
+        reason_fi: "Nilkka nyrjähti urheillessa, turvotusta ulkokehräksen alueella.", reason_sv: "Stukade foten vid idrott, svullnad kring laterala malleolen.",
+        plan_fi: "Ottawan kriteerit eivät täyty, ei kuvantamistarvetta. Kylmähoito, kohoasento ja tukiside.", plan_sv: "Ottawakriterierna uppfylls inte, ingen bilddiagnostik. Kyla, högläge och stödförband.",
+        labs: &[], chronic: false },
+    Condition { icd: "J03.9", fi: "Äkillinen nielurisatulehdus", sv: "Akut tonsillit",
+        reason_fi: "Voimakas nielukipu ja kuume 38,6 °C.", reason_sv: "Kraftig halsont och feber 38,6 °C.",
+        plan_fi: "Streptokokkipikatesti positiivinen. Fenoksimetyylipenisilliini 10 vrk.", plan_sv: "Snabbtest för streptokocker positivt. Fenoximetylpenicillin 10 dygn.",
+        labs: &["P-CRP"], chronic: false },
+    Condition { icd: "I10", fi: "Verenpainetauti", sv: "Essentiell hypertoni",
+        reason_fi: "Verenpaineen seurantakäynti. Kotimittausten keskiarvo 142/88 mmHg.", reason_sv: "Uppföljning av blodtrycket. Medelvärde av hemmamätningar 142/88 mmHg.",
+        plan_fi: "Jatketaan nykyistä lääkitystä. Suolan käytön vähentäminen ja liikunta. Kontrolli vuoden kuluttua.", plan_sv: "Nuvarande medicinering fortsätter. Mindre salt och mer motion. Kontroll om ett år.",
+        labs: &["P-K", "P-Na", "P-Krea"], chronic: true },
+    Condition { icd: "E11.9", fi: "Tyypin 2 diabetes", sv: "Typ 2-diabetes",
+        reason_fi: "Diabeteksen vuosikontrolli. Ei hypoglykemioita.", reason_sv: "Årskontroll av diabetes. Inga hypoglykemier.",
+        plan_fi: "Sokeritasapaino kohtalainen. Metformiiniannos ennallaan, ravitsemusterapeutin ohjaus.", plan_sv: "Glukoskontrollen måttlig. Metformindosen oförändrad, handledning av näringsterapeut.",
+        labs: &["B-HbA1c", "fP-Gluk", "P-Krea", "fP-Kol-LDL"], chronic: true },
+    Condition { icd: "J45.9", fi: "Astma", sv: "Astma",
+        reason_fi: "Astman seuranta. Oireita lähinnä rasituksessa ja flunssien yhteydessä.", reason_sv: "Uppföljning av astma. Symtom främst vid ansträngning och förkylning.",
+        plan_fi: "PEF-seuranta kotona. Inhaloitava kortikosteroidi jatkuu.", plan_sv: "PEF-uppföljning hemma. Inhalerad kortikosteroid fortsätter.",
+        labs: &[], chronic: true },
+    Condition { icd: "E78.0", fi: "Hyperkolesterolemia", sv: "Hyperkolesterolemi",
+        reason_fi: "Kolesteroliarvojen seuranta.", reason_sv: "Uppföljning av kolesterolvärden.",
+        plan_fi: "Statiinihoito jatkuu. Uusi laboratoriokontrolli vuoden kuluttua.", plan_sv: "Statinbehandlingen fortsätter. Ny laboratoriekontroll om ett år.",
+        labs: &["fP-Kol-LDL", "P-ALAT"], chronic: true },
+    Condition { icd: "I48.9", fi: "Eteisvärinä", sv: "Förmaksflimmer",
+        reason_fi: "Tykytystuntemuksia. EKG:ssä eteisvärinä, kammiovaste 96/min.", reason_sv: "Hjärtklappning. EKG visar förmaksflimmer, kammarfrekvens 96/min.",
+        plan_fi: "Antikoagulaatio aloitettu (CHA2DS2-VASc 4). Kardiologin konsultaatio.", plan_sv: "Antikoagulation påbörjad (CHA2DS2-VASc 4). Konsultation hos kardiolog.",
+        labs: &["B-Hb", "P-Krea", "P-TSH"], chronic: true },
+    Condition { icd: "M17.9", fi: "Polven nivelrikko", sv: "Knäledsartros",
+        reason_fi: "Oikean polven rasituskipu, portaissa kävely vaikeutunut.", reason_sv: "Belastningssmärta i höger knä, svårt att gå i trappor.",
+        plan_fi: "Fysioterapeutin ohjaus, painonhallinta, parasetamoli tarvittaessa.", plan_sv: "Handledning av fysioterapeut, viktkontroll, paracetamol vid behov.",
+        labs: &[], chronic: true },
+    Condition { icd: "E03.9", fi: "Kilpirauhasen vajaatoiminta", sv: "Hypotyreos",
+        reason_fi: "Väsymystä ja palelua. Aiemmin todettu kilpirauhasen vajaatoiminta.", reason_sv: "Trötthet och frusenhet. Tidigare konstaterad hypotyreos.",
+        plan_fi: "Tyroksiiniannosta nostetaan 25 µg. TSH-kontrolli kahden kuukauden kuluttua.", plan_sv: "Tyroxindosen höjs med 25 µg. TSH-kontroll om två månader.",
+        labs: &["P-TSH"], chronic: true },
+    Condition { icd: "I50.9", fi: "Sydämen vajaatoiminta", sv: "Hjärtsvikt",
+        reason_fi: "Lisääntynyt hengenahdistus ja nilkkaturvotus.", reason_sv: "Ökad andfåddhet och ankelsvullnad.",
+        plan_fi: "Diureettiannosta nostettu, painon seuranta kotona päivittäin.", plan_sv: "Diuretikadosen höjd, daglig viktkontroll hemma.",
+        labs: &["P-K", "P-Na", "P-Krea", "B-Hb"], chronic: true },
+    Condition { icd: "F41.1", fi: "Yleistynyt ahdistuneisuushäiriö", sv: "Generaliserat ångestsyndrom",
+        reason_fi: "Jatkuvaa huolestuneisuutta ja univaikeuksia puolen vuoden ajan.", reason_sv: "Ständig oro och sömnsvårigheter i ett halvt år.",
+        plan_fi: "Ohjaus psykiatriselle sairaanhoitajalle, lyhytterapia. Seurantakäynti kuukauden kuluttua.", plan_sv: "Remiss till psykiatrisk sjukskötare, korttidsterapi. Uppföljning om en månad.",
+        labs: &["P-TSH"], chronic: false },
+    Condition { icd: "Z30.0", fi: "Ehkäisyneuvonta", sv: "Preventivmedelsrådgivning",
+        reason_fi: "Nuori hakeutui ehkäisyneuvontaan.", reason_sv: "Den unga sökte preventivmedelsrådgivning.",
+        plan_fi: "Ehkäisymenetelmät käyty läpi. Nuori kykenee päättämään hoidostaan itse.", plan_sv: "Preventivmetoderna genomgångna. Den unga kan själv besluta om sin vård.",
+        labs: &[], chronic: false },
+];
+
+fn condition(icd: &str) -> &'static Condition {
+    CONDITIONS
+        .iter()
+        .find(|c| c.icd == icd)
+        .unwrap_or(&CONDITIONS[0])
+}
+
+struct LabSpec {
+    code: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    unit: &'static str,
+    /// (low, high) for women and men; `None` where one side has no limit.
+    range_f: (Option<f64>, Option<f64>),
+    range_m: (Option<f64>, Option<f64>),
+    decimals: i32,
+}
+
+const LABS: &[LabSpec] = &[
+    LabSpec { code: "B-Hb", fi: "Hemoglobiini", sv: "Hemoglobin", unit: "g/L", range_f: (Some(117.0), Some(155.0)), range_m: (Some(134.0), Some(167.0)), decimals: 0 },
+    LabSpec { code: "P-Krea", fi: "Kreatiniini", sv: "Kreatinin", unit: "µmol/L", range_f: (Some(50.0), Some(90.0)), range_m: (Some(60.0), Some(100.0)), decimals: 0 },
+    LabSpec { code: "fP-Gluk", fi: "Glukoosi, paastonäyte", sv: "Glukos, fasteprov", unit: "mmol/L", range_f: (Some(4.0), Some(6.0)), range_m: (Some(4.0), Some(6.0)), decimals: 1 },
+    LabSpec { code: "B-HbA1c", fi: "Glykoitunut hemoglobiini", sv: "Glykerat hemoglobin", unit: "mmol/mol", range_f: (Some(20.0), Some(42.0)), range_m: (Some(20.0), Some(42.0)), decimals: 0 },
+    LabSpec { code: "fP-Kol-LDL", fi: "LDL-kolesteroli", sv: "LDL-kolesterol", unit: "mmol/L", range_f: (None, Some(3.0)), range_m: (None, Some(3.0)), decimals: 1 },
+    LabSpec { code: "P-CRP", fi: "C-reaktiivinen proteiini", sv: "C-reaktivt protein", unit: "mg/L", range_f: (None, Some(10.0)), range_m: (None, Some(10.0)), decimals: 0 },
+    LabSpec { code: "P-K", fi: "Kalium", sv: "Kalium", unit: "mmol/L", range_f: (Some(3.3), Some(4.9)), range_m: (Some(3.3), Some(4.9)), decimals: 1 },
+    LabSpec { code: "P-Na", fi: "Natrium", sv: "Natrium", unit: "mmol/L", range_f: (Some(137.0), Some(145.0)), range_m: (Some(137.0), Some(145.0)), decimals: 0 },
+    LabSpec { code: "P-TSH", fi: "Tyreotropiini", sv: "Tyreotropin", unit: "mU/L", range_f: (Some(0.5), Some(3.6)), range_m: (Some(0.5), Some(3.6)), decimals: 2 },
+    LabSpec { code: "P-ALAT", fi: "Alaniiniaminotransferaasi", sv: "Alaninaminotransferas", unit: "U/L", range_f: (None, Some(35.0)), range_m: (None, Some(50.0)), decimals: 0 },
+];
+
+struct Vaccine {
+    atc: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+}
+
+const ROTA: Vaccine = Vaccine { atc: "J07BH01", fi: "Rotavirusrokote", sv: "Rotavirusvaccin" };
+const DTAP_IPV_HIB: Vaccine = Vaccine { atc: "J07CA06", fi: "DTaP-IPV-Hib-rokote", sv: "DTaP-IPV-Hib-vaccin" };
+const PCV: Vaccine = Vaccine { atc: "J07AL02", fi: "Pneumokokkikonjugaattirokote", sv: "Pneumokockkonjugatvaccin" };
+const MMR: Vaccine = Vaccine { atc: "J07BD52", fi: "MPR-rokote (tuhkarokko, sikotauti, vihurirokko)", sv: "MPR-vaccin (mässling, påssjuka, röda hund)" };
+const HPV: Vaccine = Vaccine { atc: "J07BM03", fi: "HPV-rokote", sv: "HPV-vaccin" };
+const INFLUENZA: Vaccine = Vaccine { atc: "J07BB02", fi: "Influenssarokote", sv: "Influensavaccin" };
+const COVID: Vaccine = Vaccine { atc: "J07BX03", fi: "Koronavirusrokote", sv: "Coronavirusvaccin" };
+const DT: Vaccine = Vaccine { atc: "J07AM51", fi: "dT-rokote (jäykkäkouristus, kurkkumätä)", sv: "dT-vaccin (stelkramp, difteri)" };
+
+struct Risk {
+    system: &'static str,
+    code: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    text_fi: &'static str,
+    text_sv: &'static str,
+}
+
+const RISKS: &[Risk] = &[
+    Risk { system: systems::ATC, code: "J01C", fi: "Penisilliiniallergia", sv: "Penicillinallergi",
+           text_fi: "Laaja nokkosihottuma amoksisilliinikuurin aikana. Vältettävä penisilliinejä.", text_sv: "Utbredd urtikaria under amoxicillinkur. Penicilliner ska undvikas." },
+    Risk { system: systems::FI_RISK, code: "PAHKINA", fi: "Pähkinäallergia", sv: "Nötallergi",
+           text_fi: "Huulten turvotusta ja hengitysvaikeutta pähkinöistä. Adrenaliinikynä määrätty.", text_sv: "Svullna läppar och andningssvårigheter av nötter. Adrenalinpenna förskriven." },
+    Risk { system: systems::FI_RISK, code: "AMPIAINEN", fi: "Ampiaisen pistoallergia", sv: "Allergi mot getingstick",
+           text_fi: "Anafylaktinen reaktio ampiaisen pistosta.", text_sv: "Anafylaktisk reaktion efter getingstick." },
+    Risk { system: systems::ATC, code: "M01A", fi: "Tulehduskipulääkeyliherkkyys", sv: "Överkänslighet mot NSAID",
+           text_fi: "Astman paheneminen tulehduskipulääkkeistä.", text_sv: "Försämrad astma av NSAID-preparat." },
+];
+
+struct Imaging {
+    code: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    report_fi: &'static str,
+    report_sv: &'static str,
+}
+
+const IMAGING: &[Imaging] = &[
+    Imaging { code: "GD1AA", fi: "Keuhkojen röntgenkuvaus", sv: "Lungröntgen",
+              report_fi: "Keuhkokentät ilmavat, ei infiltraatteja. Sydämen koko normaali. Ei pleuranestettä.", report_sv: "Lungfälten luftiga, inga infiltrat. Normal hjärtstorlek. Ingen pleuravätska." },
+    Imaging { code: "NG1AA", fi: "Polven röntgenkuvaus", sv: "Knäröntgen",
+              report_fi: "Mediaalinen nivelrako lievästi kaventunut, reunaosteofyyttejä. Sopii lievään nivelrikkoon.", report_sv: "Medialt ledspringan lätt minskad, kantosteofyter. Förenligt med lindrig artros." },
+    Imaging { code: "JN3AD", fi: "Ylävatsan ultraäänitutkimus", sv: "Ultraljud av övre buken",
+              report_fi: "Maksa normaalikokoinen, parenkyymi tasainen. Sappirakossa ei kiviä. Haima ja munuaiset normaalit.", report_sv: "Levern normalstor, jämnt parenkym. Inga gallsten. Pankreas och njurar normala." },
+    Imaging { code: "AA1BB", fi: "Pään tietokonetomografia", sv: "Datortomografi av huvudet",
+              report_fi: "Ei vuotoa eikä tuoretta infarktia. Kammiosto keskiviivassa.", report_sv: "Ingen blödning eller färsk infarkt. Ventrikelsystemet i mittlinjen." },
+];
+
+struct Procedure {
+    code: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+}
+
+const PROCEDURES: &[Procedure] = &[
+    Procedure { code: "JEA00", fi: "Umpilisäkkeen poisto", sv: "Appendektomi" },
+    Procedure { code: "CJE20", fi: "Kaihileikkaus ja tekomykiön asennus", sv: "Kataraktoperation med insättning av intraokulär lins" },
+    Procedure { code: "UJF32", fi: "Paksusuolen tähystys", sv: "Koloskopi" },
+];
+
+const PROFESSIONALS: &[&str] = &[
+    "LL Anna Mäkinen", "LL Mikael Lehtonen", "TtM Sari Heikkinen", "Th Jenni Laine",
+    "LT Pekka Koskinen", "LL Maria Sjöberg", "Th Emilia Karvonen", "LT Oskari Salo",
+    "Th Hanna Rantanen", "LL Johanna Berg",
+];
+
+/// What makes each person's history.
+struct Profile {
+    id: i64,
+    given: &'static str,
+    family: &'static str,
+    /// Age today, and how many days past the last birthday.
+    age: i32,
+    days_past_birthday: i64,
+    individual: u16,
+    lang: Lang,
+    note: &'static str,
+    chronic: &'static [&'static str],
+    visits_per_year: f64,
+    risks: &'static [usize],
+    home_unit: i64,
+}
+
+const PROFILES: &[Profile] = &[
+    Profile { id: 1001, given: "Aino", family: "Virtanen", age: 41, days_past_birthday: 75, individual: 942, lang: Lang::Fi,
+              note: "typical-adult", chronic: &["J45.9"], visits_per_year: 8.0, risks: &[0], home_unit: 101 },
+    Profile { id: 1002, given: "Mikko", family: "Korhonen", age: 73, days_past_birthday: 200, individual: 913, lang: Lang::Fi,
+              note: "heavy-user", chronic: &["I10", "E11.9", "I48.9", "I50.9", "E78.0", "M17.9"], visits_per_year: 55.0, risks: &[3], home_unit: 301 },
+    Profile { id: 1003, given: "Laura", family: "Nieminen", age: 38, days_past_birthday: 12, individual: 954, lang: Lang::Fi,
+              note: "guardian", chronic: &["E03.9"], visits_per_year: 2.0, risks: &[], home_unit: 101 },
+    Profile { id: 1004, given: "Eetu", family: "Nieminen", age: 7, days_past_birthday: 150, individual: 937, lang: Lang::Fi,
+              note: "child-7", chronic: &[], visits_per_year: 3.0, risks: &[1], home_unit: 103 },
+    Profile { id: 1005, given: "Ella", family: "Nieminen", age: 15, days_past_birthday: 40, individual: 968, lang: Lang::Fi,
+              note: "teen-15", chronic: &["J45.9"], visits_per_year: 2.5, risks: &[], home_unit: 104 },
+    Profile { id: 1006, given: "Helvi", family: "Virtanen", age: 84, days_past_birthday: 300, individual: 926, lang: Lang::Fi,
+              note: "elderly-mandate-giver", chronic: &["I10", "E03.9", "M17.9"], visits_per_year: 9.0, risks: &[2], home_unit: 102 },
+    Profile { id: 1007, given: "Johan", family: "Lindqvist", age: 52, days_past_birthday: 220, individual: 985, lang: Lang::Sv,
+              note: "swedish-speaking", chronic: &["I10", "E78.0"], visits_per_year: 3.0, risks: &[], home_unit: 401 },
+];
+
+/// Loads the demo persons, their relations and their records, dated relative to `today`.
+/// Does nothing when the archive already holds persons.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn load_demo(archive: &Archive) -> Result<DemoReport, ArchiveError> {
+    let (persons,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM person")
+        .fetch_one(archive.db.pool())
+        .await?;
+    if persons > 0 {
+        return Ok(DemoReport::default());
+    }
+    let today = archive.clock.today();
+    let mut rng = ChaCha8Rng::seed_from_u64(DEMO_SEED);
+    let mut tx = archive.db.pool().begin().await?;
+    insert_organisations(&mut tx).await?;
+    let mut report = DemoReport::default();
+    for p in PROFILES {
+        let birth = birth_date(today, p.age, p.days_past_birthday);
+        report.documents += insert_person(&mut tx, &mut rng, p, birth, today).await?;
+        report.persons += 1;
+    }
+    // The Nieminen family: Laura is the guardian of Eetu and Ella.
+    for child in [1004, 1005] {
+        sqlx::query("INSERT INTO guardianship (child_id, guardian_id) VALUES ($1, $2)")
+            .bind(child)
+            .bind(1003_i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    // Helvi has given her daughter Aino a mandate for health-care matters.
+    let from = today - Duration::days(400);
+    let until = today + Duration::days(3 * 365);
+    sqlx::query(
+        "INSERT INTO mandate (principal_id, id, holder_id, scope, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(1006_i64)
+    .bind(1_i64)
+    .bind(1001_i64)
+    .bind("health-care")
+    .bind(from.to_string())
+    .bind(until.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// Loads `count` generated persons (ordinary adults, test identity codes), for scale tests.
+///
+/// # Errors
+/// `Storage` when the database fails; `Invalid` when the organisations are missing
+/// and cannot be added.
+pub async fn load_generated(
+    archive: &Archive,
+    count: u32,
+    seed: u64,
+) -> Result<DemoReport, ArchiveError> {
+    let today = archive.clock.today();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut report = DemoReport::default();
+    {
+        let mut tx = archive.db.pool().begin().await?;
+        let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisation")
+            .fetch_one(&mut *tx)
+            .await?;
+        if orgs == 0 {
+            insert_organisations(&mut tx).await?;
+        }
+        tx.commit().await?;
+    }
+    const GIVEN: &[&str] = &["Matti", "Liisa", "Juha", "Sanna", "Timo", "Kaisa", "Antti", "Riikka", "Jussi", "Tiina", "Erik", "Ingrid"];
+    const FAMILY: &[&str] = &["Mäkelä", "Hämäläinen", "Laine", "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Salonen", "Holmström", "Nyström"];
+    for _ in 0..count {
+        let mut tx = archive.db.pool().begin().await?;
+        let id = rng.random_range(1_000_000..(1_i64 << 53));
+        let age = rng.random_range(18..90);
+        let chronic: &'static [&'static str] = [&[][..], &["I10"], &["E11.9", "I10"], &["J45.9"], &["E03.9"]]
+            .choose(&mut rng)
+            .copied()
+            .unwrap_or(&[]);
+        let p = Profile {
+            id,
+            given: GIVEN.choose(&mut rng).copied().unwrap_or("Matti"),
+            family: FAMILY.choose(&mut rng).copied().unwrap_or("Mäkelä"),
+            age,
+            days_past_birthday: rng.random_range(0..365),
+            individual: rng.random_range(900..1000),
+            lang: if rng.random_bool(0.06) { Lang::Sv } else { Lang::Fi },
+            note: "",
+            chronic,
+            visits_per_year: rng.random_range(1.0..6.0),
+            risks: &[],
+            home_unit: [101, 102, 301, 401].choose(&mut rng).copied().unwrap_or(101),
+        };
+        let birth = birth_date(today, p.age, p.days_past_birthday);
+        // A generated identity code may collide with an earlier one; try the next numbers.
+        match insert_person(&mut tx, &mut rng, &p, birth, today).await {
+            Ok(docs) => {
+                tx.commit().await?;
+                report.persons += 1;
+                report.documents += docs;
+            }
+            Err(ArchiveError::Storage(e)) if e.constraint().is_some() => {
+                tx.rollback().await?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(report)
+}
+
+fn birth_date(today: Date, age: i32, days_past_birthday: i64) -> Date {
+    let anchor = today - Duration::days(days_past_birthday);
+    let birth = anchor
+        .replace_year(anchor.year() - age)
+        .unwrap_or_else(|_| Date::from_calendar_date(anchor.year() - age, Month::March, 1).unwrap_or(anchor));
+    debug_assert_eq!(age_on(birth, today), age);
+    birth
+}
+
+async fn insert_organisations(tx: &mut Transaction<'static, Any>) -> Result<(), ArchiveError> {
+    for org in ORGS {
+        sqlx::query("INSERT INTO organisation (id, oid, name, sector) VALUES ($1, $2, $3, $4)")
+            .bind(org.id)
+            .bind(org.oid)
+            .bind(org.name)
+            .bind(org.sector)
+            .execute(&mut **tx)
+            .await?;
+        for (unit, name) in org.units {
+            sqlx::query("INSERT INTO care_unit (id, organisation_id, name) VALUES ($1, $2, $3)")
+                .bind(*unit)
+                .bind(org.id)
+                .bind(*name)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+fn org_of(unit: i64) -> i64 {
+    unit / 100
+}
+
+/// A normal-looking random number (the sum of uniforms), mean 0 and deviation about 1.
+fn gauss(rng: &mut ChaCha8Rng) -> f64 {
+    (0..6).map(|_| rng.random_range(-1.0..1.0)).sum::<f64>() / 1.414
+}
+
+struct Writer<'a> {
+    tx: &'a mut Transaction<'static, Any>,
+    rng: &'a mut ChaCha8Rng,
+    person: i64,
+    lang: Lang,
+    male: bool,
+    documents: u64,
+    /// Whether documents now being written are marked visible to guardians.
+    visible_to_guardian: bool,
+}
+
+impl Writer<'_> {
+    fn t<'s>(&self, fi: &'s str, sv: &'s str) -> &'s str {
+        if self.lang == Lang::Sv {
+            sv
+        } else {
+            fi
+        }
+    }
+
+    fn new_id(&mut self) -> i64 {
+        self.rng.random_range(1..(1_i64 << 53))
+    }
+
+    async fn event(&mut self, unit: i64, kind: &str, title: &str, at: PrimitiveDateTime, minor_decides: bool) -> Result<i64, ArchiveError> {
+        let id = self.new_id();
+        sqlx::query(
+            "INSERT INTO service_event (person_id, id, organisation_id, kind, title, started_at, minor_decides) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(self.person)
+        .bind(id)
+        .bind(org_of(unit))
+        .bind(kind)
+        .bind(title)
+        .bind(format_stamp(at))
+        .bind(i64::from(minor_decides))
+        .execute(&mut **self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn document(
+        &mut self,
+        event: i64,
+        unit: i64,
+        kind: DocumentKind,
+        at: PrimitiveDateTime,
+        title: &str,
+        body: Option<&str>,
+        coding: Option<(&str, &str, &str)>,
+    ) -> Result<i64, ArchiveError> {
+        let id = self.new_id();
+        let professional = PROFESSIONALS.choose(self.rng).copied();
+        sqlx::query(
+            "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
+             professional, title, body, code_system, code, code_display, visible_to_guardian) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        )
+        .bind(self.person)
+        .bind(id)
+        .bind(event)
+        .bind(kind.code())
+        .bind(format_stamp(at))
+        .bind(org_of(unit))
+        .bind(unit)
+        .bind(professional)
+        .bind(title)
+        .bind(body)
+        .bind(coding.map(|c| c.0))
+        .bind(coding.map(|c| c.1))
+        .bind(coding.map(|c| c.2))
+        .bind(i64::from(self.visible_to_guardian))
+        .execute(&mut **self.tx)
+        .await?;
+        self.documents += 1;
+        Ok(id)
+    }
+
+    async fn lab(&mut self, event: i64, unit: i64, at: PrimitiveDateTime, code: &str, shift: f64) -> Result<(), ArchiveError> {
+        let Some(spec) = LABS.iter().find(|l| l.code == code) else {
+            return Ok(());
+        };
+        let (low, high) = if self.male { spec.range_m } else { spec.range_f };
+        let (mid, spread) = match (low, high) {
+            (Some(l), Some(h)) => ((l + h) / 2.0, (h - l) / 4.0),
+            (None, Some(h)) => (h * 0.6, h * 0.2),
+            (Some(l), None) => (l * 1.3, l * 0.15),
+            (None, None) => (1.0, 0.1),
+        };
+        let raw = mid + spread * (gauss(self.rng) + shift);
+        let factor = 10_f64.powi(spec.decimals);
+        let value = ((raw.max(0.0)) * factor).round() / factor;
+        let flag = AbnormalFlag::of(value, low, high);
+        let name = self.t(spec.fi, spec.sv).to_owned();
+        let title = format!("{} ({})", name, spec.code);
+        let doc = self
+            .document(event, unit, DocumentKind::LabResult, at, &title, None, Some((systems::FI_LAB, spec.code, &name)))
+            .await?;
+        sqlx::query(
+            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, reference_low, reference_high, flag, taken_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(self.person)
+        .bind(doc)
+        .bind(spec.code)
+        .bind(&name)
+        .bind(value)
+        .bind(spec.unit)
+        .bind(low)
+        .bind(high)
+        .bind(flag.code())
+        .bind(format_stamp(at))
+        .execute(&mut **self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn vaccination(&mut self, unit: i64, at: PrimitiveDateTime, v: &Vaccine) -> Result<(), ArchiveError> {
+        let title = self.t("Rokotus", "Vaccination").to_owned();
+        let event = self.event(unit, "visit", &title, at, false).await?;
+        let name = self.t(v.fi, v.sv).to_owned();
+        let body = format!("{} {}", self.t("Annettu rokote:", "Given vaccin:"), name);
+        self.document(event, unit, DocumentKind::Vaccination, at, &name, Some(&body), Some((systems::ATC, v.atc, &name)))
+            .await?;
+        Ok(())
+    }
+}
+
+/// A weekday working-hours moment on `day`.
+fn office_time(rng: &mut ChaCha8Rng, day: Date) -> PrimitiveDateTime {
+    let day = match day.weekday() {
+        time::Weekday::Saturday => day - Duration::days(1),
+        time::Weekday::Sunday => day + Duration::days(1),
+        _ => day,
+    };
+    let hour = rng.random_range(8..16);
+    let minute = [0, 15, 30, 45].choose(rng).copied().unwrap_or(0);
+    PrimitiveDateTime::new(day, Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT))
+}
+
+#[allow(clippy::too_many_lines)]
+async fn insert_person(
+    tx: &mut Transaction<'static, Any>,
+    rng: &mut ChaCha8Rng,
+    p: &Profile,
+    birth: Date,
+    today: Date,
+) -> Result<u64, ArchiveError> {
+    let hetu = Hetu::from_parts(birth, p.individual).map_err(|_| ArchiveError::Invalid("demo identity code"))?;
+    sqlx::query(
+        "INSERT INTO person (id, hetu, given_name, family_name, birth_date, language, demo_note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(p.id)
+    .bind(hetu.as_str())
+    .bind(p.given)
+    .bind(p.family)
+    .bind(birth.to_string())
+    .bind(if p.lang == Lang::Sv { "sv" } else { "fi" })
+    .bind((!p.note.is_empty()).then_some(p.note))
+    .execute(&mut **tx)
+    .await?;
+    let mut w = Writer {
+        tx,
+        rng,
+        person: p.id,
+        lang: p.lang,
+        male: p.individual % 2 == 1,
+        documents: 0,
+        visible_to_guardian: true,
+    };
+    let home = p.home_unit;
+    let lab_unit = if home / 100 == 3 { 303 } else { 202 };
+
+    // The national vaccination programme for children born here.
+    let programme: &[(i64, &Vaccine)] = &[
+        (60, &ROTA), (90, &ROTA), (90, &DTAP_IPV_HIB), (90, &PCV), (150, &DTAP_IPV_HIB), (150, &PCV),
+        (365, &DTAP_IPV_HIB), (365, &PCV), (550, &MMR), (6 * 365, &MMR),
+    ];
+    let clinic = if p.age < 18 { 103 } else { home };
+    for (days, v) in programme {
+        let day = birth + Duration::days(*days);
+        if day <= today && today - day < Duration::days(365 * 25) {
+            let at = office_time(w.rng, day);
+            w.vaccination(clinic, at, v).await?;
+        }
+    }
+    if p.age >= 11 && !w.male {
+        let at = office_time(w.rng, birth + Duration::days(11 * 365 + 200));
+        w.vaccination(104, at, &HPV).await?;
+    }
+    if p.age >= 18 {
+        for years_ago in 0..p.age.min(12) {
+            let season = Date::from_calendar_date(today.year() - years_ago, Month::November, 1).unwrap_or(today);
+            if season <= today && (p.age >= 65 || w.rng.random_bool(0.3)) {
+                let offset = Duration::days(w.rng.random_range(0..25));
+                let at = office_time(w.rng, season + offset);
+                w.vaccination(home, at, &INFLUENZA).await?;
+            }
+        }
+        for (y, m) in [(2021, Month::May), (2021, Month::July), (2022, Month::January)] {
+            let day = Date::from_calendar_date(y, m, 10).unwrap_or(today);
+            if day <= today && age_on(birth, day) >= 16 {
+                let at = office_time(w.rng, day);
+                w.vaccination(home, at, &COVID).await?;
+            }
+        }
+        let dt = birth + Duration::days(365 * (p.age / 10 * 10).max(20) as i64);
+        if dt <= today {
+            let at = office_time(w.rng, dt);
+            w.vaccination(home, at, &DT).await?;
+        }
+    }
+
+    // Risk information, recorded once.
+    for &r in p.risks {
+        let risk = &RISKS[r.min(RISKS.len() - 1)];
+        let day = (birth + Duration::days(365 * i64::from(p.age.min(30)) / 2)).min(today);
+        let at = office_time(w.rng, day);
+        let title = w.t("Riskitieto", "Riskinformation").to_owned();
+        let event = w.event(home, "visit", &title, at, false).await?;
+        let name = w.t(risk.fi, risk.sv).to_owned();
+        let text = w.t(risk.text_fi, risk.text_sv).to_owned();
+        w.document(event, home, DocumentKind::RiskInformation, at, &name, Some(&text), Some((risk.system, risk.code, &name)))
+            .await?;
+    }
+
+    // Visits over the years: chronic conditions from their onset, acute ones between.
+    let history_years = f64::from(p.age.min(if p.note == "heavy-user" { 30 } else { 20 }));
+    let visits = (history_years * p.visits_per_year).round() as i64;
+    let span_days = (history_years * 365.0) as i64;
+    let acute = ["J06.9", "N30.0", "M54.5", "S93.4", "J03.9"];
+    let child_acute = ["J06.9", "H66.9", "J03.9"];
+    for _ in 0..visits {
+        let day = today - Duration::days(w.rng.random_range(1..span_days.max(30)));
+        if day <= birth + Duration::days(30) {
+            continue;
+        }
+        let at = office_time(w.rng, day);
+        let age_then = age_on(birth, day);
+        let chronic_visit = !p.chronic.is_empty() && w.rng.random_bool(0.6);
+        let cond = if chronic_visit {
+            condition(p.chronic.choose(w.rng).copied().unwrap_or("I10"))
+        } else if age_then < 13 {
+            condition(child_acute.choose(w.rng).copied().unwrap_or("J06.9"))
+        } else {
+            condition(acute.choose(w.rng).copied().unwrap_or("J06.9"))
+        };
+        // A teen's own matters: the professional records that she decides on her care,
+        // and marks the documents as not visible to her guardians.
+        let teen_private = p.note == "teen-15" && age_then >= 13 && w.rng.random_bool(0.35);
+        let cond = if teen_private {
+            condition(if w.rng.random_bool(0.5) { "Z30.0" } else { "F41.1" })
+        } else {
+            cond
+        };
+        w.visible_to_guardian = !teen_private;
+        let unit = if teen_private {
+            104
+        } else if cond.chronic && w.rng.random_bool(0.3) {
+            if home / 100 == 3 { 302 } else { 201 }
+        } else if age_then >= 25 && age_then < 65 && w.rng.random_bool(0.15) {
+            601
+        } else if w.rng.random_bool(0.1) {
+            501
+        } else {
+            home
+        };
+        let course = cond.chronic && w.rng.random_bool(0.2);
+        let event_title = format!("{}: {}", w.t("Vastaanottokäynti", "Mottagningsbesök"), w.t(cond.fi, cond.sv));
+        let event = w
+            .event(unit, if course { "course" } else { "visit" }, &event_title, at, teen_private)
+            .await?;
+        let note = format!(
+            "{}\n\n{} {}\n\n{}",
+            w.t(cond.reason_fi, cond.reason_sv),
+            w.t("Arvio:", "Bedömning:"),
+            w.t(cond.fi, cond.sv),
+            w.t(cond.plan_fi, cond.plan_sv)
+        );
+        let note_title = w.t("Käyntiteksti", "Besöksanteckning").to_owned();
+        w.document(event, unit, DocumentKind::VisitNote, at, &note_title, Some(&note), None).await?;
+        let dx = w.t(cond.fi, cond.sv).to_owned();
+        w.document(event, unit, DocumentKind::Diagnosis, at, &dx, None, Some((systems::ICD10, cond.icd, &dx))).await?;
+        if !cond.labs.is_empty() && w.rng.random_bool(0.8) {
+            let lab_at = at - Duration::days(w.rng.random_range(2..10));
+            let shift = match cond.icd {
+                "E11.9" => 1.6,
+                "J06.9" | "J03.9" | "N30.0" => 1.2,
+                _ => 0.2,
+            };
+            for code in cond.labs {
+                w.lab(event, lab_unit, lab_at, code, shift).await?;
+            }
+        }
+        if w.rng.random_bool(0.04) {
+            let img = IMAGING.choose(w.rng).unwrap_or(&IMAGING[0]);
+            let name = w.t(img.fi, img.sv).to_owned();
+            let report = w.t(img.report_fi, img.report_sv).to_owned();
+            let img_at = at + Duration::days(w.rng.random_range(1..14));
+            if img_at.date() <= today {
+                w.document(event, 203, DocumentKind::ImagingStudy, img_at, &name, Some(&report), Some((systems::FI_IMAGING, img.code, &name)))
+                    .await?;
+            }
+        }
+        if age_then >= 18 && w.rng.random_bool(0.015) {
+            let proc = PROCEDURES.choose(w.rng).unwrap_or(&PROCEDURES[0]);
+            let name = w.t(proc.fi, proc.sv).to_owned();
+            w.document(event, 201, DocumentKind::Procedure, at, &name, None, Some((systems::NCSP, proc.code, &name)))
+                .await?;
+        }
+    }
+    w.visible_to_guardian = true;
+    Ok(w.documents)
+}

@@ -1,0 +1,361 @@
+//! Domain types shared with the web side. Plain data: no storage, no rules.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, PrimitiveDateTime};
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(i64);
+
+        impl $name {
+            /// The raw value, for storage.
+            #[must_use]
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+            /// Wraps a raw value read from storage or a URL. Existence and access are
+            /// checked where it is used, never assumed.
+            #[must_use]
+            pub const fn from_raw(raw: i64) -> Self {
+                Self(raw)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map(Self)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A person in the archive. Opaque; not the identity code.
+    PersonId
+);
+id_type!(OrganisationId);
+id_type!(UnitId);
+id_type!(ServiceEventId);
+id_type!(DocumentId);
+
+/// The kinds of health-record entry the archive holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    VisitNote,
+    Diagnosis,
+    RiskInformation,
+    Vaccination,
+    Procedure,
+    LabResult,
+    ImagingStudy,
+}
+
+impl DocumentKind {
+    pub const ALL: [Self; 7] = [
+        Self::VisitNote,
+        Self::Diagnosis,
+        Self::RiskInformation,
+        Self::Vaccination,
+        Self::Procedure,
+        Self::LabResult,
+        Self::ImagingStudy,
+    ];
+
+    /// The stable code used in storage, URLs and message ids.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::VisitNote => "visit-note",
+            Self::Diagnosis => "diagnosis",
+            Self::RiskInformation => "risk",
+            Self::Vaccination => "vaccination",
+            Self::Procedure => "procedure",
+            Self::LabResult => "lab-result",
+            Self::ImagingStudy => "imaging",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Whether a service event was a single visit or a longer course of treatment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceEventKind {
+    Visit,
+    CourseOfTreatment,
+}
+
+impl ServiceEventKind {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Visit => "visit",
+            Self::CourseOfTreatment => "course",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "visit" => Some(Self::Visit),
+            "course" => Some(Self::CourseOfTreatment),
+            _ => None,
+        }
+    }
+}
+
+/// A code from a code system (ICD-10, ATC, NCSP, LOINC, …) with its display text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coding {
+    pub system: String,
+    pub code: String,
+    pub display: String,
+}
+
+/// Code systems used in the archive.
+pub mod systems {
+    pub const ICD10: &str = "http://hl7.org/fhir/sid/icd-10";
+    pub const ATC: &str = "http://www.whocc.no/atc";
+    pub const NCSP: &str = "urn:oid:1.2.246.537.6.2";
+    pub const FI_LAB: &str = "urn:oid:1.2.246.537.6.3";
+    pub const FI_IMAGING: &str = "urn:oid:1.2.246.537.6.1401";
+    pub const FI_RISK: &str = "urn:oid:1.2.246.537.6.1";
+}
+
+/// How a laboratory value relates to its reference range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AbnormalFlag {
+    Normal,
+    Low,
+    High,
+}
+
+impl AbnormalFlag {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Normal => "N",
+            Self::Low => "L",
+            Self::High => "H",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "L" => Self::Low,
+            "H" => Self::High,
+            _ => Self::Normal,
+        }
+    }
+
+    /// The flag a value earns against a reference range.
+    #[must_use]
+    pub fn of(value: f64, low: Option<f64>, high: Option<f64>) -> Self {
+        match (low, high) {
+            (Some(l), _) if value < l => Self::Low,
+            (_, Some(h)) if value > h => Self::High,
+            _ => Self::Normal,
+        }
+    }
+}
+
+/// A laboratory result's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabValue {
+    pub test_code: String,
+    pub test_name: String,
+    pub value: f64,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub flag: AbnormalFlag,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationRef {
+    pub id: OrganisationId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEventRef {
+    pub id: ServiceEventId,
+    pub kind: ServiceEventKind,
+    pub title: String,
+}
+
+/// One line of the health-records list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: DocumentId,
+    pub kind: DocumentKind,
+    pub recorded_at: PrimitiveDateTime,
+    pub title: String,
+    pub organisation: OrganisationRef,
+    pub unit: String,
+    pub professional: Option<String>,
+    pub service_event: ServiceEventRef,
+}
+
+/// A whole document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub summary: DocumentSummary,
+    /// Free text: a visit note, an imaging report, a description of a risk.
+    pub text: Option<String>,
+    pub coding: Option<Coding>,
+    pub lab: Option<LabValue>,
+}
+
+/// A half-open range of days `[from, to]`, both inclusive, either open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// What the health-records list is narrowed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordFilter {
+    pub range: DateRange,
+    pub organisation: Option<OrganisationId>,
+    pub kind: Option<DocumentKind>,
+}
+
+impl RecordFilter {
+    /// The default view: the last twelve months up to `today`.
+    #[must_use]
+    pub fn last_twelve_months(today: Date) -> Self {
+        let from = today
+            .replace_year(today.year() - 1)
+            .unwrap_or_else(|_| today - time::Duration::days(365));
+        Self {
+            range: DateRange {
+                from: Some(from),
+                to: Some(today),
+            },
+            ..Self::default()
+        }
+    }
+}
+
+/// A page of a keyset-paged list. `next` is an opaque cursor for the following page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+}
+
+/// The health-records list with the organisations the person's records come from (for the filter).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordsPage {
+    pub documents: Page<DocumentSummary>,
+    pub organisations: Vec<OrganisationRef>,
+}
+
+/// One entry in a summary (a diagnosis, a risk, a vaccination).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryEntry {
+    pub coding: Coding,
+    pub first_recorded: PrimitiveDateTime,
+    pub last_recorded: PrimitiveDateTime,
+    pub times: i64,
+    pub latest_document: DocumentId,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summaries {
+    pub diagnoses: Vec<SummaryEntry>,
+    pub risks: Vec<SummaryEntry>,
+    pub vaccinations: Vec<SummaryEntry>,
+}
+
+/// One measurement of a laboratory test.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabPoint {
+    pub document: DocumentId,
+    pub taken_at: PrimitiveDateTime,
+    pub value: f64,
+    pub flag: AbnormalFlag,
+}
+
+/// A laboratory test the person has results of, with the latest one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabTest {
+    pub test_code: String,
+    pub test_name: String,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub latest: LabPoint,
+    pub count: i64,
+}
+
+/// All results of one test, oldest first, for a trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabSeries {
+    pub test_code: String,
+    pub test_name: String,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub points: Vec<LabPoint>,
+}
+
+/// By which right someone acts for a person. Only `Own` is granted yet; the
+/// others are resolved by the archive when the proxy rules land.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RightKind {
+    Own,
+    Guardian,
+    Mandate,
+}
+
+impl RightKind {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Own => "own",
+            Self::Guardian => "guardian",
+            Self::Mandate => "mandate",
+        }
+    }
+}
+
+/// The signed-in person as the web side shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub person: PersonId,
+    pub display_name: String,
+}
+
+/// A demo person offered by the development sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoPerson {
+    pub person: PersonId,
+    pub display_name: String,
+    pub birth_date: Date,
+    pub note: String,
+}

@@ -1,0 +1,409 @@
+//! Health records: the list by service event, a document, summaries, laboratory results.
+//! Every operation here is a method of [`Access`] and writes its audit event in the
+//! transaction of its read.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use time::macros::format_description;
+use time::{Duration, PrimitiveDateTime};
+
+use crate::access::{Access, Action, Right};
+use crate::error::ArchiveError;
+use crate::model::{
+    AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint,
+    LabSeries, LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter,
+    RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
+};
+
+/// The most documents one page may hold.
+pub const MAX_PAGE: u32 = 200;
+
+const STAMP: &[time::format_description::FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]");
+const DAY: &[time::format_description::FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]");
+
+pub(crate) fn format_stamp(at: PrimitiveDateTime) -> String {
+    at.format(STAMP).unwrap_or_default()
+}
+
+fn parse_stamp(s: &str) -> Result<PrimitiveDateTime, ArchiveError> {
+    PrimitiveDateTime::parse(s, STAMP).map_err(|_| ArchiveError::Invalid("stored time"))
+}
+
+/// A keyset cursor: the last row's (time, id). Opaque to the web side.
+fn encode_cursor(at: &str, id: i64) -> String {
+    format!("{at}~{id}")
+}
+
+fn decode_cursor(s: &str) -> Result<(String, i64), ArchiveError> {
+    let (at, id) = s.split_once('~').ok_or(ArchiveError::Invalid("cursor"))?;
+    parse_stamp(at).map_err(|_| ArchiveError::Invalid("cursor"))?;
+    let id = id.parse().map_err(|_| ArchiveError::Invalid("cursor"))?;
+    Ok((at.to_owned(), id))
+}
+
+/// Numbered placeholders for SQL built from optional parts.
+struct Binds {
+    next: usize,
+}
+
+impl Binds {
+    fn new() -> Self {
+        Self { next: 1 }
+    }
+    fn take(&mut self) -> String {
+        let p = format!("${}", self.next);
+        self.next += 1;
+        p
+    }
+}
+
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+const SUMMARY_COLUMNS: &str = "d.id, d.kind, d.recorded_at, d.title, d.professional, \
+     d.organisation_id, o.name AS organisation_name, u.name AS unit_name, \
+     e.id AS event_id, e.kind AS event_kind, e.title AS event_title";
+
+const SUMMARY_JOINS: &str = "JOIN organisation o ON o.id = d.organisation_id \
+     JOIN care_unit u ON u.id = d.unit_id \
+     JOIN service_event e ON e.person_id = d.person_id AND e.id = d.service_event_id";
+
+fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
+    let kind: String = row.try_get("kind")?;
+    let event_kind: String = row.try_get("event_kind")?;
+    let recorded: String = row.try_get("recorded_at")?;
+    Ok(DocumentSummary {
+        id: DocumentId::from_raw(row.try_get("id")?),
+        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Invalid("stored kind"))?,
+        recorded_at: parse_stamp(&recorded)?,
+        title: row.try_get("title")?,
+        organisation: OrganisationRef {
+            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
+            name: row.try_get("organisation_name")?,
+        },
+        unit: row.try_get("unit_name")?,
+        professional: row.try_get("professional")?,
+        service_event: ServiceEventRef {
+            id: ServiceEventId::from_raw(row.try_get("event_id")?),
+            kind: ServiceEventKind::from_code(&event_kind)
+                .ok_or(ArchiveError::Invalid("stored event kind"))?,
+            title: row.try_get("event_title")?,
+        },
+    })
+}
+
+impl Access {
+    /// The condition, on documents aliased `d`, that limits them to what this right
+    /// may see. The one place where document visibility is decided.
+    fn visible(&self) -> &'static str {
+        match self.right() {
+            Right::Own => "1 = 1",
+        }
+    }
+
+    /// The person's documents, newest first, narrowed by `filter`, a page at a time.
+    ///
+    /// # Errors
+    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
+    pub async fn health_records(
+        &self,
+        filter: &RecordFilter,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<RecordsPage, ArchiveError> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let mut b = Binds::new();
+        let mut args = vec![Arg::Int(self.subject().get())];
+        let mut sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM document d {SUMMARY_JOINS} WHERE d.person_id = {} AND {}",
+            b.take(),
+            self.visible()
+        );
+        if let Some(from) = filter.range.from {
+            sql.push_str(&format!(" AND d.recorded_at >= {}", b.take()));
+            args.push(Arg::Text(from.format(DAY).unwrap_or_default()));
+        }
+        if let Some(to) = filter.range.to {
+            sql.push_str(&format!(" AND d.recorded_at < {}", b.take()));
+            let next_day = to.saturating_add(Duration::days(1));
+            args.push(Arg::Text(next_day.format(DAY).unwrap_or_default()));
+        }
+        if let Some(org) = filter.organisation {
+            sql.push_str(&format!(" AND d.organisation_id = {}", b.take()));
+            args.push(Arg::Int(org.get()));
+        }
+        if let Some(kind) = filter.kind {
+            sql.push_str(&format!(" AND d.kind = {}", b.take()));
+            args.push(Arg::Text(kind.code().to_owned()));
+        }
+        if let Some(cursor) = after {
+            let (at, id) = decode_cursor(cursor)?;
+            sql.push_str(&format!(
+                " AND (d.recorded_at < {p1} OR (d.recorded_at = {p1} AND d.id < {p2}))",
+                p1 = b.take(),
+                p2 = b.take()
+            ));
+            args.push(Arg::Text(at));
+            args.push(Arg::Int(id));
+        }
+        sql.push_str(&format!(
+            " ORDER BY d.recorded_at DESC, d.id DESC LIMIT {}",
+            b.take()
+        ));
+        args.push(Arg::Int(i64::from(limit) + 1));
+
+        let mut query = sqlx::query(&sql);
+        for arg in args {
+            query = match arg {
+                Arg::Int(i) => query.bind(i),
+                Arg::Text(t) => query.bind(t),
+            };
+        }
+        let mut tx = self.begin().await?;
+        let rows = query.fetch_all(&mut *tx).await?;
+        let mut items = rows
+            .iter()
+            .map(summary_of)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = if items.len() > limit as usize {
+            items.truncate(limit as usize);
+            items
+                .last()
+                .map(|d| encode_cursor(&format_stamp(d.recorded_at), d.id.get()))
+        } else {
+            None
+        };
+        let organisations = sqlx::query(&format!(
+            "SELECT DISTINCT o.id, o.name FROM document d JOIN organisation o ON o.id = d.organisation_id \
+             WHERE d.person_id = $1 AND {} ORDER BY o.name",
+            self.visible()
+        ))
+        .bind(self.subject().get())
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(OrganisationRef {
+                id: OrganisationId::from_raw(r.try_get("id")?),
+                name: r.try_get("name")?,
+            })
+        })
+        .collect::<Result<Vec<_>, ArchiveError>>()?;
+        self.audit(&mut tx, Action::ListRecords, None).await?;
+        tx.commit().await?;
+        Ok(RecordsPage {
+            documents: Page { items, next },
+            organisations,
+        })
+    }
+
+    /// One document in full.
+    ///
+    /// # Errors
+    /// `NotFound` when the person has no such document this right may see.
+    pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
+             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag \
+             FROM document d {SUMMARY_JOINS} \
+             LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
+             WHERE d.person_id = $1 AND d.id = $2 AND {}",
+            self.visible()
+        ))
+        .bind(self.subject().get())
+        .bind(id.get())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ArchiveError::NotFound)?;
+        let summary = summary_of(&row)?;
+        let coding = match (
+            row.try_get::<Option<String>, _>("code_system")?,
+            row.try_get::<Option<String>, _>("code")?,
+            row.try_get::<Option<String>, _>("code_display")?,
+        ) {
+            (Some(system), Some(code), Some(display)) => Some(Coding {
+                system,
+                code,
+                display,
+            }),
+            _ => None,
+        };
+        let lab = match row.try_get::<Option<String>, _>("test_code")? {
+            Some(test_code) => Some(LabValue {
+                test_code,
+                test_name: row.try_get("test_name")?,
+                value: row.try_get("value")?,
+                unit: row.try_get("unit")?,
+                reference_low: row.try_get("reference_low")?,
+                reference_high: row.try_get("reference_high")?,
+                flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
+            }),
+            None => None,
+        };
+        let document = Document {
+            summary,
+            text: row.try_get("body")?,
+            coding,
+            lab,
+        };
+        self.audit(&mut tx, Action::ReadDocument, Some(id.get()))
+            .await?;
+        tx.commit().await?;
+        Ok(document)
+    }
+
+    /// Diagnoses, risk information and vaccinations, each code once with its first
+    /// and latest record.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
+        let mut tx = self.begin().await?;
+        let mut lists = Vec::with_capacity(3);
+        for kind in [
+            DocumentKind::Diagnosis,
+            DocumentKind::RiskInformation,
+            DocumentKind::Vaccination,
+        ] {
+            let rows = sqlx::query(&format!(
+                "SELECT d.code_system, d.code, MAX(d.code_display) AS code_display, \
+                 MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
+                 FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
+                 GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
+                self.visible()
+            ))
+            .bind(self.subject().get())
+            .bind(kind.code())
+            .fetch_all(&mut *tx)
+            .await?;
+            let mut entries = Vec::with_capacity(rows.len());
+            for row in rows {
+                let code: String = row.try_get("code")?;
+                let last_at: String = row.try_get("last_at")?;
+                let latest = sqlx::query(&format!(
+                    "SELECT d.id, d.body FROM document d WHERE d.person_id = $1 AND d.kind = $2 \
+                     AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
+                    self.visible()
+                ))
+                .bind(self.subject().get())
+                .bind(kind.code())
+                .bind(&code)
+                .bind(&last_at)
+                .fetch_one(&mut *tx)
+                .await?;
+                entries.push(SummaryEntry {
+                    coding: Coding {
+                        system: row.try_get("code_system")?,
+                        code,
+                        display: row.try_get("code_display")?,
+                    },
+                    first_recorded: parse_stamp(&row.try_get::<String, _>("first_at")?)?,
+                    last_recorded: parse_stamp(&last_at)?,
+                    times: row.try_get("times")?,
+                    latest_document: DocumentId::from_raw(latest.try_get("id")?),
+                    text: latest.try_get("body")?,
+                });
+            }
+            lists.push(entries);
+        }
+        self.audit(&mut tx, Action::ReadSummaries, None).await?;
+        tx.commit().await?;
+        let vaccinations = lists.pop().unwrap_or_default();
+        let risks = lists.pop().unwrap_or_default();
+        let diagnoses = lists.pop().unwrap_or_default();
+        Ok(Summaries {
+            diagnoses,
+            risks,
+            vaccinations,
+        })
+    }
+
+    /// The laboratory tests the person has results of, with the latest result of each.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(&format!(
+            "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
+             l.document_id, l.taken_at, l.value, l.flag, c.times \
+             FROM lab_result l \
+             JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
+             JOIN (SELECT l2.test_code, MAX(l2.taken_at) AS last_at, COUNT(*) AS times \
+                   FROM lab_result l2 JOIN document d ON d.person_id = l2.person_id AND d.id = l2.document_id \
+                   WHERE l2.person_id = $1 AND {vis} GROUP BY l2.test_code) c \
+               ON c.test_code = l.test_code AND c.last_at = l.taken_at \
+             WHERE l.person_id = $1 AND {vis} ORDER BY l.test_name, l.document_id DESC",
+            vis = self.visible()
+        ))
+        .bind(self.subject().get())
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
+        for row in rows {
+            let test_code: String = row.try_get("test_code")?;
+            if tests.last().is_some_and(|t| t.test_code == test_code) {
+                continue; // two results at the same minute: keep the one listed first
+            }
+            tests.push(LabTest {
+                test_code,
+                test_name: row.try_get("test_name")?,
+                unit: row.try_get("unit")?,
+                reference_low: row.try_get("reference_low")?,
+                reference_high: row.try_get("reference_high")?,
+                latest: lab_point(&row)?,
+                count: row.try_get("times")?,
+            });
+        }
+        self.audit(&mut tx, Action::ListLabTests, None).await?;
+        tx.commit().await?;
+        Ok(tests)
+    }
+
+    /// Every result of one test, oldest first.
+    ///
+    /// # Errors
+    /// `NotFound` when the person has no result of that test this right may see.
+    pub async fn lab_series(&self, test_code: &str) -> Result<LabSeries, ArchiveError> {
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(&format!(
+            "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
+             l.document_id, l.taken_at, l.value, l.flag \
+             FROM lab_result l JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
+             WHERE l.person_id = $1 AND l.test_code = $2 AND {} ORDER BY l.taken_at, l.document_id",
+            self.visible()
+        ))
+        .bind(self.subject().get())
+        .bind(test_code)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(last) = rows.last() else {
+            return Err(ArchiveError::NotFound);
+        };
+        let series = LabSeries {
+            test_code: last.try_get("test_code")?,
+            test_name: last.try_get("test_name")?,
+            unit: last.try_get("unit")?,
+            reference_low: last.try_get("reference_low")?,
+            reference_high: last.try_get("reference_high")?,
+            points: rows.iter().map(lab_point).collect::<Result<_, _>>()?,
+        };
+        self.audit(&mut tx, Action::ReadLabSeries, None).await?;
+        tx.commit().await?;
+        Ok(series)
+    }
+}
+
+fn lab_point(row: &AnyRow) -> Result<LabPoint, ArchiveError> {
+    Ok(LabPoint {
+        document: DocumentId::from_raw(row.try_get("document_id")?),
+        taken_at: parse_stamp(&row.try_get::<String, _>("taken_at")?)?,
+        value: row.try_get("value")?,
+        flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
+    })
+}

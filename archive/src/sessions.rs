@@ -1,0 +1,220 @@
+//! Server-side sign-in sessions. The browser holds a random token; the archive keeps
+//! only its SHA-256, so a copy of the database signs nobody in.
+
+use std::fmt;
+
+use rand::TryRngCore;
+use sha2::{Digest, Sha256};
+use time::Duration;
+
+use crate::access::{unix_ms, write_audit, Action, Actor, Archive, AuditEvent, Purpose};
+use crate::error::ArchiveError;
+use crate::model::{DemoPerson, PersonId, SignedIn};
+
+/// The secret the browser holds. Its `Debug` does not show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl SessionToken {
+    /// Wraps a token read from a cookie. Anything not shaped like a token is refused
+    /// here, before it reaches the database.
+    #[must_use]
+    pub fn from_cookie(value: &str) -> Option<Self> {
+        (value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Self(value.to_ascii_lowercase()))
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn hash(&self) -> String {
+        hex::encode(Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+impl fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionToken(redacted)")
+    }
+}
+
+/// How long a session may live.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        Self {
+            idle: Duration::minutes(30),
+            absolute: Duration::hours(12),
+        }
+    }
+}
+
+impl Archive {
+    /// Starts a session for an authenticated actor and records the sign-in.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.try_fill_bytes(&mut bytes).map_err(|_| {
+            ArchiveError::Invalid("the operating system's random number generator failed")
+        })?;
+        let token = SessionToken(hex::encode(bytes));
+        let now = self.clock.now();
+        let mut tx = self.db.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms) VALUES ($1, $2, $3, $3)",
+        )
+        .bind(token.hash())
+        .bind(actor.person().get())
+        .bind(unix_ms(now))
+        .execute(&mut *tx)
+        .await?;
+        write_audit(
+            &mut tx,
+            AuditEvent {
+                subject: actor.person(),
+                actor: actor.person(),
+                right: "own",
+                action: Action::SignIn,
+                object: None,
+                purpose: Purpose::CitizenService,
+                outcome: "ok",
+                at: now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The actor a live session belongs to, touching it; `None` when the token is
+    /// unknown or the session has run out (it is then removed).
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn resume_session(
+        &self,
+        token: &SessionToken,
+        limits: SessionLimits,
+    ) -> Result<Option<(Actor, SignedIn)>, ArchiveError> {
+        let now = unix_ms(self.clock.now());
+        let hash = token.hash();
+        let row: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
+            "SELECT s.person_id, s.created_ms, s.last_seen_ms, p.given_name, p.family_name \
+             FROM web_session s JOIN person p ON p.id = s.person_id WHERE s.token_hash = $1",
+        )
+        .bind(&hash)
+        .fetch_optional(self.db.pool())
+        .await?;
+        let Some((person, created, last_seen, given, family)) = row else {
+            return Ok(None);
+        };
+        let idle_ms = i64::try_from(limits.idle.whole_milliseconds()).unwrap_or(i64::MAX);
+        let absolute_ms = i64::try_from(limits.absolute.whole_milliseconds()).unwrap_or(i64::MAX);
+        if now - last_seen > idle_ms || now - created > absolute_ms {
+            sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
+                .bind(&hash)
+                .execute(self.db.pool())
+                .await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE web_session SET last_seen_ms = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(&hash)
+            .execute(self.db.pool())
+            .await?;
+        let person = PersonId::from_raw(person);
+        Ok(Some((
+            Actor::new(person),
+            SignedIn {
+                person,
+                display_name: format!("{given} {family}"),
+            },
+        )))
+    }
+
+    /// Ends a session and records the sign-out. Ending an unknown session does nothing.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn end_session(&self, token: &SessionToken) -> Result<(), ArchiveError> {
+        let mut tx = self.db.pool().begin().await?;
+        let person: Option<(i64,)> =
+            sqlx::query_as("DELETE FROM web_session WHERE token_hash = $1 RETURNING person_id")
+                .bind(token.hash())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((person,)) = person {
+            let person = PersonId::from_raw(person);
+            write_audit(
+                &mut tx,
+                AuditEvent {
+                    subject: person,
+                    actor: person,
+                    right: "own",
+                    action: Action::SignOut,
+                    object: None,
+                    purpose: Purpose::CitizenService,
+                    outcome: "ok",
+                    at: self.clock.now(),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The demo persons (test identity codes, 900–999) the development sign-in offers.
+    /// The web side offers this only when no identity provider is configured.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn demo_persons(&self) -> Result<Vec<DemoPerson>, ArchiveError> {
+        let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, hetu, given_name, family_name, birth_date, demo_note FROM person \
+             WHERE demo_note IS NOT NULL ORDER BY birth_date",
+        )
+        .fetch_all(self.db.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, hetu, given, family, _, note)| {
+                let hetu = crate::hetu::Hetu::parse(&hetu).ok()?;
+                hetu.is_test_identity().then(|| DemoPerson {
+                    person: PersonId::from_raw(id),
+                    display_name: format!("{given} {family}"),
+                    birth_date: hetu.birth_date(),
+                    note: note.unwrap_or_default(),
+                })
+            })
+            .collect())
+    }
+
+    /// An actor for a demo person, for the development sign-in only: refuses anyone
+    /// whose identity code is not a test identity.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown or non-demo person.
+    pub async fn demo_actor(&self, person: PersonId) -> Result<Actor, ArchiveError> {
+        let (hetu, note): (String, Option<String>) =
+            sqlx::query_as("SELECT hetu, demo_note FROM person WHERE id = $1")
+                .bind(person.get())
+                .fetch_one(self.db.pool())
+                .await?;
+        let is_test = crate::hetu::Hetu::parse(&hetu).is_ok_and(|h| h.is_test_identity());
+        if is_test && note.is_some() {
+            Ok(Actor::new(person))
+        } else {
+            Err(ArchiveError::NotFound)
+        }
+    }
+}

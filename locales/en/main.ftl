@@ -1,0 +1,126 @@
+site-name = My Kanta
+page-title = { $page } – My Kanta
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-records = Health records
+nav-summaries = Summaries
+nav-lab = Laboratory results
+language-switch-label = Language:
+language-name-fi = Suomi
+language-name-sv = Svenska
+language-name-en = English
+signed-in-as = Signed in: { $name }
+sign-in = Sign in
+sign-out = Sign out
+sign-in-title = Sign in
+sign-in-strong = Sign in with strong identification
+footer-text = My Kanta shows you what health care and social welfare services have recorded about you.
+datetime = { $date } at { $time }
+print = Print
+
+dev-notice-title = Development environment.
+dev-notice-text = Sign-in without identification and made-up test persons. No real patient data.
+dev-sign-in-intro = This sign-in is for development. Choose a test person to sign in as. The persons and their data are made up.
+dev-sign-in-as = Sign in as { $name }
+demo-born = Born { $date }.
+demo-role-typical-adult = Adult with a typical history. Holds a mandate from her mother.
+demo-role-heavy-user = Uses many services, thousands of documents.
+demo-role-guardian = Guardian of two minor children.
+demo-role-child-7 = Child, aged 7.
+demo-role-teen-15 = Teenager, aged 15; some documents are not visible to guardians.
+demo-role-elderly-mandate-giver = Elderly person who has given her daughter a mandate.
+demo-role-swedish-speaking = Swedish-speaking adult.
+
+front-intro = In My Kanta you see your own health records, prescriptions and laboratory results. Sign in with strong identification.
+front-greeting = Welcome, { $name }
+front-sections = Your information
+front-records-text = Visits, courses of treatment and their documents.
+front-summaries-text = Diagnoses, risk information and vaccinations.
+front-lab-text = Laboratory results and how they have changed.
+
+records-title = Health records
+records-filter = Filter records
+records-filter-from = From
+records-filter-to = To
+records-filter-organisation = Organisation
+records-filter-kind = Kind of record
+records-filter-all = All
+records-filter-submit = Show
+records-documents = Documents
+records-none = No documents match your choices.
+records-count = { $count ->
+    [one] Showing one document.
+   *[other] Showing { $count } documents.
+}
+records-paging = Pages
+records-next-page = Next documents
+records-first-page = Back to the newest documents
+
+kind-visit-note = Visit note
+kind-diagnosis = Diagnosis
+kind-risk = Risk information
+kind-vaccination = Vaccination
+kind-procedure = Procedure
+kind-lab-result = Laboratory result
+kind-imaging = Imaging study
+
+document-title = Document
+back-to-records = Back to health records
+document-kind = Kind of record
+document-recorded = Recorded
+document-event = Service event
+document-organisation = Organisation
+document-unit = Unit
+document-professional = Professional
+document-code = Code
+document-text = Text
+document-lab-result = Result
+
+summaries-title = Summaries
+summaries-diagnoses = Diagnoses
+summaries-diagnoses-none = No diagnoses have been recorded for you.
+summaries-risks = Risk information
+summaries-risks-none = No risk information has been recorded for you.
+summaries-vaccinations = Vaccinations
+summaries-vaccinations-none = No vaccinations have been recorded for you.
+summaries-name = Name
+summaries-code = Code
+summaries-first = First recorded
+summaries-latest = Last recorded
+summaries-times = Records
+
+lab-title = Laboratory results
+lab-none = You have no laboratory results.
+lab-table-caption = Tests and their latest result
+lab-test = Test
+lab-latest = Latest result
+lab-value = Result
+lab-reference = Reference range
+lab-reference-is = Reference range: { $range }
+lab-flag = Abnormal
+lab-flag-normal = Within range
+lab-flag-low = Low
+lab-flag-high = High
+lab-taken = Sample taken
+lab-count = Results
+back-to-lab = Back to laboratory results
+lab-chart-title = Results of { $test } over time
+lab-chart-desc = { $count } results from { $first } to { $last }. Latest result { $value } { $unit }. The reference range is shown as a green band; results outside it as squares.
+lab-chart-empty = No results.
+lab-chart-caption = The figures in the chart are also in the table below.
+lab-table-title = All results
+
+not-found-title = Page not found
+back-to-front-page = To the front page
+error-title = The information could not be shown
+error-summary-title = Check what you entered
+error-unauthenticated = Sign in to see the information.
+error-forbidden-no-right = You have no right to see this information.
+error-not-found = What you looked for was not found. It may have been removed, or the address is wrong.
+error-internal = Something went wrong in the service. Please try again in a moment.
+error-reference = Error reference: { $reference }
+error-request = The connection to the service was lost. Please try again.
+error-invalid-date-format = Enter the date as dd/mm/yyyy.
+error-invalid-date-order = The end date cannot be before the start date.
+error-invalid-choice = Choose one of the options in the list.
+error-invalid-request = The request was not valid.

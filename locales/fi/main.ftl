@@ -1,0 +1,126 @@
+site-name = OmaKanta
+page-title = { $page } – OmaKanta
+skip-to-content = Siirry sisältöön
+nav-label = Päävalikko
+nav-records = Terveystiedot
+nav-summaries = Yhteenvedot
+nav-lab = Laboratoriotulokset
+language-switch-label = Kieli:
+language-name-fi = Suomi
+language-name-sv = Svenska
+language-name-en = English
+signed-in-as = Kirjautuneena: { $name }
+sign-in = Kirjaudu sisään
+sign-out = Kirjaudu ulos
+sign-in-title = Kirjautuminen
+sign-in-strong = Tunnistaudu vahvasti
+footer-text = OmaKanta näyttää sinulle terveydenhuollon ja sosiaalihuollon sinusta tallentamat tiedot.
+datetime = { $date } klo { $time }
+print = Tulosta
+
+dev-notice-title = Kehitysympäristö.
+dev-notice-text = Kirjautuminen ilman tunnistautumista ja keksityt testihenkilöt. Ei oikeita potilastietoja.
+dev-sign-in-intro = Tämä on kehityskäyttöön tarkoitettu kirjautuminen. Valitse testihenkilö, jona kirjaudut. Henkilöt ja heidän tietonsa ovat keksittyjä.
+dev-sign-in-as = Kirjaudu: { $name }
+demo-born = Syntynyt { $date }.
+demo-role-typical-adult = Aikuinen, tavanomainen hoitohistoria. Äitinsä valtuuttama.
+demo-role-heavy-user = Paljon palveluja käyttävä, tuhansia asiakirjoja.
+demo-role-guardian = Kahden alaikäisen lapsen huoltaja.
+demo-role-child-7 = 7-vuotias lapsi.
+demo-role-teen-15 = 15-vuotias nuori; osa asiakirjoista ei näy huoltajille.
+demo-role-elderly-mandate-giver = Iäkäs henkilö, joka on valtuuttanut tyttärensä.
+demo-role-swedish-speaking = Ruotsinkielinen aikuinen.
+
+front-intro = OmaKannassa näet omat terveystietosi, reseptisi ja laboratoriotuloksesi. Kirjaudu sisään vahvalla tunnistautumisella.
+front-greeting = Tervetuloa, { $name }
+front-sections = Omat tietosi
+front-records-text = Käynnit, hoitojaksot ja niiden asiakirjat.
+front-summaries-text = Diagnoosit, riskitiedot ja rokotukset.
+front-lab-text = Laboratoriotulokset ja niiden kehitys.
+
+records-title = Terveystiedot
+records-filter = Rajaa tietoja
+records-filter-from = Alkaen
+records-filter-to = Päättyen
+records-filter-organisation = Organisaatio
+records-filter-kind = Tiedon laji
+records-filter-all = Kaikki
+records-filter-submit = Näytä
+records-documents = Asiakirjat
+records-none = Valinnoillasi ei löytynyt asiakirjoja.
+records-count = { $count ->
+    [one] Näytetään yksi asiakirja.
+   *[other] Näytetään { $count } asiakirjaa.
+}
+records-paging = Sivutus
+records-next-page = Seuraavat asiakirjat
+records-first-page = Uusimpiin asiakirjoihin
+
+kind-visit-note = Käyntiteksti
+kind-diagnosis = Diagnoosi
+kind-risk = Riskitieto
+kind-vaccination = Rokotus
+kind-procedure = Toimenpide
+kind-lab-result = Laboratoriotulos
+kind-imaging = Kuvantamistutkimus
+
+document-title = Asiakirja
+back-to-records = Takaisin terveystietoihin
+document-kind = Tiedon laji
+document-recorded = Kirjattu
+document-event = Palvelutapahtuma
+document-organisation = Organisaatio
+document-unit = Yksikkö
+document-professional = Ammattilainen
+document-code = Koodi
+document-text = Teksti
+document-lab-result = Tulos
+
+summaries-title = Yhteenvedot
+summaries-diagnoses = Diagnoosit
+summaries-diagnoses-none = Sinulle ei ole kirjattu diagnooseja.
+summaries-risks = Riskitiedot
+summaries-risks-none = Sinulle ei ole kirjattu riskitietoja.
+summaries-vaccinations = Rokotukset
+summaries-vaccinations-none = Sinulle ei ole kirjattu rokotuksia.
+summaries-name = Nimi
+summaries-code = Koodi
+summaries-first = Ensimmäinen kirjaus
+summaries-latest = Viimeisin kirjaus
+summaries-times = Kirjauksia
+
+lab-title = Laboratoriotulokset
+lab-none = Sinulla ei ole laboratoriotuloksia.
+lab-table-caption = Tutkimukset ja niiden viimeisin tulos
+lab-test = Tutkimus
+lab-latest = Viimeisin tulos
+lab-value = Tulos
+lab-reference = Viitearvot
+lab-reference-is = Viitearvot: { $range }
+lab-flag = Poikkeavuus
+lab-flag-normal = Viitealueella
+lab-flag-low = Matala
+lab-flag-high = Korkea
+lab-taken = Näyte otettu
+lab-count = Tuloksia
+back-to-lab = Takaisin laboratoriotuloksiin
+lab-chart-title = Tutkimuksen { $test } tulokset ajan mittaan
+lab-chart-desc = { $count } tulosta ajalta { $first }–{ $last }. Viimeisin tulos { $value } { $unit }. Viitealue näkyy vihreänä vyöhykkeenä; viitealueen ulkopuoliset tulokset neliöinä.
+lab-chart-empty = Ei tuloksia.
+lab-chart-caption = Kuvaajan tiedot ovat myös alla olevassa taulukossa.
+lab-table-title = Kaikki tulokset
+
+not-found-title = Sivua ei löytynyt
+back-to-front-page = Etusivulle
+error-title = Tietoja ei voitu näyttää
+error-summary-title = Tarkista tiedot
+error-unauthenticated = Kirjaudu sisään nähdäksesi tiedot.
+error-forbidden-no-right = Sinulla ei ole oikeutta nähdä näitä tietoja.
+error-not-found = Hakemaasi ei löytynyt. Se on voitu poistaa, tai osoite on virheellinen.
+error-internal = Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.
+error-reference = Virheen tunniste: { $reference }
+error-request = Yhteys palveluun katkesi. Yritä uudelleen.
+error-invalid-date-format = Anna päivämäärä muodossa pp.kk.vvvv.
+error-invalid-date-order = Päättymispäivä ei voi olla ennen alkamispäivää.
+error-invalid-choice = Valitse jokin luettelon vaihtoehdoista.
+error-invalid-request = Pyyntö oli virheellinen.

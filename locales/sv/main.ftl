@@ -1,0 +1,126 @@
+site-name = MittKanta
+page-title = { $page } – MittKanta
+skip-to-content = Hoppa till innehållet
+nav-label = Huvudmeny
+nav-records = Hälsouppgifter
+nav-summaries = Sammandrag
+nav-lab = Laboratorieresultat
+language-switch-label = Språk:
+language-name-fi = Suomi
+language-name-sv = Svenska
+language-name-en = English
+signed-in-as = Inloggad: { $name }
+sign-in = Logga in
+sign-out = Logga ut
+sign-in-title = Inloggning
+sign-in-strong = Identifiera dig starkt
+footer-text = I MittKanta ser du de uppgifter som hälso- och sjukvården och socialvården har registrerat om dig.
+datetime = { $date } kl. { $time }
+print = Skriv ut
+
+dev-notice-title = Utvecklingsmiljö.
+dev-notice-text = Inloggning utan identifiering och påhittade testpersoner. Inga riktiga patientuppgifter.
+dev-sign-in-intro = Detta är en inloggning för utveckling. Välj en testperson att logga in som. Personerna och deras uppgifter är påhittade.
+dev-sign-in-as = Logga in: { $name }
+demo-born = Född { $date }.
+demo-role-typical-adult = Vuxen med en vanlig vårdhistoria. Befullmäktigad av sin mor.
+demo-role-heavy-user = Använder mycket tjänster, tusentals handlingar.
+demo-role-guardian = Vårdnadshavare för två minderåriga barn.
+demo-role-child-7 = Barn, 7 år.
+demo-role-teen-15 = Ungdom, 15 år; en del handlingar syns inte för vårdnadshavarna.
+demo-role-elderly-mandate-giver = Äldre person som har befullmäktigat sin dotter.
+demo-role-swedish-speaking = Svenskspråkig vuxen.
+
+front-intro = I MittKanta ser du dina egna hälsouppgifter, recept och laboratorieresultat. Logga in med stark autentisering.
+front-greeting = Välkommen, { $name }
+front-sections = Dina uppgifter
+front-records-text = Besök, vårdperioder och deras handlingar.
+front-summaries-text = Diagnoser, riskinformation och vaccinationer.
+front-lab-text = Laboratorieresultat och hur de utvecklats.
+
+records-title = Hälsouppgifter
+records-filter = Avgränsa uppgifterna
+records-filter-from = Från och med
+records-filter-to = Till och med
+records-filter-organisation = Organisation
+records-filter-kind = Typ av uppgift
+records-filter-all = Alla
+records-filter-submit = Visa
+records-documents = Handlingar
+records-none = Inga handlingar motsvarar dina val.
+records-count = { $count ->
+    [one] En handling visas.
+   *[other] { $count } handlingar visas.
+}
+records-paging = Sidor
+records-next-page = Följande handlingar
+records-first-page = Till de senaste handlingarna
+
+kind-visit-note = Besöksanteckning
+kind-diagnosis = Diagnos
+kind-risk = Riskinformation
+kind-vaccination = Vaccination
+kind-procedure = Åtgärd
+kind-lab-result = Laboratorieresultat
+kind-imaging = Bilddiagnostisk undersökning
+
+document-title = Handling
+back-to-records = Tillbaka till hälsouppgifterna
+document-kind = Typ av uppgift
+document-recorded = Antecknad
+document-event = Servicehändelse
+document-organisation = Organisation
+document-unit = Enhet
+document-professional = Yrkesperson
+document-code = Kod
+document-text = Text
+document-lab-result = Resultat
+
+summaries-title = Sammandrag
+summaries-diagnoses = Diagnoser
+summaries-diagnoses-none = Inga diagnoser har antecknats för dig.
+summaries-risks = Riskinformation
+summaries-risks-none = Ingen riskinformation har antecknats för dig.
+summaries-vaccinations = Vaccinationer
+summaries-vaccinations-none = Inga vaccinationer har antecknats för dig.
+summaries-name = Namn
+summaries-code = Kod
+summaries-first = Första anteckning
+summaries-latest = Senaste anteckning
+summaries-times = Anteckningar
+
+lab-title = Laboratorieresultat
+lab-none = Du har inga laboratorieresultat.
+lab-table-caption = Undersökningar och deras senaste resultat
+lab-test = Undersökning
+lab-latest = Senaste resultat
+lab-value = Resultat
+lab-reference = Referensvärden
+lab-reference-is = Referensvärden: { $range }
+lab-flag = Avvikelse
+lab-flag-normal = Inom referensområdet
+lab-flag-low = Lågt
+lab-flag-high = Högt
+lab-taken = Provet taget
+lab-count = Resultat
+back-to-lab = Tillbaka till laboratorieresultaten
+lab-chart-title = Resultaten av { $test } över tid
+lab-chart-desc = { $count } resultat från perioden { $first }–{ $last }. Senaste resultat { $value } { $unit }. Referensområdet visas som ett grönt band; resultat utanför det som kvadrater.
+lab-chart-empty = Inga resultat.
+lab-chart-caption = Uppgifterna i diagrammet finns också i tabellen nedan.
+lab-table-title = Alla resultat
+
+not-found-title = Sidan hittades inte
+back-to-front-page = Till startsidan
+error-title = Uppgifterna kunde inte visas
+error-summary-title = Kontrollera uppgifterna
+error-unauthenticated = Logga in för att se uppgifterna.
+error-forbidden-no-right = Du har inte rätt att se de här uppgifterna.
+error-not-found = Det du sökte hittades inte. Det kan ha tagits bort, eller så är adressen fel.
+error-internal = Ett fel uppstod i tjänsten. Försök igen om en stund.
+error-reference = Felets kod: { $reference }
+error-request = Förbindelsen till tjänsten bröts. Försök igen.
+error-invalid-date-format = Ange datumet i formen dd.mm.åååå.
+error-invalid-date-order = Slutdatumet kan inte vara före startdatumet.
+error-invalid-choice = Välj ett av alternativen i listan.
+error-invalid-request = Begäran var felaktig.

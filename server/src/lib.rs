@@ -1,0 +1,170 @@
+//! The OmaKanta web server. [`build`] assembles the axum router; [`run`] serves it on a
+//! listener, so tests can start the real application on a random port.
+
+pub mod config;
+mod session;
+
+use std::sync::Arc;
+
+use app::ssr::Authenticated;
+use app::{shell, App, SiteMode};
+use archive::{Archive, SessionLimits};
+use axum::body::Body;
+use axum::extract::{FromRef, State};
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tokio::net::TcpListener;
+
+pub use config::{Config, Environment};
+
+/// What every handler may need.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub archive: Archive,
+    pub config: Arc<Config>,
+    pub limits: SessionLimits,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    fn mode(&self) -> SiteMode {
+        SiteMode {
+            dev_sign_in: self.config.dev_sign_in(),
+        }
+    }
+
+    /// The context server functions and pages read: the archive and the site mode.
+    fn provide(&self) {
+        provide_context(self.archive.clone());
+        provide_context(self.mode());
+    }
+}
+
+/// Opens the archive (migrating it) and, when configured, fills it with demo data.
+///
+/// # Errors
+/// When the database cannot be opened, migrated or filled.
+pub async fn open_archive(config: &Config) -> Result<Archive, archive::ArchiveError> {
+    let archive = Archive::open(&config.database_url, Arc::new(archive::clock::SystemClock)).await?;
+    if config.demo_data {
+        let report = archive::demo::load_demo(&archive).await?;
+        if report.persons > 0 {
+            tracing::info!(persons = report.persons, documents = report.documents, "demo data loaded");
+        }
+    }
+    Ok(archive)
+}
+
+/// The whole application as a router.
+pub fn build(config: Config, archive: Archive) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("omakanta")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        archive,
+        config: Arc::new(config),
+        limits: SessionLimits::default(),
+    };
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let shell_options = leptos_options.clone();
+    Router::new()
+        .route("/api/{*fn_name}", post(server_fn_handler))
+        .route("/dev/sign-in", post(session::dev_sign_in))
+        .route("/sign-out", post(session::sign_out))
+        .route("/language", post(session::set_language))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || context_state.provide(),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn(same_origin_posts))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    if req.extensions().get::<Authenticated>().is_none() && !is_public_server_fn(req.uri().path()) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    handle_server_fns_with_context(move || state.provide(), req)
+        .await
+        .into_response()
+}
+
+/// Server functions that answer without a session.
+fn is_public_server_fn(path: &str) -> bool {
+    matches!(path, "/api/whoami" | "/api/demo-persons")
+}
+
+/// Refuses a state-changing request that another site started.
+async fn same_origin_posts(req: Request<Body>, next: Next) -> Response {
+    if req.method() != http::Method::GET && req.method() != http::Method::HEAD {
+        let cross_site = req
+            .headers()
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site" || v == "same-site");
+        let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+        let foreign_origin = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|origin| {
+                let origin_host = origin
+                    .strip_prefix("http://")
+                    .or_else(|| origin.strip_prefix("https://"))
+                    .unwrap_or("");
+                Some(origin_host) != host
+            });
+        if cross_site || foreign_origin {
+            return (StatusCode::FORBIDDEN, "cross-origin request refused").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Headers every response carries.
+async fn security_headers(req: Request<Body>, next: Next) -> Response {
+    let is_asset = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if !is_asset {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// Serves the application on `listener` until the process ends.
+///
+/// # Errors
+/// When the server fails.
+pub async fn run(listener: TcpListener, config: Config, archive: Archive) -> std::io::Result<()> {
+    let router = build(config, archive);
+    axum::serve(listener, router.into_make_service()).await
+}

@@ -1,0 +1,87 @@
+//! `omakanta`: serves the app, or loads generated persons for scale tests.
+//!
+//! ```text
+//! omakanta                          serve on OMAKANTA_ADDR (default 127.0.0.1:3000)
+//! omakanta load-persons N [SEED]    add N generated persons to OMAKANTA_DATABASE_URL
+//! ```
+
+use std::process::ExitCode;
+
+use server::Config;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot start");
+            return ExitCode::FAILURE;
+        }
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("serve") => serve(config).await,
+        Some("load-persons") => load_persons(config, &args[1..]).await,
+        Some(_) => {
+            tracing::error!("usage: omakanta [serve | load-persons N [SEED]]");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> ExitCode {
+    let archive = match server::open_archive(&config).await {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot open the archive");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(error = %e, addr = %config.site_addr, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(addr = %config.site_addr, dev_sign_in = config.dev_sign_in(), "OmaKanta listening on http://{}", config.site_addr);
+    match server::run(listener, config, archive).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "server stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn load_persons(config: Config, args: &[String]) -> ExitCode {
+    let Some(count) = args.first().and_then(|n| n.parse::<u32>().ok()) else {
+        tracing::error!("usage: omakanta load-persons N [SEED]");
+        return ExitCode::FAILURE;
+    };
+    let seed = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let archive = match archive::Archive::open(&config.database_url, std::sync::Arc::new(archive::clock::SystemClock)).await {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot open the archive");
+            return ExitCode::FAILURE;
+        }
+    };
+    let started = std::time::Instant::now();
+    match archive::demo::load_generated(&archive, count, seed).await {
+        Ok(report) => {
+            tracing::info!(persons = report.persons, documents = report.documents, seconds = started.elapsed().as_secs_f64(), "loaded");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "loading failed");
+            ExitCode::FAILURE
+        }
+    }
+}

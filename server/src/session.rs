@@ -1,0 +1,188 @@
+//! Sessions from cookies, the development sign-in, sign-out and the language choice.
+
+use app::ssr::Authenticated;
+use app::i18n::{Lang, LANG_COOKIE};
+use archive::model::PersonId;
+use archive::SessionToken;
+use axum::body::Body;
+use axum::extract::{Form, State};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::AppState;
+
+const DEV_COOKIE: &str = "omakanta_session";
+const SECURE_COOKIE: &str = "__Host-omakanta_session";
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() {
+        SECURE_COOKIE
+    } else {
+        DEV_COOKIE
+    }
+}
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn session_token(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
+    cookie_value(headers, cookie_name(state)).and_then(SessionToken::from_cookie)
+}
+
+/// Puts the signed-in person, if any, into the request for pages and server functions.
+pub async fn resolve(State(state): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
+    if req.uri().path().starts_with("/pkg/") {
+        return next.run(req).await;
+    }
+    if let Some(token) = session_token(&state, req.headers()) {
+        match state.archive.resume_session(&token, state.limits).await {
+            Ok(Some((actor, signed_in))) => {
+                req.extensions_mut().insert(Authenticated {
+                    actor,
+                    signed_in,
+                    token,
+                });
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+fn session_cookie(state: &AppState, token: &SessionToken) -> String {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
+        cookie_name(state),
+        token.as_str()
+    )
+}
+
+fn clear_cookie(state: &AppState) -> String {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        cookie_name(state)
+    )
+}
+
+fn see_other(to: &str, cookie: Option<String>) -> Response {
+    let mut res = Redirect::to(to).into_response();
+    if let Some(c) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DevSignIn {
+    person: String,
+}
+
+/// The development sign-in: only when no identity provider is configured, and only
+/// for demo persons.
+pub async fn dev_sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<DevSignIn>,
+) -> Response {
+    if !state.config.dev_sign_in() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(person) = form.person.parse::<PersonId>() else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    // A session from before sign-in is ended: sign-in always starts a new one.
+    if let Some(old) = session_token(&state, &headers) {
+        if let Err(e) = state.archive.end_session(&old).await {
+            tracing::error!(error = %e, "ending the previous session failed");
+        }
+    }
+    let actor = match state.archive.demo_actor(person).await {
+        Ok(actor) => actor,
+        Err(archive::ArchiveError::NotFound) => return StatusCode::BAD_REQUEST.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "development sign-in failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match state.archive.start_session(&actor).await {
+        Ok(token) => see_other("/", Some(session_cookie(&state, &token))),
+        Err(e) => {
+            tracing::error!(error = %e, "starting a session failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Ends the session on the server and in the browser.
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = session_token(&state, &headers) {
+        if let Err(e) = state.archive.end_session(&token).await {
+            tracing::error!(error = %e, "sign-out failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    }
+    see_other("/", Some(clear_cookie(&state)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    return_to: String,
+}
+
+/// Only a path on this site: never another origin, never a scheme-relative `//host`.
+fn safe_return(path: &str) -> &str {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control);
+    if ok {
+        path
+    } else {
+        "/"
+    }
+}
+
+/// Remembers the chosen language and returns to the page.
+pub async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
+    let Some(lang) = Lang::from_code(&form.lang) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    );
+    see_other(safe_return(&form.return_to), Some(cookie))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return;
+
+    #[test]
+    fn return_paths_stay_on_the_site() {
+        assert_eq!(safe_return("/records?kind=diagnosis"), "/records?kind=diagnosis");
+        assert_eq!(safe_return("//evil.example/x"), "/");
+        assert_eq!(safe_return("https://evil.example/"), "/");
+        assert_eq!(safe_return("/\\evil.example"), "/");
+        assert_eq!(safe_return(""), "/");
+    }
+}
