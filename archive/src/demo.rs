@@ -21,6 +21,25 @@ use crate::records::format_stamp;
 /// The seed the demo data is made from.
 pub const DEMO_SEED: u64 = 0x4F4D_414B_414E_5441; // "OMAKANTA"
 
+/// The demo persons' ids, for tests and documentation.
+pub mod ids {
+    use crate::model::PersonId;
+    /// Aino Virtanen, 41: a typical adult; holds her mother's mandate.
+    pub const ADULT: PersonId = PersonId::from_raw(1001);
+    /// Mikko Korhonen, 73: a heavy user with thousands of documents.
+    pub const HEAVY_USER: PersonId = PersonId::from_raw(1002);
+    /// Laura Nieminen, 38: guardian of Eetu and Ella.
+    pub const GUARDIAN: PersonId = PersonId::from_raw(1003);
+    /// Eetu Nieminen, 7.
+    pub const CHILD: PersonId = PersonId::from_raw(1004);
+    /// Ella Nieminen, 15: some documents not visible to guardians.
+    pub const TEEN: PersonId = PersonId::from_raw(1005);
+    /// Helvi Virtanen, 84: has given Aino a mandate.
+    pub const ELDER: PersonId = PersonId::from_raw(1006);
+    /// Johan Lindqvist, 52: Swedish-speaking.
+    pub const SWEDISH: PersonId = PersonId::from_raw(1007);
+}
+
 /// What was loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {
@@ -523,22 +542,34 @@ impl Writer<'_> {
         let doc = self
             .document(event, unit, DocumentKind::LabResult, at, &title, None, Some((systems::FI_LAB, spec.code, &name)))
             .await?;
-        sqlx::query(
-            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, reference_low, reference_high, flag, taken_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(self.person)
-        .bind(doc)
-        .bind(spec.code)
-        .bind(&name)
-        .bind(value)
-        .bind(spec.unit)
-        .bind(low)
-        .bind(high)
-        .bind(flag.code())
-        .bind(format_stamp(at))
-        .execute(&mut **self.tx)
-        .await?;
+        // A missing limit is written as a literal NULL: sqlx 0.8's Any driver sends a
+        // NULL double to PostgreSQL with the wrong width (22P03).
+        let mut next = 9;
+        let mut slot = |v: Option<f64>| match v {
+            Some(_) => {
+                next += 1;
+                format!("${}", next - 1)
+            }
+            None => "NULL".to_owned(),
+        };
+        let (low_slot, high_slot) = (slot(low), slot(high));
+        let sql = format!(
+            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, flag, taken_at, reference_low, reference_high) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, {low_slot}, {high_slot})"
+        );
+        let mut query = sqlx::query(&sql)
+            .bind(self.person)
+            .bind(doc)
+            .bind(spec.code)
+            .bind(&name)
+            .bind(value)
+            .bind(spec.unit)
+            .bind(flag.code())
+            .bind(format_stamp(at));
+        for limit in [low, high].into_iter().flatten() {
+            query = query.bind(limit);
+        }
+        query.execute(&mut **self.tx).await?;
         Ok(())
     }
 
