@@ -40,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href="/pkg/omakanta.css" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>

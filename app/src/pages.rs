@@ -46,10 +46,17 @@ fn enc(s: &str) -> String {
 fn problem(e: &AppError) -> AnyView {
     #[cfg(feature = "ssr")]
     {
-        if *e == AppError::Unauthenticated {
-            leptos_axum::redirect("/sign-in");
-        } else if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(e.status());
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            if *e == AppError::Unauthenticated {
+                // Pages are always HTML: send the browser to sign in, whatever it accepts.
+                response.set_status(http::StatusCode::SEE_OTHER);
+                response.insert_header(
+                    http::header::LOCATION,
+                    http::HeaderValue::from_static("/sign-in"),
+                );
+            } else {
+                response.set_status(e.status());
+            }
         }
     }
     let reference = match e {

@@ -249,20 +249,18 @@ impl Access {
         self.at
     }
 
-    /// Begins a transaction for one operation.
-    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
-        Ok(self.archive.db.pool().begin().await?)
-    }
-
-    /// Records, in the operation's transaction, that it was done.
-    pub(crate) async fn audit(
+    /// Begins the transaction of one operation with its audit event already written
+    /// in it: the event commits with the operation or not at all. Writing first also
+    /// takes SQLite's write lock up front, so a read cannot meet a stale snapshot
+    /// when it comes to write.
+    pub(crate) async fn begin_audited(
         &self,
-        tx: &mut Transaction<'static, Any>,
         action: Action,
         object: Option<i64>,
-    ) -> Result<(), ArchiveError> {
+    ) -> Result<Transaction<'static, Any>, ArchiveError> {
+        let mut tx = self.archive.db.pool().begin().await?;
         write_audit(
-            tx,
+            &mut tx,
             AuditEvent {
                 subject: self.subject,
                 actor: self.actor,
@@ -271,9 +269,10 @@ impl Access {
                 object,
                 purpose: self.purpose,
                 outcome: "ok",
-                at: self.at,
+                at: self.archive.clock.now(),
             },
         )
-        .await
+        .await?;
+        Ok(tx)
     }
 }

@@ -163,7 +163,7 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_audited(Action::ListRecords, None).await?;
         let rows = query.fetch_all(&mut *tx).await?;
         let mut items = rows
             .iter()
@@ -193,7 +193,6 @@ impl Access {
             })
         })
         .collect::<Result<Vec<_>, ArchiveError>>()?;
-        self.audit(&mut tx, Action::ListRecords, None).await?;
         tx.commit().await?;
         Ok(RecordsPage {
             documents: Page { items, next },
@@ -206,7 +205,7 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no such document this right may see.
     pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_audited(Action::ReadDocument, Some(id.get())).await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
              l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag \
@@ -251,8 +250,6 @@ impl Access {
             coding,
             lab,
         };
-        self.audit(&mut tx, Action::ReadDocument, Some(id.get()))
-            .await?;
         tx.commit().await?;
         Ok(document)
     }
@@ -263,7 +260,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_audited(Action::ReadSummaries, None).await?;
         let mut lists = Vec::with_capacity(3);
         for kind in [
             DocumentKind::Diagnosis,
@@ -311,7 +308,6 @@ impl Access {
             }
             lists.push(entries);
         }
-        self.audit(&mut tx, Action::ReadSummaries, None).await?;
         tx.commit().await?;
         let vaccinations = lists.pop().unwrap_or_default();
         let risks = lists.pop().unwrap_or_default();
@@ -328,7 +324,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_audited(Action::ListLabTests, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
@@ -360,7 +356,6 @@ impl Access {
                 count: row.try_get("times")?,
             });
         }
-        self.audit(&mut tx, Action::ListLabTests, None).await?;
         tx.commit().await?;
         Ok(tests)
     }
@@ -370,7 +365,7 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no result of that test this right may see.
     pub async fn lab_series(&self, test_code: &str) -> Result<LabSeries, ArchiveError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_audited(Action::ReadLabSeries, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag \
@@ -393,7 +388,6 @@ impl Access {
             reference_high: last.try_get("reference_high")?,
             points: rows.iter().map(lab_point).collect::<Result<_, _>>()?,
         };
-        self.audit(&mut tx, Action::ReadLabSeries, None).await?;
         tx.commit().await?;
         Ok(series)
     }

@@ -248,3 +248,28 @@ async fn identity_codes_are_checked_before_the_archive_is_asked(t: &TestArchive)
     assert!(matches!(t.archive.authenticate(&stranger).await, Err(ArchiveError::NotFound)));
 }
 on_both!(identity_codes, identity_codes_are_checked_before_the_archive_is_asked);
+
+async fn concurrent_reads_and_session_touches_do_not_fail(t: &TestArchive) {
+    loaded(t).await;
+    let a = t.archive.clone();
+    let actor = a.demo_actor(ids::ADULT).await.expect("actor");
+    let token = a.start_session(&actor).await.expect("session");
+    let mut tasks = Vec::new();
+    for i in 0..24 {
+        let a = a.clone();
+        let actor = actor.clone();
+        let token = token.clone();
+        tasks.push(tokio::spawn(async move {
+            if i % 2 == 0 {
+                a.resume_session(&token, SessionLimits::default()).await.map(|_| ())
+            } else {
+                let access = a.access(&actor, ids::ADULT, Purpose::CitizenService).await?;
+                access.health_records(&RecordFilter::default(), None, 20).await.map(|_| ())
+            }
+        }));
+    }
+    for task in tasks {
+        task.await.expect("task").expect("no busy or deadlock errors");
+    }
+}
+on_both!(concurrency, concurrent_reads_and_session_touches_do_not_fail);

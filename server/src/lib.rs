@@ -10,14 +10,14 @@ use app::ssr::Authenticated;
 use app::{shell, App, SiteMode};
 use archive::{Archive, SessionLimits};
 use axum::body::Body;
-use axum::extract::{FromRef, State};
+use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 
 pub use config::{Config, Environment};
@@ -84,7 +84,6 @@ pub fn build(config: Config, archive: Archive) -> Router {
     let context_state = state.clone();
     let shell_options = leptos_options.clone();
     Router::new()
-        .route("/api/{*fn_name}", post(server_fn_handler))
         .route("/dev/sign-in", post(session::dev_sign_in))
         .route("/sign-out", post(session::sign_out))
         .route("/language", post(session::set_language))
@@ -95,19 +94,23 @@ pub fn build(config: Config, archive: Archive) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(api_needs_session))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn(same_origin_posts))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
 
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    if req.extensions().get::<Authenticated>().is_none() && !is_public_server_fn(req.uri().path()) {
+/// Server functions refuse a request without a session before doing any work.
+async fn api_needs_session(req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/api/")
+        && !is_public_server_fn(path)
+        && req.extensions().get::<Authenticated>().is_none()
+    {
         return StatusCode::UNAUTHORIZED.into_response();
     }
-    handle_server_fns_with_context(move || state.provide(), req)
-        .await
-        .into_response()
+    next.run(req).await
 }
 
 /// Server functions that answer without a session.
