@@ -23,6 +23,8 @@ fn here() -> String {
 }
 
 pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+/// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
+pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 
@@ -56,17 +58,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav aria-label=t("nav-label")>
                     <ul class="flex flex-wrap gap-4">
                         <li>
-                            <a class=LINK href="/records">
+                            <a class=NAV_LINK href="/records">
                                 {t("nav-records")}
                             </a>
                         </li>
                         <li>
-                            <a class=LINK href="/summaries">
+                            <a class=NAV_LINK href="/summaries">
                                 {t("nav-summaries")}
                             </a>
                         </li>
                         <li>
-                            <a class=LINK href="/lab">
+                            <a class=NAV_LINK href="/lab">
                                 {t("nav-lab")}
                             </a>
                         </li>
@@ -87,9 +89,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     lang=l.code()
                                     aria-current=is_current.then_some("true")
                                     class=if is_current {
-                                        "rounded bg-blue-900 px-2 py-1 text-white"
+                                        "min-h-11 rounded bg-blue-900 px-2 py-1 text-white"
                                     } else {
-                                        "rounded px-2 py-1 text-blue-800 underline hover:bg-blue-50"
+                                        "min-h-11 rounded px-2 py-1 text-blue-800 underline hover:bg-blue-50"
                                     }
                                 >
                                     {l.tr(&format!("language-name-{}", l.code()))}
@@ -121,7 +123,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             }
                             _ => {
                                 view! {
-                                    <a class=LINK href="/sign-in">
+                                    <a class=NAV_LINK href="/sign-in">
                                         {t("sign-in")}
                                     </a>
                                 }

@@ -1,0 +1,128 @@
+// A citizen signs in, reads their health records, filters them, opens a document,
+// follows a laboratory trend and switches language: with JavaScript on and off, and
+// axe-core finds no WCAG 2.2 A/AA violation on any page visited.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, newContext, settled, startApp } from './support/app.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function visit(page, mode, url) {
+  await page.goto(url);
+  await settled(page, mode);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${page.url()}`);
+}
+
+async function signIn(page, mode, name) {
+  await visit(page, mode, `${app.base}/`);
+  await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().click();
+  await settled(page, mode);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
+  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
+  await settled(page, mode);
+  await page.getByRole('heading', { level: 1, name: `Tervetuloa, ${name}` }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the front page');
+}
+
+for (const mode of ['js', 'nojs']) {
+  describe(`health records with JavaScript ${mode === 'js' ? 'on' : 'off'}`, () => {
+    test('sign in, open health records, filter, open a document', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Mikko Korhonen');
+
+      await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Terveystiedot' }).click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1, name: 'Terveystiedot' }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'axe on health records');
+      const firstPage = await page.getByRole('status').textContent();
+      assert.match(firstPage, /Näytetään \d+ asiakirjaa/);
+
+      await page.getByLabel('Tiedon laji').selectOption({ label: 'Diagnoosi' });
+      await page.getByRole('button', { name: 'Näytä' }).click();
+      await settled(page, mode);
+      assert.match(page.url(), /kind=diagnosis/);
+      const links = page.getByRole('main').getByRole('listitem').getByRole('link');
+      const texts = await links.allTextContents();
+      assert.ok(texts.length > 0, 'some diagnoses');
+      assert.ok(texts.every((t) => t.startsWith('Diagnoosi')), `only diagnoses: ${texts.slice(0, 3)}`);
+      assert.deepEqual(await axeViolations(page), [], 'axe on filtered records');
+
+      await links.first().click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const dl = await page.locator('dl').textContent();
+      assert.match(dl, /Koodi/);
+      assert.deepEqual(await axeViolations(page), [], 'axe on a document');
+
+      await page.getByRole('link', { name: 'Seuraavat asiakirjat' }).count().then((n) => assert.equal(n, 0));
+      await context.close();
+    });
+
+    test('a bad date range is explained and the typed dates stay', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Aino Virtanen');
+      await visit(page, mode, `${app.base}/records`);
+      await page.getByLabel('Alkaen').fill('2026-05-01');
+      await page.getByLabel('Päättyen').fill('2026-04-01');
+      await page.getByRole('button', { name: 'Näytä' }).click();
+      await settled(page, mode);
+      const alert = page.getByRole('alert');
+      assert.match(await alert.textContent(), /Päättymispäivä ei voi olla ennen alkamispäivää/);
+      assert.equal(await page.getByLabel('Alkaen').inputValue(), '2026-05-01');
+      assert.equal(await page.getByLabel('Päättyen').inputValue(), '2026-04-01');
+      assert.equal(await page.getByLabel('Päättyen').getAttribute('aria-invalid'), 'true');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the error state');
+      await context.close();
+    });
+
+    test('see a lab trend as a picture and as a table', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Mikko Korhonen');
+      await page.getByRole('link', { name: 'Laboratoriotulokset' }).first().click();
+      await settled(page, mode);
+      assert.deepEqual(await axeViolations(page), [], 'axe on lab results');
+      await page.getByRole('link', { name: /HbA1c/ }).click();
+      await settled(page, mode);
+      const chart = page.getByRole('img', { name: /Glykoitunut hemoglobiini/ });
+      await chart.waitFor();
+      const points = await page.locator('svg .lab-point').count();
+      const rows = await page.getByRole('table').getByRole('row').count();
+      assert.ok(points > 1, 'several results drawn');
+      assert.equal(rows - 1, points, 'one table row per point');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the trend');
+      await context.close();
+    });
+
+    test('switch language', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Johan Lindqvist');
+      await visit(page, mode, `${app.base}/records`);
+      await page.getByRole('button', { name: 'Svenska' }).click();
+      await settled(page, mode);
+      assert.match(page.url(), /\/records$/);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+      await page.getByRole('heading', { level: 1, name: 'Hälsouppgifter' }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'axe in Swedish');
+      await page.getByRole('button', { name: 'English' }).click();
+      await settled(page, mode);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      await page.getByRole('heading', { level: 1, name: 'Health records' }).waitFor();
+      await context.close();
+    });
+  });
+}

@@ -1,0 +1,106 @@
+// Starts the real server binary on a free port with its own SQLite database filled with
+// the demo data, and a headless Debian Chromium to drive it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilderModule from '@axe-core/playwright';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+const root = resolve(import.meta.dirname, '..', '..');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+export async function startApp() {
+  const bin = process.env.OMAKANTA_BIN;
+  if (!bin) throw new Error('OMAKANTA_BIN must name the built server binary (the test command sets it)');
+  const dir = mkdtempSync(join(tmpdir(), 'omakanta-e2e-'));
+  const port = await freePort();
+  const child = spawn(bin, [], {
+    cwd: root,
+    env: {
+      ...process.env,
+      OMAKANTA_ADDR: `127.0.0.1:${port}`,
+      OMAKANTA_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(root, 'target', 'site'),
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A browser context in one of two modes. 'js': the islands hydrate. 'nojs': the app's
+ * scripts and wasm are blocked, as for a person without JavaScript (page JavaScript
+ * itself stays on so axe can run; see shared/TOOLCHAIN.md).
+ */
+export async function newContext(browser, mode, locale = 'fi-FI') {
+  const context = await browser.newContext({ locale });
+  if (mode === 'nojs') {
+    await context.route(/\.(m?js|wasm)(\?.*)?$/, (route) => route.abort());
+  }
+  return context;
+}
+
+/** Waits until the page is ready in the given mode. */
+export async function settled(page, mode) {
+  await page.waitForLoadState('load');
+  if (mode === 'js') {
+    await page.waitForSelector('[data-hydrated="true"]', { state: 'attached', timeout: 20_000 });
+  }
+}
+
+/** Runs axe-core against WCAG 2.0–2.2 A and AA and returns the violations, summarised. */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
