@@ -127,7 +127,11 @@ pub async fn read_lab_series(code: String) -> Result<LabSeries, AppError> {
     if code.len() > 40 {
         return Err(AppError::NotFound);
     }
-    own_access().await?.lab_series(&code).await.map_err(from_archive)
+    own_access()
+        .await?
+        .lab_series(&code)
+        .await
+        .map_err(from_archive)
 }
 
 /// The demo persons, when the development sign-in is on.
@@ -157,14 +161,18 @@ mod tests {
 
     #[test]
     fn first_visit_shows_the_last_twelve_months() {
-        let f = RecordsQuery::default().to_filter(date!(2026 - 11 - 29)).expect("valid");
+        let f = RecordsQuery::default()
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
         assert_eq!(f.range.from, Some(date!(2025 - 11 - 29)));
         assert_eq!(f.range.to, Some(date!(2026 - 11 - 29)));
     }
 
     #[test]
     fn cleared_dates_mean_all_time() {
-        let f = q(Some(""), Some("")).to_filter(date!(2026 - 11 - 29)).expect("valid");
+        let f = q(Some(""), Some(""))
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
         assert_eq!(f.range.from, None);
         assert_eq!(f.range.to, None);
     }

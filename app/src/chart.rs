@@ -69,9 +69,20 @@ pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
         svg.push_str("</svg>");
         return svg;
     }
-    let mut lo = series.points.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
-    let mut hi = series.points.iter().map(|p| p.value).fold(f64::NEG_INFINITY, f64::max);
-    for r in [series.reference_low, series.reference_high].into_iter().flatten() {
+    let mut lo = series
+        .points
+        .iter()
+        .map(|p| p.value)
+        .fold(f64::INFINITY, f64::min);
+    let mut hi = series
+        .points
+        .iter()
+        .map(|p| p.value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    for r in [series.reference_low, series.reference_high]
+        .into_iter()
+        .flatten()
+    {
         lo = lo.min(r);
         hi = hi.max(r);
     }
@@ -226,7 +237,11 @@ mod tests {
     #[test]
     fn draws_every_point_and_marks_the_abnormal_ones_by_shape() {
         let svg = trend_svg(
-            &series(&[(120.0, AbnormalFlag::Normal), (160.0, AbnormalFlag::High), (130.0, AbnormalFlag::Normal)]),
+            &series(&[
+                (120.0, AbnormalFlag::Normal),
+                (160.0, AbnormalFlag::High),
+                (130.0, AbnormalFlag::Normal),
+            ]),
             Lang::Fi,
             "c",
         );
@@ -241,6 +256,9 @@ mod tests {
     #[test]
     fn one_point_is_drawn_in_the_middle() {
         let svg = trend_svg(&series(&[(120.0, AbnormalFlag::Normal)]), Lang::En, "c");
-        assert!(svg.contains(&format!("cx=\"{:.1}\"", LEFT + (WIDTH - LEFT - RIGHT) / 2.0)));
+        assert!(svg.contains(&format!(
+            "cx=\"{:.1}\"",
+            LEFT + (WIDTH - LEFT - RIGHT) / 2.0
+        )));
     }
 }

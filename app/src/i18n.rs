@@ -200,9 +200,15 @@ mod tests {
     fn request_language_prefers_the_cookie_then_the_browser() {
         let mut h = http::HeaderMap::new();
         assert_eq!(Lang::of_request(&h), Lang::Fi);
-        h.insert(http::header::ACCEPT_LANGUAGE, "sv-FI,sv;q=0.9,en;q=0.8".parse().expect("header"));
+        h.insert(
+            http::header::ACCEPT_LANGUAGE,
+            "sv-FI,sv;q=0.9,en;q=0.8".parse().expect("header"),
+        );
         assert_eq!(Lang::of_request(&h), Lang::Sv);
-        h.insert(http::header::COOKIE, "a=b; omakanta_lang=en".parse().expect("header"));
+        h.insert(
+            http::header::COOKIE,
+            "a=b; omakanta_lang=en".parse().expect("header"),
+        );
         assert_eq!(Lang::of_request(&h), Lang::En);
     }
 

@@ -325,34 +325,35 @@ fn RecordsFilter(
             .filter(|(field, _)| field == name)
             .map(|(_, message)| message.clone())
     };
-    let date_field = move |name: &'static str, label: String, value: String, err: Option<String>| {
-        let err_id = format!("{name}-error");
-        view! {
-            <div class="flex flex-col">
-                <label for=name class="font-semibold">
-                    {label}
-                </label>
-                {err
-                    .clone()
-                    .map(|m| {
-                        view! {
-                            <p id=err_id.clone() class="font-semibold text-red-800">
-                                {m}
-                            </p>
-                        }
-                    })}
-                <input
-                    type="date"
-                    id=name
-                    name=name
-                    value=value
-                    aria-invalid=err.is_some().then_some("true")
-                    aria-describedby=err.is_some().then_some(err_id.clone())
-                    class="rounded border border-slate-500 px-2 py-1"
-                />
-            </div>
-        }
-    };
+    let date_field =
+        move |name: &'static str, label: String, value: String, err: Option<String>| {
+            let err_id = format!("{name}-error");
+            view! {
+                <div class="flex flex-col">
+                    <label for=name class="font-semibold">
+                        {label}
+                    </label>
+                    {err
+                        .clone()
+                        .map(|m| {
+                            view! {
+                                <p id=err_id.clone() class="font-semibold text-red-800">
+                                    {m}
+                                </p>
+                            }
+                        })}
+                    <input
+                        type="date"
+                        id=name
+                        name=name
+                        value=value
+                        aria-invalid=err.is_some().then_some("true")
+                        aria-describedby=err.is_some().then_some(err_id.clone())
+                        class="rounded border border-slate-500 px-2 py-1"
+                    />
+                </div>
+            }
+        };
     let from_err = error_for("from");
     let to_err = error_for("to");
     let org_err = error_for("organisation");
@@ -542,7 +543,10 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
-    let id = use_params_map().get_untracked().get("id").unwrap_or_default();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -809,7 +813,10 @@ pub fn LabPage() -> impl IntoView {
 
 #[component]
 pub fn LabTrendPage() -> impl IntoView {
-    let code = use_params_map().get_untracked().get("code").unwrap_or_default();
+    let code = use_params_map()
+        .get_untracked()
+        .get("code")
+        .unwrap_or_default();
     view! {
         <p class="mb-2 print:hidden">
             <a class=LINK href="/lab">

@@ -1,8 +1,8 @@
 //! Server-side glue for server functions: the archive and the signed-in person from
 //! the request, and the mapping of archive errors to safe codes. No rules, no SQL.
 
-use archive::{Access, Actor, Archive, ArchiveError, Purpose, SessionToken};
 use archive::model::SignedIn;
+use archive::{Access, Actor, Archive, ArchiveError, Purpose, SessionToken};
 use leptos::prelude::*;
 use rand::Rng;
 

@@ -29,7 +29,9 @@ impl Backend {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Ok(Self::Postgres)
         } else {
-            Err(ArchiveError::Invalid("database url must start with sqlite: or postgres:"))
+            Err(ArchiveError::Invalid(
+                "database url must start with sqlite: or postgres:",
+            ))
         }
     }
 }
@@ -69,7 +71,9 @@ impl Db {
             .connect_with(options)
             .await?;
         if backend == Backend::Sqlite {
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         match backend {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,

@@ -62,18 +62,69 @@ struct Org {
 }
 
 const ORGS: &[Org] = &[
-    Org { id: 1, oid: "1.2.246.10.1234567.10.1", name: "Helsingin kaupunki, sosiaali-, terveys- ja pelastustoimiala", sector: "public",
-          units: &[(101, "Kallion terveysasema"), (102, "Vuosaaren terveysasema"), (103, "Helsingin kaupungin neuvola, Kallio"), (104, "Kouluterveydenhuolto, Kallion yhteiskoulu")] },
-    Org { id: 2, oid: "1.2.246.10.1234567.10.2", name: "HUS-yhtymä", sector: "public",
-          units: &[(201, "Meilahden tornisairaala, sisätautien poliklinikka"), (202, "HUS Diagnostiikkakeskus, laboratorio"), (203, "HUS Kuvantaminen, Meilahti"), (204, "Jorvin sairaala, päivystys"), (205, "Silmäklinikka")] },
-    Org { id: 3, oid: "1.2.246.10.1234567.10.3", name: "Pirkanmaan hyvinvointialue", sector: "public",
-          units: &[(301, "Hervannan sosiaali- ja terveysasema"), (302, "Tays Keskussairaala, kardiologian poliklinikka"), (303, "Fimlab Laboratoriot, Tampere")] },
-    Org { id: 4, oid: "1.2.246.10.1234567.10.4", name: "Länsi-Uudenmaan hyvinvointialue", sector: "public",
-          units: &[(401, "Raaseporin terveysasema / Raseborgs hälsostation"), (402, "Länsi-Uudenmaan sairaala, Tammisaari / Västra Nylands sjukhus, Ekenäs")] },
-    Org { id: 5, oid: "1.2.246.10.1234567.10.5", name: "Lääkäriasema Kaleva Oy", sector: "private",
-          units: &[(501, "Lääkäriasema Kaleva, Helsinki")] },
-    Org { id: 6, oid: "1.2.246.10.1234567.10.6", name: "Työterveys Virta Oy", sector: "occupational",
-          units: &[(601, "Työterveys Virta, Pasila")] },
+    Org {
+        id: 1,
+        oid: "1.2.246.10.1234567.10.1",
+        name: "Helsingin kaupunki, sosiaali-, terveys- ja pelastustoimiala",
+        sector: "public",
+        units: &[
+            (101, "Kallion terveysasema"),
+            (102, "Vuosaaren terveysasema"),
+            (103, "Helsingin kaupungin neuvola, Kallio"),
+            (104, "Kouluterveydenhuolto, Kallion yhteiskoulu"),
+        ],
+    },
+    Org {
+        id: 2,
+        oid: "1.2.246.10.1234567.10.2",
+        name: "HUS-yhtymä",
+        sector: "public",
+        units: &[
+            (201, "Meilahden tornisairaala, sisätautien poliklinikka"),
+            (202, "HUS Diagnostiikkakeskus, laboratorio"),
+            (203, "HUS Kuvantaminen, Meilahti"),
+            (204, "Jorvin sairaala, päivystys"),
+            (205, "Silmäklinikka"),
+        ],
+    },
+    Org {
+        id: 3,
+        oid: "1.2.246.10.1234567.10.3",
+        name: "Pirkanmaan hyvinvointialue",
+        sector: "public",
+        units: &[
+            (301, "Hervannan sosiaali- ja terveysasema"),
+            (302, "Tays Keskussairaala, kardiologian poliklinikka"),
+            (303, "Fimlab Laboratoriot, Tampere"),
+        ],
+    },
+    Org {
+        id: 4,
+        oid: "1.2.246.10.1234567.10.4",
+        name: "Länsi-Uudenmaan hyvinvointialue",
+        sector: "public",
+        units: &[
+            (401, "Raaseporin terveysasema / Raseborgs hälsostation"),
+            (
+                402,
+                "Länsi-Uudenmaan sairaala, Tammisaari / Västra Nylands sjukhus, Ekenäs",
+            ),
+        ],
+    },
+    Org {
+        id: 5,
+        oid: "1.2.246.10.1234567.10.5",
+        name: "Lääkäriasema Kaleva Oy",
+        sector: "private",
+        units: &[(501, "Lääkäriasema Kaleva, Helsinki")],
+    },
+    Org {
+        id: 6,
+        oid: "1.2.246.10.1234567.10.6",
+        name: "Työterveys Virta Oy",
+        sector: "occupational",
+        units: &[(601, "Työterveys Virta, Pasila")],
+    },
 ];
 
 struct Condition {
@@ -174,16 +225,96 @@ struct LabSpec {
 }
 
 const LABS: &[LabSpec] = &[
-    LabSpec { code: "B-Hb", fi: "Hemoglobiini", sv: "Hemoglobin", unit: "g/L", range_f: (Some(117.0), Some(155.0)), range_m: (Some(134.0), Some(167.0)), decimals: 0 },
-    LabSpec { code: "P-Krea", fi: "Kreatiniini", sv: "Kreatinin", unit: "µmol/L", range_f: (Some(50.0), Some(90.0)), range_m: (Some(60.0), Some(100.0)), decimals: 0 },
-    LabSpec { code: "fP-Gluk", fi: "Glukoosi, paastonäyte", sv: "Glukos, fasteprov", unit: "mmol/L", range_f: (Some(4.0), Some(6.0)), range_m: (Some(4.0), Some(6.0)), decimals: 1 },
-    LabSpec { code: "B-HbA1c", fi: "Glykoitunut hemoglobiini", sv: "Glykerat hemoglobin", unit: "mmol/mol", range_f: (Some(20.0), Some(42.0)), range_m: (Some(20.0), Some(42.0)), decimals: 0 },
-    LabSpec { code: "fP-Kol-LDL", fi: "LDL-kolesteroli", sv: "LDL-kolesterol", unit: "mmol/L", range_f: (None, Some(3.0)), range_m: (None, Some(3.0)), decimals: 1 },
-    LabSpec { code: "P-CRP", fi: "C-reaktiivinen proteiini", sv: "C-reaktivt protein", unit: "mg/L", range_f: (None, Some(10.0)), range_m: (None, Some(10.0)), decimals: 0 },
-    LabSpec { code: "P-K", fi: "Kalium", sv: "Kalium", unit: "mmol/L", range_f: (Some(3.3), Some(4.9)), range_m: (Some(3.3), Some(4.9)), decimals: 1 },
-    LabSpec { code: "P-Na", fi: "Natrium", sv: "Natrium", unit: "mmol/L", range_f: (Some(137.0), Some(145.0)), range_m: (Some(137.0), Some(145.0)), decimals: 0 },
-    LabSpec { code: "P-TSH", fi: "Tyreotropiini", sv: "Tyreotropin", unit: "mU/L", range_f: (Some(0.5), Some(3.6)), range_m: (Some(0.5), Some(3.6)), decimals: 2 },
-    LabSpec { code: "P-ALAT", fi: "Alaniiniaminotransferaasi", sv: "Alaninaminotransferas", unit: "U/L", range_f: (None, Some(35.0)), range_m: (None, Some(50.0)), decimals: 0 },
+    LabSpec {
+        code: "B-Hb",
+        fi: "Hemoglobiini",
+        sv: "Hemoglobin",
+        unit: "g/L",
+        range_f: (Some(117.0), Some(155.0)),
+        range_m: (Some(134.0), Some(167.0)),
+        decimals: 0,
+    },
+    LabSpec {
+        code: "P-Krea",
+        fi: "Kreatiniini",
+        sv: "Kreatinin",
+        unit: "µmol/L",
+        range_f: (Some(50.0), Some(90.0)),
+        range_m: (Some(60.0), Some(100.0)),
+        decimals: 0,
+    },
+    LabSpec {
+        code: "fP-Gluk",
+        fi: "Glukoosi, paastonäyte",
+        sv: "Glukos, fasteprov",
+        unit: "mmol/L",
+        range_f: (Some(4.0), Some(6.0)),
+        range_m: (Some(4.0), Some(6.0)),
+        decimals: 1,
+    },
+    LabSpec {
+        code: "B-HbA1c",
+        fi: "Glykoitunut hemoglobiini",
+        sv: "Glykerat hemoglobin",
+        unit: "mmol/mol",
+        range_f: (Some(20.0), Some(42.0)),
+        range_m: (Some(20.0), Some(42.0)),
+        decimals: 0,
+    },
+    LabSpec {
+        code: "fP-Kol-LDL",
+        fi: "LDL-kolesteroli",
+        sv: "LDL-kolesterol",
+        unit: "mmol/L",
+        range_f: (None, Some(3.0)),
+        range_m: (None, Some(3.0)),
+        decimals: 1,
+    },
+    LabSpec {
+        code: "P-CRP",
+        fi: "C-reaktiivinen proteiini",
+        sv: "C-reaktivt protein",
+        unit: "mg/L",
+        range_f: (None, Some(10.0)),
+        range_m: (None, Some(10.0)),
+        decimals: 0,
+    },
+    LabSpec {
+        code: "P-K",
+        fi: "Kalium",
+        sv: "Kalium",
+        unit: "mmol/L",
+        range_f: (Some(3.3), Some(4.9)),
+        range_m: (Some(3.3), Some(4.9)),
+        decimals: 1,
+    },
+    LabSpec {
+        code: "P-Na",
+        fi: "Natrium",
+        sv: "Natrium",
+        unit: "mmol/L",
+        range_f: (Some(137.0), Some(145.0)),
+        range_m: (Some(137.0), Some(145.0)),
+        decimals: 0,
+    },
+    LabSpec {
+        code: "P-TSH",
+        fi: "Tyreotropiini",
+        sv: "Tyreotropin",
+        unit: "mU/L",
+        range_f: (Some(0.5), Some(3.6)),
+        range_m: (Some(0.5), Some(3.6)),
+        decimals: 2,
+    },
+    LabSpec {
+        code: "P-ALAT",
+        fi: "Alaniiniaminotransferaasi",
+        sv: "Alaninaminotransferas",
+        unit: "U/L",
+        range_f: (None, Some(35.0)),
+        range_m: (None, Some(50.0)),
+        decimals: 0,
+    },
 ];
 
 struct Vaccine {
@@ -192,14 +323,46 @@ struct Vaccine {
     sv: &'static str,
 }
 
-const ROTA: Vaccine = Vaccine { atc: "J07BH01", fi: "Rotavirusrokote", sv: "Rotavirusvaccin" };
-const DTAP_IPV_HIB: Vaccine = Vaccine { atc: "J07CA06", fi: "DTaP-IPV-Hib-rokote", sv: "DTaP-IPV-Hib-vaccin" };
-const PCV: Vaccine = Vaccine { atc: "J07AL02", fi: "Pneumokokkikonjugaattirokote", sv: "Pneumokockkonjugatvaccin" };
-const MMR: Vaccine = Vaccine { atc: "J07BD52", fi: "MPR-rokote (tuhkarokko, sikotauti, vihurirokko)", sv: "MPR-vaccin (mässling, påssjuka, röda hund)" };
-const HPV: Vaccine = Vaccine { atc: "J07BM03", fi: "HPV-rokote", sv: "HPV-vaccin" };
-const INFLUENZA: Vaccine = Vaccine { atc: "J07BB02", fi: "Influenssarokote", sv: "Influensavaccin" };
-const COVID: Vaccine = Vaccine { atc: "J07BX03", fi: "Koronavirusrokote", sv: "Coronavirusvaccin" };
-const DT: Vaccine = Vaccine { atc: "J07AM51", fi: "dT-rokote (jäykkäkouristus, kurkkumätä)", sv: "dT-vaccin (stelkramp, difteri)" };
+const ROTA: Vaccine = Vaccine {
+    atc: "J07BH01",
+    fi: "Rotavirusrokote",
+    sv: "Rotavirusvaccin",
+};
+const DTAP_IPV_HIB: Vaccine = Vaccine {
+    atc: "J07CA06",
+    fi: "DTaP-IPV-Hib-rokote",
+    sv: "DTaP-IPV-Hib-vaccin",
+};
+const PCV: Vaccine = Vaccine {
+    atc: "J07AL02",
+    fi: "Pneumokokkikonjugaattirokote",
+    sv: "Pneumokockkonjugatvaccin",
+};
+const MMR: Vaccine = Vaccine {
+    atc: "J07BD52",
+    fi: "MPR-rokote (tuhkarokko, sikotauti, vihurirokko)",
+    sv: "MPR-vaccin (mässling, påssjuka, röda hund)",
+};
+const HPV: Vaccine = Vaccine {
+    atc: "J07BM03",
+    fi: "HPV-rokote",
+    sv: "HPV-vaccin",
+};
+const INFLUENZA: Vaccine = Vaccine {
+    atc: "J07BB02",
+    fi: "Influenssarokote",
+    sv: "Influensavaccin",
+};
+const COVID: Vaccine = Vaccine {
+    atc: "J07BX03",
+    fi: "Koronavirusrokote",
+    sv: "Coronavirusvaccin",
+};
+const DT: Vaccine = Vaccine {
+    atc: "J07AM51",
+    fi: "dT-rokote (jäykkäkouristus, kurkkumätä)",
+    sv: "dT-vaccin (stelkramp, difteri)",
+};
 
 struct Risk {
     system: &'static str,
@@ -211,14 +374,38 @@ struct Risk {
 }
 
 const RISKS: &[Risk] = &[
-    Risk { system: systems::ATC, code: "J01C", fi: "Penisilliiniallergia", sv: "Penicillinallergi",
-           text_fi: "Laaja nokkosihottuma amoksisilliinikuurin aikana. Vältettävä penisilliinejä.", text_sv: "Utbredd urtikaria under amoxicillinkur. Penicilliner ska undvikas." },
-    Risk { system: systems::FI_RISK, code: "PAHKINA", fi: "Pähkinäallergia", sv: "Nötallergi",
-           text_fi: "Huulten turvotusta ja hengitysvaikeutta pähkinöistä. Adrenaliinikynä määrätty.", text_sv: "Svullna läppar och andningssvårigheter av nötter. Adrenalinpenna förskriven." },
-    Risk { system: systems::FI_RISK, code: "AMPIAINEN", fi: "Ampiaisen pistoallergia", sv: "Allergi mot getingstick",
-           text_fi: "Anafylaktinen reaktio ampiaisen pistosta.", text_sv: "Anafylaktisk reaktion efter getingstick." },
-    Risk { system: systems::ATC, code: "M01A", fi: "Tulehduskipulääkeyliherkkyys", sv: "Överkänslighet mot NSAID",
-           text_fi: "Astman paheneminen tulehduskipulääkkeistä.", text_sv: "Försämrad astma av NSAID-preparat." },
+    Risk {
+        system: systems::ATC,
+        code: "J01C",
+        fi: "Penisilliiniallergia",
+        sv: "Penicillinallergi",
+        text_fi: "Laaja nokkosihottuma amoksisilliinikuurin aikana. Vältettävä penisilliinejä.",
+        text_sv: "Utbredd urtikaria under amoxicillinkur. Penicilliner ska undvikas.",
+    },
+    Risk {
+        system: systems::FI_RISK,
+        code: "PAHKINA",
+        fi: "Pähkinäallergia",
+        sv: "Nötallergi",
+        text_fi: "Huulten turvotusta ja hengitysvaikeutta pähkinöistä. Adrenaliinikynä määrätty.",
+        text_sv: "Svullna läppar och andningssvårigheter av nötter. Adrenalinpenna förskriven.",
+    },
+    Risk {
+        system: systems::FI_RISK,
+        code: "AMPIAINEN",
+        fi: "Ampiaisen pistoallergia",
+        sv: "Allergi mot getingstick",
+        text_fi: "Anafylaktinen reaktio ampiaisen pistosta.",
+        text_sv: "Anafylaktisk reaktion efter getingstick.",
+    },
+    Risk {
+        system: systems::ATC,
+        code: "M01A",
+        fi: "Tulehduskipulääkeyliherkkyys",
+        sv: "Överkänslighet mot NSAID",
+        text_fi: "Astman paheneminen tulehduskipulääkkeistä.",
+        text_sv: "Försämrad astma av NSAID-preparat.",
+    },
 ];
 
 struct Imaging {
@@ -247,15 +434,34 @@ struct Procedure {
 }
 
 const PROCEDURES: &[Procedure] = &[
-    Procedure { code: "JEA00", fi: "Umpilisäkkeen poisto", sv: "Appendektomi" },
-    Procedure { code: "CJE20", fi: "Kaihileikkaus ja tekomykiön asennus", sv: "Kataraktoperation med insättning av intraokulär lins" },
-    Procedure { code: "UJF32", fi: "Paksusuolen tähystys", sv: "Koloskopi" },
+    Procedure {
+        code: "JEA00",
+        fi: "Umpilisäkkeen poisto",
+        sv: "Appendektomi",
+    },
+    Procedure {
+        code: "CJE20",
+        fi: "Kaihileikkaus ja tekomykiön asennus",
+        sv: "Kataraktoperation med insättning av intraokulär lins",
+    },
+    Procedure {
+        code: "UJF32",
+        fi: "Paksusuolen tähystys",
+        sv: "Koloskopi",
+    },
 ];
 
 const PROFESSIONALS: &[&str] = &[
-    "LL Anna Mäkinen", "LL Mikael Lehtonen", "TtM Sari Heikkinen", "Th Jenni Laine",
-    "LT Pekka Koskinen", "LL Maria Sjöberg", "Th Emilia Karvonen", "LT Oskari Salo",
-    "Th Hanna Rantanen", "LL Johanna Berg",
+    "LL Anna Mäkinen",
+    "LL Mikael Lehtonen",
+    "TtM Sari Heikkinen",
+    "Th Jenni Laine",
+    "LT Pekka Koskinen",
+    "LL Maria Sjöberg",
+    "Th Emilia Karvonen",
+    "LT Oskari Salo",
+    "Th Hanna Rantanen",
+    "LL Johanna Berg",
 ];
 
 /// What makes each person's history.
@@ -276,20 +482,104 @@ struct Profile {
 }
 
 const PROFILES: &[Profile] = &[
-    Profile { id: 1001, given: "Aino", family: "Virtanen", age: 41, days_past_birthday: 75, individual: 942, lang: Lang::Fi,
-              note: "typical-adult", chronic: &["J45.9"], visits_per_year: 8.0, risks: &[0], home_unit: 101 },
-    Profile { id: 1002, given: "Mikko", family: "Korhonen", age: 73, days_past_birthday: 200, individual: 913, lang: Lang::Fi,
-              note: "heavy-user", chronic: &["I10", "E11.9", "I48.9", "I50.9", "E78.0", "M17.9"], visits_per_year: 55.0, risks: &[3], home_unit: 301 },
-    Profile { id: 1003, given: "Laura", family: "Nieminen", age: 38, days_past_birthday: 12, individual: 954, lang: Lang::Fi,
-              note: "guardian", chronic: &["E03.9"], visits_per_year: 2.0, risks: &[], home_unit: 101 },
-    Profile { id: 1004, given: "Eetu", family: "Nieminen", age: 7, days_past_birthday: 150, individual: 937, lang: Lang::Fi,
-              note: "child-7", chronic: &[], visits_per_year: 3.0, risks: &[1], home_unit: 103 },
-    Profile { id: 1005, given: "Ella", family: "Nieminen", age: 15, days_past_birthday: 40, individual: 968, lang: Lang::Fi,
-              note: "teen-15", chronic: &["J45.9"], visits_per_year: 2.5, risks: &[], home_unit: 104 },
-    Profile { id: 1006, given: "Helvi", family: "Virtanen", age: 84, days_past_birthday: 300, individual: 926, lang: Lang::Fi,
-              note: "elderly-mandate-giver", chronic: &["I10", "E03.9", "M17.9"], visits_per_year: 9.0, risks: &[2], home_unit: 102 },
-    Profile { id: 1007, given: "Johan", family: "Lindqvist", age: 52, days_past_birthday: 220, individual: 985, lang: Lang::Sv,
-              note: "swedish-speaking", chronic: &["I10", "E78.0"], visits_per_year: 3.0, risks: &[], home_unit: 401 },
+    Profile {
+        id: 1001,
+        given: "Aino",
+        family: "Virtanen",
+        age: 41,
+        days_past_birthday: 75,
+        individual: 942,
+        lang: Lang::Fi,
+        note: "typical-adult",
+        chronic: &["J45.9"],
+        visits_per_year: 8.0,
+        risks: &[0],
+        home_unit: 101,
+    },
+    Profile {
+        id: 1002,
+        given: "Mikko",
+        family: "Korhonen",
+        age: 73,
+        days_past_birthday: 200,
+        individual: 913,
+        lang: Lang::Fi,
+        note: "heavy-user",
+        chronic: &["I10", "E11.9", "I48.9", "I50.9", "E78.0", "M17.9"],
+        visits_per_year: 55.0,
+        risks: &[3],
+        home_unit: 301,
+    },
+    Profile {
+        id: 1003,
+        given: "Laura",
+        family: "Nieminen",
+        age: 38,
+        days_past_birthday: 12,
+        individual: 954,
+        lang: Lang::Fi,
+        note: "guardian",
+        chronic: &["E03.9"],
+        visits_per_year: 2.0,
+        risks: &[],
+        home_unit: 101,
+    },
+    Profile {
+        id: 1004,
+        given: "Eetu",
+        family: "Nieminen",
+        age: 7,
+        days_past_birthday: 150,
+        individual: 937,
+        lang: Lang::Fi,
+        note: "child-7",
+        chronic: &[],
+        visits_per_year: 3.0,
+        risks: &[1],
+        home_unit: 103,
+    },
+    Profile {
+        id: 1005,
+        given: "Ella",
+        family: "Nieminen",
+        age: 15,
+        days_past_birthday: 40,
+        individual: 968,
+        lang: Lang::Fi,
+        note: "teen-15",
+        chronic: &["J45.9"],
+        visits_per_year: 2.5,
+        risks: &[],
+        home_unit: 104,
+    },
+    Profile {
+        id: 1006,
+        given: "Helvi",
+        family: "Virtanen",
+        age: 84,
+        days_past_birthday: 300,
+        individual: 926,
+        lang: Lang::Fi,
+        note: "elderly-mandate-giver",
+        chronic: &["I10", "E03.9", "M17.9"],
+        visits_per_year: 9.0,
+        risks: &[2],
+        home_unit: 102,
+    },
+    Profile {
+        id: 1007,
+        given: "Johan",
+        family: "Lindqvist",
+        age: 52,
+        days_past_birthday: 220,
+        individual: 985,
+        lang: Lang::Sv,
+        note: "swedish-speaking",
+        chronic: &["I10", "E78.0"],
+        visits_per_year: 3.0,
+        risks: &[],
+        home_unit: 401,
+    },
 ];
 
 /// Loads the demo persons, their relations and their records, dated relative to `today`.
@@ -363,16 +653,31 @@ pub async fn load_generated(
         }
         tx.commit().await?;
     }
-    const GIVEN: &[&str] = &["Matti", "Liisa", "Juha", "Sanna", "Timo", "Kaisa", "Antti", "Riikka", "Jussi", "Tiina", "Erik", "Ingrid"];
-    const FAMILY: &[&str] = &["Mäkelä", "Hämäläinen", "Laine", "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Salonen", "Holmström", "Nyström"];
+    const GIVEN: &[&str] = &[
+        "Matti", "Liisa", "Juha", "Sanna", "Timo", "Kaisa", "Antti", "Riikka", "Jussi", "Tiina",
+        "Erik", "Ingrid",
+    ];
+    const FAMILY: &[&str] = &[
+        "Mäkelä",
+        "Hämäläinen",
+        "Laine",
+        "Heikkinen",
+        "Koskinen",
+        "Järvinen",
+        "Lehtonen",
+        "Salonen",
+        "Holmström",
+        "Nyström",
+    ];
     for _ in 0..count {
         let mut tx = archive.db.pool().begin().await?;
         let id = rng.random_range(1_000_000..(1_i64 << 53));
         let age = rng.random_range(18..90);
-        let chronic: &'static [&'static str] = [&[][..], &["I10"], &["E11.9", "I10"], &["J45.9"], &["E03.9"]]
-            .choose(&mut rng)
-            .copied()
-            .unwrap_or(&[]);
+        let chronic: &'static [&'static str] =
+            [&[][..], &["I10"], &["E11.9", "I10"], &["J45.9"], &["E03.9"]]
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or(&[]);
         let p = Profile {
             id,
             given: GIVEN.choose(&mut rng).copied().unwrap_or("Matti"),
@@ -380,12 +685,19 @@ pub async fn load_generated(
             age,
             days_past_birthday: rng.random_range(0..365),
             individual: rng.random_range(900..1000),
-            lang: if rng.random_bool(0.06) { Lang::Sv } else { Lang::Fi },
+            lang: if rng.random_bool(0.06) {
+                Lang::Sv
+            } else {
+                Lang::Fi
+            },
             note: "",
             chronic,
             visits_per_year: rng.random_range(1.0..6.0),
             risks: &[],
-            home_unit: [101, 102, 301, 401].choose(&mut rng).copied().unwrap_or(101),
+            home_unit: [101, 102, 301, 401]
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or(101),
         };
         let birth = birth_date(today, p.age, p.days_past_birthday);
         // A generated identity code may collide with an earlier one; try the next numbers.
@@ -408,7 +720,9 @@ fn birth_date(today: Date, age: i32, days_past_birthday: i64) -> Date {
     let anchor = today - Duration::days(days_past_birthday);
     let birth = anchor
         .replace_year(anchor.year() - age)
-        .unwrap_or_else(|_| Date::from_calendar_date(anchor.year() - age, Month::March, 1).unwrap_or(anchor));
+        .unwrap_or_else(|_| {
+            Date::from_calendar_date(anchor.year() - age, Month::March, 1).unwrap_or(anchor)
+        });
     debug_assert_eq!(age_on(birth, today), age);
     birth
 }
@@ -467,7 +781,14 @@ impl Writer<'_> {
         self.rng.random_range(1..(1_i64 << 53))
     }
 
-    async fn event(&mut self, unit: i64, kind: &str, title: &str, at: PrimitiveDateTime, minor_decides: bool) -> Result<i64, ArchiveError> {
+    async fn event(
+        &mut self,
+        unit: i64,
+        kind: &str,
+        title: &str,
+        at: PrimitiveDateTime,
+        minor_decides: bool,
+    ) -> Result<i64, ArchiveError> {
         let id = self.new_id();
         sqlx::query(
             "INSERT INTO service_event (person_id, id, organisation_id, kind, title, started_at, minor_decides) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -522,11 +843,22 @@ impl Writer<'_> {
         Ok(id)
     }
 
-    async fn lab(&mut self, event: i64, unit: i64, at: PrimitiveDateTime, code: &str, shift: f64) -> Result<(), ArchiveError> {
+    async fn lab(
+        &mut self,
+        event: i64,
+        unit: i64,
+        at: PrimitiveDateTime,
+        code: &str,
+        shift: f64,
+    ) -> Result<(), ArchiveError> {
         let Some(spec) = LABS.iter().find(|l| l.code == code) else {
             return Ok(());
         };
-        let (low, high) = if self.male { spec.range_m } else { spec.range_f };
+        let (low, high) = if self.male {
+            spec.range_m
+        } else {
+            spec.range_f
+        };
         let (mid, spread) = match (low, high) {
             (Some(l), Some(h)) => ((l + h) / 2.0, (h - l) / 4.0),
             (None, Some(h)) => (h * 0.6, h * 0.2),
@@ -540,7 +872,15 @@ impl Writer<'_> {
         let name = self.t(spec.fi, spec.sv).to_owned();
         let title = format!("{} ({})", name, spec.code);
         let doc = self
-            .document(event, unit, DocumentKind::LabResult, at, &title, None, Some((systems::FI_LAB, spec.code, &name)))
+            .document(
+                event,
+                unit,
+                DocumentKind::LabResult,
+                at,
+                &title,
+                None,
+                Some((systems::FI_LAB, spec.code, &name)),
+            )
             .await?;
         // A missing limit is written as a literal NULL: sqlx 0.8's Any driver sends a
         // NULL double to PostgreSQL with the wrong width (22P03).
@@ -573,13 +913,26 @@ impl Writer<'_> {
         Ok(())
     }
 
-    async fn vaccination(&mut self, unit: i64, at: PrimitiveDateTime, v: &Vaccine) -> Result<(), ArchiveError> {
+    async fn vaccination(
+        &mut self,
+        unit: i64,
+        at: PrimitiveDateTime,
+        v: &Vaccine,
+    ) -> Result<(), ArchiveError> {
         let title = self.t("Rokotus", "Vaccination").to_owned();
         let event = self.event(unit, "visit", &title, at, false).await?;
         let name = self.t(v.fi, v.sv).to_owned();
         let body = format!("{} {}", self.t("Annettu rokote:", "Given vaccin:"), name);
-        self.document(event, unit, DocumentKind::Vaccination, at, &name, Some(&body), Some((systems::ATC, v.atc, &name)))
-            .await?;
+        self.document(
+            event,
+            unit,
+            DocumentKind::Vaccination,
+            at,
+            &name,
+            Some(&body),
+            Some((systems::ATC, v.atc, &name)),
+        )
+        .await?;
         Ok(())
     }
 }
@@ -593,7 +946,10 @@ fn office_time(rng: &mut ChaCha8Rng, day: Date) -> PrimitiveDateTime {
     };
     let hour = rng.random_range(8..16);
     let minute = [0, 15, 30, 45].choose(rng).copied().unwrap_or(0);
-    PrimitiveDateTime::new(day, Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT))
+    PrimitiveDateTime::new(
+        day,
+        Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT),
+    )
 }
 
 #[allow(clippy::too_many_lines)]
@@ -604,7 +960,8 @@ async fn insert_person(
     birth: Date,
     today: Date,
 ) -> Result<u64, ArchiveError> {
-    let hetu = Hetu::from_parts(birth, p.individual).map_err(|_| ArchiveError::Invalid("demo identity code"))?;
+    let hetu = Hetu::from_parts(birth, p.individual)
+        .map_err(|_| ArchiveError::Invalid("demo identity code"))?;
     sqlx::query(
         "INSERT INTO person (id, hetu, given_name, family_name, birth_date, language, demo_note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -631,8 +988,16 @@ async fn insert_person(
 
     // The national vaccination programme for children born here.
     let programme: &[(i64, &Vaccine)] = &[
-        (60, &ROTA), (90, &ROTA), (90, &DTAP_IPV_HIB), (90, &PCV), (150, &DTAP_IPV_HIB), (150, &PCV),
-        (365, &DTAP_IPV_HIB), (365, &PCV), (550, &MMR), (6 * 365, &MMR),
+        (60, &ROTA),
+        (90, &ROTA),
+        (90, &DTAP_IPV_HIB),
+        (90, &PCV),
+        (150, &DTAP_IPV_HIB),
+        (150, &PCV),
+        (365, &DTAP_IPV_HIB),
+        (365, &PCV),
+        (550, &MMR),
+        (6 * 365, &MMR),
     ];
     let clinic = if p.age < 18 { 103 } else { home };
     for (days, v) in programme {
@@ -648,14 +1013,19 @@ async fn insert_person(
     }
     if p.age >= 18 {
         for years_ago in 0..p.age.min(12) {
-            let season = Date::from_calendar_date(today.year() - years_ago, Month::November, 1).unwrap_or(today);
+            let season = Date::from_calendar_date(today.year() - years_ago, Month::November, 1)
+                .unwrap_or(today);
             if season <= today && (p.age >= 65 || w.rng.random_bool(0.3)) {
                 let offset = Duration::days(w.rng.random_range(0..25));
                 let at = office_time(w.rng, season + offset);
                 w.vaccination(home, at, &INFLUENZA).await?;
             }
         }
-        for (y, m) in [(2021, Month::May), (2021, Month::July), (2022, Month::January)] {
+        for (y, m) in [
+            (2021, Month::May),
+            (2021, Month::July),
+            (2022, Month::January),
+        ] {
             let day = Date::from_calendar_date(y, m, 10).unwrap_or(today);
             if day <= today && age_on(birth, day) >= 16 {
                 let at = office_time(w.rng, day);
@@ -678,8 +1048,16 @@ async fn insert_person(
         let event = w.event(home, "visit", &title, at, false).await?;
         let name = w.t(risk.fi, risk.sv).to_owned();
         let text = w.t(risk.text_fi, risk.text_sv).to_owned();
-        w.document(event, home, DocumentKind::RiskInformation, at, &name, Some(&text), Some((risk.system, risk.code, &name)))
-            .await?;
+        w.document(
+            event,
+            home,
+            DocumentKind::RiskInformation,
+            at,
+            &name,
+            Some(&text),
+            Some((risk.system, risk.code, &name)),
+        )
+        .await?;
     }
 
     // Visits over the years: chronic conditions from their onset, acute ones between.
@@ -707,7 +1085,11 @@ async fn insert_person(
         // and marks the documents as not visible to her guardians.
         let teen_private = p.note == "teen-15" && age_then >= 13 && w.rng.random_bool(0.35);
         let cond = if teen_private {
-            condition(if w.rng.random_bool(0.5) { "Z30.0" } else { "F41.1" })
+            condition(if w.rng.random_bool(0.5) {
+                "Z30.0"
+            } else {
+                "F41.1"
+            })
         } else {
             cond
         };
@@ -715,8 +1097,12 @@ async fn insert_person(
         let unit = if teen_private {
             104
         } else if cond.chronic && w.rng.random_bool(0.3) {
-            if home / 100 == 3 { 302 } else { 201 }
-        } else if age_then >= 25 && age_then < 65 && w.rng.random_bool(0.15) {
+            if home / 100 == 3 {
+                302
+            } else {
+                201
+            }
+        } else if (25..65).contains(&age_then) && w.rng.random_bool(0.15) {
             601
         } else if w.rng.random_bool(0.1) {
             501
@@ -724,9 +1110,19 @@ async fn insert_person(
             home
         };
         let course = cond.chronic && w.rng.random_bool(0.2);
-        let event_title = format!("{}: {}", w.t("Vastaanottokäynti", "Mottagningsbesök"), w.t(cond.fi, cond.sv));
+        let event_title = format!(
+            "{}: {}",
+            w.t("Vastaanottokäynti", "Mottagningsbesök"),
+            w.t(cond.fi, cond.sv)
+        );
         let event = w
-            .event(unit, if course { "course" } else { "visit" }, &event_title, at, teen_private)
+            .event(
+                unit,
+                if course { "course" } else { "visit" },
+                &event_title,
+                at,
+                teen_private,
+            )
             .await?;
         let note = format!(
             "{}\n\n{} {}\n\n{}",
@@ -736,9 +1132,27 @@ async fn insert_person(
             w.t(cond.plan_fi, cond.plan_sv)
         );
         let note_title = w.t("Käyntiteksti", "Besöksanteckning").to_owned();
-        w.document(event, unit, DocumentKind::VisitNote, at, &note_title, Some(&note), None).await?;
+        w.document(
+            event,
+            unit,
+            DocumentKind::VisitNote,
+            at,
+            &note_title,
+            Some(&note),
+            None,
+        )
+        .await?;
         let dx = w.t(cond.fi, cond.sv).to_owned();
-        w.document(event, unit, DocumentKind::Diagnosis, at, &dx, None, Some((systems::ICD10, cond.icd, &dx))).await?;
+        w.document(
+            event,
+            unit,
+            DocumentKind::Diagnosis,
+            at,
+            &dx,
+            None,
+            Some((systems::ICD10, cond.icd, &dx)),
+        )
+        .await?;
         if !cond.labs.is_empty() && w.rng.random_bool(0.8) {
             let lab_at = at - Duration::days(w.rng.random_range(2..10));
             let shift = match cond.icd {
@@ -756,15 +1170,31 @@ async fn insert_person(
             let report = w.t(img.report_fi, img.report_sv).to_owned();
             let img_at = at + Duration::days(w.rng.random_range(1..14));
             if img_at.date() <= today {
-                w.document(event, 203, DocumentKind::ImagingStudy, img_at, &name, Some(&report), Some((systems::FI_IMAGING, img.code, &name)))
-                    .await?;
+                w.document(
+                    event,
+                    203,
+                    DocumentKind::ImagingStudy,
+                    img_at,
+                    &name,
+                    Some(&report),
+                    Some((systems::FI_IMAGING, img.code, &name)),
+                )
+                .await?;
             }
         }
         if age_then >= 18 && w.rng.random_bool(0.015) {
             let proc = PROCEDURES.choose(w.rng).unwrap_or(&PROCEDURES[0]);
             let name = w.t(proc.fi, proc.sv).to_owned();
-            w.document(event, 201, DocumentKind::Procedure, at, &name, None, Some((systems::NCSP, proc.code, &name)))
-                .await?;
+            w.document(
+                event,
+                201,
+                DocumentKind::Procedure,
+                at,
+                &name,
+                None,
+                Some((systems::NCSP, proc.code, &name)),
+            )
+            .await?;
         }
     }
     w.visible_to_guardian = true;

@@ -22,7 +22,10 @@ pub struct AuditRow {
 ///
 /// # Errors
 /// `Storage` when the database fails.
-pub async fn audit_trail(archive: &Archive, subject: PersonId) -> Result<Vec<AuditRow>, ArchiveError> {
+pub async fn audit_trail(
+    archive: &Archive,
+    subject: PersonId,
+) -> Result<Vec<AuditRow>, ArchiveError> {
     type Row = (i64, i64, String, String, Option<i64>, String, String, i64);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT actor_id, subject_id, acting_right, action, object_id, purpose, outcome, at_ms \
@@ -33,16 +36,18 @@ pub async fn audit_trail(archive: &Archive, subject: PersonId) -> Result<Vec<Aud
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(actor, subject, right, action, object, purpose, outcome, at_ms)| AuditRow {
-            actor: PersonId::from_raw(actor),
-            subject: PersonId::from_raw(subject),
-            right,
-            action,
-            object,
-            purpose,
-            outcome,
-            at_ms,
-        })
+        .map(
+            |(actor, subject, right, action, object, purpose, outcome, at_ms)| AuditRow {
+                actor: PersonId::from_raw(actor),
+                subject: PersonId::from_raw(subject),
+                right,
+                action,
+                object,
+                purpose,
+                outcome,
+                at_ms,
+            },
+        )
         .collect())
 }
 
@@ -50,7 +55,10 @@ pub async fn audit_trail(archive: &Archive, subject: PersonId) -> Result<Vec<Aud
 ///
 /// # Errors
 /// The database's refusal (what the test expects).
-pub async fn try_tamper_with_audit(archive: &Archive, subject: PersonId) -> Result<u64, ArchiveError> {
+pub async fn try_tamper_with_audit(
+    archive: &Archive,
+    subject: PersonId,
+) -> Result<u64, ArchiveError> {
     let done = sqlx::query("UPDATE audit_event SET outcome = 'changed' WHERE subject_id = $1")
         .bind(subject.get())
         .execute(archive.db.pool())

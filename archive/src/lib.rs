@@ -17,12 +17,12 @@ mod db;
 pub mod demo;
 #[cfg(feature = "storage")]
 mod error;
+#[cfg(feature = "test-support")]
+pub mod inspect;
 #[cfg(feature = "storage")]
 mod records;
 #[cfg(feature = "storage")]
 mod sessions;
-#[cfg(feature = "test-support")]
-pub mod inspect;
 
 #[cfg(feature = "storage")]
 pub use access::{Access, Action, Actor, Archive, Purpose, Right};

@@ -10,9 +10,9 @@ use time::{Duration, PrimitiveDateTime};
 use crate::access::{Access, Action, Right};
 use crate::error::ArchiveError;
 use crate::model::{
-    AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint,
-    LabSeries, LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter,
-    RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
+    AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
+    LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
+    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
 };
 
 /// The most documents one page may hold.
@@ -165,10 +165,7 @@ impl Access {
         }
         let mut tx = self.begin_audited(Action::ListRecords, None).await?;
         let rows = query.fetch_all(&mut *tx).await?;
-        let mut items = rows
-            .iter()
-            .map(summary_of)
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
         let next = if items.len() > limit as usize {
             items.truncate(limit as usize);
             items
@@ -205,7 +202,9 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no such document this right may see.
     pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadDocument, Some(id.get())).await?;
+        let mut tx = self
+            .begin_audited(Action::ReadDocument, Some(id.get()))
+            .await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
              l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag \

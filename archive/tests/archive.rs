@@ -21,15 +21,25 @@ async fn a_person_cannot_open_another_persons_records(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
     let aino = a.demo_actor(ids::ADULT).await.expect("actor");
-    let refused = a.access(&aino, ids::HEAVY_USER, Purpose::CitizenService).await;
-    assert!(matches!(refused, Err(ArchiveError::Refused(Refusal::NoRight))));
+    let refused = a
+        .access(&aino, ids::HEAVY_USER, Purpose::CitizenService)
+        .await;
+    assert!(matches!(
+        refused,
+        Err(ArchiveError::Refused(Refusal::NoRight))
+    ));
     // The refusal is in Mikko's trail, naming who tried.
     let trail = audit_trail(a, ids::HEAVY_USER).await.expect("trail");
-    assert!(trail.iter().any(|e| e.action == "access.refused" && e.actor == ids::ADULT && e.outcome == "no-right"));
+    assert!(trail
+        .iter()
+        .any(|e| e.action == "access.refused" && e.actor == ids::ADULT && e.outcome == "no-right"));
 
     // Nor can a document id of Mikko's be read through Aino's own access.
     let mikko = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let his = a.access(&mikko, ids::HEAVY_USER, Purpose::CitizenService).await.expect("own");
+    let his = a
+        .access(&mikko, ids::HEAVY_USER, Purpose::CitizenService)
+        .await
+        .expect("own");
     let his_doc = his
         .health_records(&RecordFilter::default(), None, 1)
         .await
@@ -37,31 +47,61 @@ async fn a_person_cannot_open_another_persons_records(t: &TestArchive) {
         .documents
         .items[0]
         .id;
-    let hers = a.access(&aino, ids::ADULT, Purpose::CitizenService).await.expect("own");
-    assert!(matches!(hers.document(his_doc).await, Err(ArchiveError::NotFound)));
-    assert!(matches!(hers.lab_series("nonexistent").await, Err(ArchiveError::NotFound)));
+    let hers = a
+        .access(&aino, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
+    assert!(matches!(
+        hers.document(his_doc).await,
+        Err(ArchiveError::NotFound)
+    ));
+    assert!(matches!(
+        hers.lab_series("nonexistent").await,
+        Err(ArchiveError::NotFound)
+    ));
 }
-on_both!(cannot_read_another_persons_records, a_person_cannot_open_another_persons_records);
+on_both!(
+    cannot_read_another_persons_records,
+    a_person_cannot_open_another_persons_records
+);
 
 async fn every_read_writes_its_audit_event(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
     let actor = a.demo_actor(ids::ADULT).await.expect("actor");
-    let access = a.access(&actor, ids::ADULT, Purpose::CitizenService).await.expect("own");
+    let access = a
+        .access(&actor, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
     let before = audit_trail(a, ids::ADULT).await.expect("trail").len();
 
-    let page = access.health_records(&RecordFilter::default(), None, 10).await.expect("list");
+    let page = access
+        .health_records(&RecordFilter::default(), None, 10)
+        .await
+        .expect("list");
     let doc = page.documents.items[0].id;
     access.document(doc).await.expect("document");
     access.summaries().await.expect("summaries");
     let tests = access.lab_tests().await.expect("lab tests");
-    access.lab_series(&tests[0].test_code).await.expect("series");
+    access
+        .lab_series(&tests[0].test_code)
+        .await
+        .expect("series");
 
     let trail = audit_trail(a, ids::ADULT).await.expect("trail");
     let new: Vec<_> = trail[before..].iter().collect();
     let mut actions: Vec<&str> = new.iter().map(|e| e.action.as_str()).collect();
     actions.sort_unstable();
-    assert_eq!(actions, ["lab.list", "lab.series", "records.list", "records.read", "summaries.read"]);
+    assert_eq!(
+        actions,
+        [
+            "lab.list",
+            "lab.series",
+            "records.list",
+            "records.read",
+            "summaries.read"
+        ]
+    );
     for e in &new {
         assert_eq!(e.actor, ids::ADULT);
         assert_eq!(e.subject, ids::ADULT);
@@ -69,7 +109,10 @@ async fn every_read_writes_its_audit_event(t: &TestArchive) {
         assert_eq!(e.purpose, "citizen-service");
         assert_eq!(e.outcome, "ok");
     }
-    let read = new.iter().find(|e| e.action == "records.read").expect("read event");
+    let read = new
+        .iter()
+        .find(|e| e.action == "records.read")
+        .expect("read event");
     assert_eq!(read.object, Some(doc.get()));
 }
 on_both!(every_read_is_audited, every_read_writes_its_audit_event);
@@ -85,8 +128,15 @@ async fn the_audit_trail_cannot_be_changed(t: &TestArchive) {
         .await
         .expect("read");
     let tampered = archive::inspect::try_tamper_with_audit(a, ids::ADULT).await;
-    assert!(tampered.is_err(), "the schema must refuse changes to audit events");
-    assert!(audit_trail(a, ids::ADULT).await.expect("trail").iter().all(|e| e.outcome != "changed"));
+    assert!(
+        tampered.is_err(),
+        "the schema must refuse changes to audit events"
+    );
+    assert!(audit_trail(a, ids::ADULT)
+        .await
+        .expect("trail")
+        .iter()
+        .all(|e| e.outcome != "changed"));
 }
 on_both!(audit_is_append_only, the_audit_trail_cannot_be_changed);
 
@@ -94,7 +144,10 @@ async fn keyset_pages_cover_everything_once_in_order(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
     let actor = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let access = a.access(&actor, ids::HEAVY_USER, Purpose::CitizenService).await.expect("own");
+    let access = a
+        .access(&actor, ids::HEAVY_USER, Purpose::CitizenService)
+        .await
+        .expect("own");
     let mut seen = HashSet::new();
     let mut last: Option<(time::PrimitiveDateTime, i64)> = None;
     let mut cursor: Option<String> = None;
@@ -118,10 +171,16 @@ async fn keyset_pages_cover_everything_once_in_order(t: &TestArchive) {
             None => break,
         }
     }
-    assert!(seen.len() >= 5000, "the heavy user has at least 5,000 documents, got {}", seen.len());
+    assert!(
+        seen.len() >= 5000,
+        "the heavy user has at least 5,000 documents, got {}",
+        seen.len()
+    );
     assert_eq!(pages, seen.len().div_ceil(MAX_PAGE as usize));
     assert!(matches!(
-        access.health_records(&RecordFilter::default(), Some("garbage"), 10).await,
+        access
+            .health_records(&RecordFilter::default(), Some("garbage"), 10)
+            .await,
         Err(ArchiveError::Invalid(_))
     ));
 }
@@ -131,24 +190,54 @@ async fn filters_narrow_by_time_organisation_and_kind(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
     let actor = a.demo_actor(ids::ADULT).await.expect("actor");
-    let access = a.access(&actor, ids::ADULT, Purpose::CitizenService).await.expect("own");
+    let access = a
+        .access(&actor, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
     let today = a.clock().today();
     let year = RecordFilter::last_twelve_months(today);
-    let page = access.health_records(&year, None, MAX_PAGE).await.expect("list");
+    let page = access
+        .health_records(&year, None, MAX_PAGE)
+        .await
+        .expect("list");
     assert!(!page.documents.items.is_empty());
     let from = year.range.from.expect("from");
-    assert!(page.documents.items.iter().all(|d| d.recorded_at.date() >= from && d.recorded_at.date() <= today));
+    assert!(page
+        .documents
+        .items
+        .iter()
+        .all(|d| d.recorded_at.date() >= from && d.recorded_at.date() <= today));
 
-    let labs = RecordFilter { kind: Some(DocumentKind::LabResult), ..RecordFilter::default() };
-    let page = access.health_records(&labs, None, MAX_PAGE).await.expect("list");
+    let labs = RecordFilter {
+        kind: Some(DocumentKind::LabResult),
+        ..RecordFilter::default()
+    };
+    let page = access
+        .health_records(&labs, None, MAX_PAGE)
+        .await
+        .expect("list");
     assert!(!page.documents.items.is_empty());
-    assert!(page.documents.items.iter().all(|d| d.kind == DocumentKind::LabResult));
+    assert!(page
+        .documents
+        .items
+        .iter()
+        .all(|d| d.kind == DocumentKind::LabResult));
 
     let org = page.organisations[0].id;
-    let by_org = RecordFilter { organisation: Some(org), ..RecordFilter::default() };
-    let page = access.health_records(&by_org, None, MAX_PAGE).await.expect("list");
+    let by_org = RecordFilter {
+        organisation: Some(org),
+        ..RecordFilter::default()
+    };
+    let page = access
+        .health_records(&by_org, None, MAX_PAGE)
+        .await
+        .expect("list");
     assert!(!page.documents.items.is_empty());
-    assert!(page.documents.items.iter().all(|d| d.organisation.id == org));
+    assert!(page
+        .documents
+        .items
+        .iter()
+        .all(|d| d.organisation.id == org));
 }
 on_both!(filters, filters_narrow_by_time_organisation_and_kind);
 
@@ -156,7 +245,10 @@ async fn summaries_and_lab_results_hold_together(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
     let actor = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let access = a.access(&actor, ids::HEAVY_USER, Purpose::CitizenService).await.expect("own");
+    let access = a
+        .access(&actor, ids::HEAVY_USER, Purpose::CitizenService)
+        .await
+        .expect("own");
     let s = access.summaries().await.expect("summaries");
     let codes: HashSet<&str> = s.diagnoses.iter().map(|d| d.coding.code.as_str()).collect();
     for chronic in ["I10", "E11.9", "I48.9"] {
@@ -164,18 +256,39 @@ async fn summaries_and_lab_results_hold_together(t: &TestArchive) {
     }
     assert!(!s.risks.is_empty());
     assert!(!s.vaccinations.is_empty());
-    assert!(s.diagnoses.iter().all(|d| d.first_recorded <= d.last_recorded && d.times >= 1));
+    assert!(s
+        .diagnoses
+        .iter()
+        .all(|d| d.first_recorded <= d.last_recorded && d.times >= 1));
 
     let tests = access.lab_tests().await.expect("tests");
-    let hba1c = tests.iter().find(|t| t.test_code == "B-HbA1c").expect("HbA1c for a diabetic");
+    let hba1c = tests
+        .iter()
+        .find(|t| t.test_code == "B-HbA1c")
+        .expect("HbA1c for a diabetic");
     let series = access.lab_series("B-HbA1c").await.expect("series");
     assert_eq!(series.points.len() as i64, hba1c.count);
-    assert!(series.points.windows(2).all(|w| w[0].taken_at <= w[1].taken_at));
-    assert_eq!(series.points.last().map(|p| p.taken_at), Some(hba1c.latest.taken_at));
+    assert!(series
+        .points
+        .windows(2)
+        .all(|w| w[0].taken_at <= w[1].taken_at));
+    assert_eq!(
+        series.points.last().map(|p| p.taken_at),
+        Some(hba1c.latest.taken_at)
+    );
     for p in &series.points {
-        assert_eq!(p.flag, archive::model::AbnormalFlag::of(p.value, series.reference_low, series.reference_high));
+        assert_eq!(
+            p.flag,
+            archive::model::AbnormalFlag::of(p.value, series.reference_low, series.reference_high)
+        );
     }
-    assert!(series.points.iter().any(|p| p.flag != archive::model::AbnormalFlag::Normal), "some results out of range");
+    assert!(
+        series
+            .points
+            .iter()
+            .any(|p| p.flag != archive::model::AbnormalFlag::Normal),
+        "some results out of range"
+    );
 }
 on_both!(summaries_and_labs, summaries_and_lab_results_hold_together);
 
@@ -185,30 +298,59 @@ async fn sessions_run_out_when_idle_or_old_and_end_on_sign_out(t: &TestArchive) 
     let limits = SessionLimits::default();
     let actor = a.demo_actor(ids::ADULT).await.expect("actor");
     let token = a.start_session(&actor).await.expect("session");
-    let (resumed, who) = a.resume_session(&token, limits).await.expect("lookup").expect("live");
+    let (resumed, who) = a
+        .resume_session(&token, limits)
+        .await
+        .expect("lookup")
+        .expect("live");
     assert_eq!(resumed, actor);
     assert_eq!(who.display_name, "Aino Virtanen");
 
     t.clock.advance(Duration::minutes(29));
-    assert!(a.resume_session(&token, limits).await.expect("lookup").is_some(), "activity keeps it alive");
+    assert!(
+        a.resume_session(&token, limits)
+            .await
+            .expect("lookup")
+            .is_some(),
+        "activity keeps it alive"
+    );
     t.clock.advance(Duration::minutes(31));
-    assert!(a.resume_session(&token, limits).await.expect("lookup").is_none(), "idle too long");
+    assert!(
+        a.resume_session(&token, limits)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "idle too long"
+    );
 
     let token = a.start_session(&actor).await.expect("session");
     for _ in 0..25 {
         t.clock.advance(Duration::minutes(29));
         let _ = a.resume_session(&token, limits).await.expect("lookup");
     }
-    assert!(a.resume_session(&token, limits).await.expect("lookup").is_none(), "12 hours at most");
+    assert!(
+        a.resume_session(&token, limits)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "12 hours at most"
+    );
 
     let token = a.start_session(&actor).await.expect("session");
     a.end_session(&token).await.expect("sign out");
-    assert!(a.resume_session(&token, limits).await.expect("lookup").is_none());
+    assert!(a
+        .resume_session(&token, limits)
+        .await
+        .expect("lookup")
+        .is_none());
     let trail = audit_trail(a, ids::ADULT).await.expect("trail");
     assert!(trail.iter().any(|e| e.action == "session.sign-in"));
     assert!(trail.iter().any(|e| e.action == "session.sign-out"));
 }
-on_both!(sessions, sessions_run_out_when_idle_or_old_and_end_on_sign_out);
+on_both!(
+    sessions,
+    sessions_run_out_when_idle_or_old_and_end_on_sign_out
+);
 
 async fn demo_data_is_realistic_and_repeatable(t: &TestArchive) {
     loaded(t).await;
@@ -221,7 +363,10 @@ async fn demo_data_is_realistic_and_repeatable(t: &TestArchive) {
     let other = common::sqlite().await;
     demo::load_demo(&other.archive).await.expect("demo");
     let again = other.archive.demo_persons().await.expect("persons");
-    assert_eq!(persons, again, "the same seed and date give the same persons");
+    assert_eq!(
+        persons, again,
+        "the same seed and date give the same persons"
+    );
     other.close().await;
     for p in &persons {
         let actor = a.demo_actor(p.person).await.expect("demo actor");
@@ -229,9 +374,19 @@ async fn demo_data_is_realistic_and_repeatable(t: &TestArchive) {
     }
     // The teen has documents a professional marked as hers alone; they are her own to see.
     let teen = a.demo_actor(ids::TEEN).await.expect("actor");
-    let own = a.access(&teen, ids::TEEN, Purpose::CitizenService).await.expect("own");
-    let all = own.health_records(&RecordFilter::default(), None, MAX_PAGE).await.expect("list");
-    assert!(all.documents.items.iter().any(|d| d.title.contains("Ehkäisyneuvonta") || d.title.contains("ahdistuneisuus")));
+    let own = a
+        .access(&teen, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("own");
+    let all = own
+        .health_records(&RecordFilter::default(), None, MAX_PAGE)
+        .await
+        .expect("list");
+    assert!(all
+        .documents
+        .items
+        .iter()
+        .any(|d| d.title.contains("Ehkäisyneuvonta") || d.title.contains("ahdistuneisuus")));
     // Generated persons for scale tests.
     let report = demo::load_generated(a, 3, 7).await.expect("generated");
     assert_eq!(report.persons, 3);
@@ -245,9 +400,15 @@ async fn identity_codes_are_checked_before_the_archive_is_asked(t: &TestArchive)
     assert_eq!(Hetu::parse("311352-308T"), Err(HetuError::Date));
     // A valid code of nobody in the archive is not found, and says nothing more.
     let stranger = Hetu::parse("131052-308T").expect("valid");
-    assert!(matches!(t.archive.authenticate(&stranger).await, Err(ArchiveError::NotFound)));
+    assert!(matches!(
+        t.archive.authenticate(&stranger).await,
+        Err(ArchiveError::NotFound)
+    ));
 }
-on_both!(identity_codes, identity_codes_are_checked_before_the_archive_is_asked);
+on_both!(
+    identity_codes,
+    identity_codes_are_checked_before_the_archive_is_asked
+);
 
 async fn concurrent_reads_and_session_touches_do_not_fail(t: &TestArchive) {
     loaded(t).await;
@@ -261,15 +422,27 @@ async fn concurrent_reads_and_session_touches_do_not_fail(t: &TestArchive) {
         let token = token.clone();
         tasks.push(tokio::spawn(async move {
             if i % 2 == 0 {
-                a.resume_session(&token, SessionLimits::default()).await.map(|_| ())
+                a.resume_session(&token, SessionLimits::default())
+                    .await
+                    .map(|_| ())
             } else {
-                let access = a.access(&actor, ids::ADULT, Purpose::CitizenService).await?;
-                access.health_records(&RecordFilter::default(), None, 20).await.map(|_| ())
+                let access = a
+                    .access(&actor, ids::ADULT, Purpose::CitizenService)
+                    .await?;
+                access
+                    .health_records(&RecordFilter::default(), None, 20)
+                    .await
+                    .map(|_| ())
             }
         }));
     }
     for task in tasks {
-        task.await.expect("task").expect("no busy or deadlock errors");
+        task.await
+            .expect("task")
+            .expect("no busy or deadlock errors");
     }
 }
-on_both!(concurrency, concurrent_reads_and_session_touches_do_not_fail);
+on_both!(
+    concurrency,
+    concurrent_reads_and_session_touches_do_not_fail
+);

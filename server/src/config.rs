@@ -38,7 +38,11 @@ impl Config {
         let environment = match var("OMAKANTA_ENV").as_deref() {
             None | Some("development") => Environment::Development,
             Some("production") => Environment::Production,
-            Some(_) => return Err(ConfigError::Invalid("OMAKANTA_ENV must be development or production")),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "OMAKANTA_ENV must be development or production",
+                ))
+            }
         };
         let site_addr = var("OMAKANTA_ADDR")
             .or_else(|| var("LEPTOS_SITE_ADDR"))
@@ -52,7 +56,10 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             environment,
             oidc_issuer: var("OMAKANTA_OIDC_ISSUER"),
-            demo_data: var("OMAKANTA_DEMO_DATA").map_or(environment == Environment::Development, |v| v == "1" || v == "true"),
+            demo_data: var("OMAKANTA_DEMO_DATA")
+                .map_or(environment == Environment::Development, |v| {
+                    v == "1" || v == "true"
+                }),
         };
         config.check()?;
         Ok(config)
@@ -70,7 +77,9 @@ impl Config {
                 ));
             }
             if self.demo_data {
-                return Err(ConfigError::Invalid("demo data cannot be loaded in production"));
+                return Err(ConfigError::Invalid(
+                    "demo data cannot be loaded in production",
+                ));
             }
         }
         Ok(())

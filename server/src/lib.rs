@@ -56,11 +56,16 @@ impl AppState {
 /// # Errors
 /// When the database cannot be opened, migrated or filled.
 pub async fn open_archive(config: &Config) -> Result<Archive, archive::ArchiveError> {
-    let archive = Archive::open(&config.database_url, Arc::new(archive::clock::SystemClock)).await?;
+    let archive =
+        Archive::open(&config.database_url, Arc::new(archive::clock::SystemClock)).await?;
     if config.demo_data {
         let report = archive::demo::load_demo(&archive).await?;
         if report.persons > 0 {
-            tracing::info!(persons = report.persons, documents = report.documents, "demo data loaded");
+            tracing::info!(
+                persons = report.persons,
+                documents = report.documents,
+                "demo data loaded"
+            );
         }
     }
     Ok(archive)
@@ -95,7 +100,10 @@ pub fn build(config: Config, archive: Archive) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(api_needs_session))
-        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::resolve,
+        ))
         .layer(middleware::from_fn(same_origin_posts))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
@@ -126,7 +134,10 @@ async fn same_origin_posts(req: Request<Body>, next: Next) -> Response {
             .get("sec-fetch-site")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v == "cross-site" || v == "same-site");
-        let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok());
         let foreign_origin = req
             .headers()
             .get(header::ORIGIN)
@@ -150,9 +161,15 @@ async fn security_headers(req: Request<Body>, next: Next) -> Response {
     let is_asset = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),

@@ -66,7 +66,12 @@ async fn load_persons(config: Config, args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let seed = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let archive = match archive::Archive::open(&config.database_url, std::sync::Arc::new(archive::clock::SystemClock)).await {
+    let archive = match archive::Archive::open(
+        &config.database_url,
+        std::sync::Arc::new(archive::clock::SystemClock),
+    )
+    .await
+    {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "cannot open the archive");
@@ -76,7 +81,12 @@ async fn load_persons(config: Config, args: &[String]) -> ExitCode {
     let started = std::time::Instant::now();
     match archive::demo::load_generated(&archive, count, seed).await {
         Ok(report) => {
-            tracing::info!(persons = report.persons, documents = report.documents, seconds = started.elapsed().as_secs_f64(), "loaded");
+            tracing::info!(
+                persons = report.persons,
+                documents = report.documents,
+                seconds = started.elapsed().as_secs_f64(),
+                "loaded"
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,7 +1,7 @@
 //! Sessions from cookies, the development sign-in, sign-out and the language choice.
 
-use app::ssr::Authenticated;
 use app::i18n::{Lang, LANG_COOKIE};
+use app::ssr::Authenticated;
 use archive::model::PersonId;
 use archive::SessionToken;
 use axum::body::Body;
@@ -40,7 +40,11 @@ fn session_token(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> 
 }
 
 /// Puts the signed-in person, if any, into the request for pages and server functions.
-pub async fn resolve(State(state): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
+pub async fn resolve(
+    State(state): State<AppState>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
@@ -64,7 +68,11 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request<Body>, next
 }
 
 fn session_cookie(state: &AppState, token: &SessionToken) -> String {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     format!(
         "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
         cookie_name(state),
@@ -73,7 +81,11 @@ fn session_cookie(state: &AppState, token: &SessionToken) -> String {
 }
 
 fn clear_cookie(state: &AppState) -> String {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     format!(
         "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
         cookie_name(state)
@@ -161,11 +173,18 @@ fn safe_return(path: &str) -> &str {
 }
 
 /// Remembers the chosen language and returns to the page.
-pub async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
+pub async fn set_language(
+    State(state): State<AppState>,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let Some(lang) = Lang::from_code(&form.lang) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
         lang.code()
@@ -179,7 +198,10 @@ mod tests {
 
     #[test]
     fn return_paths_stay_on_the_site() {
-        assert_eq!(safe_return("/records?kind=diagnosis"), "/records?kind=diagnosis");
+        assert_eq!(
+            safe_return("/records?kind=diagnosis"),
+            "/records?kind=diagnosis"
+        );
         assert_eq!(safe_return("//evil.example/x"), "/");
         assert_eq!(safe_return("https://evil.example/"), "/");
         assert_eq!(safe_return("/\\evil.example"), "/");

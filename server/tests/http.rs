@@ -15,7 +15,9 @@ struct TestApp {
 
 async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("addr");
     let config = Config {
         database_url: format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display()),
@@ -31,7 +33,10 @@ async fn spawn_app() -> TestApp {
     });
     TestApp {
         base: format!("http://{addr}"),
-        client: Client::builder().redirect(Policy::none()).build().expect("client"),
+        client: Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .expect("client"),
         _dir: dir,
     }
 }
@@ -45,10 +50,23 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
-    async fn post_form(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> reqwest::Response {
+    async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
         let body: String = form
             .iter()
-            .map(|(k, v)| format!("{k}={}", v.replace('/', "%2F").replace('?', "%3F").replace('=', "%3D").replace('&', "%26")))
+            .map(|(k, v)| {
+                format!(
+                    "{k}={}",
+                    v.replace('/', "%2F")
+                        .replace('?', "%3F")
+                        .replace('=', "%3D")
+                        .replace('&', "%26")
+                )
+            })
             .collect::<Vec<_>>()
             .join("&");
         let mut req = self
@@ -65,9 +83,17 @@ impl TestApp {
 
     /// Signs in a demo person and returns the session cookie ("name=value").
     async fn sign_in(&self, person: &str) -> String {
-        let res = self.post_form("/dev/sign-in", &[("person", person)], None).await;
+        let res = self
+            .post_form("/dev/sign-in", &[("person", person)], None)
+            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let set = res.headers().get("set-cookie").expect("set-cookie").to_str().expect("ascii").to_owned();
+        let set = res
+            .headers()
+            .get("set-cookie")
+            .expect("set-cookie")
+            .to_str()
+            .expect("ascii")
+            .to_owned();
         assert!(set.contains("HttpOnly"), "{set}");
         assert!(set.contains("SameSite=Lax"), "{set}");
         assert!(set.contains("Path=/"), "{set}");
@@ -77,8 +103,14 @@ impl TestApp {
 
 fn assert_security_headers(res: &reqwest::Response) {
     let h = res.headers();
-    assert_eq!(h.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
-    assert_eq!(h.get("x-frame-options").map(|v| v.as_bytes()), Some(&b"DENY"[..]));
+    assert_eq!(
+        h.get("x-content-type-options").map(|v| v.as_bytes()),
+        Some(&b"nosniff"[..])
+    );
+    assert_eq!(
+        h.get("x-frame-options").map(|v| v.as_bytes()),
+        Some(&b"DENY"[..])
+    );
     assert!(h.get("referrer-policy").is_some());
     assert!(h.get("permissions-policy").is_some());
 }
@@ -89,11 +121,17 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
     let res = app.get("/", None).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_security_headers(&res);
-    assert_eq!(res.headers().get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+    assert_eq!(
+        res.headers().get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
     let body = res.text().await.expect("body");
     assert!(body.contains(r#"<html lang="fi""#));
     assert!(body.contains("Kirjaudu sisään"));
-    assert!(body.contains("Kehitysympäristö"), "the development sign-in is announced on every page");
+    assert!(
+        body.contains("Kehitysympäristö"),
+        "the development sign-in is announced on every page"
+    );
 }
 
 #[tokio::test]
@@ -102,10 +140,20 @@ async fn personal_pages_and_server_functions_need_a_session() {
     for path in ["/records", "/summaries", "/lab", "/lab/B-Hb", "/records/1"] {
         let res = app.get(path, None).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
-        assert_eq!(res.headers().get("location").map(|v| v.as_bytes()), Some(&b"/sign-in"[..]), "{path}");
+        assert_eq!(
+            res.headers().get("location").map(|v| v.as_bytes()),
+            Some(&b"/sign-in"[..]),
+            "{path}"
+        );
         assert_security_headers(&res);
     }
-    for f in ["records", "document", "summaries", "lab-tests", "lab-series"] {
+    for f in [
+        "records",
+        "document",
+        "summaries",
+        "lab-tests",
+        "lab-series",
+    ] {
         let res = app.post_form(&format!("/api/{f}"), &[], None).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "/api/{f}");
     }
@@ -120,9 +168,17 @@ async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
     let body = records.text().await.expect("body");
     assert!(body.contains("Mikko Korhonen"));
     assert!(body.contains("Vastaanottokäynti"));
-    assert!(body.contains(r#"rel="next""#), "the heavy user's year does not fit one page");
+    assert!(
+        body.contains(r#"rel="next""#),
+        "the heavy user's year does not fit one page"
+    );
 
-    let summaries = app.get("/summaries", Some(&cookie)).await.text().await.expect("body");
+    let summaries = app
+        .get("/summaries", Some(&cookie))
+        .await
+        .text()
+        .await
+        .expect("body");
     assert!(summaries.contains("Tyypin 2 diabetes") && summaries.contains("E11.9"));
 
     let trend = app.get("/lab/B-HbA1c", Some(&cookie)).await;
@@ -140,10 +196,23 @@ async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
 async fn another_persons_document_is_not_found() {
     let app = spawn_app().await;
     let mikko = app.sign_in("1002").await;
-    let body = app.get("/records?kind=lab-result", Some(&mikko)).await.text().await.expect("body");
+    let body = app
+        .get("/records?kind=lab-result", Some(&mikko))
+        .await
+        .text()
+        .await
+        .expect("body");
     let start = body.find("href=\"/records/").expect("a document link") + "href=\"/records/".len();
-    let id: String = body[start..].chars().take_while(char::is_ascii_digit).collect();
-    assert_eq!(app.get(&format!("/records/{id}"), Some(&mikko)).await.status(), StatusCode::OK);
+    let id: String = body[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert_eq!(
+        app.get(&format!("/records/{id}"), Some(&mikko))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 
     let aino = app.sign_in("1001").await;
     let res = app.get(&format!("/records/{id}"), Some(&aino)).await;
@@ -155,7 +224,12 @@ async fn another_persons_document_is_not_found() {
 async fn a_bad_filter_is_explained_and_keeps_what_was_typed() {
     let app = spawn_app().await;
     let cookie = app.sign_in("1001").await;
-    let res = app.get("/records?from=2026-05-01&to=2026-04-01&kind=diagnosis", Some(&cookie)).await;
+    let res = app
+        .get(
+            "/records?from=2026-05-01&to=2026-04-01&kind=diagnosis",
+            Some(&cookie),
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let body = res.text().await.expect("body");
     assert!(body.contains("Päättymispäivä ei voi olla ennen alkamispäivää"));
@@ -167,26 +241,60 @@ async fn a_bad_filter_is_explained_and_keeps_what_was_typed() {
 async fn sign_in_replaces_the_session_and_sign_out_ends_it() {
     let app = spawn_app().await;
     let first = app.sign_in("1001").await;
-    assert_eq!(app.get("/records", Some(&first)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/records", Some(&first)).await.status(),
+        StatusCode::OK
+    );
     // Signing in again (with the old cookie) ends the old session.
-    let res = app.post_form("/dev/sign-in", &[("person", "1001")], Some(&first)).await;
+    let res = app
+        .post_form("/dev/sign-in", &[("person", "1001")], Some(&first))
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let second = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).expect("cookie").to_owned();
+    let second = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("cookie")
+        .to_owned();
     assert_ne!(first, second);
-    assert_eq!(app.get("/records", Some(&first)).await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.get("/records", Some(&second)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/records", Some(&first)).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.get("/records", Some(&second)).await.status(),
+        StatusCode::OK
+    );
 
     let out = app.post_form("/sign-out", &[], Some(&second)).await;
     assert_eq!(out.status(), StatusCode::SEE_OTHER);
-    assert!(out.headers().get("set-cookie").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("Max-Age=0")));
-    assert_eq!(app.get("/records", Some(&second)).await.status(), StatusCode::SEE_OTHER);
+    assert!(out
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("Max-Age=0")));
+    assert_eq!(
+        app.get("/records", Some(&second)).await.status(),
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
 async fn only_demo_persons_can_use_the_development_sign_in() {
     let app = spawn_app().await;
-    assert_eq!(app.post_form("/dev/sign-in", &[("person", "999999")], None).await.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(app.post_form("/dev/sign-in", &[("person", "x")], None).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        app.post_form("/dev/sign-in", &[("person", "999999")], None)
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        app.post_form("/dev/sign-in", &[("person", "x")], None)
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]
@@ -216,17 +324,51 @@ async fn a_cross_origin_post_is_refused() {
 #[tokio::test]
 async fn the_language_switch_works_without_javascript_and_stays_on_the_site() {
     let app = spawn_app().await;
-    let res = app.post_form("/language", &[("lang", "sv"), ("return_to", "/records?kind=diagnosis")], None).await;
+    let res = app
+        .post_form(
+            "/language",
+            &[("lang", "sv"), ("return_to", "/records?kind=diagnosis")],
+            None,
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers().get("location").map(|v| v.as_bytes()), Some(&b"/records?kind=diagnosis"[..]));
-    let cookie = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).expect("cookie").to_owned();
-    let body = app.get("/", Some(&cookie)).await.text().await.expect("body");
+    assert_eq!(
+        res.headers().get("location").map(|v| v.as_bytes()),
+        Some(&b"/records?kind=diagnosis"[..])
+    );
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("cookie")
+        .to_owned();
+    let body = app
+        .get("/", Some(&cookie))
+        .await
+        .text()
+        .await
+        .expect("body");
     assert!(body.contains(r#"<html lang="sv""#));
     assert!(body.contains("Logga in"));
 
-    let res = app.post_form("/language", &[("lang", "en"), ("return_to", "//evil.example/")], None).await;
-    assert_eq!(res.headers().get("location").map(|v| v.as_bytes()), Some(&b"/"[..]));
-    assert_eq!(app.post_form("/language", &[("lang", "de")], None).await.status(), StatusCode::BAD_REQUEST);
+    let res = app
+        .post_form(
+            "/language",
+            &[("lang", "en"), ("return_to", "//evil.example/")],
+            None,
+        )
+        .await;
+    assert_eq!(
+        res.headers().get("location").map(|v| v.as_bytes()),
+        Some(&b"/"[..])
+    );
+    assert_eq!(
+        app.post_form("/language", &[("lang", "de")], None)
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]
@@ -235,7 +377,11 @@ async fn an_unknown_page_is_a_translated_404() {
     let res = app.get("/no-such-page", None).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert_security_headers(&res);
-    assert!(res.text().await.expect("body").contains("Sivua ei löytynyt"));
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("Sivua ei löytynyt"));
 }
 
 #[test]

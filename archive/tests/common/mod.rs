@@ -37,9 +37,14 @@ fn clock() -> Arc<FixedClock> {
 
 pub async fn sqlite() -> TestArchive {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("archive.db").display());
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("archive.db").display()
+    );
     let clock = clock();
-    let archive = Archive::open(&url, clock.clone()).await.expect("open sqlite");
+    let archive = Archive::open(&url, clock.clone())
+        .await
+        .expect("open sqlite");
     TestArchive {
         archive,
         clock,

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs OmaKanta on http://127.0.0.1:3000 with an embedded SQLite database
+# (./omakanta.db), created and filled with demo data on first start.
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_rust_tools
+ensure_npm_packages
+say "Building (release) and serving on http://127.0.0.1:3000"
+exec cargo leptos serve --release

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, unit and archive tests on SQLite and
+# PostgreSQL, server integration tests over HTTP, and browser tests in Debian's
+# Chromium with JavaScript on and off.
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_rust_tools
+ensure_npm_packages
+ensure_chromium
+ensure_postgres
+
+say "Formatting"
+cargo fmt --all -- --check
+
+say "Lints (server side, then the browser side for wasm)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+say "Unit, archive (SQLite and PostgreSQL at $TEST_DATABASE_URL) and HTTP tests"
+cargo test
+
+say "Building the site for the browser tests"
+cargo leptos build
+
+say "Browser tests"
+OMAKANTA_BIN="$CARGO_TARGET_DIR/debug/omakanta" LEPTOS_SITE_ROOT="$ROOT/target/site" \
+  node --test --test-concurrency=1 end2end/
