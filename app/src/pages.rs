@@ -153,9 +153,22 @@ pub fn FrontPage() -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    let failed = use_query_map()
+        .get_untracked()
+        .get("error")
+        .is_some_and(|e| e == "sign-in-failed");
     view! {
         <Title text=page_title("sign-in-title") />
         <h1 class=H1>{t("sign-in-title")}</h1>
+        {failed
+            .then(|| {
+                view! {
+                    <div role="alert" class="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
+                        <h2 class="text-xl font-semibold">{t("sign-in-failed-title")}</h2>
+                        <p>{t("sign-in-failed-text")}</p>
+                    </div>
+                }
+            })}
         {if dev {
             view! {
                 <p class="mb-4 max-w-prose">{t("dev-sign-in-intro")}</p>

@@ -33,4 +33,4 @@ pub use error::{ArchiveError, Refusal, StorageError};
 #[cfg(feature = "storage")]
 pub use records::MAX_PAGE;
 #[cfg(feature = "storage")]
-pub use sessions::{SessionLimits, SessionToken};
+pub use sessions::{LoginAttempt, SessionLimits, SessionToken, LOGIN_ATTEMPT_LIFETIME};

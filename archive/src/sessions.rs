@@ -24,6 +24,14 @@ impl SessionToken {
             .then(|| Self(value.to_ascii_lowercase()))
     }
 
+    /// A fresh random token; `None` only if the operating system's generator fails.
+    #[must_use]
+    pub fn random() -> Option<Self> {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.try_fill_bytes(&mut bytes).ok()?;
+        Some(Self(hex::encode(bytes)))
+    }
+
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -62,11 +70,9 @@ impl Archive {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
-        let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.try_fill_bytes(&mut bytes).map_err(|_| {
-            ArchiveError::Invalid("the operating system's random number generator failed")
-        })?;
-        let token = SessionToken(hex::encode(bytes));
+        let token = SessionToken::random().ok_or(ArchiveError::Invalid(
+            "the operating system's random number generator failed",
+        ))?;
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
         sqlx::query(
@@ -216,5 +222,110 @@ impl Archive {
         } else {
             Err(ArchiveError::NotFound)
         }
+    }
+}
+
+/// What the archive keeps of a sign-in under way: the nonce the ID token must carry
+/// and the PKCE verifier for the code exchange. Its `Debug` shows neither.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LoginAttempt {
+    pub nonce: String,
+    pub pkce_verifier: String,
+}
+
+impl fmt::Debug for LoginAttempt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LoginAttempt(redacted)")
+    }
+}
+
+/// How long a sign-in at the identity provider may take.
+pub const LOGIN_ATTEMPT_LIFETIME: Duration = Duration::minutes(10);
+
+fn sha256_hex(s: &str) -> String {
+    hex::encode(Sha256::digest(s.as_bytes()))
+}
+
+impl Archive {
+    /// Remembers a sign-in started at the identity provider, under its `state`, bound to
+    /// the browser's login cookie. Forgets attempts older than their lifetime.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn save_login_attempt(
+        &self,
+        state: &str,
+        browser: &str,
+        attempt: &LoginAttempt,
+    ) -> Result<(), ArchiveError> {
+        let now = unix_ms(self.clock.now());
+        let oldest = now - LOGIN_ATTEMPT_LIFETIME.whole_milliseconds() as i64;
+        let mut tx = self.db.pool().begin().await?;
+        sqlx::query("DELETE FROM login_attempt WHERE created_ms < $1")
+            .bind(oldest)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO login_attempt (state_hash, browser_hash, nonce, pkce_verifier, created_ms) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(sha256_hex(state))
+        .bind(sha256_hex(browser))
+        .bind(&attempt.nonce)
+        .bind(&attempt.pkce_verifier)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Takes (and so ends) the sign-in under `state`: `None` when there is none, it
+    /// belongs to another browser, or it is older than ten minutes.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn take_login_attempt(
+        &self,
+        state: &str,
+        browser: &str,
+    ) -> Result<Option<LoginAttempt>, ArchiveError> {
+        let now = unix_ms(self.clock.now());
+        let row: Option<(String, String, String, i64)> = sqlx::query_as(
+            "DELETE FROM login_attempt WHERE state_hash = $1 RETURNING browser_hash, nonce, pkce_verifier, created_ms",
+        )
+        .bind(sha256_hex(state))
+        .fetch_optional(self.db.pool())
+        .await?;
+        Ok(
+            row.and_then(|(browser_hash, nonce, pkce_verifier, created)| {
+                let fresh = now - created <= LOGIN_ATTEMPT_LIFETIME.whole_milliseconds() as i64;
+                (fresh && browser_hash == sha256_hex(browser)).then_some(LoginAttempt {
+                    nonce,
+                    pkce_verifier,
+                })
+            }),
+        )
+    }
+
+    /// The demo persons with their test identity codes, for the test identity provider
+    /// and the development tools only.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn demo_identities(
+        &self,
+    ) -> Result<Vec<(PersonId, crate::hetu::Hetu)>, ArchiveError> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, hetu FROM person WHERE demo_note IS NOT NULL ORDER BY id")
+                .fetch_all(self.db.pool())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, hetu)| {
+                let hetu = crate::hetu::Hetu::parse(&hetu).ok()?;
+                hetu.is_test_identity()
+                    .then_some((PersonId::from_raw(id), hetu))
+            })
+            .collect())
     }
 }

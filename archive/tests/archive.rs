@@ -446,3 +446,62 @@ on_both!(
     concurrency,
     concurrent_reads_and_session_touches_do_not_fail
 );
+
+async fn login_attempts_are_single_use_bound_to_the_browser_and_expire(t: &TestArchive) {
+    let a = &t.archive;
+    let attempt = archive::LoginAttempt {
+        nonce: "n".into(),
+        pkce_verifier: "v".into(),
+    };
+    a.save_login_attempt("state-1", "browser-1", &attempt)
+        .await
+        .expect("save");
+    assert_eq!(
+        a.take_login_attempt("state-1", "browser-2")
+            .await
+            .expect("take"),
+        None,
+        "another browser"
+    );
+    // A wrong browser used it up: the state cannot be tried again.
+    assert_eq!(
+        a.take_login_attempt("state-1", "browser-1")
+            .await
+            .expect("take"),
+        None
+    );
+
+    a.save_login_attempt("state-2", "browser-1", &attempt)
+        .await
+        .expect("save");
+    assert_eq!(
+        a.take_login_attempt("state-2", "browser-1")
+            .await
+            .expect("take"),
+        Some(attempt.clone())
+    );
+    assert_eq!(
+        a.take_login_attempt("state-2", "browser-1")
+            .await
+            .expect("take"),
+        None,
+        "single use"
+    );
+
+    a.save_login_attempt("state-3", "browser-1", &attempt)
+        .await
+        .expect("save");
+    t.clock
+        .advance(archive::LOGIN_ATTEMPT_LIFETIME + Duration::seconds(1));
+    assert_eq!(
+        a.take_login_attempt("state-3", "browser-1")
+            .await
+            .expect("take"),
+        None,
+        "expired"
+    );
+}
+on_both!(
+    login_attempts,
+    login_attempts_are_single_use_bound_to_the_browser_and_expire
+);

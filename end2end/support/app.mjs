@@ -11,7 +11,7 @@ import AxeBuilderModule from '@axe-core/playwright';
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const root = resolve(import.meta.dirname, '..', '..');
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -22,19 +22,25 @@ function freePort() {
   });
 }
 
-export async function startApp() {
+/**
+ * Starts the app. `port` may be chosen beforehand (the identity provider needs the
+ * redirect URI); `env` adds settings (an identity provider).
+ */
+export async function startApp({ port, env = {} } = {}) {
   const bin = process.env.OMAKANTA_BIN;
   if (!bin) throw new Error('OMAKANTA_BIN must name the built server binary (the test command sets it)');
   const dir = mkdtempSync(join(tmpdir(), 'omakanta-e2e-'));
-  const port = await freePort();
+  port ??= await freePort();
+  const databaseUrl = `sqlite://${join(dir, 'e2e.db')}?mode=rwc`;
   const child = spawn(bin, [], {
     cwd: root,
     env: {
       ...process.env,
       OMAKANTA_ADDR: `127.0.0.1:${port}`,
-      OMAKANTA_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
+      OMAKANTA_DATABASE_URL: databaseUrl,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(root, 'target', 'site'),
       RUST_LOG: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -53,6 +59,7 @@ export async function startApp() {
   }
   return {
     base,
+    databaseUrl,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));

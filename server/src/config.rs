@@ -12,8 +12,24 @@ pub struct Config {
     pub environment: Environment,
     /// The OpenID provider; none means the development sign-in.
     pub oidc_issuer: Option<String>,
+    pub oidc_client_id: String,
+    pub oidc_client_secret: Option<Secret>,
+    /// The ID token claim with the personal identity code.
+    pub oidc_hetu_claim: String,
+    /// The address people reach the app at (for the sign-in redirect URI).
+    pub public_url: String,
     /// Fill an empty database with the demo persons on start.
     pub demo_data: bool,
+}
+
+/// A secret from the environment; its `Debug` does not show it.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(redacted)")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +72,10 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             environment,
             oidc_issuer: var("OMAKANTA_OIDC_ISSUER"),
+            oidc_client_id: var("OMAKANTA_OIDC_CLIENT_ID").unwrap_or_else(|| "omakanta".into()),
+            oidc_client_secret: var("OMAKANTA_OIDC_CLIENT_SECRET").map(Secret),
+            oidc_hetu_claim: var("OMAKANTA_OIDC_HETU_CLAIM").unwrap_or_else(|| "hetu".into()),
+            public_url: var("OMAKANTA_PUBLIC_URL").unwrap_or_else(|| format!("http://{site_addr}")),
             demo_data: var("OMAKANTA_DEMO_DATA")
                 .map_or(environment == Environment::Development, |v| {
                     v == "1" || v == "true"
@@ -83,6 +103,37 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The identity provider's settings, when one is configured.
+    #[must_use]
+    pub fn oidc(&self) -> Option<crate::oidc::OidcConfig> {
+        self.oidc_issuer
+            .as_ref()
+            .map(|issuer| crate::oidc::OidcConfig {
+                issuer: issuer.clone(),
+                client_id: self.oidc_client_id.clone(),
+                client_secret: self.oidc_client_secret.as_ref().map(|s| s.0.clone()),
+                redirect_uri: format!("{}/auth/callback", self.public_url.trim_end_matches('/')),
+                hetu_claim: self.oidc_hetu_claim.clone(),
+            })
+    }
+
+    /// A configuration for tests and tools: development, the given database and address.
+    #[must_use]
+    pub fn development(database_url: String, site_addr: SocketAddr, site_root: String) -> Self {
+        Self {
+            database_url,
+            site_addr,
+            site_root,
+            environment: Environment::Development,
+            oidc_issuer: None,
+            oidc_client_id: "omakanta".into(),
+            oidc_client_secret: None,
+            oidc_hetu_claim: "hetu".into(),
+            public_url: format!("http://{site_addr}"),
+            demo_data: true,
+        }
     }
 
     /// Whether the development sign-in is offered.

@@ -2,6 +2,7 @@
 //! listener, so tests can start the real application on a random port.
 
 pub mod config;
+pub mod oidc;
 mod session;
 
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -29,6 +30,7 @@ pub struct AppState {
     pub archive: Archive,
     pub config: Arc<Config>,
     pub limits: SessionLimits,
+    pub oidc: Option<Arc<oidc::Oidc>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -71,8 +73,19 @@ pub async fn open_archive(config: &Config) -> Result<Archive, archive::ArchiveEr
     Ok(archive)
 }
 
+/// Discovers the identity provider, when one is configured.
+///
+/// # Errors
+/// When its metadata cannot be read or used.
+pub async fn discover_oidc(config: &Config) -> Result<Option<Arc<oidc::Oidc>>, oidc::OidcError> {
+    match config.oidc() {
+        Some(c) => Ok(Some(Arc::new(oidc::Oidc::discover(c).await?))),
+        None => Ok(None),
+    }
+}
+
 /// The whole application as a router.
-pub fn build(config: Config, archive: Archive) -> Router {
+pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("omakanta")
         .site_root(config.site_root.clone())
@@ -84,12 +97,15 @@ pub fn build(config: Config, archive: Archive) -> Router {
         archive,
         config: Arc::new(config),
         limits: SessionLimits::default(),
+        oidc,
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = leptos_options.clone();
     Router::new()
         .route("/dev/sign-in", post(session::dev_sign_in))
+        .route("/auth/start", post(session::auth_start))
+        .route("/auth/callback", get(session::auth_callback))
         .route("/sign-out", post(session::sign_out))
         .route("/language", post(session::set_language))
         .leptos_routes_with_context(
@@ -184,7 +200,12 @@ async fn security_headers(req: Request<Body>, next: Next) -> Response {
 ///
 /// # Errors
 /// When the server fails.
-pub async fn run(listener: TcpListener, config: Config, archive: Archive) -> std::io::Result<()> {
-    let router = build(config, archive);
+pub async fn run(
+    listener: TcpListener,
+    config: Config,
+    archive: Archive,
+    oidc: Option<Arc<oidc::Oidc>>,
+) -> std::io::Result<()> {
+    let router = build(config, archive, oidc);
     axum::serve(listener, router.into_make_service()).await
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! omakanta                          serve on OMAKANTA_ADDR (default 127.0.0.1:3000)
 //! omakanta load-persons N [SEED]    add N generated persons to OMAKANTA_DATABASE_URL
+//! omakanta demo-identities          print the demo persons' test identity codes (development only)
 //! ```
 
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ async fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         None | Some("serve") => serve(config).await,
         Some("load-persons") => load_persons(config, &args[1..]).await,
+        Some("demo-identities") => demo_identities(config).await,
         Some(_) => {
             tracing::error!("usage: omakanta [serve | load-persons N [SEED]]");
             ExitCode::FAILURE
@@ -43,6 +45,13 @@ async fn serve(config: Config) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let oidc = match server::discover_oidc(&config).await {
+        Ok(o) => o,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot reach the identity provider");
+            return ExitCode::FAILURE;
+        }
+    };
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -51,7 +60,7 @@ async fn serve(config: Config) -> ExitCode {
         }
     };
     tracing::info!(addr = %config.site_addr, dev_sign_in = config.dev_sign_in(), "OmaKanta listening on http://{}", config.site_addr);
-    match server::run(listener, config, archive).await {
+    match server::run(listener, config, archive, oidc).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %e, "server stopped");
@@ -91,6 +100,40 @@ async fn load_persons(config: Config, args: &[String]) -> ExitCode {
         }
         Err(e) => {
             tracing::error!(error = %e, "loading failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints `id<TAB>identity code` of each demo person: test identities only, and never
+/// in production. The test identity provider signs people in with these.
+#[allow(clippy::print_stdout)]
+async fn demo_identities(config: Config) -> ExitCode {
+    if config.environment != server::Environment::Development {
+        tracing::error!("demo identities exist only in development");
+        return ExitCode::FAILURE;
+    }
+    let archive = match archive::Archive::open(
+        &config.database_url,
+        std::sync::Arc::new(archive::clock::SystemClock),
+    )
+    .await
+    {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot open the archive");
+            return ExitCode::FAILURE;
+        }
+    };
+    match archive.demo_identities().await {
+        Ok(list) => {
+            for (id, hetu) in list {
+                println!("{id}\t{}", hetu.as_str());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the demo persons");
             ExitCode::FAILURE
         }
     }

@@ -208,3 +208,123 @@ mod tests {
         assert_eq!(safe_return(""), "/");
     }
 }
+
+const LOGIN_COOKIE: &str = "omakanta_login";
+
+/// Starts a sign-in at the identity provider: the state, nonce and PKCE verifier stay
+/// on the server, bound to a fresh random cookie in this browser.
+pub async fn auth_start(State(state): State<AppState>) -> Response {
+    let Some(oidc) = state.oidc.clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let start = oidc.start();
+    let browser = match SessionToken::random() {
+        Some(t) => t,
+        None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    if let Err(e) = state
+        .archive
+        .save_login_attempt(&start.state, browser.as_str(), &start.attempt)
+        .await
+    {
+        tracing::error!(error = %e, "saving the sign-in attempt failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LOGIN_COOKIE}={}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}",
+        browser.as_str()
+    );
+    let mut res = see_other(&start.url, Some(cookie));
+    *res.status_mut() = StatusCode::SEE_OTHER;
+    res
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+}
+
+/// The provider sends the browser back here. Anything wrong ends at the sign-in page
+/// with a message, and nobody signed in.
+pub async fn auth_callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(callback): axum::extract::Query<Callback>,
+) -> Response {
+    let failed = |why: &str| {
+        tracing::warn!(why, "sign-in refused");
+        see_other(
+            "/sign-in?error=sign-in-failed",
+            Some(clear_login_cookie(&state)),
+        )
+    };
+    let Some(oidc) = state.oidc.clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (Some(code), Some(login_state)) = (callback.code, callback.state) else {
+        return failed("no code or state");
+    };
+    let Some(browser) = cookie_value(&headers, LOGIN_COOKIE) else {
+        return failed("no login cookie");
+    };
+    let attempt = match state
+        .archive
+        .take_login_attempt(&login_state, browser)
+        .await
+    {
+        Ok(Some(a)) => a,
+        Ok(None) => return failed("unknown, used, expired or foreign state"),
+        Err(e) => {
+            tracing::error!(error = %e, "reading the sign-in attempt failed");
+            return failed("storage");
+        }
+    };
+    let hetu = match oidc.finish(code, attempt).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::warn!(error = %e, "sign-in at the provider failed");
+            return failed("provider");
+        }
+    };
+    let actor = match state.archive.authenticate(&hetu).await {
+        Ok(a) => a,
+        Err(archive::ArchiveError::NotFound) => return failed("no such person in the archive"),
+        Err(e) => {
+            tracing::error!(error = %e, "authentication failed");
+            return failed("storage");
+        }
+    };
+    if let Some(old) = session_token(&state, &headers) {
+        if let Err(e) = state.archive.end_session(&old).await {
+            tracing::error!(error = %e, "ending the previous session failed");
+        }
+    }
+    match state.archive.start_session(&actor).await {
+        Ok(token) => {
+            let mut res = see_other("/", Some(session_cookie(&state, &token)));
+            if let Ok(v) = HeaderValue::from_str(&clear_login_cookie(&state)) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "starting a session failed");
+            failed("storage")
+        }
+    }
+}
+
+fn clear_login_cookie(state: &AppState) -> String {
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{LOGIN_COOKIE}=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}

@@ -19,17 +19,14 @@ async fn spawn_app() -> TestApp {
         .await
         .expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("addr");
-    let config = Config {
-        database_url: format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display()),
-        site_addr: addr,
-        site_root: dir.path().display().to_string(),
-        environment: Environment::Development,
-        oidc_issuer: None,
-        demo_data: true,
-    };
+    let config = Config::development(
+        format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display()),
+        addr,
+        dir.path().display().to_string(),
+    );
     let archive = server::open_archive(&config).await.expect("archive");
     tokio::spawn(async move {
-        let _ = server::run(listener, config, archive).await;
+        let _ = server::run(listener, config, archive, None).await;
     });
     TestApp {
         base: format!("http://{addr}"),
@@ -386,14 +383,13 @@ async fn an_unknown_page_is_a_translated_404() {
 
 #[test]
 fn production_refuses_the_development_sign_in_and_demo_data() {
-    let mut config = Config {
-        database_url: "sqlite::memory:".into(),
-        site_addr: "127.0.0.1:3000".parse().expect("addr"),
-        site_root: "target/site".into(),
-        environment: Environment::Production,
-        oidc_issuer: None,
-        demo_data: false,
-    };
+    let mut config = Config::development(
+        "sqlite::memory:".into(),
+        "127.0.0.1:3000".parse().expect("addr"),
+        "target/site".into(),
+    );
+    config.environment = Environment::Production;
+    config.demo_data = false;
     assert!(config.check().is_err());
     config.oidc_issuer = Some("https://idp.example".into());
     assert!(config.check().is_ok());

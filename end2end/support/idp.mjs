@@ -1,0 +1,52 @@
+// A real OpenID provider for the tests: oidc-provider (a certified implementation) on
+// loopback, with one client for the app and demo persons as accounts. Its development
+// login form accepts any password; the account id is the demo person's id, and the ID
+// token carries their test identity code as the `hetu` claim.
+import { execFileSync } from 'node:child_process';
+import Provider from 'oidc-provider';
+
+/** The demo persons' test identity codes, as the app's own tool prints them. */
+function demoIdentities(databaseUrl) {
+  const out = execFileSync(process.env.OMAKANTA_BIN, ['demo-identities'], {
+    env: { ...process.env, OMAKANTA_DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
+  }).toString();
+  return new Map(out.trim().split('\n').map((line) => line.split('\t')));
+}
+
+export async function startProvider({ port, redirectUri, databaseUrl, clientId = 'omakanta', clientSecret = 'e2e-client-secret' }) {
+  const issuer = `http://127.0.0.1:${port}`;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: 'RS256',
+      },
+    ],
+    pkce: { required: () => true },
+    claims: { openid: ['sub', 'hetu'] },
+    conformIdTokenClaims: false,
+    cookies: { keys: ['omakanta-e2e-cookie-key'] },
+    features: { devInteractions: { enabled: true } },
+    async findAccount(ctx, sub) {
+      const hetu = demoIdentities(databaseUrl()).get(sub);
+      if (!hetu) return undefined;
+      return { accountId: sub, async claims() { return { sub, hetu }; } };
+    },
+  });
+  provider.proxy = false;
+  const server = provider.listen(port, '127.0.0.1');
+  await new Promise((ok) => server.once('listening', ok));
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    async stop() {
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
