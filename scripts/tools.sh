@@ -71,5 +71,6 @@ ensure_postgres() {
   "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres test
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/test"
   PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
-  trap 'if [ -n "${PG_STOP[*]:-}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; fi' EXIT
+  PG_DIR="$dir"
+  trap '"${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
 }

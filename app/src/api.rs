@@ -38,13 +38,21 @@ fn invalid(field: &str, code: &str) -> AppError {
     }
 }
 
+/// A day as a date field sends it (2026-03-05) or as people here type it where the
+/// browser has no date picker (5.3.2026, 05/03/2026).
 fn parse_day(field: &str, value: Option<&str>) -> Result<Option<time::Date>, AppError> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(s) => time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
-            .map(Some)
-            .map_err(|_| invalid(field, "date-format")),
-    }
+    use time::macros::format_description;
+    let Some(s) = value.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let iso = format_description!("[year]-[month]-[day]");
+    let dotted = format_description!("[day padding:none].[month padding:none].[year]");
+    let slashed = format_description!("[day padding:none]/[month padding:none]/[year]");
+    time::Date::parse(s, iso)
+        .or_else(|_| time::Date::parse(s, dotted))
+        .or_else(|_| time::Date::parse(s, slashed))
+        .map(Some)
+        .map_err(|_| invalid(field, "date-format"))
 }
 
 impl RecordsQuery {
@@ -175,6 +183,15 @@ mod tests {
             .expect("valid");
         assert_eq!(f.range.from, None);
         assert_eq!(f.range.to, None);
+    }
+
+    #[test]
+    fn dates_may_be_typed_the_finnish_way() {
+        let f = q(Some("5.3.2026"), Some("05/04/2026"))
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
+        assert_eq!(f.range.from, Some(date!(2026 - 03 - 05)));
+        assert_eq!(f.range.to, Some(date!(2026 - 04 - 05)));
     }
 
     #[test]
