@@ -75,17 +75,8 @@ async fn load_persons(config: Config, args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let seed = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let archive = match archive::Archive::open(
-        &config.database_url,
-        std::sync::Arc::new(archive::clock::SystemClock),
-    )
-    .await
-    {
-        Ok(a) => a,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot open the archive");
-            return ExitCode::FAILURE;
-        }
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
     };
     let started = std::time::Instant::now();
     match archive::demo::load_generated(&archive, count, seed).await {
@@ -113,17 +104,8 @@ async fn demo_identities(config: Config) -> ExitCode {
         tracing::error!("demo identities exist only in development");
         return ExitCode::FAILURE;
     }
-    let archive = match archive::Archive::open(
-        &config.database_url,
-        std::sync::Arc::new(archive::clock::SystemClock),
-    )
-    .await
-    {
-        Ok(a) => a,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot open the archive");
-            return ExitCode::FAILURE;
-        }
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
     };
     match archive.demo_identities().await {
         Ok(list) => {
@@ -137,4 +119,15 @@ async fn demo_identities(config: Config) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The archive without demo data, for the command-line tools.
+async fn open_plain(config: &Config) -> Option<archive::Archive> {
+    archive::Archive::open(
+        &config.database_url,
+        std::sync::Arc::new(archive::clock::SystemClock),
+    )
+    .await
+    .map_err(|e| tracing::error!(error = %e, "cannot open the archive"))
+    .ok()
 }

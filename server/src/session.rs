@@ -67,29 +67,25 @@ pub async fn resolve(
     next.run(req).await
 }
 
+/// A `Set-Cookie` value: HttpOnly (no script reads any of ours), SameSite=Lax, Secure
+/// outside development; `max_age` 0 removes the cookie.
+fn cookie(state: &AppState, name: &str, value: &str, path: &str, max_age: Option<u32>) -> String {
+    let mut c = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if state.config.secure_cookies() {
+        c.push_str("; Secure");
+    }
+    c
+}
+
 fn session_cookie(state: &AppState, token: &SessionToken) -> String {
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{}={}; Path=/; HttpOnly; SameSite=Lax{secure}",
-        cookie_name(state),
-        token.as_str()
-    )
+    cookie(state, cookie_name(state), token.as_str(), "/", None)
 }
 
 fn clear_cookie(state: &AppState) -> String {
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        cookie_name(state)
-    )
+    cookie(state, cookie_name(state), "", "/", Some(0))
 }
 
 fn see_other(to: &str, cookie: Option<String>) -> Response {
@@ -180,33 +176,8 @@ pub async fn set_language(
     let Some(lang) = Lang::from_code(&form.lang) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        lang.code()
-    );
-    see_other(safe_return(&form.return_to), Some(cookie))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_return;
-
-    #[test]
-    fn return_paths_stay_on_the_site() {
-        assert_eq!(
-            safe_return("/records?kind=diagnosis"),
-            "/records?kind=diagnosis"
-        );
-        assert_eq!(safe_return("//evil.example/x"), "/");
-        assert_eq!(safe_return("https://evil.example/"), "/");
-        assert_eq!(safe_return("/\\evil.example"), "/");
-        assert_eq!(safe_return(""), "/");
-    }
+    let remembered = cookie(&state, LANG_COOKIE, lang.code(), "/", Some(31_536_000));
+    see_other(safe_return(&form.return_to), Some(remembered))
 }
 
 const LOGIN_COOKIE: &str = "omakanta_login";
@@ -230,18 +201,8 @@ pub async fn auth_start(State(state): State<AppState>) -> Response {
         tracing::error!(error = %e, "saving the sign-in attempt failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LOGIN_COOKIE}={}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}",
-        browser.as_str()
-    );
-    let mut res = see_other(&start.url, Some(cookie));
-    *res.status_mut() = StatusCode::SEE_OTHER;
-    res
+    let bound = cookie(&state, LOGIN_COOKIE, browser.as_str(), "/auth", Some(600));
+    see_other(&start.url, Some(bound))
 }
 
 #[derive(Debug, Deserialize)]
@@ -321,10 +282,22 @@ pub async fn auth_callback(
 }
 
 fn clear_login_cookie(state: &AppState) -> String {
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!("{LOGIN_COOKIE}=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    cookie(state, LOGIN_COOKIE, "", "/auth", Some(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return;
+
+    #[test]
+    fn return_paths_stay_on_the_site() {
+        assert_eq!(
+            safe_return("/records?kind=diagnosis"),
+            "/records?kind=diagnosis"
+        );
+        assert_eq!(safe_return("//evil.example/x"), "/");
+        assert_eq!(safe_return("https://evil.example/"), "/");
+        assert_eq!(safe_return("/\\evil.example"), "/");
+        assert_eq!(safe_return(""), "/");
+    }
 }
