@@ -33,6 +33,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = use_context::<http::request::Parts>()
         .map_or(Lang::Fi, |parts| Lang::of_request(&parts.headers));
     provide_context(lang);
+    #[cfg(feature = "ssr")]
+    pass_nonce_to_server();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -48,6 +50,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The response header by which a page hands its script nonce to the server, which
+/// turns it into the Content-Security-Policy and removes the header.
+pub const NONCE_HEADER: &str = "x-omakanta-script-nonce";
+
+#[cfg(feature = "ssr")]
+fn pass_nonce_to_server() {
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&nonce.to_string()) {
+            response.insert_header(http::HeaderName::from_static(NONCE_HEADER), value);
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use app::ssr::Authenticated;
 use app::{shell, App, SiteMode};
 use archive::{Archive, SessionLimits};
 use axum::body::Body;
-use axum::extract::FromRef;
+use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -31,6 +31,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub limits: SessionLimits,
     pub oidc: Option<Arc<oidc::Oidc>>,
+    /// The identity provider's origin, where the sign-in form's redirect goes.
+    pub sign_in_origin: Option<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -97,6 +99,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         archive,
         config: Arc::new(config),
         limits: SessionLimits::default(),
+        sign_in_origin: oidc.as_ref().and_then(|o| o.authorization_origin()),
         oidc,
     };
     let routes = generate_route_list(App);
@@ -121,7 +124,10 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
             session::resolve,
         ))
         .layer(middleware::from_fn(same_origin_posts))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }
@@ -173,11 +179,28 @@ async fn same_origin_posts(req: Request<Body>, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Headers every response carries.
-async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// Headers every response carries, error pages and redirects included.
+async fn security_headers(
+    State(state): State<AppState>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
     let is_asset = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    let nonce = h
+        .remove(app::NONCE_HEADER)
+        .and_then(|v| v.to_str().ok().map(str::to_owned));
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(
+        nonce.as_deref(),
+        state.sign_in_origin.as_deref(),
+    )) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    h.insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+    );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -189,12 +212,39 @@ async fn security_headers(req: Request<Body>, next: Next) -> Response {
     );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
     );
     if !is_asset {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res
+}
+
+/// The Content-Security-Policy: scripts only by this response's nonce (and what they
+/// load), wasm allowed to compile, nothing inline otherwise, no framing, no plugins, no
+/// `<base>`. Forms post to this site, and the sign-in form's redirect may go to the
+/// identity provider.
+#[must_use]
+pub fn content_security_policy(nonce: Option<&str>, sign_in_origin: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'nonce-{n}' 'strict-dynamic' 'wasm-unsafe-eval'"),
+        None => "'none'".to_owned(),
+    };
+    let form_action = match sign_in_origin {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_owned(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action {form_action}"
+    )
 }
 
 /// Serves the application on `listener` until the process ends.

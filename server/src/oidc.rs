@@ -182,6 +182,13 @@ impl Oidc {
         })
     }
 
+    /// The origin of the provider's authorization endpoint (`scheme://host:port`).
+    #[must_use]
+    pub fn authorization_origin(&self) -> Option<String> {
+        let url = self.client.auth_uri().url();
+        Some(url.origin().ascii_serialization()).filter(|o| o != "null")
+    }
+
     /// A new sign-in: where to send the browser, and what to keep until it returns.
     #[must_use]
     pub fn start(&self) -> Start {

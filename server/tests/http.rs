@@ -100,6 +100,26 @@ impl TestApp {
 
 fn assert_security_headers(res: &reqwest::Response) {
     let h = res.headers();
+    let csp = h
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .expect("a content security policy");
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{directive} in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(h
+        .get("strict-transport-security")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("max-age=31536000")));
+    assert!(
+        h.get("x-omakanta-script-nonce").is_none(),
+        "the internal header is removed"
+    );
     assert_eq!(
         h.get("x-content-type-options").map(|v| v.as_bytes()),
         Some(&b"nosniff"[..])
@@ -122,7 +142,25 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
         res.headers().get("cache-control").map(|v| v.as_bytes()),
         Some(&b"no-store"[..])
     );
+    let csp = res
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .expect("csp")
+        .to_owned();
     let body = res.text().await.expect("body");
+    // Every inline script carries this response's nonce, and the policy names it.
+    let nonce = body
+        .split("nonce=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a script nonce");
+    assert!(nonce.len() >= 16);
+    assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
+    assert_eq!(
+        body.matches("<script").count(),
+        body.matches(&format!("nonce=\"{nonce}\"")).count()
+    );
     assert!(body.contains(r#"<html lang="fi""#));
     assert!(body.contains("Kirjaudu sisään"));
     assert!(
