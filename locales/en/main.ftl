@@ -112,6 +112,8 @@ lab-chart-empty = No results.
 lab-chart-caption = The figures in the chart are also in the table below.
 lab-table-title = All results
 
+rate-limited-title = Too many attempts
+rate-limited-text = You have made too many requests in a short time. Wait a minute, then try again. Nothing of yours has been lost.
 not-found-title = Page not found
 back-to-front-page = To the front page
 error-title = The information could not be shown

@@ -112,6 +112,8 @@ lab-chart-empty = Ei tuloksia.
 lab-chart-caption = Kuvaajan tiedot ovat myös alla olevassa taulukossa.
 lab-table-title = Kaikki tulokset
 
+rate-limited-title = Liian monta yritystä
+rate-limited-text = Olet tehnyt liian monta pyyntöä lyhyessä ajassa. Odota minuutti ja yritä sitten uudelleen. Tietojasi ei ole menetetty.
 not-found-title = Sivua ei löytynyt
 back-to-front-page = Etusivulle
 error-title = Tietoja ei voitu näyttää

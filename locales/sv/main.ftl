@@ -112,6 +112,8 @@ lab-chart-empty = Inga resultat.
 lab-chart-caption = Uppgifterna i diagrammet finns också i tabellen nedan.
 lab-table-title = Alla resultat
 
+rate-limited-title = För många försök
+rate-limited-text = Du har gjort för många förfrågningar på kort tid. Vänta en minut och försök sedan igen. Dina uppgifter har inte gått förlorade.
 not-found-title = Sidan hittades inte
 back-to-front-page = Till startsidan
 error-title = Uppgifterna kunde inte visas

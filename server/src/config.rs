@@ -20,6 +20,10 @@ pub struct Config {
     pub public_url: String,
     /// Fill an empty database with the demo persons on start.
     pub demo_data: bool,
+    /// Sign-in attempts allowed per client address and minute.
+    pub sign_ins_per_minute: u32,
+    /// State-changing requests allowed per session and minute.
+    pub writes_per_minute: u32,
 }
 
 /// A secret from the environment; its `Debug` does not show it.
@@ -76,6 +80,14 @@ impl Config {
             oidc_client_secret: var("OMAKANTA_OIDC_CLIENT_SECRET").map(Secret),
             oidc_hetu_claim: var("OMAKANTA_OIDC_HETU_CLAIM").unwrap_or_else(|| "hetu".into()),
             public_url: var("OMAKANTA_PUBLIC_URL").unwrap_or_else(|| format!("http://{site_addr}")),
+            sign_ins_per_minute: var("OMAKANTA_SIGN_INS_PER_MINUTE")
+                .map_or(Ok(20), |v| v.parse())
+                .map_err(|_| {
+                    ConfigError::Invalid("OMAKANTA_SIGN_INS_PER_MINUTE must be a number")
+                })?,
+            writes_per_minute: var("OMAKANTA_WRITES_PER_MINUTE")
+                .map_or(Ok(60), |v| v.parse())
+                .map_err(|_| ConfigError::Invalid("OMAKANTA_WRITES_PER_MINUTE must be a number"))?,
             demo_data: var("OMAKANTA_DEMO_DATA")
                 .map_or(environment == Environment::Development, |v| {
                     v == "1" || v == "true"
@@ -133,6 +145,8 @@ impl Config {
             oidc_hetu_claim: "hetu".into(),
             public_url: format!("http://{site_addr}"),
             demo_data: true,
+            sign_ins_per_minute: 20,
+            writes_per_minute: 60,
         }
     }
 

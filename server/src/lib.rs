@@ -2,6 +2,7 @@
 //! listener, so tests can start the real application on a random port.
 
 pub mod config;
+pub mod limits;
 pub mod oidc;
 mod session;
 
@@ -29,10 +30,11 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub archive: Archive,
     pub config: Arc<Config>,
-    pub limits: SessionLimits,
+    pub session_limits: SessionLimits,
     pub oidc: Option<Arc<oidc::Oidc>>,
     /// The identity provider's origin, where the sign-in form's redirect goes.
     pub sign_in_origin: Option<String>,
+    pub rate_limits: Arc<limits::Limits>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -94,11 +96,16 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
+    let rate_limits = Arc::new(limits::Limits::new(
+        config.sign_ins_per_minute,
+        config.writes_per_minute,
+    ));
     let state = AppState {
         leptos_options: leptos_options.clone(),
         archive,
         config: Arc::new(config),
-        limits: SessionLimits::default(),
+        session_limits: SessionLimits::default(),
+        rate_limits,
         sign_in_origin: oidc.as_ref().and_then(|o| o.authorization_origin()),
         oidc,
     };
@@ -118,6 +125,10 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::enforce,
+        ))
         .layer(middleware::from_fn(api_needs_session))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -258,5 +269,9 @@ pub async fn run(
     oidc: Option<Arc<oidc::Oidc>>,
 ) -> std::io::Result<()> {
     let router = build(config, archive, oidc);
-    axum::serve(listener, router.into_make_service()).await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }

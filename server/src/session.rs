@@ -49,7 +49,11 @@ pub async fn resolve(
         return next.run(req).await;
     }
     if let Some(token) = session_token(&state, req.headers()) {
-        match state.archive.resume_session(&token, state.limits).await {
+        match state
+            .archive
+            .resume_session(&token, state.session_limits)
+            .await
+        {
             Ok(Some((actor, signed_in))) => {
                 req.extensions_mut().insert(Authenticated {
                     actor,

@@ -183,7 +183,13 @@ async fn every_route_and_server_function_refuses_the_signed_out_and_carries_the_
         .map(|r| {
             r.path()
                 .split('/')
-                .map(|seg| if seg.starts_with('{') || seg.starts_with(':') { "1" } else { seg })
+                .map(|seg| {
+                    if seg.starts_with('{') || seg.starts_with(':') {
+                        "1"
+                    } else {
+                        seg
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("/")
         })
@@ -459,4 +465,54 @@ fn production_refuses_the_development_sign_in_and_demo_data() {
     assert!(!config.dev_sign_in());
     config.demo_data = true;
     assert!(config.check().is_err());
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_with_a_translated_page() {
+    let app = spawn_app().await;
+    for _ in 0..20 {
+        let res = app
+            .post_form("/dev/sign-in", &[("person", "1001")], None)
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let res = app
+        .post_form("/dev/sign-in", &[("person", "1001")], None)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        res.headers().get("retry-after").map(|v| v.as_bytes()),
+        Some(&b"60"[..])
+    );
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "nobody signed in"
+    );
+    assert_security_headers(&res);
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("Liian monta yritystä"));
+}
+
+#[tokio::test]
+async fn writes_are_limited_per_session() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("1001").await;
+    let mut statuses = Vec::new();
+    for _ in 0..61 {
+        let res = app.post_form("/api/summaries", &[], Some(&cookie)).await;
+        statuses.push(res.status());
+    }
+    assert!(statuses[..60].iter().all(|s| *s == StatusCode::OK));
+    assert_eq!(statuses[60], StatusCode::TOO_MANY_REQUESTS);
+    // Another person's session is not affected.
+    let other = app.sign_in("1002").await;
+    assert_eq!(
+        app.post_form("/api/summaries", &[], Some(&other))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }
