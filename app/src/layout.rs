@@ -2,10 +2,11 @@
 //! language switch and sign-out, the main region, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api::whoami;
 use crate::i18n::{lang, t, t_args, Lang};
+use crate::islands::{SessionTexts, SessionTimer};
 use crate::SiteMode;
 
 /// Where the page is, as a path with its query, for coming back after a form.
@@ -22,6 +23,24 @@ fn here() -> String {
     }
 }
 
+/// The page's address without the "session extended" notice, to come back to.
+fn without_session_flag(path: &str) -> String {
+    match path.split_once('?') {
+        Some((p, q)) => {
+            let kept: Vec<&str> = q
+                .split('&')
+                .filter(|kv| *kv != "session=extended")
+                .collect();
+            if kept.is_empty() {
+                p.to_owned()
+            } else {
+                format!("{p}?{}", kept.join("&"))
+            }
+        }
+        None => path.to_owned(),
+    }
+}
+
 pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 /// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
 pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
@@ -30,9 +49,17 @@ pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    let mode = use_context::<SiteMode>().unwrap_or(SiteMode {
+        dev_sign_in: false,
+        idle_seconds: 1800,
+        warn_seconds: 120,
+    });
+    let dev = mode.dev_sign_in;
     let current = lang();
     let return_to = here();
+    let session_return = without_session_flag(&return_to);
+    let session_extended =
+        use_query_map().get_untracked().get("session").as_deref() == Some("extended");
     view! {
         <a
             href="#main"
@@ -101,22 +128,68 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .collect_view()}
                 </form>
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
+                    {move || {
+                        let session_return = session_return.clone();
+                        Suspend::new(async move {
                         match whoami().await {
                             Ok(Some(user)) => {
+                                let lang = lang();
+                                let ends = t_args(
+                                    "session-ends-at",
+                                    &[("time", lang.time(user.ends_at).into())],
+                                );
+                                let texts = SessionTexts {
+                                    warning_title: t("session-warning-title"),
+                                    warning_text: t_args(
+                                        "session-warning-text",
+                                        &[("time", "%TIME%".into())],
+                                    ),
+                                    continue_label: t("session-continue"),
+                                    sign_out_label: t("sign-out"),
+                                    ended_title: t("session-ended-title"),
+                                    ended_text: t("session-ended-text"),
+                                    sign_in_label: t("sign-in"),
+                                };
                                 view! {
-                                    <div class="flex items-center gap-3">
-                                        <span>
-                                            {t_args(
-                                                "signed-in-as",
-                                                &[("name", user.display_name.into())],
-                                            )}
-                                        </span>
-                                        <form method="post" action="/sign-out">
+                                    <div class="flex flex-col items-end gap-1">
+                                        <div class="flex items-center gap-3">
+                                            <span>
+                                                {t_args(
+                                                    "signed-in-as",
+                                                    &[("name", user.display_name.into())],
+                                                )}
+                                            </span>
+                                            <form method="post" action="/sign-out">
+                                                <button type="submit" class=BUTTON_SECONDARY>
+                                                    {t("sign-out")}
+                                                </button>
+                                            </form>
+                                        </div>
+                                        <form
+                                            method="post"
+                                            action="/session/extend"
+                                            class="flex items-center gap-2 text-sm"
+                                        >
+                                            <input type="hidden" name="return_to" value=session_return.clone() />
+                                            <span>{ends}</span>
                                             <button type="submit" class=BUTTON_SECONDARY>
-                                                {t("sign-out")}
+                                                {t("session-continue")}
                                             </button>
                                         </form>
+                                        {session_extended
+                                            .then(|| {
+                                                view! {
+                                                    <p role="status" class="text-sm font-semibold">
+                                                        {t("session-extended")}
+                                                    </p>
+                                                }
+                                            })}
+                                        <SessionTimer
+                                            seconds_left=user.seconds_left
+                                            idle_seconds=mode.idle_seconds
+                                            warn_seconds=mode.warn_seconds
+                                            texts
+                                        />
                                     </div>
                                 }
                                     .into_any()
@@ -130,7 +203,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     .into_any()
                             }
                         }
-                    })}
+                    })
+                    }}
                 </Suspense>
             </div>
         </header>

@@ -26,6 +26,10 @@ pub struct SiteMode {
     /// No identity provider is configured: the development sign-in is offered and
     /// every page says so.
     pub dev_sign_in: bool,
+    /// How long a session lasts without use, in seconds.
+    pub idle_seconds: i64,
+    /// How long before the end the page warns (with JavaScript), in seconds.
+    pub warn_seconds: i64,
 }
 
 /// The HTML document around every page.

@@ -349,6 +349,11 @@ impl RightKind {
 pub struct SignedIn {
     pub person: PersonId,
     pub display_name: String,
+    /// Seconds until the session ends unless it is used (the idle or the absolute
+    /// limit, whichever comes first).
+    pub seconds_left: i64,
+    /// When that is, in Finnish time.
+    pub ends_at: PrimitiveDateTime,
 }
 
 /// A demo person offered by the development sign-in.

@@ -138,11 +138,16 @@ impl Archive {
             .execute(self.db.pool())
             .await?;
         let person = PersonId::from_raw(person);
+        let seconds_left = idle_ms.min(created + absolute_ms - now) / 1000;
         Ok(Some((
             Actor::new(person),
             SignedIn {
                 person,
                 display_name: format!("{given} {family}"),
+                seconds_left,
+                ends_at: crate::clock::finnish_local(
+                    self.clock.now() + Duration::seconds(seconds_left),
+                ),
             },
         )))
     }

@@ -24,6 +24,10 @@ pub struct Config {
     pub sign_ins_per_minute: u32,
     /// State-changing requests allowed per session and minute.
     pub writes_per_minute: u32,
+    /// A session ends after this many seconds without use.
+    pub session_idle_seconds: u32,
+    /// The page warns this many seconds before the session ends.
+    pub session_warn_seconds: u32,
 }
 
 /// A secret from the environment; its `Debug` does not show it.
@@ -88,6 +92,16 @@ impl Config {
             writes_per_minute: var("OMAKANTA_WRITES_PER_MINUTE")
                 .map_or(Ok(60), |v| v.parse())
                 .map_err(|_| ConfigError::Invalid("OMAKANTA_WRITES_PER_MINUTE must be a number"))?,
+            session_idle_seconds: var("OMAKANTA_SESSION_IDLE_SECONDS")
+                .map_or(Ok(1800), |v| v.parse())
+                .map_err(|_| {
+                    ConfigError::Invalid("OMAKANTA_SESSION_IDLE_SECONDS must be a number")
+                })?,
+            session_warn_seconds: var("OMAKANTA_SESSION_WARN_SECONDS")
+                .map_or(Ok(120), |v| v.parse())
+                .map_err(|_| {
+                    ConfigError::Invalid("OMAKANTA_SESSION_WARN_SECONDS must be a number")
+                })?,
             demo_data: var("OMAKANTA_DEMO_DATA")
                 .map_or(environment == Environment::Development, |v| {
                     v == "1" || v == "true"
@@ -102,6 +116,11 @@ impl Config {
     /// # Errors
     /// The development sign-in or demo data in production.
     pub fn check(&self) -> Result<(), ConfigError> {
+        if self.session_warn_seconds >= self.session_idle_seconds {
+            return Err(ConfigError::Invalid(
+                "OMAKANTA_SESSION_WARN_SECONDS must be less than OMAKANTA_SESSION_IDLE_SECONDS",
+            ));
+        }
         if self.environment == Environment::Production {
             if self.oidc_issuer.is_none() {
                 return Err(ConfigError::Invalid(
@@ -147,6 +166,8 @@ impl Config {
             demo_data: true,
             sign_ins_per_minute: 20,
             writes_per_minute: 60,
+            session_idle_seconds: 1800,
+            session_warn_seconds: 120,
         }
     }
 

@@ -47,6 +47,8 @@ impl AppState {
     fn mode(&self) -> SiteMode {
         SiteMode {
             dev_sign_in: self.config.dev_sign_in(),
+            idle_seconds: self.session_limits.idle.whole_seconds(),
+            warn_seconds: i64::from(self.config.session_warn_seconds),
         }
     }
 
@@ -100,11 +102,15 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         config.sign_ins_per_minute,
         config.writes_per_minute,
     ));
+    let session_limits = SessionLimits {
+        idle: time::Duration::seconds(i64::from(config.session_idle_seconds)),
+        ..SessionLimits::default()
+    };
     let state = AppState {
         leptos_options: leptos_options.clone(),
         archive,
         config: Arc::new(config),
-        session_limits: SessionLimits::default(),
+        session_limits,
         rate_limits,
         sign_in_origin: oidc.as_ref().and_then(|o| o.authorization_origin()),
         oidc,
@@ -118,6 +124,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/auth/callback", get(session::auth_callback))
         .route("/sign-out", post(session::sign_out))
         .route("/language", post(session::set_language))
+        .route("/session/extend", post(session::extend))
         .leptos_routes_with_context(
             &state,
             routes,

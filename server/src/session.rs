@@ -153,6 +153,34 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
 }
 
 #[derive(Debug, Deserialize)]
+pub struct ExtendForm {
+    #[serde(default)]
+    return_to: String,
+}
+
+/// Continues the session. Using it is what extends it (the session layer touched it on
+/// the way in); a script asking gets 204, a form is sent back to its page.
+pub async fn extend(
+    headers: HeaderMap,
+    signed_in: Option<axum::Extension<Authenticated>>,
+    Form(form): Form<ExtendForm>,
+) -> Response {
+    let from_script = headers
+        .get("x-omakanta-extend")
+        .is_some_and(|v| v.as_bytes() == b"1");
+    match (signed_in, from_script) {
+        (Some(_), true) => StatusCode::NO_CONTENT.into_response(),
+        (None, true) => StatusCode::UNAUTHORIZED.into_response(),
+        (Some(_), false) => {
+            let back = safe_return(&form.return_to);
+            let sep = if back.contains('?') { '&' } else { '?' };
+            see_other(&format!("{back}{sep}session=extended"), None)
+        }
+        (None, false) => see_other("/sign-in", None),
+    }
+}
+
+#[derive(Debug, Deserialize)]
 pub struct LanguageForm {
     lang: String,
     #[serde(default)]

@@ -516,3 +516,65 @@ async fn writes_are_limited_per_session() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn continuing_the_session_works_from_a_form_and_from_a_script() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("1001").await;
+    let res = app
+        .post_form(
+            "/session/extend",
+            &[("return_to", "/records?kind=diagnosis")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers().get("location").map(|v| v.as_bytes()),
+        Some(&b"/records?kind=diagnosis&session=extended"[..])
+    );
+    let scripted = app
+        .client
+        .post(format!("{}/session/extend", app.base))
+        .header("origin", &app.base)
+        .header("x-omakanta-extend", "1")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", &cookie)
+        .body("return_to=%2F")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(scripted.status(), StatusCode::NO_CONTENT);
+    let signed_out = app
+        .client
+        .post(format!("{}/session/extend", app.base))
+        .header("origin", &app.base)
+        .header("x-omakanta-extend", "1")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("return_to=%2F")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
+    let page = app
+        .get("/records", Some(&cookie))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("Istunto päättyy klo"));
+}
+
+#[test]
+fn the_warning_must_come_before_the_end() {
+    let mut config = Config::development(
+        "sqlite::memory:".into(),
+        "127.0.0.1:3000".parse().expect("addr"),
+        "target/site".into(),
+    );
+    config.session_idle_seconds = 60;
+    config.session_warn_seconds = 60;
+    assert!(config.check().is_err());
+    config.session_warn_seconds = 30;
+    assert!(config.check().is_ok());
+}
