@@ -385,6 +385,25 @@ async fn a_cross_origin_post_is_refused() {
         .await
         .expect("request");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // A POST that says nothing of where it comes from is refused as well.
+    let res = app
+        .client
+        .post(format!("{}/dev/sign-in", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("person=1001")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // A same-site subdomain is another origin.
+    let res = app
+        .client
+        .post(format!("{}/sign-out", app.base))
+        .header("sec-fetch-site", "same-site")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
