@@ -17,6 +17,7 @@ before(async () => {
   idp = await startProvider({
     port: idpPort,
     redirectUri: `http://127.0.0.1:${appPort}/auth/callback`,
+    postLogoutRedirectUri: `http://127.0.0.1:${appPort}/`,
     databaseUrl: () => databaseUrl,
   });
   app = await startApp({
@@ -66,6 +67,16 @@ for (const mode of ['js', 'nojs']) {
       await page.getByRole('link', { name: 'Terveystiedot' }).first().click();
       await settled(page, mode);
       await page.getByRole('heading', { level: 1, name: 'Terveystiedot' }).waitFor();
+
+      // Signing out ends the session here and at the provider, then comes back.
+      await page.getByRole('button', { name: 'Kirjaudu ulos' }).first().click();
+      await page.waitForURL(/127\.0\.0\.1:\d+\/session\/end/);
+      await page.locator('button[name="logout"], button[value="yes"]').first().click();
+      await page.waitForURL(`${app.base}/`);
+      await settled(page, mode);
+      await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().waitFor();
+      await page.goto(`${app.base}/records`);
+      assert.match(page.url(), /\/sign-in$/);
       await context.close();
     });
 

@@ -13,7 +13,7 @@ function demoIdentities(databaseUrl) {
   return new Map(out.trim().split('\n').map((line) => line.split('\t')));
 }
 
-export async function startProvider({ port, redirectUri, databaseUrl, clientId = 'omakanta', clientSecret = 'e2e-client-secret' }) {
+export async function startProvider({ port, redirectUri, postLogoutRedirectUri, databaseUrl, clientId = 'omakanta', clientSecret = 'e2e-client-secret' }) {
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -21,6 +21,7 @@ export async function startProvider({ port, redirectUri, databaseUrl, clientId =
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [postLogoutRedirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

@@ -182,6 +182,17 @@ impl Oidc {
         })
     }
 
+    /// Where to send the browser so the provider ends its session too, and then sends
+    /// it back to `return_to`; `None` when the provider has no end-session endpoint.
+    #[must_use]
+    pub fn end_session_url(&self, return_to: &str) -> Option<String> {
+        let mut url = oauth2::url::Url::parse(self.end_session_endpoint.as_deref()?).ok()?;
+        url.query_pairs_mut()
+            .append_pair("client_id", &self.config.client_id)
+            .append_pair("post_logout_redirect_uri", return_to);
+        Some(url.to_string())
+    }
+
     /// The origin of the provider's authorization endpoint (`scheme://host:port`).
     #[must_use]
     pub fn authorization_origin(&self) -> Option<String> {

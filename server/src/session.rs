@@ -141,7 +141,8 @@ pub async fn dev_sign_in(
     }
 }
 
-/// Ends the session on the server and in the browser.
+/// Ends the session on the server and in the browser, and at the identity provider
+/// when it offers that.
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = session_token(&state, &headers) {
         if let Err(e) = state.archive.end_session(&token).await {
@@ -149,7 +150,13 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     }
-    see_other("/", Some(clear_cookie(&state)))
+    let home = format!("{}/", state.config.public_url.trim_end_matches('/'));
+    let next = state
+        .oidc
+        .as_ref()
+        .and_then(|o| o.end_session_url(&home))
+        .unwrap_or_else(|| "/".to_owned());
+    see_other(&next, Some(clear_cookie(&state)))
 }
 
 #[derive(Debug, Deserialize)]
