@@ -4,12 +4,16 @@
 # Chromium with JavaScript on and off.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_rust_tools
+ensure_cargo_deny
 ensure_npm_packages
 ensure_chromium
 ensure_postgres
 
 say "Formatting"
 cargo fmt --all -- --check
+
+say "Dependencies: licences, bans, sources (deny.toml)"
+cargo deny --offline check bans licenses sources
 
 say "Lints (server side, then the browser side for wasm)"
 cargo clippy --all-targets -- -D warnings

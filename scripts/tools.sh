@@ -27,6 +27,15 @@ ensure_rust_tools() {
   fi
 }
 
+CARGO_DENY_VERSION=0.20.2
+
+ensure_cargo_deny() {
+  if ! cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+    say "Installing cargo-deny $CARGO_DENY_VERSION (a few minutes, once)"
+    cargo install cargo-deny --locked --version "$CARGO_DENY_VERSION"
+  fi
+}
+
 ensure_npm_packages() {
   local want have=""
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
