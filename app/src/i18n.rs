@@ -222,3 +222,18 @@ mod tests {
         assert_eq!(Lang::En.date(d), "05/03/2026");
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod refusal_messages {
+    use super::Lang;
+
+    #[test]
+    fn every_refusal_the_archive_can_give_has_a_message_in_every_language() {
+        for refusal in archive::Refusal::ALL {
+            for lang in Lang::ALL {
+                let key = format!("error-forbidden-{}", refusal.code());
+                assert_ne!(lang.tr(&key), key, "{key} in {}", lang.code());
+            }
+        }
+    }
+}

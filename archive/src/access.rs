@@ -6,13 +6,15 @@ use std::sync::Arc;
 
 use rand::Rng;
 use sqlx::{Any, Transaction};
-use time::OffsetDateTime;
+use time::format_description::well_known::Iso8601;
+use time::{Date, OffsetDateTime};
 
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ArchiveError, Refusal};
 use crate::hetu::Hetu;
-use crate::model::{PersonId, RightKind};
+use crate::model::PersonId;
+use crate::rights::{decide, Facts, Mandate, Right, Section};
 
 /// The archive: storage, the clock, and the rules.
 #[derive(Debug, Clone)]
@@ -36,22 +38,6 @@ impl Actor {
     #[must_use]
     pub const fn person(&self) -> PersonId {
         self.person
-    }
-}
-
-/// By which right an actor acts for a subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Right {
-    /// The person themself.
-    Own,
-}
-
-impl Right {
-    #[must_use]
-    pub const fn kind(self) -> RightKind {
-        match self {
-            Self::Own => RightKind::Own,
-        }
     }
 }
 
@@ -96,6 +82,17 @@ pub enum Action {
 }
 
 impl Action {
+    pub const ALL: [Self; 8] = [
+        Self::AccessRefused,
+        Self::SignIn,
+        Self::SignOut,
+        Self::ListRecords,
+        Self::ReadDocument,
+        Self::ReadSummaries,
+        Self::ListLabTests,
+        Self::ReadLabSeries,
+    ];
+
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -207,23 +204,83 @@ impl Archive {
                 purpose,
             });
         }
-        let mut tx = self.db.pool().begin().await?;
-        write_audit(
-            &mut tx,
-            AuditEvent {
-                subject,
+        let facts = self.facts(actor.person, subject).await?;
+        match decide(&facts, crate::clock::finnish_local(at).date()) {
+            Ok(right) => Ok(Access {
+                archive: self.clone(),
                 actor: actor.person,
-                right: "none",
-                action: Action::AccessRefused,
-                object: None,
-                purpose,
-                outcome: Refusal::NoRight.code(),
+                subject,
+                right,
                 at,
-            },
+                purpose,
+            }),
+            Err(refusal) => {
+                let mut tx = self.db.pool().begin().await?;
+                write_audit(
+                    &mut tx,
+                    AuditEvent {
+                        subject,
+                        actor: actor.person,
+                        right: "none",
+                        action: Action::AccessRefused,
+                        object: None,
+                        purpose,
+                        outcome: refusal.code(),
+                        at,
+                    },
+                )
+                .await?;
+                tx.commit().await?;
+                Err(ArchiveError::Refused(refusal))
+            }
+        }
+    }
+
+    /// What the register says about `actor` and `subject`.
+    async fn facts(&self, actor: PersonId, subject: PersonId) -> Result<Facts, ArchiveError> {
+        let pool = self.db.pool();
+        let subject_row: Option<(String, i64, i64)> =
+            sqlx::query_as("SELECT birth_date, in_care, non_disclosure FROM person WHERE id = $1")
+                .bind(subject.get())
+                .fetch_optional(pool)
+                .await?;
+        let actor_row: Option<(i64, i64)> =
+            sqlx::query_as("SELECT non_disclosure, has_court_guardian FROM person WHERE id = $1")
+                .bind(actor.get())
+                .fetch_optional(pool)
+                .await?;
+        let guardian: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM guardianship WHERE child_id = $1 AND guardian_id = $2")
+                .bind(subject.get())
+                .bind(actor.get())
+                .fetch_optional(pool)
+                .await?;
+        let mandates: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT scope, valid_from, valid_until FROM mandate WHERE principal_id = $1 AND holder_id = $2",
         )
+        .bind(subject.get())
+        .bind(actor.get())
+        .fetch_all(pool)
         .await?;
-        tx.commit().await?;
-        Err(ArchiveError::Refused(Refusal::NoRight))
+        let day = |s: &str| Date::parse(s, &Iso8601::DATE).ok();
+        Ok(Facts {
+            subject_birth: subject_row.as_ref().and_then(|(b, _, _)| day(b)),
+            subject_in_care: subject_row.as_ref().is_some_and(|r| r.1 != 0),
+            subject_non_disclosure: subject_row.as_ref().is_some_and(|r| r.2 != 0),
+            actor_non_disclosure: actor_row.is_some_and(|r| r.0 != 0),
+            actor_has_court_guardian: actor_row.is_some_and(|r| r.1 != 0),
+            guardian: guardian.is_some(),
+            mandates: mandates
+                .into_iter()
+                .filter_map(|(scope, from, until)| {
+                    Some(Mandate {
+                        scope,
+                        valid_from: day(&from)?,
+                        valid_until: day(&until)?,
+                    })
+                })
+                .collect(),
+        })
     }
 }
 
@@ -249,15 +306,18 @@ impl Access {
         self.at
     }
 
-    /// Begins the transaction of one operation with its audit event already written
-    /// in it: the event commits with the operation or not at all. Writing first also
-    /// takes SQLite's write lock up front, so a read cannot meet a stale snapshot
-    /// when it comes to write.
+    /// Begins the transaction of one operation in `section` with its audit event already
+    /// written in it: the event commits with the operation or not at all. Writing first
+    /// also takes SQLite's write lock up front, so a read cannot meet a stale snapshot
+    /// when it comes to write. A section the right does not cover is refused (and the
+    /// refusal audited) here, so no operation can forget to ask.
     pub(crate) async fn begin_audited(
         &self,
+        section: Section,
         action: Action,
         object: Option<i64>,
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
+        let covered = self.right.covers(section);
         let mut tx = self.archive.db.pool().begin().await?;
         write_audit(
             &mut tx,
@@ -265,14 +325,33 @@ impl Access {
                 subject: self.subject,
                 actor: self.actor,
                 right: self.right.kind().code(),
-                action,
+                action: if covered {
+                    action
+                } else {
+                    Action::AccessRefused
+                },
                 object,
                 purpose: self.purpose,
-                outcome: "ok",
+                outcome: if covered {
+                    "ok"
+                } else {
+                    Refusal::NotCovered.code()
+                },
                 at: self.archive.clock.now(),
             },
         )
         .await?;
+        if !covered {
+            tx.commit().await?;
+            return Err(ArchiveError::Refused(Refusal::NotCovered));
+        }
         Ok(tx)
+    }
+
+    /// Whether this access reaches a section, for offering it in the interface. The
+    /// operations check it themselves.
+    #[must_use]
+    pub const fn covers(&self, section: Section) -> bool {
+        self.right.covers(section)
     }
 }

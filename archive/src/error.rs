@@ -10,13 +10,45 @@ use serde::{Deserialize, Serialize};
 pub enum Refusal {
     /// The actor has no right to act for this person.
     NoRight,
+    /// A guardian who has a court-appointed guardian cannot act for a child.
+    GuardianUnderGuardianship,
+    /// The child or the guardian has a non-disclosure order (turvakielto).
+    NonDisclosure,
+    /// The child is taken into care.
+    ChildInCare,
+    /// The mandate is for other matters than health care.
+    MandateOutOfScope,
+    /// The mandate's period has not begun.
+    MandateNotStarted,
+    /// The mandate's period is over.
+    MandateEnded,
+    /// The right does not cover this part of the service.
+    NotCovered,
 }
 
 impl Refusal {
+    pub const ALL: [Self; 8] = [
+        Self::NoRight,
+        Self::GuardianUnderGuardianship,
+        Self::NonDisclosure,
+        Self::ChildInCare,
+        Self::MandateOutOfScope,
+        Self::MandateNotStarted,
+        Self::MandateEnded,
+        Self::NotCovered,
+    ];
+
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
             Self::NoRight => "no-right",
+            Self::GuardianUnderGuardianship => "guardian-under-guardianship",
+            Self::NonDisclosure => "non-disclosure",
+            Self::ChildInCare => "child-in-care",
+            Self::MandateOutOfScope => "mandate-out-of-scope",
+            Self::MandateNotStarted => "mandate-not-started",
+            Self::MandateEnded => "mandate-ended",
+            Self::NotCovered => "not-covered",
         }
     }
 }

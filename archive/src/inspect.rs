@@ -65,3 +65,101 @@ pub async fn try_tamper_with_audit(
         .await?;
     Ok(done.rows_affected())
 }
+
+/// Sets the register's flags of a person.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn set_person_flags(
+    archive: &Archive,
+    person: PersonId,
+    in_care: bool,
+    non_disclosure: bool,
+    has_court_guardian: bool,
+) -> Result<(), ArchiveError> {
+    sqlx::query("UPDATE person SET in_care = $1, non_disclosure = $2, has_court_guardian = $3 WHERE id = $4")
+        .bind(i64::from(in_care))
+        .bind(i64::from(non_disclosure))
+        .bind(i64::from(has_court_guardian))
+        .bind(person.get())
+        .execute(archive.db.pool())
+        .await?;
+    Ok(())
+}
+
+/// A document's marks: (id, recorded at, visible to guardians, denied by the minor).
+pub type Marks = (crate::model::DocumentId, String, bool, bool);
+
+/// Every document's marks of a person, newest first.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn document_marks(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<Vec<Marks>, ArchiveError> {
+    let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, recorded_at, visible_to_guardian, denied_to_guardian FROM document \
+         WHERE person_id = $1 ORDER BY recorded_at DESC, id DESC",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at, v, d)| (crate::model::DocumentId::from_raw(id), at, v != 0, d != 0))
+        .collect())
+}
+
+/// Marks a document as a professional or the minor would.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn mark_document(
+    archive: &Archive,
+    person: PersonId,
+    document: crate::model::DocumentId,
+    visible_to_guardian: bool,
+    denied_by_minor: bool,
+) -> Result<(), ArchiveError> {
+    sqlx::query("UPDATE document SET visible_to_guardian = $1, denied_to_guardian = $2 WHERE person_id = $3 AND id = $4")
+        .bind(i64::from(visible_to_guardian))
+        .bind(i64::from(denied_by_minor))
+        .bind(person.get())
+        .bind(document.get())
+        .execute(archive.db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Replaces the mandates `principal` has given `holder` with one.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn set_mandate(
+    archive: &Archive,
+    principal: PersonId,
+    holder: PersonId,
+    scope: &str,
+    valid_from: time::Date,
+    valid_until: time::Date,
+) -> Result<(), ArchiveError> {
+    let mut tx = archive.db.pool().begin().await?;
+    sqlx::query("DELETE FROM mandate WHERE principal_id = $1 AND holder_id = $2")
+        .bind(principal.get())
+        .bind(holder.get())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO mandate (principal_id, id, holder_id, scope, valid_from, valid_until) VALUES ($1, 99, $2, $3, $4, $5)",
+    )
+    .bind(principal.get())
+    .bind(holder.get())
+    .bind(scope)
+    .bind(valid_from.to_string())
+    .bind(valid_until.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -22,15 +22,19 @@ pub mod inspect;
 #[cfg(feature = "storage")]
 mod records;
 #[cfg(feature = "storage")]
+pub mod rights;
+#[cfg(feature = "storage")]
 mod sessions;
 
 #[cfg(feature = "storage")]
-pub use access::{Access, Action, Actor, Archive, Purpose, Right};
+pub use access::{Access, Action, Actor, Archive, Purpose};
 #[cfg(feature = "storage")]
 pub use db::{Backend, Db};
 #[cfg(feature = "storage")]
 pub use error::{ArchiveError, Refusal, StorageError};
 #[cfg(feature = "storage")]
 pub use records::MAX_PAGE;
+#[cfg(feature = "storage")]
+pub use rights::{Right, Section};
 #[cfg(feature = "storage")]
 pub use sessions::{LoginAttempt, SessionLimits, SessionToken, LOGIN_ATTEMPT_LIFETIME};

@@ -7,13 +7,14 @@ use sqlx::Row;
 use time::macros::format_description;
 use time::{Duration, PrimitiveDateTime};
 
-use crate::access::{Access, Action, Right};
+use crate::access::{Access, Action};
 use crate::error::ArchiveError;
 use crate::model::{
     AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
     LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
     ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
 };
+use crate::rights::{DocumentRule, Section};
 
 /// The most documents one page may hold.
 pub const MAX_PAGE: u32 = 200;
@@ -98,10 +99,15 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
 
 impl Access {
     /// The condition, on documents aliased `d`, that limits them to what this right
-    /// may see. The one place where document visibility is decided.
-    fn visible(&self) -> &'static str {
-        match self.right() {
-            Right::Own => "1 = 1",
+    /// may see: [`crate::rights::DocumentRule`] in SQL. The date in it comes from the
+    /// register, formatted here, never from a request.
+    fn visible(&self) -> String {
+        match self.right().document_rule() {
+            DocumentRule::All => "1 = 1".to_owned(),
+            DocumentRule::GuardianOfTen { tenth_birthday } => format!(
+                "(d.recorded_at < '{}' OR (d.visible_to_guardian = 1 AND d.denied_to_guardian = 0))",
+                tenth_birthday.format(DAY).unwrap_or_default()
+            ),
         }
     }
 
@@ -163,7 +169,9 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut tx = self.begin_audited(Action::ListRecords, None).await?;
+        let mut tx = self
+            .begin_audited(Section::HealthRecords, Action::ListRecords, None)
+            .await?;
         let rows = query.fetch_all(&mut *tx).await?;
         let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
         let next = if items.len() > limit as usize {
@@ -203,7 +211,7 @@ impl Access {
     /// `NotFound` when the person has no such document this right may see.
     pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
         let mut tx = self
-            .begin_audited(Action::ReadDocument, Some(id.get()))
+            .begin_audited(Section::HealthRecords, Action::ReadDocument, Some(id.get()))
             .await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
@@ -259,7 +267,9 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadSummaries, None).await?;
+        let mut tx = self
+            .begin_audited(Section::HealthRecords, Action::ReadSummaries, None)
+            .await?;
         let mut lists = Vec::with_capacity(3);
         for kind in [
             DocumentKind::Diagnosis,
@@ -323,7 +333,9 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ListLabTests, None).await?;
+        let mut tx = self
+            .begin_audited(Section::HealthRecords, Action::ListLabTests, None)
+            .await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
@@ -364,7 +376,9 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no result of that test this right may see.
     pub async fn lab_series(&self, test_code: &str) -> Result<LabSeries, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadLabSeries, None).await?;
+        let mut tx = self
+            .begin_audited(Section::HealthRecords, Action::ReadLabSeries, None)
+            .await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag \

@@ -1,0 +1,393 @@
+//! The rules of acting for another person, as pure functions of the facts and the day.
+//! `Archive::access` gathers the facts; nothing else decides a right.
+//!
+//! - A guardian acts for a child under 18: under 10, for all of the child's records;
+//!   from 10, only for what a professional marked visible to guardians and the child has
+//!   not denied, plus everything recorded before the child turned 10. Never when the
+//!   guardian has a court-appointed guardian, when either has a non-disclosure order, or
+//!   when the child is taken into care.
+//! - A mandate holder acts for an adult within the mandate's scope and validity period.
+//! - What a right covers is decided per section ([`Right::covers`]).
+
+use time::Date;
+
+use crate::clock::age_on;
+use crate::error::Refusal;
+
+/// The scope of a Suomi.fi mandate for health-care matters.
+pub const HEALTH_CARE_SCOPE: &str = "health-care";
+
+/// By which right an actor acts for a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Right {
+    /// The person themself.
+    Own,
+    /// A guardian of a minor.
+    Guardian { child_birth: Date, child_age: i32 },
+    /// A mandate holder of an adult, until the mandate's last day.
+    Mandate { valid_until: Date },
+}
+
+/// The parts of the service a right may or may not cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Health records, summaries and laboratory results.
+    HealthRecords,
+    Prescriptions,
+    Appointments,
+    LivingWill,
+    OrganDonation,
+    DisclosureLog,
+    WellbeingData,
+    /// Consents and denials.
+    Consents,
+}
+
+impl Section {
+    pub const ALL: [Self; 8] = [
+        Self::HealthRecords,
+        Self::Prescriptions,
+        Self::Appointments,
+        Self::LivingWill,
+        Self::OrganDonation,
+        Self::DisclosureLog,
+        Self::WellbeingData,
+        Self::Consents,
+    ];
+}
+
+impl Right {
+    /// Whether this right reaches a section at all (documents are then filtered by
+    /// [`Right::document_rule`]).
+    #[must_use]
+    pub const fn covers(self, section: Section) -> bool {
+        match self {
+            Self::Own => true,
+            Self::Guardian { .. } => matches!(
+                section,
+                Section::HealthRecords | Section::Prescriptions | Section::Appointments
+            ),
+            Self::Mandate { .. } => matches!(
+                section,
+                Section::HealthRecords | Section::Prescriptions | Section::Appointments
+            ),
+        }
+    }
+
+    /// Which of the subject's documents this right sees.
+    #[must_use]
+    pub fn document_rule(self) -> DocumentRule {
+        match self {
+            Self::Guardian {
+                child_birth,
+                child_age,
+            } if child_age >= 10 => DocumentRule::GuardianOfTen {
+                tenth_birthday: tenth_birthday(child_birth),
+            },
+            _ => DocumentRule::All,
+        }
+    }
+
+    #[must_use]
+    pub const fn kind(self) -> crate::model::RightKind {
+        match self {
+            Self::Own => crate::model::RightKind::Own,
+            Self::Guardian { .. } => crate::model::RightKind::Guardian,
+            Self::Mandate { .. } => crate::model::RightKind::Mandate,
+        }
+    }
+}
+
+/// Which documents a right sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentRule {
+    All,
+    /// Recorded before the tenth birthday, or marked visible to guardians and not
+    /// denied by the child.
+    GuardianOfTen {
+        tenth_birthday: Date,
+    },
+}
+
+impl DocumentRule {
+    /// Whether a document with these marks is visible.
+    #[must_use]
+    pub fn sees(self, recorded_on: Date, visible_to_guardian: bool, denied_by_minor: bool) -> bool {
+        match self {
+            Self::All => true,
+            Self::GuardianOfTen { tenth_birthday } => {
+                recorded_on < tenth_birthday || (visible_to_guardian && !denied_by_minor)
+            }
+        }
+    }
+}
+
+fn tenth_birthday(birth: Date) -> Date {
+    birth
+        .replace_year(birth.year() + 10)
+        // 29 February: the birthday is 1 March in a common year.
+        .unwrap_or_else(|_| {
+            Date::from_calendar_date(birth.year() + 10, time::Month::March, 1).unwrap_or(birth)
+        })
+}
+
+/// A mandate as registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mandate {
+    pub scope: String,
+    pub valid_from: Date,
+    pub valid_until: Date,
+}
+
+/// What the register says about an actor and a subject.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub subject_birth: Option<Date>,
+    pub subject_in_care: bool,
+    pub subject_non_disclosure: bool,
+    pub actor_non_disclosure: bool,
+    pub actor_has_court_guardian: bool,
+    /// The actor is a registered guardian of the subject.
+    pub guardian: bool,
+    /// Mandates the subject has given the actor.
+    pub mandates: Vec<Mandate>,
+}
+
+/// Decides the right of someone other than the subject, on `today`.
+///
+/// # Errors
+/// The refusal that says why not.
+pub fn decide(facts: &Facts, today: Date) -> Result<Right, Refusal> {
+    let age = facts.subject_birth.map(|b| age_on(b, today));
+    if facts.guardian {
+        if let (Some(birth), Some(age)) = (facts.subject_birth, age) {
+            if age < 18 {
+                if facts.actor_has_court_guardian {
+                    return Err(Refusal::GuardianUnderGuardianship);
+                }
+                if facts.subject_non_disclosure || facts.actor_non_disclosure {
+                    return Err(Refusal::NonDisclosure);
+                }
+                if facts.subject_in_care {
+                    return Err(Refusal::ChildInCare);
+                }
+                return Ok(Right::Guardian {
+                    child_birth: birth,
+                    child_age: age,
+                });
+            }
+        }
+    }
+    let mut refusal = Refusal::NoRight;
+    for m in &facts.mandates {
+        if m.scope != HEALTH_CARE_SCOPE {
+            refusal = Refusal::MandateOutOfScope;
+        } else if today < m.valid_from {
+            refusal = Refusal::MandateNotStarted;
+        } else if today > m.valid_until {
+            refusal = Refusal::MandateEnded;
+        } else {
+            return Ok(Right::Mandate {
+                valid_until: m.valid_until,
+            });
+        }
+    }
+    Err(refusal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 29);
+
+    fn guardian_of(birth: Date) -> Facts {
+        Facts {
+            subject_birth: Some(birth),
+            guardian: true,
+            ..Facts::default()
+        }
+    }
+
+    #[test]
+    fn a_guardians_right_follows_the_childs_age() {
+        let seven = date!(2019 - 06 - 01);
+        assert_eq!(
+            decide(&guardian_of(seven), TODAY),
+            Ok(Right::Guardian {
+                child_birth: seven,
+                child_age: 7
+            })
+        );
+        assert_eq!(
+            Right::Guardian {
+                child_birth: seven,
+                child_age: 7
+            }
+            .document_rule(),
+            DocumentRule::All
+        );
+        let fifteen = date!(2011 - 03 - 10);
+        let right = decide(&guardian_of(fifteen), TODAY).expect("right");
+        assert_eq!(
+            right.document_rule(),
+            DocumentRule::GuardianOfTen {
+                tenth_birthday: date!(2021 - 03 - 10)
+            }
+        );
+        // The day before and on the 18th birthday.
+        assert!(decide(&guardian_of(date!(2008 - 11 - 30)), TODAY).is_ok());
+        assert_eq!(
+            decide(&guardian_of(date!(2008 - 11 - 29)), TODAY),
+            Err(Refusal::NoRight)
+        );
+    }
+
+    #[test]
+    fn the_tenth_birthday_decides_which_documents_a_guardian_sees() {
+        let rule = DocumentRule::GuardianOfTen {
+            tenth_birthday: date!(2021 - 03 - 10),
+        };
+        assert!(
+            rule.sees(date!(2021 - 03 - 09), false, false),
+            "before 10 stays visible"
+        );
+        assert!(
+            rule.sees(date!(2021 - 03 - 09), false, true),
+            "even if denied later"
+        );
+        assert!(
+            !rule.sees(date!(2021 - 03 - 10), false, false),
+            "not marked"
+        );
+        assert!(
+            rule.sees(date!(2022 - 01 - 01), true, false),
+            "marked visible"
+        );
+        assert!(
+            !rule.sees(date!(2022 - 01 - 01), true, true),
+            "denied by the minor"
+        );
+        assert_eq!(tenth_birthday(date!(2012 - 02 - 29)), date!(2022 - 03 - 01));
+    }
+
+    #[test]
+    fn each_block_refuses_a_guardian() {
+        let birth = date!(2019 - 06 - 01);
+        let cases = [
+            (
+                Facts {
+                    actor_has_court_guardian: true,
+                    ..guardian_of(birth)
+                },
+                Refusal::GuardianUnderGuardianship,
+            ),
+            (
+                Facts {
+                    subject_non_disclosure: true,
+                    ..guardian_of(birth)
+                },
+                Refusal::NonDisclosure,
+            ),
+            (
+                Facts {
+                    actor_non_disclosure: true,
+                    ..guardian_of(birth)
+                },
+                Refusal::NonDisclosure,
+            ),
+            (
+                Facts {
+                    subject_in_care: true,
+                    ..guardian_of(birth)
+                },
+                Refusal::ChildInCare,
+            ),
+        ];
+        for (facts, refusal) in cases {
+            assert_eq!(decide(&facts, TODAY), Err(refusal));
+        }
+    }
+
+    #[test]
+    fn a_mandate_holds_within_its_scope_and_period_only() {
+        let m = |scope: &str, from, until| Facts {
+            subject_birth: Some(date!(1942 - 01 - 01)),
+            mandates: vec![Mandate {
+                scope: scope.into(),
+                valid_from: from,
+                valid_until: until,
+            }],
+            ..Facts::default()
+        };
+        assert_eq!(
+            decide(
+                &m(
+                    HEALTH_CARE_SCOPE,
+                    date!(2026 - 01 - 01),
+                    date!(2026 - 11 - 29)
+                ),
+                TODAY
+            ),
+            Ok(Right::Mandate {
+                valid_until: date!(2026 - 11 - 29)
+            })
+        );
+        assert_eq!(
+            decide(
+                &m(
+                    HEALTH_CARE_SCOPE,
+                    date!(2026 - 11 - 30),
+                    date!(2027 - 01 - 01)
+                ),
+                TODAY
+            ),
+            Err(Refusal::MandateNotStarted)
+        );
+        assert_eq!(
+            decide(
+                &m(
+                    HEALTH_CARE_SCOPE,
+                    date!(2025 - 01 - 01),
+                    date!(2026 - 11 - 28)
+                ),
+                TODAY
+            ),
+            Err(Refusal::MandateEnded)
+        );
+        assert_eq!(
+            decide(
+                &m("taxation", date!(2025 - 01 - 01), date!(2027 - 01 - 01)),
+                TODAY
+            ),
+            Err(Refusal::MandateOutOfScope)
+        );
+        assert_eq!(decide(&Facts::default(), TODAY), Err(Refusal::NoRight));
+    }
+
+    #[test]
+    fn no_proxy_reaches_the_persons_own_sections() {
+        let guardian = Right::Guardian {
+            child_birth: date!(2019 - 06 - 01),
+            child_age: 7,
+        };
+        let mandate = Right::Mandate {
+            valid_until: date!(2027 - 01 - 01),
+        };
+        for section in [
+            Section::LivingWill,
+            Section::OrganDonation,
+            Section::DisclosureLog,
+            Section::WellbeingData,
+            Section::Consents,
+        ] {
+            assert!(!guardian.covers(section), "{section:?}");
+            assert!(!mandate.covers(section), "{section:?}");
+        }
+        for section in Section::ALL {
+            assert!(Right::Own.covers(section));
+        }
+        assert!(guardian.covers(Section::HealthRecords) && mandate.covers(Section::HealthRecords));
+    }
+}

@@ -1,0 +1,568 @@
+//! The access matrix: every operation × every right situation gives exactly the allowed
+//! result, on SQLite and PostgreSQL, and every allowed operation leaves an audit event
+//! naming actor and subject. Adding an operation means adding it to `Op` (the match on
+//! `Action` below does not compile until every action is placed).
+
+mod common;
+
+use archive::demo::{self, ids};
+use archive::inspect::{audit_trail, document_marks, mark_document, set_mandate, set_person_flags};
+use archive::model::{DocumentId, PersonId, RecordFilter};
+use archive::rights::HEALTH_CARE_SCOPE;
+use archive::{Access, Action, ArchiveError, Purpose, Refusal, MAX_PAGE};
+use common::TestArchive;
+use time::Duration;
+
+/// The operations on a person's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    ListRecords,
+    ReadDocument,
+    ReadSummaries,
+    ListLabTests,
+    ReadLabSeries,
+}
+
+const OPS: [Op; 5] = [
+    Op::ListRecords,
+    Op::ReadDocument,
+    Op::ReadSummaries,
+    Op::ListLabTests,
+    Op::ReadLabSeries,
+];
+
+/// Every action the archive audits is either an operation here or not one on data.
+fn op_of(action: Action) -> Option<Op> {
+    match action {
+        Action::ListRecords => Some(Op::ListRecords),
+        Action::ReadDocument => Some(Op::ReadDocument),
+        Action::ReadSummaries => Some(Op::ReadSummaries),
+        Action::ListLabTests => Some(Op::ListLabTests),
+        Action::ReadLabSeries => Some(Op::ReadLabSeries),
+        Action::AccessRefused | Action::SignIn | Action::SignOut => None,
+    }
+}
+
+#[test]
+fn every_audited_operation_is_in_the_matrix() {
+    for action in Action::ALL {
+        if let Some(op) = op_of(action) {
+            assert!(OPS.contains(&op), "{action:?}");
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Allowed,
+    NotFound,
+    Refused(Refusal),
+}
+
+fn outcome<T>(r: Result<T, ArchiveError>) -> Outcome {
+    match r {
+        Ok(_) => Outcome::Allowed,
+        Err(ArchiveError::NotFound) => Outcome::NotFound,
+        Err(ArchiveError::Refused(refusal)) => Outcome::Refused(refusal),
+        Err(e) => panic!("unexpected error: {e}"),
+    }
+}
+
+async fn run(access: &Access, op: Op, document: DocumentId) -> Outcome {
+    match op {
+        Op::ListRecords => outcome(
+            access
+                .health_records(&RecordFilter::default(), None, 10)
+                .await,
+        ),
+        Op::ReadDocument => outcome(access.document(document).await),
+        Op::ReadSummaries => outcome(access.summaries().await),
+        Op::ListLabTests => outcome(access.lab_tests().await),
+        Op::ReadLabSeries => {
+            let code = match access.lab_tests().await {
+                Ok(tests) => tests
+                    .first()
+                    .map_or_else(|| "P-CRP".to_owned(), |t| t.test_code.clone()),
+                Err(_) => "P-CRP".to_owned(),
+            };
+            outcome(access.lab_series(&code).await)
+        }
+    }
+}
+
+/// One situation: who acts for whom, which document the document operation opens, and
+/// what every operation must give.
+struct Case {
+    name: &'static str,
+    actor: PersonId,
+    subject: PersonId,
+    document: DocumentId,
+    /// `None`: access itself is granted; otherwise the refusal.
+    refused: Option<Refusal>,
+    /// What opening `document` gives when access is granted.
+    document_outcome: Outcome,
+    right: &'static str,
+}
+
+async fn newest_document(t: &TestArchive, person: PersonId) -> DocumentId {
+    document_marks(&t.archive, person).await.expect("marks")[0].0
+}
+
+async fn check(t: &TestArchive, case: &Case) {
+    let a = &t.archive;
+    let actor = a.demo_actor(case.actor).await.expect("actor");
+    let refusals = |trail: &[archive::inspect::AuditRow], code: &str| {
+        trail
+            .iter()
+            .filter(|e| e.action == "access.refused" && e.actor == case.actor && e.outcome == code)
+            .count()
+    };
+    let trail = audit_trail(a, case.subject).await.expect("trail");
+    let refused_before: Vec<usize> = Refusal::ALL
+        .iter()
+        .map(|r| refusals(&trail, r.code()))
+        .collect();
+    match a
+        .access(&actor, case.subject, Purpose::CitizenService)
+        .await
+    {
+        Err(ArchiveError::Refused(refusal)) => {
+            assert_eq!(Some(refusal), case.refused, "{}: access refused", case.name);
+            let trail = audit_trail(a, case.subject).await.expect("trail");
+            let i = Refusal::ALL
+                .iter()
+                .position(|r| *r == refusal)
+                .expect("known");
+            assert_eq!(
+                refusals(&trail, refusal.code()),
+                refused_before[i] + 1,
+                "{}: the refusal is audited",
+                case.name
+            );
+        }
+        Err(e) => panic!("{}: {e}", case.name),
+        Ok(access) => {
+            assert_eq!(case.refused, None, "{}: access granted", case.name);
+            // Events in the same millisecond have no order: count them instead.
+            let ours = |trail: &[archive::inspect::AuditRow]| {
+                trail
+                    .iter()
+                    .filter(|e| e.outcome == "ok" && e.actor == case.actor && e.right == case.right)
+                    .count()
+            };
+            for op in OPS {
+                let trail = audit_trail(a, case.subject).await.expect("trail");
+                let (before, total_before) = (ours(&trail), trail.len());
+                let got = run(&access, op, case.document).await;
+                let want = if op == Op::ReadDocument {
+                    case.document_outcome
+                } else {
+                    Outcome::Allowed
+                };
+                // A subject without lab results has no series to read.
+                let want = if op == Op::ReadLabSeries && got == Outcome::NotFound {
+                    Outcome::NotFound
+                } else {
+                    want
+                };
+                assert_eq!(got, want, "{}: {op:?}", case.name);
+                if got == Outcome::Allowed {
+                    let trail = audit_trail(a, case.subject).await.expect("trail");
+                    let added = trail.len() - total_before;
+                    assert!(added >= 1, "{}: {op:?} left no audit event", case.name);
+                    assert_eq!(
+                        ours(&trail) - before,
+                        added,
+                        "{}: {op:?}: every new event names this actor and right",
+                        case.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+async fn the_matrix_holds(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let today = a.clock().today();
+
+    // The teen's documents: one from before her tenth birthday, marked not visible
+    // (stays visible), one marked visible, one not marked, one marked but denied by her.
+    let marks = document_marks(a, ids::TEEN).await.expect("marks");
+    let persons = a.demo_persons().await.expect("persons");
+    let teen_birth = persons
+        .iter()
+        .find(|p| p.person == ids::TEEN)
+        .expect("teen")
+        .birth_date;
+    let tenth = teen_birth
+        .replace_year(teen_birth.year() + 10)
+        .expect("date")
+        .to_string();
+    let after: Vec<DocumentId> = marks.iter().filter(|m| m.1 >= tenth).map(|m| m.0).collect();
+    let before_ten = marks
+        .iter()
+        .find(|m| m.1 < tenth)
+        .expect("a document from before ten")
+        .0;
+    let (visible, unmarked, denied) = (after[0], after[1], after[2]);
+    mark_document(a, ids::TEEN, before_ten, false, false)
+        .await
+        .expect("mark");
+    mark_document(a, ids::TEEN, visible, true, false)
+        .await
+        .expect("mark");
+    mark_document(a, ids::TEEN, unmarked, false, false)
+        .await
+        .expect("mark");
+    mark_document(a, ids::TEEN, denied, true, true)
+        .await
+        .expect("mark");
+
+    let adult_doc = newest_document(t, ids::ADULT).await;
+    let heavy_doc = newest_document(t, ids::HEAVY_USER).await;
+    let child_doc = newest_document(t, ids::CHILD).await;
+    let elder_doc = newest_document(t, ids::ELDER).await;
+    let case = |name, actor, subject, document, refused, document_outcome, right| Case {
+        name,
+        actor,
+        subject,
+        document,
+        refused,
+        document_outcome,
+        right,
+    };
+    use Outcome::{Allowed, NotFound};
+    let open = [
+        case(
+            "self",
+            ids::ADULT,
+            ids::ADULT,
+            adult_doc,
+            None,
+            Allowed,
+            "own",
+        ),
+        case(
+            "self, another's document id",
+            ids::ADULT,
+            ids::ADULT,
+            heavy_doc,
+            None,
+            NotFound,
+            "own",
+        ),
+        case(
+            "stranger",
+            ids::ADULT,
+            ids::HEAVY_USER,
+            heavy_doc,
+            Some(Refusal::NoRight),
+            NotFound,
+            "",
+        ),
+        case(
+            "guardian, child under 10",
+            ids::GUARDIAN,
+            ids::CHILD,
+            child_doc,
+            None,
+            Allowed,
+            "guardian",
+        ),
+        case(
+            "guardian of a teen, visible document",
+            ids::GUARDIAN,
+            ids::TEEN,
+            visible,
+            None,
+            Allowed,
+            "guardian",
+        ),
+        case(
+            "guardian of a teen, not marked",
+            ids::GUARDIAN,
+            ids::TEEN,
+            unmarked,
+            None,
+            NotFound,
+            "guardian",
+        ),
+        case(
+            "guardian of a teen, denied by the minor",
+            ids::GUARDIAN,
+            ids::TEEN,
+            denied,
+            None,
+            NotFound,
+            "guardian",
+        ),
+        case(
+            "guardian of a teen, recorded before 10",
+            ids::GUARDIAN,
+            ids::TEEN,
+            before_ten,
+            None,
+            Allowed,
+            "guardian",
+        ),
+        case(
+            "the teen herself, not marked",
+            ids::TEEN,
+            ids::TEEN,
+            unmarked,
+            None,
+            Allowed,
+            "own",
+        ),
+        case(
+            "a child is not the guardian's guardian",
+            ids::CHILD,
+            ids::GUARDIAN,
+            adult_doc,
+            Some(Refusal::NoRight),
+            NotFound,
+            "",
+        ),
+        case(
+            "mandate holder in scope",
+            ids::ADULT,
+            ids::ELDER,
+            elder_doc,
+            None,
+            Allowed,
+            "mandate",
+        ),
+        case(
+            "the principal does not hold the holder's mandate",
+            ids::ELDER,
+            ids::ADULT,
+            adult_doc,
+            Some(Refusal::NoRight),
+            NotFound,
+            "",
+        ),
+    ];
+    for c in &open {
+        check(t, c).await;
+    }
+
+    // The guardian sees exactly the teen's documents the rule allows.
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    let as_guardian = a
+        .access(&laura, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("guardian");
+    let seen = as_guardian
+        .health_records(&RecordFilter::default(), None, MAX_PAGE)
+        .await
+        .expect("list")
+        .documents
+        .items;
+    let marks = document_marks(a, ids::TEEN).await.expect("marks");
+    let expected: Vec<DocumentId> = marks
+        .iter()
+        .filter(|m| m.1 < tenth || (m.2 && !m.3))
+        .map(|m| m.0)
+        .collect();
+    assert_eq!(seen.iter().map(|d| d.id).collect::<Vec<_>>(), expected);
+    assert!(
+        expected.len() < marks.len(),
+        "some documents are the teen's alone"
+    );
+
+    // Each block refuses the guardian.
+    for (name, person, in_care, non_disclosure, court, refusal) in [
+        (
+            "guardian has a court-appointed guardian",
+            ids::GUARDIAN,
+            false,
+            false,
+            true,
+            Refusal::GuardianUnderGuardianship,
+        ),
+        (
+            "guardian has a non-disclosure order",
+            ids::GUARDIAN,
+            false,
+            true,
+            false,
+            Refusal::NonDisclosure,
+        ),
+        (
+            "child has a non-disclosure order",
+            ids::CHILD,
+            false,
+            true,
+            false,
+            Refusal::NonDisclosure,
+        ),
+        (
+            "child taken into care",
+            ids::CHILD,
+            true,
+            false,
+            false,
+            Refusal::ChildInCare,
+        ),
+    ] {
+        set_person_flags(a, person, in_care, non_disclosure, court)
+            .await
+            .expect("flags");
+        check(
+            t,
+            &case(
+                name,
+                ids::GUARDIAN,
+                ids::CHILD,
+                child_doc,
+                Some(refusal),
+                NotFound,
+                "",
+            ),
+        )
+        .await;
+        set_person_flags(a, person, false, false, false)
+            .await
+            .expect("flags");
+    }
+
+    // The mandate: out of scope, before its start, after its end, on its last day.
+    for (name, scope, from, until, refused) in [
+        (
+            "mandate out of scope",
+            "taxation",
+            today - Duration::days(10),
+            today + Duration::days(10),
+            Some(Refusal::MandateOutOfScope),
+        ),
+        (
+            "mandate before its start",
+            HEALTH_CARE_SCOPE,
+            today + Duration::days(1),
+            today + Duration::days(10),
+            Some(Refusal::MandateNotStarted),
+        ),
+        (
+            "mandate after its end",
+            HEALTH_CARE_SCOPE,
+            today - Duration::days(10),
+            today - Duration::days(1),
+            Some(Refusal::MandateEnded),
+        ),
+        (
+            "mandate on its last day",
+            HEALTH_CARE_SCOPE,
+            today - Duration::days(10),
+            today,
+            None,
+        ),
+    ] {
+        set_mandate(a, ids::ELDER, ids::ADULT, scope, from, until)
+            .await
+            .expect("mandate");
+        let right = if refused.is_none() { "mandate" } else { "" };
+        check(
+            t,
+            &case(
+                name,
+                ids::ADULT,
+                ids::ELDER,
+                elder_doc,
+                refused,
+                NotFound.max_if(refused.is_none()),
+                right,
+            ),
+        )
+        .await;
+    }
+}
+
+trait AllowedIf {
+    fn max_if(self, allowed: bool) -> Outcome;
+}
+
+impl AllowedIf for Outcome {
+    /// `Allowed` when `allowed`, else this outcome.
+    fn max_if(self, allowed: bool) -> Outcome {
+        if allowed {
+            Outcome::Allowed
+        } else {
+            self
+        }
+    }
+}
+
+on_both!(access_matrix, the_matrix_holds);
+
+async fn a_guardianship_ends_at_eighteen_and_the_teen_becomes_ten_on_her_birthday(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    let persons = a.demo_persons().await.expect("persons");
+    let eetu_birth = persons
+        .iter()
+        .find(|p| p.person == ids::CHILD)
+        .expect("child")
+        .birth_date;
+    let right = a
+        .access(&laura, ids::CHILD, Purpose::CitizenService)
+        .await
+        .expect("guardian")
+        .right();
+    assert!(matches!(
+        right,
+        archive::Right::Guardian { child_age: 7, .. }
+    ));
+    // Move the clock to the eve of Eetu's tenth birthday, and then to the day.
+    let eve = eetu_birth
+        .replace_year(eetu_birth.year() + 10)
+        .expect("date")
+        - Duration::days(1);
+    let now = a.clock().now();
+    let to_eve = eve.midpoint_noon_utc() - now;
+    t.clock.advance(to_eve);
+    let right = a
+        .access(&laura, ids::CHILD, Purpose::CitizenService)
+        .await
+        .expect("guardian")
+        .right();
+    assert_eq!(
+        right.document_rule(),
+        archive::rights::DocumentRule::All,
+        "still nine"
+    );
+    t.clock.advance(Duration::days(1));
+    let right = a
+        .access(&laura, ids::CHILD, Purpose::CitizenService)
+        .await
+        .expect("guardian")
+        .right();
+    assert_ne!(
+        right.document_rule(),
+        archive::rights::DocumentRule::All,
+        "ten today"
+    );
+    // Eight more years: Eetu is an adult and Laura's right has ended.
+    t.clock.advance(Duration::days(8 * 366));
+    assert!(matches!(
+        a.access(&laura, ids::CHILD, Purpose::CitizenService).await,
+        Err(ArchiveError::Refused(Refusal::NoRight))
+    ));
+}
+
+trait Noon {
+    fn midpoint_noon_utc(self) -> time::OffsetDateTime;
+}
+
+impl Noon for time::Date {
+    fn midpoint_noon_utc(self) -> time::OffsetDateTime {
+        self.with_hms(10, 0, 0).expect("time").assume_utc()
+    }
+}
+
+on_both!(
+    ages_move_with_the_clock,
+    a_guardianship_ends_at_eighteen_and_the_teen_becomes_ten_on_her_birthday
+);
