@@ -79,10 +79,13 @@ pub enum Action {
     ReadSummaries,
     ListLabTests,
     ReadLabSeries,
+    ReadDisclosureLog,
+    ListProxies,
+    ActFor,
 }
 
 impl Action {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 11] = [
         Self::AccessRefused,
         Self::SignIn,
         Self::SignOut,
@@ -91,6 +94,9 @@ impl Action {
         Self::ReadSummaries,
         Self::ListLabTests,
         Self::ReadLabSeries,
+        Self::ReadDisclosureLog,
+        Self::ListProxies,
+        Self::ActFor,
     ];
 
     #[must_use]
@@ -104,6 +110,9 @@ impl Action {
             Self::ReadSummaries => "summaries.read",
             Self::ListLabTests => "lab.list",
             Self::ReadLabSeries => "lab.series",
+            Self::ReadDisclosureLog => "disclosure-log.read",
+            Self::ListProxies => "proxies.list",
+            Self::ActFor => "session.act-for",
         }
     }
 }
@@ -237,7 +246,11 @@ impl Archive {
     }
 
     /// What the register says about `actor` and `subject`.
-    async fn facts(&self, actor: PersonId, subject: PersonId) -> Result<Facts, ArchiveError> {
+    pub(crate) async fn facts(
+        &self,
+        actor: PersonId,
+        subject: PersonId,
+    ) -> Result<Facts, ArchiveError> {
         let pool = self.db.pool();
         let subject_row: Option<(String, i64, i64)> =
             sqlx::query_as("SELECT birth_date, in_care, non_disclosure FROM person WHERE id = $1")

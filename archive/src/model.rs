@@ -344,11 +344,47 @@ impl RightKind {
     }
 }
 
+/// The person a session acts for, when not the signed-in person themself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub person: PersonId,
+    pub display_name: String,
+}
+
+/// Someone the signed-in person may (or, with a reason, may not) act for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyOption {
+    pub person: PersonId,
+    pub display_name: String,
+    /// The right, when there is one today.
+    pub right: Option<RightKind>,
+    /// Why not, when there is none (a refusal code).
+    pub refusal: Option<String>,
+}
+
+/// One thing someone else did with the person's data, for the disclosure log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedAction {
+    /// Finnish time.
+    pub at: PrimitiveDateTime,
+    pub actor_name: String,
+    /// The right code ("guardian", "mandate", "none").
+    pub right: String,
+    /// The action code ("records.read", …).
+    pub action: String,
+    /// "ok" or a refusal code.
+    pub outcome: String,
+}
+
 /// The signed-in person as the web side shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {
     pub person: PersonId,
     pub display_name: String,
+    /// Age today.
+    pub age: i32,
+    /// Whom the session acts for, if someone else.
+    pub acting_for: Option<ActingFor>,
     /// Seconds until the session ends unless it is used (the idle or the absolute
     /// limit, whichever comes first).
     pub seconds_left: i64,

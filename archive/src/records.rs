@@ -9,6 +9,7 @@ use time::{Duration, PrimitiveDateTime};
 
 use crate::access::{Access, Action};
 use crate::error::ArchiveError;
+use crate::model::LoggedAction;
 use crate::model::{
     AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
     LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
@@ -403,6 +404,44 @@ impl Access {
         };
         tx.commit().await?;
         Ok(series)
+    }
+}
+
+impl Access {
+    /// What others (proxies, so far) did with the person's data, newest first: who, by
+    /// which right, what, and whether it was refused. The person's own section.
+    ///
+    /// # Errors
+    /// `Refused` for a proxy; `Storage` when the database fails.
+    pub async fn disclosure_log(&self, limit: u32) -> Result<Vec<LoggedAction>, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Section::DisclosureLog, Action::ReadDisclosureLog, None)
+            .await?;
+        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
+             FROM audit_event a JOIN person p ON p.id = a.actor_id \
+             WHERE a.subject_id = $1 AND a.actor_id <> $1 ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
+        )
+        .bind(self.subject().get())
+        .bind(i64::from(limit.clamp(1, 1000)))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(at_ms, given, family, right, action, outcome)| {
+                let at =
+                    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000)
+                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+                LoggedAction {
+                    at: crate::clock::finnish_local(at),
+                    actor_name: format!("{given} {family}"),
+                    right,
+                    action,
+                    outcome,
+                }
+            })
+            .collect())
     }
 }
 

@@ -9,7 +9,7 @@ use time::Duration;
 
 use crate::access::{unix_ms, write_audit, Action, Actor, Archive, AuditEvent, Purpose};
 use crate::error::ArchiveError;
-use crate::model::{DemoPerson, PersonId, SignedIn};
+use crate::model::{ActingFor, DemoPerson, PersonId, ProxyOption, SignedIn};
 
 /// The secret the browser holds. Its `Debug` does not show it.
 #[derive(Clone, PartialEq, Eq)]
@@ -113,14 +113,38 @@ impl Archive {
     ) -> Result<Option<(Actor, SignedIn)>, ArchiveError> {
         let now = unix_ms(self.clock.now());
         let hash = token.hash();
-        let row: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
-            "SELECT s.person_id, s.created_ms, s.last_seen_ms, p.given_name, p.family_name \
-             FROM web_session s JOIN person p ON p.id = s.person_id WHERE s.token_hash = $1",
+        type Row = (
+            i64,
+            i64,
+            i64,
+            String,
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT s.person_id, s.created_ms, s.last_seen_ms, p.given_name, p.family_name, p.birth_date, \
+             s.acting_for_id, q.given_name, q.family_name \
+             FROM web_session s JOIN person p ON p.id = s.person_id \
+             LEFT JOIN person q ON q.id = s.acting_for_id WHERE s.token_hash = $1",
         )
         .bind(&hash)
         .fetch_optional(self.db.pool())
         .await?;
-        let Some((person, created, last_seen, given, family)) = row else {
+        let Some((
+            person,
+            created,
+            last_seen,
+            given,
+            family,
+            birth,
+            acting_id,
+            acting_given,
+            acting_family,
+        )) = row
+        else {
             return Ok(None);
         };
         let idle_ms = i64::try_from(limits.idle.whole_milliseconds()).unwrap_or(i64::MAX);
@@ -139,17 +163,128 @@ impl Archive {
             .await?;
         let person = PersonId::from_raw(person);
         let seconds_left = idle_ms.min(created + absolute_ms - now) / 1000;
+        let age = time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
+            .map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
+        let acting_for = acting_id.map(|id| ActingFor {
+            person: PersonId::from_raw(id),
+            display_name: format!(
+                "{} {}",
+                acting_given.unwrap_or_default(),
+                acting_family.unwrap_or_default()
+            ),
+        });
         Ok(Some((
             Actor::new(person),
             SignedIn {
                 person,
                 display_name: format!("{given} {family}"),
+                age,
+                acting_for,
                 seconds_left,
                 ends_at: crate::clock::finnish_local(
                     self.clock.now() + Duration::seconds(seconds_left),
                 ),
             },
         )))
+    }
+
+    /// Starts acting for `subject` (or, when it is the actor, for oneself again): the
+    /// right is checked now, the old session ends and a new one begins, so the session
+    /// id changes with whom it acts for. The subject's trail records it.
+    ///
+    /// # Errors
+    /// `Refused` when there is no right; `Storage` when the database fails.
+    pub async fn switch_acting_for(
+        &self,
+        old: &SessionToken,
+        actor: &Actor,
+        subject: PersonId,
+    ) -> Result<SessionToken, ArchiveError> {
+        let right = self
+            .access(actor, subject, Purpose::CitizenService)
+            .await?
+            .right();
+        let token = SessionToken::random().ok_or(ArchiveError::Invalid(
+            "the operating system's random number generator failed",
+        ))?;
+        let now = self.clock.now();
+        let mut tx = self.db.pool().begin().await?;
+        sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
+            .bind(old.hash())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $3, $4)",
+        )
+        .bind(token.hash())
+        .bind(actor.person().get())
+        .bind(unix_ms(now))
+        .bind((subject != actor.person()).then_some(subject.get()))
+        .execute(&mut *tx)
+        .await?;
+        write_audit(
+            &mut tx,
+            AuditEvent {
+                subject,
+                actor: actor.person(),
+                right: right.kind().code(),
+                action: Action::ActFor,
+                object: None,
+                purpose: Purpose::CitizenService,
+                outcome: "ok",
+                at: now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The persons `actor` is registered to act for (as guardian or mandate holder),
+    /// each with today's right or the reason there is none.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn proxy_options(&self, actor: &Actor) -> Result<Vec<ProxyOption>, ArchiveError> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT p.id, p.given_name, p.family_name FROM person p WHERE p.id IN ( \
+               SELECT child_id FROM guardianship WHERE guardian_id = $1 \
+               UNION SELECT principal_id FROM mandate WHERE holder_id = $1) \
+             ORDER BY p.birth_date",
+        )
+        .bind(actor.person().get())
+        .fetch_all(self.db.pool())
+        .await?;
+        let today = self.clock.today();
+        let mut options = Vec::with_capacity(rows.len());
+        for (id, given, family) in rows {
+            let person = PersonId::from_raw(id);
+            let facts = self.facts(actor.person(), person).await?;
+            let decided = crate::rights::decide(&facts, today);
+            options.push(ProxyOption {
+                person,
+                display_name: format!("{given} {family}"),
+                right: decided.ok().map(crate::rights::Right::kind),
+                refusal: decided.err().map(|r| r.code().to_owned()),
+            });
+        }
+        let mut tx = self.db.pool().begin().await?;
+        write_audit(
+            &mut tx,
+            AuditEvent {
+                subject: actor.person(),
+                actor: actor.person(),
+                right: "own",
+                action: Action::ListProxies,
+                object: None,
+                purpose: Purpose::CitizenService,
+                outcome: "ok",
+                at: self.clock.now(),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(options)
     }
 
     /// Ends a session and records the sign-out. Ending an unknown session does nothing.

@@ -21,14 +21,16 @@ enum Op {
     ReadSummaries,
     ListLabTests,
     ReadLabSeries,
+    ReadDisclosureLog,
 }
 
-const OPS: [Op; 5] = [
+const OPS: [Op; 6] = [
     Op::ListRecords,
     Op::ReadDocument,
     Op::ReadSummaries,
     Op::ListLabTests,
     Op::ReadLabSeries,
+    Op::ReadDisclosureLog,
 ];
 
 /// Every action the archive audits is either an operation here or not one on data.
@@ -39,7 +41,12 @@ fn op_of(action: Action) -> Option<Op> {
         Action::ReadSummaries => Some(Op::ReadSummaries),
         Action::ListLabTests => Some(Op::ListLabTests),
         Action::ReadLabSeries => Some(Op::ReadLabSeries),
-        Action::AccessRefused | Action::SignIn | Action::SignOut => None,
+        Action::ReadDisclosureLog => Some(Op::ReadDisclosureLog),
+        Action::AccessRefused
+        | Action::SignIn
+        | Action::SignOut
+        | Action::ListProxies
+        | Action::ActFor => None,
     }
 }
 
@@ -87,6 +94,7 @@ async fn run(access: &Access, op: Op, document: DocumentId) -> Outcome {
             };
             outcome(access.lab_series(&code).await)
         }
+        Op::ReadDisclosureLog => outcome(access.disclosure_log(50).await),
     }
 }
 
@@ -154,10 +162,13 @@ async fn check(t: &TestArchive, case: &Case) {
                 let trail = audit_trail(a, case.subject).await.expect("trail");
                 let (before, total_before) = (ours(&trail), trail.len());
                 let got = run(&access, op, case.document).await;
-                let want = if op == Op::ReadDocument {
-                    case.document_outcome
-                } else {
-                    Outcome::Allowed
+                let want = match op {
+                    Op::ReadDocument => case.document_outcome,
+                    // The disclosure log is the person's own: no proxy reaches it.
+                    Op::ReadDisclosureLog if case.right != "own" => {
+                        Outcome::Refused(Refusal::NotCovered)
+                    }
+                    _ => Outcome::Allowed,
                 };
                 // A subject without lab results has no series to read.
                 let want = if op == Op::ReadLabSeries && got == Outcome::NotFound {
@@ -565,4 +576,74 @@ impl Noon for time::Date {
 on_both!(
     ages_move_with_the_clock,
     a_guardianship_ends_at_eighteen_and_the_teen_becomes_ten_on_her_birthday
+);
+
+async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let options = a.proxy_options(&aino).await.expect("options");
+    assert_eq!(options.len(), 1);
+    assert_eq!(options[0].person, ids::ELDER);
+    assert_eq!(options[0].right, Some(archive::model::RightKind::Mandate));
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    let options = a.proxy_options(&laura).await.expect("options");
+    assert_eq!(
+        options.iter().map(|o| o.person).collect::<Vec<_>>(),
+        [ids::TEEN, ids::CHILD]
+    );
+
+    // Switching starts a new session acting for Helvi; the old one is gone.
+    let first = a.start_session(&aino).await.expect("session");
+    let second = a
+        .switch_acting_for(&first, &aino, ids::ELDER)
+        .await
+        .expect("switch");
+    assert_ne!(first, second);
+    assert!(a
+        .resume_session(&first, archive::SessionLimits::default())
+        .await
+        .expect("lookup")
+        .is_none());
+    let (_, who) = a
+        .resume_session(&second, archive::SessionLimits::default())
+        .await
+        .expect("lookup")
+        .expect("live");
+    assert_eq!(who.acting_for.map(|f| f.person), Some(ids::ELDER));
+    // Nobody can switch to someone they have no right for.
+    assert!(matches!(
+        a.switch_acting_for(&second, &aino, ids::HEAVY_USER).await,
+        Err(ArchiveError::Refused(Refusal::NoRight))
+    ));
+
+    // Aino reads Helvi's records; Helvi's disclosure log shows it, by mandate.
+    let as_proxy = a
+        .access(&aino, ids::ELDER, Purpose::CitizenService)
+        .await
+        .expect("mandate");
+    as_proxy
+        .health_records(&RecordFilter::default(), None, 10)
+        .await
+        .expect("list");
+    let helvi = a.demo_actor(ids::ELDER).await.expect("actor");
+    let log = a
+        .access(&helvi, ids::ELDER, Purpose::CitizenService)
+        .await
+        .expect("own")
+        .disclosure_log(100)
+        .await
+        .expect("log");
+    assert!(log.iter().any(|e| e.actor_name == "Aino Virtanen"
+        && e.right == "mandate"
+        && e.action == "records.list"));
+    assert!(log.iter().any(|e| e.action == "session.act-for"));
+    assert!(
+        log.iter().all(|e| e.actor_name != "Helvi Virtanen"),
+        "her own reads are not disclosures"
+    );
+}
+on_both!(
+    proxies_and_the_log,
+    proxies_switch_and_the_principal_sees_what_they_did
 );
