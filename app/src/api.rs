@@ -2,8 +2,8 @@
 //! endpoint under /api; pages call them directly while rendering on the server.
 
 use archive::model::{
-    DemoPerson, Document, DocumentKind, LabSeries, LabTest, RecordFilter, RecordsPage, SignedIn,
-    Summaries,
+    DemoPerson, Document, DocumentKind, LabSeries, LabTest, LoggedAction, ProxyOption,
+    RecordFilter, RecordsPage, RightKind, SignedIn, Summaries,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -87,17 +87,75 @@ impl RecordsQuery {
     }
 }
 
+/// Who is signed in, and by which right they act for whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub user: SignedIn,
+    /// When acting for someone else: the right today, or why there is none.
+    pub acting: Option<Result<ActingRight, String>>,
+}
+
+/// A right to act for someone, as the page explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingRight {
+    pub kind: RightKind,
+    /// A guardian of a child of 10 to 17, who sees only some documents.
+    pub guardian_of_teen: bool,
+}
+
 /// Who is signed in, if anyone.
 #[server(prefix = "/api", endpoint = "whoami")]
-pub async fn whoami() -> Result<Option<SignedIn>, AppError> {
-    Ok(crate::ssr::authenticated().map(|a| a.signed_in))
+pub async fn whoami() -> Result<Option<Session>, AppError> {
+    let Some(who) = crate::ssr::authenticated() else {
+        return Ok(None);
+    };
+    let acting = match &who.signed_in.acting_for {
+        None => None,
+        Some(_) => Some(match crate::ssr::subject_access().await {
+            Ok(access) => Ok(ActingRight {
+                kind: access.right().kind(),
+                guardian_of_teen: matches!(
+                    access.right(),
+                    archive::Right::Guardian { child_age, .. } if child_age >= 10
+                ),
+            }),
+            Err(AppError::Forbidden { reason }) => Err(reason),
+            Err(e) => return Err(e),
+        }),
+    };
+    Ok(Some(Session {
+        user: who.signed_in,
+        acting,
+    }))
+}
+
+/// The persons the signed-in person may act for.
+#[server(prefix = "/api", endpoint = "proxy-options")]
+pub async fn list_proxy_options() -> Result<Vec<ProxyOption>, AppError> {
+    use crate::ssr::{archive, authenticated, from_archive};
+    let who = authenticated().ok_or(AppError::Unauthenticated)?;
+    archive()?
+        .proxy_options(&who.actor)
+        .await
+        .map_err(from_archive)
+}
+
+/// What others did with the person's data (the person's own section).
+#[server(prefix = "/api", endpoint = "disclosure-log")]
+pub async fn read_disclosure_log() -> Result<Vec<LoggedAction>, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .disclosure_log(500)
+        .await
+        .map_err(from_archive)
 }
 
 /// The signed-in person's health records.
 #[server(prefix = "/api", endpoint = "records")]
 pub async fn list_health_records(query: RecordsQuery) -> Result<RecordsView, AppError> {
-    use crate::ssr::{archive, from_archive, own_access};
-    let access = own_access().await?;
+    use crate::ssr::{archive, from_archive, subject_access};
+    let access = subject_access().await?;
     let filter = query.to_filter(archive()?.clock().today())?;
     let page = access
         .health_records(&filter, query.after.as_deref(), RECORDS_PER_PAGE)
@@ -109,33 +167,45 @@ pub async fn list_health_records(query: RecordsQuery) -> Result<RecordsView, App
 /// One document of the signed-in person.
 #[server(prefix = "/api", endpoint = "document")]
 pub async fn read_document(id: String) -> Result<Document, AppError> {
-    use crate::ssr::{from_archive, own_access};
+    use crate::ssr::{from_archive, subject_access};
     let id = id.parse().map_err(|_| AppError::NotFound)?;
-    own_access().await?.document(id).await.map_err(from_archive)
+    subject_access()
+        .await?
+        .document(id)
+        .await
+        .map_err(from_archive)
 }
 
 /// Diagnoses, risk information and vaccinations of the signed-in person.
 #[server(prefix = "/api", endpoint = "summaries")]
 pub async fn read_summaries() -> Result<Summaries, AppError> {
-    use crate::ssr::{from_archive, own_access};
-    own_access().await?.summaries().await.map_err(from_archive)
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .summaries()
+        .await
+        .map_err(from_archive)
 }
 
 /// The laboratory tests of the signed-in person.
 #[server(prefix = "/api", endpoint = "lab-tests")]
 pub async fn read_lab_tests() -> Result<Vec<LabTest>, AppError> {
-    use crate::ssr::{from_archive, own_access};
-    own_access().await?.lab_tests().await.map_err(from_archive)
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .lab_tests()
+        .await
+        .map_err(from_archive)
 }
 
 /// All results of one laboratory test of the signed-in person.
 #[server(prefix = "/api", endpoint = "lab-series")]
 pub async fn read_lab_series(code: String) -> Result<LabSeries, AppError> {
-    use crate::ssr::{from_archive, own_access};
+    use crate::ssr::{from_archive, subject_access};
     if code.len() > 40 {
         return Err(AppError::NotFound);
     }
-    own_access()
+    subject_access()
         .await?
         .lab_series(&code)
         .await

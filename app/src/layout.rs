@@ -60,6 +60,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let session_return = without_session_flag(&return_to);
     let session_extended =
         use_query_map().get_untracked().get("session").as_deref() == Some("extended");
+    // One look-up of the session serves the navigation, the user box and the banner.
+    let session = Resource::new(|| (), |()| whoami());
     view! {
         <a
             href="#main"
@@ -99,6 +101,21 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {t("nav-lab")}
                             </a>
                         </li>
+                        // The disclosure log is the person's own: not offered to a proxy.
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                let own = matches!(session.await, Ok(Some(ref s)) if s.acting.is_none());
+                                own.then(|| {
+                                    view! {
+                                        <li>
+                                            <a class=NAV_LINK href="/disclosure-log">
+                                                {t("nav-disclosure-log")}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                            })}
+                        </Suspense>
                     </ul>
                 </nav>
                 <form method="post" action="/language" class="flex items-center gap-1">
@@ -131,8 +148,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {move || {
                         let session_return = session_return.clone();
                         Suspend::new(async move {
-                        match whoami().await {
-                            Ok(Some(user)) => {
+                        match session.await {
+                            Ok(Some(session)) => {
+                                let user = session.user;
                                 let lang = lang();
                                 let ends = t_args(
                                     "session-ends-at",
@@ -208,6 +226,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </Suspense>
             </div>
         </header>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(Some(s)) => s.user.acting_for.clone().map(|f| acting_banner(f.display_name, s.acting.clone())),
+                    _ => None,
+                }
+            })}
+        </Suspense>
         <main id="main" tabindex="-1" class="mx-auto max-w-5xl px-4 py-6">
             {children()}
         </main>
@@ -215,5 +241,53 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p>{t("footer-text")}</p>
             <crate::islands::HydrationMarker />
         </footer>
+    }
+}
+
+/// On every page while acting for someone else: whose data, by which right, what the
+/// right means, and the way back to one's own.
+fn acting_banner(
+    name: String,
+    acting: Option<Result<crate::api::ActingRight, String>>,
+) -> impl IntoView {
+    use archive::model::RightKind;
+    let (text, explain) = match acting {
+        Some(Ok(right)) => {
+            let key = match right.kind {
+                RightKind::Guardian => "acting-as-guardian",
+                RightKind::Mandate => "acting-as-mandate-holder",
+                RightKind::Own => "acting-as-self",
+            };
+            (
+                t_args(key, &[("name", name.into())]),
+                right.guardian_of_teen.then(|| t("acting-teen-rules")),
+            )
+        }
+        Some(Err(reason)) => (
+            t_args("acting-right-ended", &[("name", name.into())]),
+            Some(t(&format!("error-forbidden-{reason}"))),
+        ),
+        None => (t_args("acting-as-self", &[("name", name.into())]), None),
+    };
+    view! {
+        <section
+            aria-labelledby="acting-banner-text"
+            class="border-b-4 border-violet-800 bg-violet-50 print:border-0"
+        >
+            <div class="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+                <div>
+                    <p id="acting-banner-text" class="font-semibold">
+                        {text}
+                    </p>
+                    {explain.map(|e| view! { <p class="max-w-prose text-sm">{e}</p> })}
+                </div>
+                <form method="post" action="/acting-for" class="print:hidden">
+                    <input type="hidden" name="person" value="self" />
+                    <button type="submit" class=BUTTON_SECONDARY>
+                        {t("acting-back-to-own")}
+                    </button>
+                </form>
+            </div>
+        </section>
     }
 }

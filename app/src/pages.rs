@@ -9,8 +9,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{
-    list_demo_persons, list_health_records, read_document, read_lab_series, read_lab_tests,
-    read_summaries, whoami, RecordsQuery, RecordsView,
+    list_demo_persons, list_health_records, list_proxy_options, read_disclosure_log, read_document,
+    read_lab_series, read_lab_tests, read_summaries, whoami, RecordsQuery, RecordsView,
 };
 use crate::chart::{flag_key, trend_svg};
 use crate::error::AppError;
@@ -101,16 +101,27 @@ pub fn FrontPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match whoami().await {
-                    Ok(Some(user)) => {
-                        let sections = [
+                    Ok(Some(session)) => {
+                        let acting = session.acting.is_some();
+                        let mut sections = vec![
                             ("/records", "nav-records", "front-records-text"),
                             ("/summaries", "nav-summaries", "front-summaries-text"),
                             ("/lab", "nav-lab", "front-lab-text"),
                         ];
+                        if !acting {
+                            sections.push(("/disclosure-log", "nav-disclosure-log", "front-disclosure-log-text"));
+                        }
+                        let teen = !acting && (10..18).contains(&session.user.age);
                         view! {
                             <h1 class=H1>
-                                {t_args("front-greeting", &[("name", user.display_name.into())])}
+                                {t_args("front-greeting", &[("name", session.user.display_name.into())])}
                             </h1>
+                            {teen.then(|| view! {
+                                <section aria-labelledby="teen-rules" class="mb-6 max-w-prose rounded border border-slate-300 bg-white p-4">
+                                    <h2 id="teen-rules" class="text-xl font-semibold">{t("teen-rules-title")}</h2>
+                                    <p>{t("teen-rules-text")}</p>
+                                </section>
+                            })}
                             <h2 class=H2>{t("front-sections")}</h2>
                             <ul class="grid gap-4 sm:grid-cols-3">
                                 {sections
@@ -129,6 +140,7 @@ pub fn FrontPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
+                            {(!acting).then(|| view! { <ProxyOptions /> })}
                         }
                             .into_any()
                     }
@@ -144,6 +156,99 @@ pub fn FrontPage() -> impl IntoView {
                         }
                             .into_any()
                     }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Whom the signed-in person may act for, each with a button or the reason why not.
+#[component]
+fn ProxyOptions() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list_proxy_options().await {
+                    Ok(options) if options.is_empty() => None,
+                    Ok(options) => Some(view! {
+                        <section aria-labelledby="proxies-title">
+                            <h2 id="proxies-title" class=H2>{t("proxies-title")}</h2>
+                            <ul class="grid gap-3 sm:grid-cols-2">
+                                {options.into_iter().map(|o| {
+                                    let name = o.display_name.clone();
+                                    let right = o.right.map(|r| t(&format!("right-{}", r.code())));
+                                    view! {
+                                        <li class="rounded border border-slate-300 bg-white p-4">
+                                            <p class="font-semibold">{name.clone()}</p>
+                                            {match (right, o.refusal) {
+                                                (Some(right), _) => view! {
+                                                    <p class="text-sm">{right}</p>
+                                                    <form method="post" action="/acting-for" class="mt-2">
+                                                        <input type="hidden" name="person" value=o.person.to_string() />
+                                                        <button type="submit" class=BUTTON>
+                                                            {t_args("proxies-act-for", &[("name", name.into())])}
+                                                        </button>
+                                                    </form>
+                                                }.into_any(),
+                                                (None, reason) => view! {
+                                                    <p class="text-sm">{t(&format!("error-forbidden-{}", reason.unwrap_or_else(|| "no-right".into())))}</p>
+                                                }.into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any()),
+                    Err(e) => Some(problem(&e)),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn DisclosureLogPage() -> impl IntoView {
+    view! {
+        <Title text=page_title("disclosure-log-title") />
+        <h1 class=H1>{t("disclosure-log-title")}</h1>
+        <p class="mb-4 max-w-prose">{t("disclosure-log-intro")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lang = lang();
+                match read_disclosure_log().await {
+                    Ok(entries) if entries.is_empty() => view! { <p>{t("disclosure-log-none")}</p> }.into_any(),
+                    Ok(entries) => view! {
+                        <table class=TABLE>
+                            <caption class="sr-only">{t("disclosure-log-title")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" class=TH>{t("disclosure-log-when")}</th>
+                                    <th scope="col" class=TH>{t("disclosure-log-who")}</th>
+                                    <th scope="col" class=TH>{t("disclosure-log-right")}</th>
+                                    <th scope="col" class=TH>{t("disclosure-log-what")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {entries.into_iter().map(|e| {
+                                    let what = if e.outcome == "ok" {
+                                        t(&format!("action-{}", e.action.replace('.', "-")))
+                                    } else {
+                                        t_args("disclosure-log-refused", &[("what", t(&format!("action-{}", e.action.replace('.', "-"))).into())])
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td class=TD>{lang.datetime(e.at)}</td>
+                                            <td class=TD>{e.actor_name}</td>
+                                            <td class=TD>{t(&format!("right-{}", e.right))}</td>
+                                            <td class=TD>{what}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => problem(&e),
                 }
             })}
         </Suspense>

@@ -17,6 +17,17 @@ pub struct Authenticated {
     pub token: SessionToken,
 }
 
+impl Authenticated {
+    /// Whom the session acts for: someone the person chose, or the person themself.
+    #[must_use]
+    pub fn subject(&self) -> archive::model::PersonId {
+        self.signed_in
+            .acting_for
+            .as_ref()
+            .map_or(self.actor.person(), |f| f.person)
+    }
+}
+
 /// The archive, from the server's context.
 ///
 /// # Errors
@@ -32,15 +43,16 @@ pub fn authenticated() -> Option<Authenticated> {
         .and_then(|parts| parts.extensions.get::<Authenticated>().cloned())
 }
 
-/// Access to the signed-in person's own data.
+/// Access to the data of the person the session acts for (the signed-in person, or
+/// whom they chose to act for), as the archive grants it now.
 ///
 /// # Errors
 /// `Unauthenticated` without a session; the archive's refusal otherwise.
-pub async fn own_access() -> Result<Access, AppError> {
+pub async fn subject_access() -> Result<Access, AppError> {
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
     let archive = archive()?;
     archive
-        .access(&who.actor, who.actor.person(), Purpose::CitizenService)
+        .access(&who.actor, who.subject(), Purpose::CitizenService)
         .await
         .map_err(from_archive)
 }

@@ -125,6 +125,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/sign-out", post(session::sign_out))
         .route("/language", post(session::set_language))
         .route("/session/extend", post(session::extend))
+        .route("/acting-for", post(session::act_for))
         .leptos_routes_with_context(
             &state,
             routes,

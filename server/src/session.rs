@@ -340,3 +340,41 @@ mod tests {
         assert_eq!(safe_return(""), "/");
     }
 }
+
+#[derive(Debug, Deserialize)]
+pub struct ActForForm {
+    person: String,
+}
+
+/// Starts acting for someone (or for oneself again, `person=self`). The archive checks
+/// the right and starts a new session, so the session id changes with the subject.
+pub async fn act_for(
+    State(state): State<AppState>,
+    signed_in: Option<axum::Extension<Authenticated>>,
+    Form(form): Form<ActForForm>,
+) -> Response {
+    let Some(axum::Extension(who)) = signed_in else {
+        return see_other("/sign-in", None);
+    };
+    let subject = if form.person == "self" {
+        who.actor.person()
+    } else {
+        match form.person.parse::<PersonId>() {
+            Ok(p) => p,
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        }
+    };
+    match state
+        .archive
+        .switch_acting_for(&who.token, &who.actor, subject)
+        .await
+    {
+        Ok(token) => see_other("/", Some(session_cookie(&state, &token))),
+        // The front page lists whom one may act for, with the reason when not.
+        Err(archive::ArchiveError::Refused(_)) => see_other("/", None),
+        Err(e) => {
+            tracing::error!(error = %e, "switching whom to act for failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

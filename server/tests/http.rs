@@ -597,3 +597,97 @@ fn the_warning_must_come_before_the_end() {
     config.session_warn_seconds = 30;
     assert!(config.check().is_ok());
 }
+
+/// Switches whom the session acts for; returns the new session cookie.
+async fn act_for(app: &TestApp, cookie: &str, person: &str) -> String {
+    let res = app
+        .post_form("/acting-for", &[("person", person)], Some(cookie))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .expect("a new session cookie")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_guardian_acts_for_her_children_under_the_minors_rules() {
+    let app = spawn_app().await;
+    let laura = app.sign_in("1003").await;
+    let front = app.get("/", Some(&laura)).await.text().await.expect("body");
+    assert!(front.contains("Asioi henkilön Eetu Nieminen puolesta"));
+    assert!(front.contains("Asioi henkilön Ella Nieminen puolesta"));
+
+    let for_eetu = act_for(&app, &laura, "1004").await;
+    assert_ne!(for_eetu, laura, "a new session id");
+    assert_eq!(
+        app.get("/records", Some(&laura)).await.status(),
+        StatusCode::SEE_OTHER,
+        "the old one is gone"
+    );
+    let records = app
+        .get("/records?from=&to=", Some(&for_eetu))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(records.contains("Katselet henkilön Eetu Nieminen tietoja huoltajana."));
+    assert!(
+        !records.contains("Luovutustiedot"),
+        "the child's disclosure log is not offered"
+    );
+    // A direct address answers with a clear refusal, not an empty list.
+    let log = app.get("/disclosure-log", Some(&for_eetu)).await;
+    assert_eq!(log.status(), StatusCode::FORBIDDEN);
+    assert!(log
+        .text()
+        .await
+        .expect("body")
+        .contains("Tämä osa ei kuulu oikeuteesi"));
+
+    let for_ella = act_for(&app, &for_eetu, "1005").await;
+    let records = app
+        .get("/records?from=&to=", Some(&for_ella))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(records.contains("Lapsi on täyttänyt 10 vuotta"));
+    assert!(
+        !records.contains("Ehkäisyneuvonta"),
+        "what the teen decides on alone is not shown"
+    );
+
+    let own = act_for(&app, &for_ella, "self").await;
+    let front = app.get("/", Some(&own)).await.text().await.expect("body");
+    assert!(!front.contains("Katselet henkilön"));
+}
+
+#[tokio::test]
+async fn the_principal_sees_what_the_mandate_holder_did() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    let for_helvi = act_for(&app, &aino, "1006").await;
+    let records = app
+        .get("/records", Some(&for_helvi))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(records.contains("Katselet henkilön Helvi Virtanen tietoja valtuutettuna."));
+    // Nobody can act for someone without a right, whatever the form says.
+    let res = app
+        .post_form("/acting-for", &[("person", "1002")], Some(&for_helvi))
+        .await;
+    assert!(res.headers().get("set-cookie").is_none());
+
+    let helvi = app.sign_in("1006").await;
+    let log = app.get("/disclosure-log", Some(&helvi)).await;
+    assert_eq!(log.status(), StatusCode::OK);
+    let log = log.text().await.expect("body");
+    assert!(log.contains("Aino Virtanen"));
+    assert!(log.contains("Valtuutettuna"));
+    assert!(log.contains("Katsoi terveystietoluetteloa"));
+}
