@@ -1,0 +1,107 @@
+// A guardian acts for her children and a daughter for her mother, with JavaScript on
+// and off; the mother then sees in her disclosure log what was done on her behalf.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, newContext, settled, startApp } from './support/app.mjs';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page, mode, name) {
+  await page.goto(`${app.base}/sign-in`);
+  await settled(page, mode);
+  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
+  await settled(page, mode);
+}
+
+async function actFor(page, mode, name) {
+  await page.goto(`${app.base}/`);
+  await settled(page, mode);
+  await page.getByRole('button', { name: `Asioi henkilön ${name} puolesta` }).click();
+  await settled(page, mode);
+  await page.getByText(new RegExp(`Katselet henkilön ${name} tietoja`)).waitFor();
+  assert.deepEqual(await axeViolations(page), [], `axe acting for ${name}`);
+}
+
+async function allRecordTitles(page, mode) {
+  await page.goto(`${app.base}/records?from=&to=&kind=diagnosis`);
+  await settled(page, mode);
+  return page.getByRole('main').getByRole('listitem').getByRole('link').allTextContents();
+}
+
+for (const mode of ['js', 'nojs']) {
+  describe(`acting for others, JavaScript ${mode === 'js' ? 'on' : 'off'}`, () => {
+    test('a guardian sees her 7-year-old\'s records, and only what is visible of her 15-year-old\'s', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Laura Nieminen');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the front page with proxy options');
+
+      await actFor(page, mode, 'Eetu Nieminen');
+      const eetu = await allRecordTitles(page, mode);
+      assert.ok(eetu.length > 0, 'the child\'s records');
+      assert.equal(await page.getByRole('link', { name: 'Luovutustiedot' }).count(), 0, 'no disclosure log for a proxy');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the child\'s records');
+
+      await page.getByRole('button', { name: 'Palaa omiin tietoihisi' }).click();
+      await settled(page, mode);
+      await actFor(page, mode, 'Ella Nieminen');
+      await page.getByText(/Lapsi on täyttänyt 10 vuotta/).first().waitFor();
+      const ellaSeenByGuardian = await allRecordTitles(page, mode);
+
+      await page.getByRole('button', { name: 'Palaa omiin tietoihisi' }).click();
+      await settled(page, mode);
+      assert.equal(await page.getByText(/Katselet henkilön/).count(), 0);
+      await context.close();
+
+      // Ella herself sees more than her guardian does.
+      const own = await newContext(browser, mode);
+      const ellaPage = await own.newPage();
+      await signIn(ellaPage, mode, 'Ella Nieminen');
+      await ellaPage.getByRole('heading', { name: 'Huoltajasi ja tietosi' }).waitFor();
+      const ellaOwn = await allRecordTitles(ellaPage, mode);
+      assert.ok(ellaSeenByGuardian.length < ellaOwn.length, `${ellaSeenByGuardian.length} < ${ellaOwn.length}`);
+      assert.ok(ellaOwn.some((t) => /Ehkäisyneuvonta|ahdistuneisuushäiriö/.test(t)));
+      assert.ok(!ellaSeenByGuardian.some((t) => /Ehkäisyneuvonta|ahdistuneisuushäiriö/.test(t)));
+      await own.close();
+    });
+
+    test('a mandate holder cannot reach the person\'s own sections, and the person sees what was done', async () => {
+      const context = await newContext(browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Aino Virtanen');
+      await actFor(page, mode, 'Helvi Virtanen');
+      const helvi = await allRecordTitles(page, mode);
+      assert.ok(helvi.length > 0);
+      await page.goto(`${app.base}/disclosure-log`);
+      await settled(page, mode);
+      assert.match(await page.getByRole('alert').textContent(), /Tämä osa ei kuulu oikeuteesi/);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the refusal');
+      await context.close();
+
+      const own = await newContext(browser, mode);
+      const helviPage = await own.newPage();
+      await signIn(helviPage, mode, 'Helvi Virtanen');
+      await helviPage.getByRole('link', { name: 'Luovutustiedot' }).first().click();
+      await settled(helviPage, mode);
+      const table = helviPage.getByRole('table');
+      await table.waitFor();
+      const text = await table.textContent();
+      assert.match(text, /Aino Virtanen/);
+      assert.match(text, /Valtuutettuna/);
+      assert.match(text, /Katsoi terveystietoluetteloa/);
+      assert.deepEqual(await axeViolations(helviPage), [], 'axe on the disclosure log');
+      await own.close();
+    });
+  });
+}
