@@ -10,6 +10,7 @@ use server::{Config, Environment};
 struct TestApp {
     base: String,
     client: Client,
+    archive: archive::Archive,
     _dir: tempfile::TempDir,
 }
 
@@ -25,8 +26,9 @@ async fn spawn_app() -> TestApp {
         dir.path().display().to_string(),
     );
     let archive = server::open_archive(&config).await.expect("archive");
+    let served = archive.clone();
     tokio::spawn(async move {
-        let _ = server::run(listener, config, archive, None).await;
+        let _ = server::run(listener, config, served, None).await;
     });
     TestApp {
         base: format!("http://{addr}"),
@@ -34,6 +36,7 @@ async fn spawn_app() -> TestApp {
             .redirect(Policy::none())
             .build()
             .expect("client"),
+        archive,
         _dir: dir,
     }
 }
@@ -690,4 +693,83 @@ async fn the_principal_sees_what_the_mandate_holder_did() {
     assert!(log.contains("Aino Virtanen"));
     assert!(log.contains("Valtuutettuna"));
     assert!(log.contains("Katsoi terveystietoluetteloa"));
+}
+
+/// Every server function on a person's data, with its arguments.
+const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
+    ("/api/records", &[("query[from]", "")]),
+    ("/api/document", &[("id", "DOC")]),
+    ("/api/summaries", &[]),
+    ("/api/lab-tests", &[]),
+    ("/api/lab-series", &[("code", "P-CRP")]),
+    ("/api/disclosure-log", &[]),
+    ("/api/proxy-options", &[]),
+];
+
+async fn call(
+    app: &TestApp,
+    path: &str,
+    args: &[(&str, &str)],
+    doc: &str,
+    cookie: &str,
+) -> (StatusCode, String) {
+    let args: Vec<(&str, String)> = args
+        .iter()
+        .map(|(k, v)| (*k, v.replace("DOC", doc)))
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form(path, &args, Some(cookie)).await;
+    let status = res.status();
+    (status, res.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
+    let app = spawn_app().await;
+    // Every function on data is in the list above.
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .filter(|p| !PUBLIC_FUNCTIONS.contains(p))
+        .collect();
+    for path in &registered {
+        assert!(
+            DATA_FUNCTIONS.iter().any(|(p, _)| p == path),
+            "{path} is missing from the matrix"
+        );
+    }
+    let laura = app.sign_in("1003").await;
+    let for_eetu = act_for(&app, &laura, "1004").await;
+    let eetu_doc = archive::inspect::document_marks(&app.archive, archive::demo::ids::CHILD)
+        .await
+        .expect("marks")[0]
+        .0
+        .to_string();
+
+    // Allowed: the guardian of a 7-year-old, for everything but the child's own log.
+    for (path, args) in DATA_FUNCTIONS {
+        let (status, body) = call(&app, path, args, &eetu_doc, &for_eetu).await;
+        if *path == "/api/disclosure-log" {
+            assert!(body.contains("not-covered"), "{path}: {status} {body}");
+        } else {
+            assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        }
+    }
+    // Refused: the same session once the child is taken into care.
+    archive::inspect::set_person_flags(&app.archive, archive::demo::ids::CHILD, true, false, false)
+        .await
+        .expect("flags");
+    for (path, args) in DATA_FUNCTIONS {
+        let (status, body) = call(&app, path, args, &eetu_doc, &for_eetu).await;
+        if *path == "/api/proxy-options" {
+            // The guardian's own list: allowed, and it says why not now.
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert!(body.contains("child-in-care"), "{path}: {body}");
+        } else {
+            assert_ne!(status, StatusCode::OK, "{path}");
+            assert!(
+                body.contains("child-in-care") || body.contains("not-covered"),
+                "{path}: {body}"
+            );
+        }
+    }
 }
