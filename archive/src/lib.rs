@@ -22,6 +22,8 @@ pub mod inspect;
 #[cfg(feature = "storage")]
 mod records;
 #[cfg(feature = "storage")]
+pub mod relations;
+#[cfg(feature = "storage")]
 pub mod rights;
 #[cfg(feature = "storage")]
 mod sessions;

@@ -647,3 +647,58 @@ on_both!(
     proxies_and_the_log,
     proxies_switch_and_the_principal_sees_what_they_did
 );
+
+async fn imported_relations_give_rights(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let identities = a.demo_identities().await.expect("identities");
+    let code = |id: PersonId| {
+        identities
+            .iter()
+            .find(|(p, _)| *p == id)
+            .expect("person")
+            .1
+            .as_str()
+            .to_owned()
+    };
+    let today = a.clock().today();
+    let text = format!(
+        "# Mikko becomes Aino's guardian (as if), and Johan holds a mandate from Mikko\n\
+         guardian,{},{}\n\
+         mandate,{},{},health-care,{},{}\n",
+        code(ids::HEAVY_USER),
+        code(ids::CHILD),
+        code(ids::HEAVY_USER),
+        code(ids::SWEDISH),
+        today - Duration::days(1),
+        today + Duration::days(30),
+    );
+    let relations = archive::relations::parse(&text).expect("valid");
+    assert_eq!(a.import_relations(&relations).await.expect("import"), 2);
+    assert_eq!(
+        a.import_relations(&relations[..1]).await.expect("again"),
+        0,
+        "a guardianship is added once"
+    );
+    let mikko = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
+    assert!(a
+        .access(&mikko, ids::CHILD, Purpose::CitizenService)
+        .await
+        .is_ok());
+    let johan = a.demo_actor(ids::SWEDISH).await.expect("actor");
+    assert!(a
+        .access(&johan, ids::HEAVY_USER, Purpose::CitizenService)
+        .await
+        .is_ok());
+    // A person not in the archive: nothing of the batch is added.
+    let stranger = archive::hetu::Hetu::parse("131052-308T").expect("valid");
+    let bad = vec![archive::relations::Relation::Guardian {
+        guardian: stranger.clone(),
+        child: stranger,
+    }];
+    assert!(matches!(
+        a.import_relations(&bad).await,
+        Err(ArchiveError::NotFound)
+    ));
+}
+on_both!(import, imported_relations_give_rights);

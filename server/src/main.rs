@@ -4,6 +4,7 @@
 //! omakanta                          serve on OMAKANTA_ADDR (default 127.0.0.1:3000)
 //! omakanta load-persons N [SEED]    add N generated persons to OMAKANTA_DATABASE_URL
 //! omakanta demo-identities          print the demo persons' test identity codes (development only)
+//! omakanta import-relations FILE    add guardianships and mandates (format: archive/src/relations.rs)
 //! ```
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ async fn main() -> ExitCode {
         None | Some("serve") => serve(config).await,
         Some("load-persons") => load_persons(config, &args[1..]).await,
         Some("demo-identities") => demo_identities(config).await,
+        Some("import-relations") => import_relations(config, &args[1..]).await,
         Some(_) => {
             tracing::error!("usage: omakanta [serve | load-persons N [SEED]]");
             ExitCode::FAILURE
@@ -130,4 +132,39 @@ async fn open_plain(config: &Config) -> Option<archive::Archive> {
     .await
     .map_err(|e| tracing::error!(error = %e, "cannot open the archive"))
     .ok()
+}
+
+/// Adds the guardianships and mandates in a file, all or none.
+async fn import_relations(config: Config, args: &[String]) -> ExitCode {
+    let Some(path) = args.first() else {
+        tracing::error!("usage: omakanta import-relations FILE");
+        return ExitCode::FAILURE;
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the file");
+            return ExitCode::FAILURE;
+        }
+    };
+    let relations = match archive::relations::parse(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "the file is not valid; nothing was imported");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
+    };
+    match archive.import_relations(&relations).await {
+        Ok(added) => {
+            tracing::info!(added, "relations imported");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "import failed; nothing was imported");
+            ExitCode::FAILURE
+        }
+    }
 }
