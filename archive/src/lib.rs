@@ -24,6 +24,8 @@ mod records;
 #[cfg(feature = "storage")]
 pub mod relations;
 #[cfg(feature = "storage")]
+pub mod renewal;
+#[cfg(feature = "storage")]
 pub mod rights;
 #[cfg(feature = "storage")]
 mod sessions;
