@@ -65,6 +65,10 @@ pub fn from_archive(e: ArchiveError) -> AppError {
             reason: r.code().to_owned(),
         },
         ArchiveError::NotFound => AppError::NotFound,
+        ArchiveError::NotRenewable(block) => AppError::Invalid {
+            field: "prescription".into(),
+            code: format!("renewal-{}", block.code()),
+        },
         ArchiveError::Invalid(what) => {
             tracing::info!(what, "invalid request to the archive");
             AppError::Invalid {

@@ -82,10 +82,12 @@ pub enum Action {
     ReadDisclosureLog,
     ListProxies,
     ActFor,
+    ListPrescriptions,
+    RequestRenewal,
 }
 
 impl Action {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::AccessRefused,
         Self::SignIn,
         Self::SignOut,
@@ -97,6 +99,8 @@ impl Action {
         Self::ReadDisclosureLog,
         Self::ListProxies,
         Self::ActFor,
+        Self::ListPrescriptions,
+        Self::RequestRenewal,
     ];
 
     #[must_use]
@@ -113,6 +117,8 @@ impl Action {
             Self::ReadDisclosureLog => "disclosure-log.read",
             Self::ListProxies => "proxies.list",
             Self::ActFor => "session.act-for",
+            Self::ListPrescriptions => "prescriptions.list",
+            Self::RequestRenewal => "prescriptions.renewal-request",
         }
     }
 }

@@ -59,6 +59,8 @@ pub enum ArchiveError {
     Refused(Refusal),
     #[error("not found")]
     NotFound,
+    #[error("cannot be renewed: {}", .0.code())]
+    NotRenewable(crate::renewal::RenewalBlock),
     #[error("invalid input: {0}")]
     Invalid(&'static str),
     #[error("storage: {0}")]

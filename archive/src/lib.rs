@@ -20,6 +20,8 @@ mod error;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]
+mod prescriptions;
+#[cfg(feature = "storage")]
 mod records;
 #[cfg(feature = "storage")]
 pub mod relations;

@@ -400,3 +400,111 @@ pub struct DemoPerson {
     pub birth_date: Date,
     pub note: String,
 }
+
+id_type!(PrescriptionId);
+id_type!(RenewalRequestId);
+
+/// Where a prescription stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrescriptionStatus {
+    Valid,
+    Expired,
+    Cancelled,
+    RenewalRequested,
+}
+
+impl PrescriptionStatus {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Expired => "expired",
+            Self::Cancelled => "cancelled",
+            Self::RenewalRequested => "renewal-requested",
+        }
+    }
+}
+
+/// One purchase from a prescription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispensation {
+    pub dispensed_on: Date,
+    pub pharmacy: String,
+    pub packages: i64,
+}
+
+/// A prescription as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prescription {
+    pub id: PrescriptionId,
+    pub product: String,
+    pub atc: String,
+    pub strength: String,
+    pub form: String,
+    pub package_size: String,
+    pub dosage: String,
+    pub amount: String,
+    pub packages: i64,
+    pub prescriber: String,
+    pub organisation: OrganisationRef,
+    pub issued_on: Date,
+    pub valid_until: Date,
+    pub narcotic: bool,
+    pub central_nervous_system: bool,
+    pub status: PrescriptionStatus,
+    pub dispensations: Vec<Dispensation>,
+    pub remaining_packages: i64,
+    /// `None` when a renewal may be asked for now; otherwise why not (a code).
+    pub renewal_block: Option<String>,
+}
+
+/// Where a renewal request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RenewalStatus {
+    Sent,
+    InProcessing,
+    Renewed,
+    Rejected,
+    Expired,
+}
+
+impl RenewalStatus {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::InProcessing => "in-processing",
+            Self::Renewed => "renewed",
+            Self::Rejected => "rejected",
+            Self::Expired => "expired",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Sent, Self::InProcessing, Self::Renewed, Self::Rejected, Self::Expired]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// What the person fills in to ask for a renewal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalForm {
+    pub organisation: OrganisationId,
+    pub message: Option<String>,
+    pub share_other_prescriptions: bool,
+}
+
+/// A renewal request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalRequest {
+    pub id: RenewalRequestId,
+    pub prescription: PrescriptionId,
+    pub organisation: OrganisationId,
+    pub status: RenewalStatus,
+    pub reason: Option<String>,
+    pub requested_by: PersonId,
+}

@@ -100,13 +100,21 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
 
 impl Access {
     /// The condition, on documents aliased `d`, that limits them to what this right
-    /// may see: [`crate::rights::DocumentRule`] in SQL. The date in it comes from the
-    /// register, formatted here, never from a request.
+    /// may see.
     fn visible(&self) -> String {
+        self.visible_rows("d", "recorded_at")
+    }
+
+    /// The condition, on rows aliased `alias` that carry `visible_to_guardian` and
+    /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
+    /// this right may see: [`crate::rights::DocumentRule`] in SQL, for documents and
+    /// prescriptions alike. The date in it comes from the register, formatted here,
+    /// never from a request.
+    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str) -> String {
         match self.right().document_rule() {
             DocumentRule::All => "1 = 1".to_owned(),
             DocumentRule::GuardianOfTen { tenth_birthday } => format!(
-                "(d.recorded_at < '{}' OR (d.visible_to_guardian = 1 AND d.denied_to_guardian = 0))",
+                "({alias}.{date_column} < '{}' OR ({alias}.visible_to_guardian = 1 AND {alias}.denied_to_guardian = 0))",
                 tenth_birthday.format(DAY).unwrap_or_default()
             ),
         }

@@ -178,3 +178,7 @@ action-access-refused = Tried to open your data
 action-proxies-list = Viewed whom they may act for
 action-session-sign-in = Signed in
 action-session-sign-out = Signed out
+error-invalid-renewal-never-dispensed = A renewal can be asked for only once medicine has been bought with the prescription.
+error-invalid-renewal-too-old = A renewal can no longer be asked for: more than 16 months (28 for a two-year prescription) have passed since it was written. Contact your care unit.
+error-invalid-renewal-already-requested = A renewal of this prescription has already been asked for and is being processed.
+error-invalid-renewal-cancelled = The prescription has been cancelled and cannot be renewed.

@@ -178,3 +178,7 @@ action-access-refused = Yritti avata tietosi
 action-proxies-list = Katsoi, kenen puolesta voi asioida
 action-session-sign-in = Kirjautui
 action-session-sign-out = Kirjautui ulos
+error-invalid-renewal-never-dispensed = Uusimista voi pyytää vain reseptille, jolla on jo ostettu lääkettä.
+error-invalid-renewal-too-old = Reseptin uusimista ei voi enää pyytää: kirjoittamisesta on kulunut yli 16 kuukautta (kahden vuoden reseptissä 28 kuukautta). Ota yhteyttä hoitopaikkaasi.
+error-invalid-renewal-already-requested = Reseptille on jo pyydetty uusimista, ja pyyntö on käsittelyssä.
+error-invalid-renewal-cancelled = Resepti on mitätöity, eikä sitä voi uusia.

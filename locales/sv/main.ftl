@@ -178,3 +178,7 @@ action-access-refused = Försökte öppna dina uppgifter
 action-proxies-list = Såg för vem hen kan uträtta ärenden
 action-session-sign-in = Loggade in
 action-session-sign-out = Loggade ut
+error-invalid-renewal-never-dispensed = Förnyelse kan bara begäras för ett recept som du redan har köpt läkemedel på.
+error-invalid-renewal-too-old = Förnyelse kan inte längre begäras: det har gått mer än 16 månader (för ett tvåårigt recept 28 månader) sedan receptet skrevs. Kontakta din vårdenhet.
+error-invalid-renewal-already-requested = Förnyelse av receptet har redan begärts och begäran behandlas.
+error-invalid-renewal-cancelled = Receptet har makulerats och kan inte förnyas.
