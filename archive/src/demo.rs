@@ -451,6 +451,144 @@ const PROCEDURES: &[Procedure] = &[
     },
 ];
 
+struct Medicine {
+    product: &'static str,
+    atc: &'static str,
+    strength: &'static str,
+    form_fi: &'static str,
+    form_sv: &'static str,
+    package_size: &'static str,
+    dosage_fi: &'static str,
+    dosage_sv: &'static str,
+    narcotic: bool,
+    cns: bool,
+}
+
+/// The medicine for a chronic condition, or for a demo person's particular need.
+fn medicine_for(key: &str) -> Option<Medicine> {
+    let m = |product, atc, strength, package_size, dosage_fi, dosage_sv| Medicine {
+        product,
+        atc,
+        strength,
+        form_fi: "tabletti",
+        form_sv: "tablett",
+        package_size,
+        dosage_fi,
+        dosage_sv,
+        narcotic: false,
+        cns: false,
+    };
+    Some(match key {
+        "I10" => m(
+            "Amlodipin Orion",
+            "C08CA01",
+            "5 mg",
+            "100 tabl",
+            "1 tabletti kerran päivässä verenpaineeseen.",
+            "1 tablett en gång om dagen mot högt blodtryck.",
+        ),
+        "E11.9" => m(
+            "Metformin Orion",
+            "A10BA02",
+            "500 mg",
+            "200 tabl",
+            "1 tabletti kaksi kertaa päivässä aterian yhteydessä.",
+            "1 tablett två gånger om dagen i samband med måltid.",
+        ),
+        "E78.0" => m(
+            "Simvastatin Orion",
+            "C10AA01",
+            "20 mg",
+            "100 tabl",
+            "1 tabletti illalla kolesteroliin.",
+            "1 tablett på kvällen mot högt kolesterol.",
+        ),
+        "I48.9" => m(
+            "Eliquis",
+            "B01AF02",
+            "5 mg",
+            "168 tabl",
+            "1 tabletti kaksi kertaa päivässä veren hyytymisen estoon.",
+            "1 tablett två gånger om dagen för att förebygga blodproppar.",
+        ),
+        "I50.9" => m(
+            "Furesis",
+            "C03CA01",
+            "40 mg",
+            "100 tabl",
+            "1 tabletti aamulla nesteenpoistoon.",
+            "1 tablett på morgonen som vätskedrivande.",
+        ),
+        "E03.9" => m(
+            "Thyroxin",
+            "H03AA01",
+            "100 mikrog",
+            "100 tabl",
+            "1 tabletti aamulla tyhjään vatsaan.",
+            "1 tablett på morgonen på fastande mage.",
+        ),
+        "M17.9" => m(
+            "Panadol Forte",
+            "N02BE01",
+            "1 g",
+            "100 tabl",
+            "1 tabletti enintään kolme kertaa päivässä kipuun.",
+            "1 tablett högst tre gånger om dagen mot smärta.",
+        ),
+        "J45.9" => Medicine {
+            form_fi: "inhalaatiojauhe",
+            form_sv: "inhalationspulver",
+            ..m(
+                "Symbicort Turbuhaler",
+                "R03AK07",
+                "160/4,5 mikrog/annos",
+                "120 annosta",
+                "1 inhalaatio kaksi kertaa päivässä.",
+                "1 inhalation två gånger om dagen.",
+            )
+        },
+        "narcotic" => Medicine {
+            narcotic: true,
+            ..m(
+                "Oxynorm",
+                "N02AA05",
+                "5 mg",
+                "28 kaps",
+                "1 kapseli tarvittaessa kovaan kipuun, enintään 4 kertaa päivässä.",
+                "1 kapsel vid behov mot svår smärta, högst 4 gånger om dagen.",
+            )
+        },
+        "cns" => Medicine {
+            cns: true,
+            ..m(
+                "Zopinox",
+                "N05CF01",
+                "7,5 mg",
+                "30 tabl",
+                "1 tabletti tarvittaessa illalla nukahtamiseen.",
+                "1 tablett vid behov på kvällen för insomning.",
+            )
+        },
+        "contraception" => m(
+            "Desogestrel Stada",
+            "G03AC09",
+            "75 mikrog",
+            "3 x 28 tabl",
+            "1 tabletti päivittäin samaan aikaan.",
+            "1 tablett dagligen vid samma tid.",
+        ),
+        _ => return None,
+    })
+}
+
+const PHARMACIES: &[&str] = &[
+    "Yliopiston Apteekki, Helsinki",
+    "Kallion apteekki, Helsinki",
+    "Tampereen Keskusapteekki",
+    "Ekenäs Apotek",
+    "Vuosaaren apteekki",
+];
+
 const PROFESSIONALS: &[&str] = &[
     "LL Anna Mäkinen",
     "LL Mikael Lehtonen",
@@ -1198,5 +1336,83 @@ async fn insert_person(
         }
     }
     w.visible_to_guardian = true;
+
+    // Prescriptions for the chronic conditions, written yearly, bought every three
+    // months; and some particular ones.
+    let mut medicines: Vec<(&str, bool)> = p.chronic.iter().map(|c| (*c, true)).collect();
+    match p.note {
+        "heavy-user" => medicines.push(("narcotic", true)),
+        "elderly-mandate-giver" => medicines.push(("cns", true)),
+        "teen-15" => medicines.push(("contraception", false)),
+        _ => {}
+    }
+    let home_org = org_of(home);
+    let years = i64::from(p.age.clamp(0, 30).min(if p.age >= 18 { 6 } else { 2 }));
+    for (n, (key, visible)) in medicines.into_iter().enumerate() {
+        let Some(med) = medicine_for(key) else {
+            continue;
+        };
+        let validity: i64 = if med.narcotic || med.cns { 12 } else { 24 };
+        for k in 0..years.max(1) {
+            let issued = today - Duration::days(k * 365 + w.rng.random_range(5..60));
+            if issued <= birth + Duration::days(365 * 12) && key != "J45.9" {
+                continue;
+            }
+            // One prescription of the first medicine is cancelled, years ago.
+            let cancelled = n == 0 && k == 3;
+            let id = w.new_id();
+            let prescriber = PROFESSIONALS
+                .choose(w.rng)
+                .copied()
+                .unwrap_or("LL Anna Mäkinen");
+            sqlx::query(
+                "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, dosage, amount, packages, \
+                 prescriber, organisation_id, issued_on, validity_months, narcotic, cns, cancelled, visible_to_guardian) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+            )
+            .bind(p.id)
+            .bind(id)
+            .bind(med.product)
+            .bind(med.atc)
+            .bind(med.strength)
+            .bind(w.t(med.form_fi, med.form_sv).to_owned())
+            .bind(med.package_size)
+            .bind(w.t(med.dosage_fi, med.dosage_sv).to_owned())
+            .bind(format!("4 x {}", med.package_size))
+            .bind(4_i64)
+            .bind(prescriber)
+            .bind(home_org)
+            .bind(issued.to_string())
+            .bind(validity)
+            .bind(i64::from(med.narcotic))
+            .bind(i64::from(med.cns))
+            .bind(i64::from(cancelled))
+            .bind(i64::from(visible))
+            .execute(&mut **w.tx)
+            .await?;
+            // The newest prescription of the last medicine has not been bought from yet.
+            let unbought = k == 0 && n > 0 && n % 3 == 2;
+            if cancelled || unbought {
+                continue;
+            }
+            for purchase in 0..4_i64 {
+                let on = issued + Duration::days(purchase * 90 + w.rng.random_range(0..10));
+                if on >= today {
+                    break;
+                }
+                let pharmacy = PHARMACIES.choose(w.rng).copied().unwrap_or(PHARMACIES[0]);
+                sqlx::query(
+                    "INSERT INTO dispensation (person_id, prescription_id, id, dispensed_on, pharmacy, packages) VALUES ($1, $2, $3, $4, $5, 1)",
+                )
+                .bind(p.id)
+                .bind(id)
+                .bind(purchase + 1)
+                .bind(on.to_string())
+                .bind(pharmacy)
+                .execute(&mut **w.tx)
+                .await?;
+            }
+        }
+    }
     Ok(w.documents)
 }

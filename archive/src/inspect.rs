@@ -163,3 +163,21 @@ pub async fn set_mandate(
     tx.commit().await?;
     Ok(())
 }
+
+/// How many renewal requests a person has, and how many of them are open.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn renewal_request_counts(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<(i64, i64), ArchiveError> {
+    let (all, open): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status IN ('sent', 'in-processing') THEN 1 ELSE 0 END), 0) \
+         FROM renewal_request WHERE person_id = $1",
+    )
+    .bind(person.get())
+    .fetch_one(archive.db.pool())
+    .await?;
+    Ok((all, open))
+}

@@ -484,9 +484,15 @@ impl RenewalStatus {
 
     #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Sent, Self::InProcessing, Self::Renewed, Self::Rejected, Self::Expired]
-            .into_iter()
-            .find(|s| s.code() == code)
+        [
+            Self::Sent,
+            Self::InProcessing,
+            Self::Renewed,
+            Self::Rejected,
+            Self::Expired,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 }
 

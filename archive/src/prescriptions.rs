@@ -38,8 +38,7 @@ fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
     })
 }
 
-const REQUEST_COLUMNS: &str =
-    "id, prescription_id, organisation_id, status, reason, requested_by";
+const REQUEST_COLUMNS: &str = "id, prescription_id, organisation_id, status, reason, requested_by";
 
 impl Access {
     /// Marks requests nobody began processing within eight days as expired.
@@ -148,9 +147,16 @@ impl Access {
                     narcotic: row.try_get::<i64, _>("narcotic")? != 0,
                     central_nervous_system: row.try_get::<i64, _>("cns")? != 0,
                     status,
-                    renewal_block: may_renew(issued, months, bought > 0, cancelled, has_open, today)
-                        .err()
-                        .map(|b| b.code().to_owned()),
+                    renewal_block: may_renew(
+                        issued,
+                        months,
+                        bought > 0,
+                        cancelled,
+                        has_open,
+                        today,
+                    )
+                    .err()
+                    .map(|b| b.code().to_owned()),
                     remaining_packages: (packages - bought).max(0),
                     dispensations,
                 })
@@ -172,17 +178,27 @@ impl Access {
         key: &str,
     ) -> Result<RenewalRequest, ArchiveError> {
         if !(16..=128).contains(&key.len())
-            || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
             return Err(ArchiveError::Invalid("idempotency key"));
         }
-        let message = form.message.as_deref().map(str::trim).filter(|m| !m.is_empty());
+        let message = form
+            .message
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty());
         if message.is_some_and(|m| m.chars().count() > MAX_MESSAGE_CHARS) {
             return Err(ArchiveError::Invalid("message"));
         }
         let subject = self.subject().get();
         let mut tx = self
-            .begin_audited(Section::Prescriptions, Action::RequestRenewal, Some(prescription.get()))
+            .begin_audited(
+                Section::Prescriptions,
+                Action::RequestRenewal,
+                Some(prescription.get()),
+            )
             .await?;
         let by_key = format!(
             "SELECT {REQUEST_COLUMNS} FROM renewal_request WHERE person_id = $1 AND idempotency_key = $2"
@@ -225,15 +241,30 @@ impl Access {
         .bind(prescription.get())
         .fetch_one(&mut *tx)
         .await?;
-        may_renew(
+        if let Err(block) = may_renew(
             day(&issued)?,
             i32::try_from(months).unwrap_or(12),
             bought > 0,
             cancelled != 0,
             open > 0,
             self.archive.clock.today(),
-        )
-        .map_err(ArchiveError::NotRenewable)?;
+        ) {
+            // The open request may be this very form's, committed by a concurrent
+            // submission since we looked: then it is the answer.
+            if block == RenewalBlock::AlreadyRequested {
+                if let Some(row) = sqlx::query(&by_key)
+                    .bind(subject)
+                    .bind(key)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                {
+                    let existing = request_of(&row)?;
+                    tx.commit().await?;
+                    return Ok(existing);
+                }
+            }
+            return Err(ArchiveError::NotRenewable(block));
+        }
         // The person picks from the organisations that have treated them.
         let (treated,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM (SELECT organisation_id FROM document WHERE person_id = $1 AND organisation_id = $2 \

@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(add_months(date!(2024 - 01 - 31), 1), date!(2024 - 02 - 29));
         assert_eq!(add_months(date!(2025 - 11 - 15), 16), date!(2027 - 03 - 15));
         assert_eq!(add_months(date!(2025 - 03 - 10), -3), date!(2024 - 12 - 10));
-        assert_eq!(valid_until(date!(2025 - 03 - 10), 24), date!(2027 - 03 - 09));
+        assert_eq!(
+            valid_until(date!(2025 - 03 - 10), 24),
+            date!(2027 - 03 - 09)
+        );
     }
 
     #[test]
@@ -108,7 +111,10 @@ mod tests {
         // 15 months 30 days, 16 months to the day, 16 months and a day.
         assert_eq!(at(add_months(issued, 15) + Duration::days(30)), Ok(()));
         assert_eq!(at(add_months(issued, 16)), Ok(()));
-        assert_eq!(at(add_months(issued, 16) + Duration::days(1)), Err(RenewalBlock::TooOld));
+        assert_eq!(
+            at(add_months(issued, 16) + Duration::days(1)),
+            Err(RenewalBlock::TooOld)
+        );
     }
 
     #[test]
@@ -117,16 +123,28 @@ mod tests {
         let at = |d| may_renew(issued, 24, true, false, false, d);
         assert_eq!(at(add_months(issued, 27) + Duration::days(29)), Ok(()));
         assert_eq!(at(add_months(issued, 28)), Ok(()));
-        assert_eq!(at(add_months(issued, 28) + Duration::days(1)), Err(RenewalBlock::TooOld));
+        assert_eq!(
+            at(add_months(issued, 28) + Duration::days(1)),
+            Err(RenewalBlock::TooOld)
+        );
     }
 
     #[test]
     fn only_what_was_bought_from_without_an_open_request() {
         let issued = date!(2026 - 01 - 01);
         let today = date!(2026 - 06 - 01);
-        assert_eq!(may_renew(issued, 24, false, false, false, today), Err(RenewalBlock::NeverDispensed));
-        assert_eq!(may_renew(issued, 24, true, false, true, today), Err(RenewalBlock::AlreadyRequested));
-        assert_eq!(may_renew(issued, 24, true, true, false, today), Err(RenewalBlock::Cancelled));
+        assert_eq!(
+            may_renew(issued, 24, false, false, false, today),
+            Err(RenewalBlock::NeverDispensed)
+        );
+        assert_eq!(
+            may_renew(issued, 24, true, false, true, today),
+            Err(RenewalBlock::AlreadyRequested)
+        );
+        assert_eq!(
+            may_renew(issued, 24, true, true, false, today),
+            Err(RenewalBlock::Cancelled)
+        );
         assert_eq!(may_renew(issued, 24, true, false, false, today), Ok(()));
     }
 }

@@ -22,9 +22,13 @@ enum Op {
     ListLabTests,
     ReadLabSeries,
     ReadDisclosureLog,
+    ListPrescriptions,
+    RequestRenewal,
 }
 
-const OPS: [Op; 6] = [
+const OPS: [Op; 8] = [
+    Op::ListPrescriptions,
+    Op::RequestRenewal,
     Op::ListRecords,
     Op::ReadDocument,
     Op::ReadSummaries,
@@ -42,6 +46,8 @@ fn op_of(action: Action) -> Option<Op> {
         Action::ListLabTests => Some(Op::ListLabTests),
         Action::ReadLabSeries => Some(Op::ReadLabSeries),
         Action::ReadDisclosureLog => Some(Op::ReadDisclosureLog),
+        Action::ListPrescriptions => Some(Op::ListPrescriptions),
+        Action::RequestRenewal => Some(Op::RequestRenewal),
         Action::AccessRefused
         | Action::SignIn
         | Action::SignOut
@@ -95,6 +101,22 @@ async fn run(access: &Access, op: Op, document: DocumentId) -> Outcome {
             outcome(access.lab_series(&code).await)
         }
         Op::ReadDisclosureLog => outcome(access.disclosure_log(50).await),
+        Op::ListPrescriptions => outcome(access.prescriptions().await),
+        // A request for a prescription nobody has: reaching the rules means the right
+        // covers renewals (real requests are tested in prescriptions.rs).
+        Op::RequestRenewal => outcome(
+            access
+                .request_renewal(
+                    archive::model::PrescriptionId::from_raw(0),
+                    &archive::model::RenewalForm {
+                        organisation: archive::model::OrganisationId::from_raw(1),
+                        message: None,
+                        share_other_prescriptions: false,
+                    },
+                    "matrix-key-0000000000",
+                )
+                .await,
+        ),
     }
 }
 
@@ -164,6 +186,7 @@ async fn check(t: &TestArchive, case: &Case) {
                 let got = run(&access, op, case.document).await;
                 let want = match op {
                     Op::ReadDocument => case.document_outcome,
+                    Op::RequestRenewal => Outcome::NotFound,
                     // The disclosure log is the person's own: no proxy reaches it.
                     Op::ReadDisclosureLog if case.right != "own" => {
                         Outcome::Refused(Refusal::NotCovered)
