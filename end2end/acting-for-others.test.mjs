@@ -1,31 +1,20 @@
 // A guardian acts for her children and a daughter for her mother, with JavaScript on
 // and off; the mother then sees in her disclosure log what was done on her behalf.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, newContext, settled, startApp } from './support/app.mjs';
+import { axeViolations, newContext, settled, useAppAndBrowser } from './support/app.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const world = useAppAndBrowser();
 
 async function signIn(page, mode, name) {
-  await page.goto(`${app.base}/sign-in`);
+  await page.goto(`${world.app.base}/sign-in`);
   await settled(page, mode);
   await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
   await settled(page, mode);
 }
 
 async function actFor(page, mode, name) {
-  await page.goto(`${app.base}/`);
+  await page.goto(`${world.app.base}/`);
   await settled(page, mode);
   await page.getByRole('button', { name: `Asioi henkilön ${name} puolesta` }).click();
   await settled(page, mode);
@@ -34,7 +23,7 @@ async function actFor(page, mode, name) {
 }
 
 async function allRecordTitles(page, mode) {
-  await page.goto(`${app.base}/records?from=&to=&kind=diagnosis`);
+  await page.goto(`${world.app.base}/records?from=&to=&kind=diagnosis`);
   await settled(page, mode);
   return page.getByRole('main').getByRole('listitem').getByRole('link').allTextContents();
 }
@@ -42,7 +31,7 @@ async function allRecordTitles(page, mode) {
 for (const mode of ['js', 'nojs']) {
   describe(`acting for others, JavaScript ${mode === 'js' ? 'on' : 'off'}`, () => {
     test('a guardian sees her 7-year-old\'s records, and only what is visible of her 15-year-old\'s', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Laura Nieminen');
       assert.deepEqual(await axeViolations(page), [], 'axe on the front page with proxy options');
@@ -65,7 +54,7 @@ for (const mode of ['js', 'nojs']) {
       await context.close();
 
       // Ella herself sees more than her guardian does.
-      const own = await newContext(browser, mode);
+      const own = await newContext(world.browser, mode);
       const ellaPage = await own.newPage();
       await signIn(ellaPage, mode, 'Ella Nieminen');
       await ellaPage.getByRole('heading', { name: 'Huoltajasi ja tietosi' }).waitFor();
@@ -77,19 +66,19 @@ for (const mode of ['js', 'nojs']) {
     });
 
     test('a mandate holder cannot reach the person\'s own sections, and the person sees what was done', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Aino Virtanen');
       await actFor(page, mode, 'Helvi Virtanen');
       const helvi = await allRecordTitles(page, mode);
       assert.ok(helvi.length > 0);
-      await page.goto(`${app.base}/disclosure-log`);
+      await page.goto(`${world.app.base}/disclosure-log`);
       await settled(page, mode);
       assert.match(await page.getByRole('alert').textContent(), /Tämä osa ei kuulu oikeuteesi/);
       assert.deepEqual(await axeViolations(page), [], 'axe on the refusal');
       await context.close();
 
-      const own = await newContext(browser, mode);
+      const own = await newContext(world.browser, mode);
       const helviPage = await own.newPage();
       await signIn(helviPage, mode, 'Helvi Virtanen');
       await helviPage.getByRole('link', { name: 'Luovutustiedot' }).first().click();

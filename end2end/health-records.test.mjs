@@ -1,22 +1,11 @@
 // A citizen signs in, reads their health records, filters them, opens a document,
 // follows a laboratory trend and switches language: with JavaScript on and off, and
 // axe-core finds no WCAG 2.2 A/AA violation on any page visited.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, newContext, settled, startApp } from './support/app.mjs';
+import { axeViolations, newContext, settled, useAppAndBrowser } from './support/app.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const world = useAppAndBrowser();
 
 async function visit(page, mode, url) {
   await page.goto(url);
@@ -25,7 +14,7 @@ async function visit(page, mode, url) {
 }
 
 async function signIn(page, mode, name) {
-  await visit(page, mode, `${app.base}/`);
+  await visit(page, mode, `${world.app.base}/`);
   await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().click();
   await settled(page, mode);
   assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
@@ -38,7 +27,7 @@ async function signIn(page, mode, name) {
 for (const mode of ['js', 'nojs']) {
   describe(`health records with JavaScript ${mode === 'js' ? 'on' : 'off'}`, () => {
     test('sign in, open health records, filter, open a document', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Mikko Korhonen');
 
@@ -71,10 +60,10 @@ for (const mode of ['js', 'nojs']) {
     });
 
     test('a bad date range is explained and the typed dates stay', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Aino Virtanen');
-      await visit(page, mode, `${app.base}/records`);
+      await visit(page, mode, `${world.app.base}/records`);
       await page.getByLabel('Alkaen').fill('2026-05-01');
       await page.getByLabel('Päättyen').fill('2026-04-01');
       await page.getByRole('button', { name: 'Näytä' }).click();
@@ -89,7 +78,7 @@ for (const mode of ['js', 'nojs']) {
     });
 
     test('see a lab trend as a picture and as a table', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Mikko Korhonen');
       await page.getByRole('link', { name: 'Laboratoriotulokset' }).first().click();
@@ -108,10 +97,10 @@ for (const mode of ['js', 'nojs']) {
     });
 
     test('switch language', async () => {
-      const context = await newContext(browser, mode);
+      const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Johan Lindqvist');
-      await visit(page, mode, `${app.base}/records`);
+      await visit(page, mode, `${world.app.base}/records`);
       await page.getByRole('button', { name: 'Svenska' }).click();
       await settled(page, mode);
       assert.match(page.url(), /\/records$/);

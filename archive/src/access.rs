@@ -136,6 +136,23 @@ pub(crate) struct AuditEvent {
     pub at: OffsetDateTime,
 }
 
+impl AuditEvent {
+    /// An event of a person's own doing on their own trail (signing in or out, looking
+    /// up whom they may act for).
+    pub(crate) const fn own(person: PersonId, action: Action, at: OffsetDateTime) -> Self {
+        Self {
+            subject: person,
+            actor: person,
+            right: "own",
+            action,
+            object: None,
+            purpose: Purpose::CitizenService,
+            outcome: "ok",
+            at,
+        }
+    }
+}
+
 pub(crate) fn unix_ms(at: OffsetDateTime) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
 }

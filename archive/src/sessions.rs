@@ -85,16 +85,7 @@ impl Archive {
         .await?;
         write_audit(
             &mut tx,
-            AuditEvent {
-                subject: actor.person(),
-                actor: actor.person(),
-                right: "own",
-                action: Action::SignIn,
-                object: None,
-                purpose: Purpose::CitizenService,
-                outcome: "ok",
-                at: now,
-            },
+            AuditEvent::own(actor.person(), Action::SignIn, now),
         )
         .await?;
         tx.commit().await?;
@@ -271,16 +262,7 @@ impl Archive {
         let mut tx = self.db.pool().begin().await?;
         write_audit(
             &mut tx,
-            AuditEvent {
-                subject: actor.person(),
-                actor: actor.person(),
-                right: "own",
-                action: Action::ListProxies,
-                object: None,
-                purpose: Purpose::CitizenService,
-                outcome: "ok",
-                at: self.clock.now(),
-            },
+            AuditEvent::own(actor.person(), Action::ListProxies, self.clock.now()),
         )
         .await?;
         tx.commit().await?;
@@ -302,16 +284,7 @@ impl Archive {
             let person = PersonId::from_raw(person);
             write_audit(
                 &mut tx,
-                AuditEvent {
-                    subject: person,
-                    actor: person,
-                    right: "own",
-                    action: Action::SignOut,
-                    object: None,
-                    purpose: Purpose::CitizenService,
-                    outcome: "ok",
-                    at: self.clock.now(),
-                },
+                AuditEvent::own(person, Action::SignOut, self.clock.now()),
             )
             .await?;
         }

@@ -1,6 +1,7 @@
 // Starts the real server binary on a free port with its own SQLite database filled with
 // the demo data, and a headless Debian Chromium to drive it.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,4 +111,21 @@ export async function axeViolations(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
     .analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Starts the app (with `options`, see `startApp`) and a browser before a test file's
+ * tests, and stops both after them. Returns where they will be.
+ */
+export function useAppAndBrowser(options) {
+  const world = {};
+  before(async () => {
+    world.app = await startApp(options);
+    world.browser = await launchBrowser();
+  });
+  after(async () => {
+    await world.browser?.close();
+    await world.app?.stop();
+  });
+  return world;
 }
