@@ -96,6 +96,24 @@ for (const mode of ['js', 'nojs']) {
       await context.close();
     });
 
+    test('see prescriptions: valid ones first, the rest on request', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Mikko Korhonen');
+      await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Reseptit' }).click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1, name: 'Reseptit' }).waitFor();
+      const shown = await page.getByRole('main').getByRole('heading', { level: 2 }).count();
+      assert.ok(shown > 0);
+      assert.deepEqual(await axeViolations(page), [], 'axe on prescriptions');
+      await page.getByRole('link', { name: /Näytä myös vanhentuneet/ }).click();
+      await settled(page, mode);
+      const all = await page.getByRole('main').getByRole('heading', { level: 2 }).count();
+      assert.ok(all > shown, `${all} > ${shown}`);
+      assert.deepEqual(await axeViolations(page), [], 'axe on all prescriptions');
+      await context.close();
+    });
+
     test('switch language', async () => {
       const context = await newContext(world.browser, mode);
       const page = await context.newPage();

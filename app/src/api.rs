@@ -140,6 +140,17 @@ pub async fn list_proxy_options() -> Result<Vec<ProxyOption>, AppError> {
         .map_err(from_archive)
 }
 
+/// The prescriptions of the person the session acts for.
+#[server(prefix = "/api", endpoint = "prescriptions")]
+pub async fn read_prescriptions() -> Result<Vec<archive::model::Prescription>, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .prescriptions()
+        .await
+        .map_err(from_archive)
+}
+
 /// What others did with the person's data (the person's own section).
 #[server(prefix = "/api", endpoint = "disclosure-log")]
 pub async fn read_disclosure_log() -> Result<Vec<LoggedAction>, AppError> {

@@ -101,6 +101,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {t("nav-lab")}
                             </a>
                         </li>
+                        <li>
+                            <a class=NAV_LINK href="/prescriptions">
+                                {t("nav-prescriptions")}
+                            </a>
+                        </li>
                         // The disclosure log is the person's own: not offered to a proxy.
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {

@@ -88,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lab") view=pages::LabPage ssr=SsrMode::Async />
                     <Route path=path!("/lab/:code") view=pages::LabTrendPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/prescriptions")
+                        view=pages::PrescriptionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/disclosure-log")
                         view=pages::DisclosureLogPage
                         ssr=SsrMode::Async

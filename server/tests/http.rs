@@ -704,6 +704,7 @@ const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ("/api/lab-series", &[("code", "P-CRP")]),
     ("/api/disclosure-log", &[]),
     ("/api/proxy-options", &[]),
+    ("/api/prescriptions", &[]),
 ];
 
 async fn call(
@@ -772,4 +773,32 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn prescriptions_show_valid_ones_first_and_the_rest_on_request() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let valid = app
+        .get("/prescriptions", Some(&mikko))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(valid.contains("Eliquis") && valid.contains("Voimassa"));
+    assert!(
+        !valid.contains("Mitätöity</dd>"),
+        "cancelled ones wait behind the link"
+    );
+    let all = app
+        .get("/prescriptions?show=all", Some(&mikko))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(all.contains("Mitätöity</dd>") && all.contains("Vanhentunut</dd>"));
+    assert!(
+        all.contains("Tätä lääkettä ei voi ostaa ulkomailta"),
+        "the narcotic says so"
+    );
 }
