@@ -65,14 +65,7 @@ impl Lang {
     /// else Finnish.
     #[must_use]
     pub fn of_request(headers: &http::HeaderMap) -> Self {
-        let from_cookie = headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == LANG_COOKIE)
-            .and_then(|(_, v)| Self::from_code(v));
+        let from_cookie = cookie_value(headers, LANG_COOKIE).and_then(Self::from_code);
         from_cookie
             .or_else(|| {
                 headers
@@ -157,6 +150,19 @@ impl Lang {
             Self::En => s,
         }
     }
+}
+
+/// The value of the cookie `name` in a request's headers.
+#[must_use]
+pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 /// The language of the page being rendered.

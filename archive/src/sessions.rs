@@ -64,25 +64,37 @@ impl Default for SessionLimits {
     }
 }
 
+/// Stores a new session with a fresh token, acting for `acting_for` (or the actor).
+async fn insert_session(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    actor: &Actor,
+    acting_for: Option<PersonId>,
+    now: time::OffsetDateTime,
+) -> Result<SessionToken, ArchiveError> {
+    let token = SessionToken::random().ok_or(ArchiveError::Invalid(
+        "the operating system's random number generator failed",
+    ))?;
+    sqlx::query(
+        "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(token.hash())
+    .bind(actor.person().get())
+    .bind(unix_ms(now))
+    .bind(acting_for.map(PersonId::get))
+    .execute(&mut **tx)
+    .await?;
+    Ok(token)
+}
+
 impl Archive {
     /// Starts a session for an authenticated actor and records the sign-in.
     ///
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
-        let token = SessionToken::random().ok_or(ArchiveError::Invalid(
-            "the operating system's random number generator failed",
-        ))?;
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
-        sqlx::query(
-            "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms) VALUES ($1, $2, $3, $3)",
-        )
-        .bind(token.hash())
-        .bind(actor.person().get())
-        .bind(unix_ms(now))
-        .execute(&mut *tx)
-        .await?;
+        let token = insert_session(&mut tx, actor, None, now).await?;
         write_audit(
             &mut tx,
             AuditEvent::own(actor.person(), Action::SignIn, now),
@@ -195,24 +207,14 @@ impl Archive {
             .access(actor, subject, Purpose::CitizenService)
             .await?
             .right();
-        let token = SessionToken::random().ok_or(ArchiveError::Invalid(
-            "the operating system's random number generator failed",
-        ))?;
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
         sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
             .bind(old.hash())
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $3, $4)",
-        )
-        .bind(token.hash())
-        .bind(actor.person().get())
-        .bind(unix_ms(now))
-        .bind((subject != actor.person()).then_some(subject.get()))
-        .execute(&mut *tx)
-        .await?;
+        let acting_for = (subject != actor.person()).then_some(subject);
+        let token = insert_session(&mut tx, actor, acting_for, now).await?;
         write_audit(
             &mut tx,
             AuditEvent {

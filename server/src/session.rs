@@ -1,6 +1,6 @@
 //! Sessions from cookies, the development sign-in, sign-out and the language choice.
 
-use app::i18n::{Lang, LANG_COOKIE};
+use app::i18n::{cookie_value, Lang, LANG_COOKIE};
 use app::ssr::Authenticated;
 use archive::model::PersonId;
 use archive::SessionToken;
@@ -24,15 +24,13 @@ fn cookie_name(state: &AppState) -> &'static str {
     }
 }
 
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+/// A session from before sign-in is ended: sign-in always starts a new one.
+async fn end_previous_session(state: &AppState, headers: &HeaderMap) {
+    if let Some(old) = session_token(state, headers) {
+        if let Err(e) = state.archive.end_session(&old).await {
+            tracing::error!(error = %e, "ending the previous session failed");
+        }
+    }
 }
 
 fn session_token(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
@@ -118,12 +116,7 @@ pub async fn dev_sign_in(
     let Ok(person) = form.person.parse::<PersonId>() else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    // A session from before sign-in is ended: sign-in always starts a new one.
-    if let Some(old) = session_token(&state, &headers) {
-        if let Err(e) = state.archive.end_session(&old).await {
-            tracing::error!(error = %e, "ending the previous session failed");
-        }
-    }
+    end_previous_session(&state, &headers).await;
     let actor = match state.archive.demo_actor(person).await {
         Ok(actor) => actor,
         Err(archive::ArchiveError::NotFound) => return StatusCode::BAD_REQUEST.into_response(),
@@ -300,11 +293,7 @@ pub async fn auth_callback(
             return failed("storage");
         }
     };
-    if let Some(old) = session_token(&state, &headers) {
-        if let Err(e) = state.archive.end_session(&old).await {
-            tracing::error!(error = %e, "ending the previous session failed");
-        }
-    }
+    end_previous_session(&state, &headers).await;
     match state.archive.start_session(&actor).await {
         Ok(token) => {
             let mut res = see_other("/", Some(session_cookie(&state, &token)));
