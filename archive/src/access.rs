@@ -83,11 +83,16 @@ pub enum Action {
     ListProxies,
     ActFor,
     ListPrescriptions,
+    ReadPrescription,
     RequestRenewal,
+    ListRenewalRequests,
+    ReadMedicationList,
+    /// The prescription centre moving a renewal request on (the demo's simulator).
+    ProcessRenewal,
 }
 
 impl Action {
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 17] = [
         Self::AccessRefused,
         Self::SignIn,
         Self::SignOut,
@@ -100,7 +105,11 @@ impl Action {
         Self::ListProxies,
         Self::ActFor,
         Self::ListPrescriptions,
+        Self::ReadPrescription,
         Self::RequestRenewal,
+        Self::ListRenewalRequests,
+        Self::ReadMedicationList,
+        Self::ProcessRenewal,
     ];
 
     #[must_use]
@@ -118,7 +127,11 @@ impl Action {
             Self::ListProxies => "proxies.list",
             Self::ActFor => "session.act-for",
             Self::ListPrescriptions => "prescriptions.list",
+            Self::ReadPrescription => "prescriptions.read",
             Self::RequestRenewal => "prescriptions.renewal-request",
+            Self::ListRenewalRequests => "prescriptions.renewal-list",
+            Self::ReadMedicationList => "medication-list.read",
+            Self::ProcessRenewal => "prescriptions.renewal-process",
         }
     }
 }

@@ -16,9 +16,13 @@ mod db;
 #[cfg(feature = "storage")]
 pub mod demo;
 #[cfg(feature = "storage")]
+pub mod desk;
+#[cfg(feature = "storage")]
 mod error;
 #[cfg(feature = "test-support")]
 pub mod inspect;
+#[cfg(feature = "storage")]
+pub mod medication;
 #[cfg(feature = "storage")]
 mod prescriptions;
 #[cfg(feature = "storage")]

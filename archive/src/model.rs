@@ -457,6 +457,18 @@ pub struct Prescription {
     pub remaining_packages: i64,
     /// `None` when a renewal may be asked for now; otherwise why not (a code).
     pub renewal_block: Option<String>,
+    /// The prescription this one renews, when it came from a renewal request.
+    pub renewed_from: Option<PrescriptionId>,
+}
+
+/// A prescription with everything its own page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrescriptionDetail {
+    pub prescription: Prescription,
+    /// The renewal requests made of it, newest first.
+    pub requests: Vec<RenewalRequest>,
+    /// The organisations that have treated the person, to ask for the renewal from.
+    pub organisations: Vec<OrganisationRef>,
 }
 
 /// Where a renewal request stands.
@@ -504,13 +516,62 @@ pub struct RenewalForm {
     pub share_other_prescriptions: bool,
 }
 
-/// A renewal request.
+/// A renewal request and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenewalRequest {
     pub id: RenewalRequestId,
     pub prescription: PrescriptionId,
-    pub organisation: OrganisationId,
+    /// The medicine, as the prescription names it (product, strength).
+    pub medicine: String,
+    pub organisation: OrganisationRef,
     pub status: RenewalStatus,
+    /// Why it was rejected, in the professional's words.
     pub reason: Option<String>,
+    pub message: Option<String>,
+    pub share_other_prescriptions: bool,
+    /// Who sent it: the person, or someone acting for them.
     pub requested_by: PersonId,
+    pub requested_by_name: String,
+    /// Finnish time.
+    pub sent_at: PrimitiveDateTime,
+    /// When its status last changed, Finnish time.
+    pub updated_at: PrimitiveDateTime,
+    /// The prescription a granted request produced.
+    pub renewed_as: Option<PrescriptionId>,
+}
+
+/// One medicine on the medication list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Medication {
+    /// The newest valid prescription of it.
+    pub prescription: PrescriptionId,
+    pub product: String,
+    pub strength: String,
+    pub form: String,
+    pub atc: String,
+    pub dosage: String,
+    pub prescriber: String,
+    pub organisation: String,
+    pub valid_until: Date,
+    /// The last purchase from any of its valid prescriptions; `None` if never bought.
+    pub last_dispensed: Option<Date>,
+    pub narcotic: bool,
+    pub central_nervous_system: bool,
+    pub renewal_requested: bool,
+}
+
+/// Medicines of one ATC anatomical main group (the code's first letter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MedicationGroup {
+    /// "A", "C", "N", … or "?" for a code that names no group.
+    pub group: String,
+    pub medicines: Vec<Medication>,
+}
+
+/// What the person takes now, as their valid prescriptions show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MedicationList {
+    /// When the list was compiled, Finnish time.
+    pub compiled_at: PrimitiveDateTime,
+    pub groups: Vec<MedicationGroup>,
 }

@@ -13,8 +13,9 @@ use time::Date;
 use crate::access::{unix_ms, Access, Action};
 use crate::error::ArchiveError;
 use crate::model::{
-    Dispensation, OrganisationId, OrganisationRef, Prescription, PrescriptionId,
-    PrescriptionStatus, RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus,
+    Dispensation, MedicationList, OrganisationId, OrganisationRef, PersonId, Prescription,
+    PrescriptionDetail, PrescriptionId, PrescriptionStatus, RenewalForm, RenewalRequest,
+    RenewalRequestId, RenewalStatus,
 };
 use crate::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
 use crate::rights::Section;
@@ -26,19 +27,54 @@ fn day(s: &str) -> Result<Date, ArchiveError> {
     Date::parse(s, &Iso8601::DATE).map_err(|_| ArchiveError::Invalid("stored date"))
 }
 
+fn stamp(ms: i64) -> time::PrimitiveDateTime {
+    crate::clock::finnish_local(
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+    )
+}
+
 fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
     let status: String = row.try_get("status")?;
+    let product: String = row.try_get("product")?;
+    let strength: String = row.try_get("strength")?;
+    let given: String = row.try_get("by_given")?;
+    let family: String = row.try_get("by_family")?;
     Ok(RenewalRequest {
         id: RenewalRequestId::from_raw(row.try_get("id")?),
         prescription: PrescriptionId::from_raw(row.try_get("prescription_id")?),
-        organisation: OrganisationId::from_raw(row.try_get("organisation_id")?),
+        medicine: format!("{product} {strength}"),
+        organisation: OrganisationRef {
+            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
+            name: row.try_get("organisation_name")?,
+        },
         status: RenewalStatus::from_code(&status).ok_or(ArchiveError::Invalid("stored status"))?,
         reason: row.try_get("reason")?,
-        requested_by: crate::model::PersonId::from_raw(row.try_get("requested_by")?),
+        message: row.try_get("message")?,
+        share_other_prescriptions: row.try_get::<i64, _>("share_other_prescriptions")? != 0,
+        requested_by: PersonId::from_raw(row.try_get("requested_by")?),
+        requested_by_name: format!("{given} {family}"),
+        sent_at: stamp(row.try_get("created_ms")?),
+        updated_at: stamp(row.try_get("updated_ms")?),
+        renewed_as: row
+            .try_get::<Option<i64>, _>("renewed_prescription_id")?
+            .map(PrescriptionId::from_raw),
     })
 }
 
-const REQUEST_COLUMNS: &str = "id, prescription_id, organisation_id, status, reason, requested_by";
+/// Renewal requests with what the page shows of them; `WHERE r.person_id = $1` and
+/// more are appended.
+const REQUEST_SELECT: &str = "SELECT r.id, r.prescription_id, r.organisation_id, o.name AS organisation_name, \
+     p.product, p.strength, r.status, r.reason, r.message, r.share_other_prescriptions, r.requested_by, \
+     b.given_name AS by_given, b.family_name AS by_family, r.created_ms, r.updated_ms, r.renewed_prescription_id \
+     FROM renewal_request r JOIN organisation o ON o.id = r.organisation_id \
+     JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
+     JOIN person b ON b.id = r.requested_by";
+
+const PRESCRIPTION_SELECT: &str = "SELECT p.id, p.product, p.atc, p.strength, p.form, p.package_size, p.dosage, \
+     p.amount, p.packages, p.prescriber, p.organisation_id, o.name AS organisation_name, p.issued_on, \
+     p.validity_months, p.narcotic, p.cns, p.cancelled, p.renewed_from \
+     FROM prescription p JOIN organisation o ON o.id = p.organisation_id";
 
 impl Access {
     /// Marks requests nobody began processing within eight days as expired.
@@ -60,38 +96,40 @@ impl Access {
         Ok(())
     }
 
-    /// The person's prescriptions, newest first, with what was bought, what remains,
-    /// and whether a renewal may be asked for now.
-    ///
-    /// # Errors
-    /// `Refused` when the right does not cover prescriptions; `Storage` when the
-    /// database fails.
-    pub async fn prescriptions(&self) -> Result<Vec<Prescription>, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::Prescriptions, Action::ListPrescriptions, None)
-            .await?;
-        self.expire_unprocessed(&mut tx).await?;
+    /// The person's prescriptions this right sees (one, or all newest first), with
+    /// what was bought, what remains, and whether a renewal may be asked for now.
+    async fn load_prescriptions(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        only: Option<PrescriptionId>,
+    ) -> Result<Vec<Prescription>, ArchiveError> {
+        self.expire_unprocessed(tx).await?;
         let subject = self.subject().get();
-        let rows = sqlx::query(&format!(
-            "SELECT p.id, p.product, p.atc, p.strength, p.form, p.package_size, p.dosage, p.amount, \
-             p.packages, p.prescriber, p.organisation_id, o.name AS organisation_name, p.issued_on, \
-             p.validity_months, p.narcotic, p.cns, p.cancelled \
-             FROM prescription p JOIN organisation o ON o.id = p.organisation_id \
-             WHERE p.person_id = $1 AND {} ORDER BY p.issued_on DESC, p.id DESC",
+        let one = if only.is_some() { " AND p.id = $2" } else { "" };
+        let sql = format!(
+            "{PRESCRIPTION_SELECT} WHERE p.person_id = $1{one} AND {} ORDER BY p.issued_on DESC, p.id DESC",
             self.visible_rows("p", "issued_on")
-        ))
-        .bind(subject)
-        .fetch_all(&mut *tx)
-        .await?;
+        );
+        let mut rows = sqlx::query(&sql).bind(subject);
+        if let Some(id) = only {
+            rows = rows.bind(id.get());
+        }
+        let rows = rows.fetch_all(&mut **tx).await?;
         let mut dispensed: HashMap<i64, Vec<Dispensation>> = HashMap::new();
-        for (rx, on, pharmacy, packages) in sqlx::query_as::<_, (i64, String, String, i64)>(
+        let one = if only.is_some() {
+            " AND prescription_id = $2"
+        } else {
+            ""
+        };
+        let sql = format!(
             "SELECT prescription_id, dispensed_on, pharmacy, packages FROM dispensation \
-             WHERE person_id = $1 ORDER BY dispensed_on, id",
-        )
-        .bind(subject)
-        .fetch_all(&mut *tx)
-        .await?
-        {
+             WHERE person_id = $1{one} ORDER BY dispensed_on, id"
+        );
+        let mut purchases = sqlx::query_as::<_, (i64, String, String, i64)>(&sql).bind(subject);
+        if let Some(id) = only {
+            purchases = purchases.bind(id.get());
+        }
+        for (rx, on, pharmacy, packages) in purchases.fetch_all(&mut **tx).await? {
             dispensed.entry(rx).or_default().push(Dispensation {
                 dispensed_on: day(&on)?,
                 pharmacy,
@@ -103,9 +141,8 @@ impl Access {
              AND status IN ('sent', 'in-processing')",
         )
         .bind(subject)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut **tx)
         .await?;
-        tx.commit().await?;
         let today = self.archive.clock.today();
         rows.iter()
             .map(|row| {
@@ -159,9 +196,145 @@ impl Access {
                     .map(|b| b.code().to_owned()),
                     remaining_packages: (packages - bought).max(0),
                     dispensations,
+                    renewed_from: row
+                        .try_get::<Option<i64>, _>("renewed_from")?
+                        .map(PrescriptionId::from_raw),
                 })
             })
             .collect()
+    }
+
+    /// The renewal requests this right sees, newest first; of one prescription or all.
+    async fn load_requests(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        only: Option<PrescriptionId>,
+        limit: i64,
+    ) -> Result<Vec<RenewalRequest>, ArchiveError> {
+        let one = if only.is_some() {
+            " AND r.prescription_id = $3"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "{REQUEST_SELECT} WHERE r.person_id = $1{one} AND {} ORDER BY r.created_ms DESC, r.id DESC LIMIT $2",
+            self.visible_rows("p", "issued_on")
+        );
+        let mut q = sqlx::query(&sql).bind(self.subject().get()).bind(limit);
+        if let Some(id) = only {
+            q = q.bind(id.get());
+        }
+        q.fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(request_of)
+            .collect()
+    }
+
+    /// The organisations that have treated the person (in documents or prescriptions
+    /// this right sees): those a renewal may be asked from.
+    async fn treating_organisations(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<Vec<OrganisationRef>, ArchiveError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT o.id, o.name FROM organisation o WHERE o.id IN ( \
+             SELECT d.organisation_id FROM document d WHERE d.person_id = $1 AND {} \
+             UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1 AND {}) \
+             ORDER BY o.name, o.id",
+            self.visible_rows("d", "recorded_at"),
+            self.visible_rows("p", "issued_on")
+        ))
+        .bind(self.subject().get())
+        .fetch_all(&mut **tx)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| OrganisationRef {
+                id: OrganisationId::from_raw(id),
+                name,
+            })
+            .collect())
+    }
+
+    /// The person's prescriptions, newest first, with what was bought, what remains,
+    /// and whether a renewal may be asked for now.
+    ///
+    /// # Errors
+    /// `Refused` when the right does not cover prescriptions; `Storage` when the
+    /// database fails.
+    pub async fn prescriptions(&self) -> Result<Vec<Prescription>, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Section::Prescriptions, Action::ListPrescriptions, None)
+            .await?;
+        let list = self.load_prescriptions(&mut tx, None).await?;
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    /// One prescription with its purchases, its renewal requests, and the
+    /// organisations a renewal may be asked from.
+    ///
+    /// # Errors
+    /// `NotFound` for a prescription this right does not see; `Refused` when the right
+    /// does not cover prescriptions; `Storage` when the database fails.
+    pub async fn prescription(
+        &self,
+        id: PrescriptionId,
+    ) -> Result<PrescriptionDetail, ArchiveError> {
+        let mut tx = self
+            .begin_audited(
+                Section::Prescriptions,
+                Action::ReadPrescription,
+                Some(id.get()),
+            )
+            .await?;
+        let Some(prescription) = self.load_prescriptions(&mut tx, Some(id)).await?.pop() else {
+            return Err(ArchiveError::NotFound);
+        };
+        let requests = self.load_requests(&mut tx, Some(id), 100).await?;
+        let organisations = self.treating_organisations(&mut tx).await?;
+        tx.commit().await?;
+        Ok(PrescriptionDetail {
+            prescription,
+            requests,
+            organisations,
+        })
+    }
+
+    /// The person's renewal requests, newest first.
+    ///
+    /// # Errors
+    /// `Refused` when the right does not cover prescriptions; `Storage` when the
+    /// database fails.
+    pub async fn renewal_requests(&self, limit: u32) -> Result<Vec<RenewalRequest>, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Section::Prescriptions, Action::ListRenewalRequests, None)
+            .await?;
+        self.expire_unprocessed(&mut tx).await?;
+        let list = self
+            .load_requests(&mut tx, None, i64::from(limit.clamp(1, 500)))
+            .await?;
+        tx.commit().await?;
+        Ok(list)
+    }
+
+    /// What the person takes now: [`crate::medication::compile`] over the valid
+    /// prescriptions this right sees.
+    ///
+    /// # Errors
+    /// `Refused` when the right does not cover prescriptions; `Storage` when the
+    /// database fails.
+    pub async fn medication_list(&self) -> Result<MedicationList, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Section::Prescriptions, Action::ReadMedicationList, None)
+            .await?;
+        let list = self.load_prescriptions(&mut tx, None).await?;
+        tx.commit().await?;
+        Ok(crate::medication::compile(
+            &list,
+            crate::clock::finnish_local(self.archive.clock.now()),
+        ))
     }
 
     /// Asks for a prescription to be renewed. The same `key` always gives back the same
@@ -200,9 +373,7 @@ impl Access {
                 Some(prescription.get()),
             )
             .await?;
-        let by_key = format!(
-            "SELECT {REQUEST_COLUMNS} FROM renewal_request WHERE person_id = $1 AND idempotency_key = $2"
-        );
+        let by_key = format!("{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2");
         if let Some(existing) = sqlx::query(&by_key)
             .bind(subject)
             .bind(key)
@@ -266,15 +437,12 @@ impl Access {
             return Err(ArchiveError::NotRenewable(block));
         }
         // The person picks from the organisations that have treated them.
-        let (treated,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM (SELECT organisation_id FROM document WHERE person_id = $1 AND organisation_id = $2 \
-             UNION SELECT organisation_id FROM prescription WHERE person_id = $1 AND organisation_id = $2) t",
-        )
-        .bind(subject)
-        .bind(form.organisation.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        if treated == 0 {
+        if !self
+            .treating_organisations(&mut tx)
+            .await?
+            .iter()
+            .any(|o| o.id == form.organisation)
+        {
             return Err(ArchiveError::Invalid("organisation"));
         }
         let now = unix_ms(self.archive.clock.now());

@@ -23,12 +23,18 @@ enum Op {
     ReadLabSeries,
     ReadDisclosureLog,
     ListPrescriptions,
+    ReadPrescription,
     RequestRenewal,
+    ListRenewalRequests,
+    ReadMedicationList,
 }
 
-const OPS: [Op; 8] = [
+const OPS: [Op; 11] = [
     Op::ListPrescriptions,
+    Op::ReadPrescription,
     Op::RequestRenewal,
+    Op::ListRenewalRequests,
+    Op::ReadMedicationList,
     Op::ListRecords,
     Op::ReadDocument,
     Op::ReadSummaries,
@@ -47,8 +53,13 @@ fn op_of(action: Action) -> Option<Op> {
         Action::ReadLabSeries => Some(Op::ReadLabSeries),
         Action::ReadDisclosureLog => Some(Op::ReadDisclosureLog),
         Action::ListPrescriptions => Some(Op::ListPrescriptions),
+        Action::ReadPrescription => Some(Op::ReadPrescription),
         Action::RequestRenewal => Some(Op::RequestRenewal),
-        Action::AccessRefused
+        Action::ListRenewalRequests => Some(Op::ListRenewalRequests),
+        Action::ReadMedicationList => Some(Op::ReadMedicationList),
+        // Done by the prescription centre, not on anyone's behalf.
+        Action::ProcessRenewal
+        | Action::AccessRefused
         | Action::SignIn
         | Action::SignOut
         | Action::ListProxies
@@ -102,6 +113,20 @@ async fn run(access: &Access, op: Op, document: DocumentId) -> Outcome {
         }
         Op::ReadDisclosureLog => outcome(access.disclosure_log(50).await),
         Op::ListPrescriptions => outcome(access.prescriptions().await),
+        // The newest prescription the right sees, if it sees any.
+        Op::ReadPrescription => {
+            let id = match access.prescriptions().await {
+                Ok(list) => list.first().map(|p| p.id),
+                Err(_) => None,
+            };
+            outcome(
+                access
+                    .prescription(id.unwrap_or(archive::model::PrescriptionId::from_raw(0)))
+                    .await,
+            )
+        }
+        Op::ListRenewalRequests => outcome(access.renewal_requests(50).await),
+        Op::ReadMedicationList => outcome(access.medication_list().await),
         // A request for a prescription nobody has: reaching the rules means the right
         // covers renewals (real requests are tested in prescriptions.rs).
         Op::RequestRenewal => outcome(
@@ -180,6 +205,11 @@ async fn check(t: &TestArchive, case: &Case) {
                     .filter(|e| e.outcome == "ok" && e.actor == case.actor && e.right == case.right)
                     .count()
             };
+            // Whether the right sees any prescription to open (the child has none).
+            let sees_a_prescription = access
+                .prescriptions()
+                .await
+                .is_ok_and(|list| !list.is_empty());
             for op in OPS {
                 let trail = audit_trail(a, case.subject).await.expect("trail");
                 let (before, total_before) = (ours(&trail), trail.len());
@@ -187,6 +217,7 @@ async fn check(t: &TestArchive, case: &Case) {
                 let want = match op {
                     Op::ReadDocument => case.document_outcome,
                     Op::RequestRenewal => Outcome::NotFound,
+                    Op::ReadPrescription if !sees_a_prescription => Outcome::NotFound,
                     // The disclosure log is the person's own: no proxy reaches it.
                     Op::ReadDisclosureLog if case.right != "own" => {
                         Outcome::Refused(Refusal::NotCovered)

@@ -4,7 +4,8 @@
 mod common;
 
 use archive::demo::{self, ids};
-use archive::inspect::renewal_request_counts;
+use archive::desk::{DeskReport, PRESCRIPTION_CENTRE, REJECTION_REASON};
+use archive::inspect::{audit_trail, renewal_request_counts};
 use archive::model::{PrescriptionStatus, RenewalForm, RenewalStatus};
 use archive::renewal::RenewalBlock;
 use archive::{Access, ArchiveError, Purpose};
@@ -269,8 +270,189 @@ async fn proxies_request_within_their_rights_and_the_request_says_who(t: &TestAr
             .await,
         Err(ArchiveError::NotFound)
     ));
+    assert!(matches!(
+        for_ella.prescription(private.id).await,
+        Err(ArchiveError::NotFound)
+    ));
+    let on_her_list = |list: &archive::model::MedicationList| {
+        list.groups
+            .iter()
+            .flat_map(|g| &g.medicines)
+            .any(|m| m.atc == "G03AC09")
+    };
+    assert!(!on_her_list(
+        &for_ella.medication_list().await.expect("list")
+    ));
+    assert!(on_her_list(
+        &own(t, ids::TEEN)
+            .await
+            .medication_list()
+            .await
+            .expect("list")
+    ));
+
+    // Helvi sees that Aino sent the request, on the prescription and in her requests.
+    let helvi = own(t, ids::ELDER).await;
+    let detail = helvi.prescription(rx.id).await.expect("detail");
+    assert_eq!(detail.requests.len(), 1);
+    assert_eq!(detail.requests[0].requested_by, ids::ADULT);
+    assert!(detail.requests[0].requested_by_name.starts_with("Aino"));
+    let mine = helvi.renewal_requests(50).await.expect("requests");
+    assert_eq!(mine.first().map(|r| r.id), Some(request.id));
+    // And a prescription of someone else is found for nobody.
+    assert!(matches!(
+        helvi.prescription(private.id).await,
+        Err(ArchiveError::NotFound)
+    ));
 }
 on_both!(
     proxies_renew,
     proxies_request_within_their_rights_and_the_request_says_who
 );
+
+async fn the_desk_moves_requests_through_processing_to_an_answer(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let pace = Duration::minutes(5);
+    let access = own(t, ids::HEAVY_USER).await;
+    let list = access.prescriptions().await.expect("list");
+    let ordinary = list
+        .iter()
+        .find(|p| p.renewal_block.is_none() && !p.narcotic)
+        .expect("renewable");
+    let narcotic = list
+        .iter()
+        .find(|p| p.renewal_block.is_none() && p.narcotic)
+        .expect("a renewable narcotic");
+    let asked = access
+        .request_renewal(ordinary.id, &form(ordinary), "key-desk-ordinary-01")
+        .await
+        .expect("request");
+    access
+        .request_renewal(narcotic.id, &form(narcotic), "key-desk-narcotic-01")
+        .await
+        .expect("request");
+    let status = |detail: &archive::model::PrescriptionDetail| detail.requests[0].status;
+
+    // Too fresh: nothing happens yet.
+    assert_eq!(
+        a.process_renewals(pace).await.expect("round"),
+        DeskReport::default()
+    );
+    t.clock.advance(pace);
+    let round = a.process_renewals(pace).await.expect("round");
+    assert_eq!(round.started, 2);
+    assert_eq!((round.renewed, round.rejected), (0, 0), "one step a round");
+    let detail = access.prescription(ordinary.id).await.expect("detail");
+    assert_eq!(status(&detail), RenewalStatus::InProcessing);
+    assert_eq!(
+        detail.prescription.status,
+        PrescriptionStatus::RenewalRequested
+    );
+    // In processing, a request does not expire.
+    t.clock.advance(Duration::days(9));
+    let round = a.process_renewals(pace).await.expect("round");
+    assert_eq!((round.renewed, round.rejected, round.expired), (1, 1, 0));
+
+    let detail = access.prescription(ordinary.id).await.expect("detail");
+    let request = &detail.requests[0];
+    assert_eq!(request.status, RenewalStatus::Renewed);
+    assert_eq!(request.id, asked.id);
+    let new_id = request.renewed_as.expect("the new prescription");
+    let renewed = access.prescription(new_id).await.expect("new detail");
+    assert_eq!(renewed.prescription.renewed_from, Some(ordinary.id));
+    assert_eq!(renewed.prescription.product, ordinary.product);
+    assert_eq!(renewed.prescription.issued_on, a.clock().today());
+    assert_eq!(renewed.prescription.status, PrescriptionStatus::Valid);
+    assert_eq!(
+        renewed.prescription.organisation.id,
+        ordinary.organisation.id
+    );
+
+    let detail = access.prescription(narcotic.id).await.expect("detail");
+    assert_eq!(status(&detail), RenewalStatus::Rejected);
+    assert_eq!(detail.requests[0].reason.as_deref(), Some(REJECTION_REASON));
+    assert_eq!(detail.requests[0].renewed_as, None);
+
+    // Nothing more to do; every step is in the person's audit trail, by the centre.
+    assert_eq!(
+        a.process_renewals(pace).await.expect("round"),
+        DeskReport::default()
+    );
+    let trail = audit_trail(a, ids::HEAVY_USER).await.expect("trail");
+    let steps: Vec<&str> = trail
+        .iter()
+        .filter(|e| e.actor == PRESCRIPTION_CENTRE && e.action == "prescriptions.renewal-process")
+        .map(|e| e.outcome.as_str())
+        .collect();
+    assert_eq!(steps.len(), 4, "{steps:?}");
+    for outcome in ["in-processing", "renewed", "rejected"] {
+        assert!(steps.contains(&outcome), "{outcome}");
+    }
+}
+on_both!(
+    desk_moves_requests,
+    the_desk_moves_requests_through_processing_to_an_answer
+);
+
+async fn the_desk_lets_requests_nobody_took_up_expire(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let access = own(t, ids::HEAVY_USER).await;
+    let list = access.prescriptions().await.expect("list");
+    let rx = list
+        .iter()
+        .find(|p| p.renewal_block.is_none())
+        .expect("renewable");
+    access
+        .request_renewal(rx.id, &form(rx), "key-desk-expiring-01")
+        .await
+        .expect("request");
+    // The desk is slower than eight days: the request expires instead of starting.
+    t.clock.advance(Duration::days(8) + Duration::seconds(1));
+    let round = a.process_renewals(Duration::days(8)).await.expect("round");
+    assert_eq!((round.expired, round.started), (1, 0));
+    let detail = access.prescription(rx.id).await.expect("detail");
+    assert_eq!(detail.requests[0].status, RenewalStatus::Expired);
+    assert_eq!(
+        detail.prescription.renewal_block, None,
+        "may be asked again"
+    );
+}
+on_both!(desk_expires, the_desk_lets_requests_nobody_took_up_expire);
+
+async fn the_medication_list_shows_what_is_in_force(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let access = own(t, ids::HEAVY_USER).await;
+    let all = access.prescriptions().await.expect("list");
+    let list = access.medication_list().await.expect("medication list");
+    let lines: Vec<&archive::model::Medication> =
+        list.groups.iter().flat_map(|g| &g.medicines).collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        let rx = all
+            .iter()
+            .find(|p| p.id == line.prescription)
+            .expect("from a prescription");
+        assert!(matches!(
+            rx.status,
+            PrescriptionStatus::Valid | PrescriptionStatus::RenewalRequested
+        ));
+    }
+    // Every medicine in force is on it, once.
+    let mut in_force: Vec<(String, String)> = all
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.status,
+                PrescriptionStatus::Valid | PrescriptionStatus::RenewalRequested
+            )
+        })
+        .map(|p| (p.product.clone(), p.strength.clone()))
+        .collect();
+    in_force.sort();
+    in_force.dedup();
+    assert_eq!(lines.len(), in_force.len());
+    assert_eq!(list.compiled_at.date(), t.archive.clock().today());
+}
+on_both!(medication_list, the_medication_list_shows_what_is_in_force);

@@ -1,0 +1,197 @@
+//! A stand-in for the care units that answer renewal requests, for the demo: it moves
+//! requests on at a set pace so the whole flow can be seen. A request waits `pace` in
+//! "sent", is taken into processing, waits `pace` again, and is then renewed (a new
+//! prescription is written, naming the one it renews) or, for a narcotic, rejected with
+//! the professional's reason. Requests nobody took up within eight days expire.
+//!
+//! Each step is one transaction with its audit event, made by the prescription centre
+//! rather than by a person. Production has no simulator: the server refuses to start
+//! it without demo data.
+
+use rand::Rng;
+use time::Duration;
+
+use crate::access::{unix_ms, write_audit, Action, Archive, AuditEvent, Purpose};
+use crate::error::ArchiveError;
+use crate::model::PersonId;
+use crate::renewal::UNPROCESSED_EXPIRY;
+
+/// The actor the audit trail names for what the prescription centre does.
+pub const PRESCRIPTION_CENTRE: PersonId = PersonId::from_raw(0);
+
+/// What a rejected request says, in the professional's words.
+pub const REJECTION_REASON: &str =
+    "Uusiminen vaatii vastaanottokäynnin. Varaa aika hoitavaan yksikköön.";
+
+/// What one round of processing did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DeskReport {
+    pub started: usize,
+    pub renewed: usize,
+    pub rejected: usize,
+    pub expired: usize,
+}
+
+/// The requests in `status` last changed before `before` (ms): (person, request,
+/// prescription, organisation, narcotic).
+type Waiting = (i64, i64, i64, i64, i64);
+
+impl Archive {
+    /// Moves every request on by at most one step, as described in the module.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails; steps done before the failure stay done.
+    pub async fn process_renewals(&self, pace: Duration) -> Result<DeskReport, ArchiveError> {
+        let now = self.clock.now();
+        let now_ms = unix_ms(now);
+        let due = now_ms - i64::try_from(pace.whole_milliseconds()).unwrap_or(0);
+        let expiry = now_ms - i64::try_from(UNPROCESSED_EXPIRY.whole_milliseconds()).unwrap_or(0);
+        let mut report = DeskReport::default();
+        // Decide before starting, so that each round shows one step of each request.
+        for (person, id, rx, organisation, narcotic) in self.waiting("in-processing", due).await? {
+            let renew = narcotic == 0;
+            if self
+                .step(person, id, "in-processing", if renew { "renewed" } else { "rejected" }, |tx| {
+                    Box::pin(async move {
+                        if renew {
+                            let new_id: i64 = rand::rng().random_range(1..(1_i64 << 53));
+                            sqlx::query(
+                                "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, \
+                                 dosage, amount, packages, prescriber, organisation_id, issued_on, validity_months, \
+                                 narcotic, cns, cancelled, visible_to_guardian, denied_to_guardian, renewed_from) \
+                                 SELECT person_id, $1, product, atc, strength, form, package_size, dosage, amount, \
+                                 packages, prescriber, $2, $3, validity_months, narcotic, cns, 0, visible_to_guardian, \
+                                 denied_to_guardian, id FROM prescription WHERE person_id = $4 AND id = $5",
+                            )
+                            .bind(new_id)
+                            .bind(organisation)
+                            .bind(crate::clock::finnish_local(now).date().to_string())
+                            .bind(person)
+                            .bind(rx)
+                            .execute(&mut **tx)
+                            .await?;
+                            sqlx::query(
+                                "UPDATE renewal_request SET renewed_prescription_id = $1 WHERE person_id = $2 AND id = $3",
+                            )
+                            .bind(new_id)
+                            .bind(person)
+                            .bind(id)
+                            .execute(&mut **tx)
+                            .await?;
+                        } else {
+                            sqlx::query("UPDATE renewal_request SET reason = $1 WHERE person_id = $2 AND id = $3")
+                                .bind(REJECTION_REASON)
+                                .bind(person)
+                                .bind(id)
+                                .execute(&mut **tx)
+                                .await?;
+                        }
+                        Ok(())
+                    })
+                })
+                .await?
+            {
+                if renew {
+                    report.renewed += 1;
+                } else {
+                    report.rejected += 1;
+                }
+            }
+        }
+        for (person, id, ..) in self.waiting_since("sent", expiry, None).await? {
+            if self
+                .step(person, id, "sent", "expired", |_| {
+                    Box::pin(async { Ok(()) })
+                })
+                .await?
+            {
+                report.expired += 1;
+            }
+        }
+        for (person, id, ..) in self.waiting("sent", due).await? {
+            if self
+                .step(person, id, "sent", "in-processing", |_| {
+                    Box::pin(async { Ok(()) })
+                })
+                .await?
+            {
+                report.started += 1;
+            }
+        }
+        Ok(report)
+    }
+
+    async fn waiting(&self, status: &str, before: i64) -> Result<Vec<Waiting>, ArchiveError> {
+        self.waiting_since(status, before, Some("updated_ms")).await
+    }
+
+    async fn waiting_since(
+        &self,
+        status: &str,
+        before: i64,
+        column: Option<&str>,
+    ) -> Result<Vec<Waiting>, ArchiveError> {
+        let column = column.unwrap_or("created_ms");
+        Ok(sqlx::query_as(&format!(
+            "SELECT r.person_id, r.id, r.prescription_id, r.organisation_id, p.narcotic \
+             FROM renewal_request r JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
+             WHERE r.status = $1 AND r.{column} <= $2 ORDER BY r.created_ms LIMIT 500"
+        ))
+        .bind(status)
+        .bind(before)
+        .fetch_all(self.db.pool())
+        .await?)
+    }
+
+    /// Moves one request from `from` to `to` if it is still in `from`, with `also`
+    /// done in the same transaction and the audit event written. Whether it moved.
+    async fn step<F>(
+        &self,
+        person: i64,
+        id: i64,
+        from: &str,
+        to: &'static str,
+        also: F,
+    ) -> Result<bool, ArchiveError>
+    where
+        F: for<'t> FnOnce(
+            &'t mut sqlx::Transaction<'static, sqlx::Any>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<(), ArchiveError>> + Send + 't>,
+        >,
+    {
+        let now = self.clock.now();
+        let mut tx = self.db.pool().begin().await?;
+        let moved = sqlx::query(
+            "UPDATE renewal_request SET status = $1, updated_ms = $2 WHERE person_id = $3 AND id = $4 AND status = $5",
+        )
+        .bind(to)
+        .bind(unix_ms(now))
+        .bind(person)
+        .bind(id)
+        .bind(from)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            return Ok(false);
+        }
+        also(&mut tx).await?;
+        write_audit(
+            &mut tx,
+            AuditEvent {
+                subject: PersonId::from_raw(person),
+                actor: PRESCRIPTION_CENTRE,
+                right: "prescription-centre",
+                action: Action::ProcessRenewal,
+                object: Some(id),
+                purpose: Purpose::CitizenService,
+                outcome: to,
+                at: now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

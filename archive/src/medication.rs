@@ -1,0 +1,191 @@
+//! The medication list: what a person takes now, derived from their prescriptions.
+//!
+//! - Only prescriptions in force count: valid ones, and those waiting for renewal (the
+//!   person goes on taking the medicine meanwhile). Expired and cancelled ones do not.
+//! - One line per medicine (product and strength): the newest prescription of it gives
+//!   the dosage and validity, and the last purchase from any of them is shown.
+//! - Lines are grouped by the ATC anatomical main group (the code's first letter), in
+//!   the order of the classification, and by product name within a group.
+
+use std::collections::BTreeMap;
+
+use time::PrimitiveDateTime;
+
+use crate::model::{Medication, MedicationGroup, MedicationList, Prescription, PrescriptionStatus};
+
+/// The ATC anatomical main groups, in the classification's order.
+pub const ATC_GROUPS: [char; 14] = [
+    'A', 'B', 'C', 'D', 'G', 'H', 'J', 'L', 'M', 'N', 'P', 'R', 'S', 'V',
+];
+
+/// The group an ATC code belongs to, or "?" for a code that names none.
+#[must_use]
+pub fn atc_group(atc: &str) -> String {
+    atc.chars()
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .filter(|c| ATC_GROUPS.contains(c))
+        .map_or_else(|| "?".to_owned(), String::from)
+}
+
+/// Compiles the list from a person's prescriptions (in any order).
+#[must_use]
+pub fn compile(prescriptions: &[Prescription], compiled_at: PrimitiveDateTime) -> MedicationList {
+    let mut in_force: Vec<&Prescription> = prescriptions
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.status,
+                PrescriptionStatus::Valid | PrescriptionStatus::RenewalRequested
+            )
+        })
+        .collect();
+    // Newest first, so the first of each medicine is the one that speaks for it.
+    in_force.sort_by(|a, b| b.issued_on.cmp(&a.issued_on).then(b.id.cmp(&a.id)));
+    let mut medicines: BTreeMap<(String, String), Medication> = BTreeMap::new();
+    for p in in_force {
+        let last = p.dispensations.iter().map(|d| d.dispensed_on).max();
+        let key = (p.product.to_lowercase(), p.strength.to_lowercase());
+        match medicines.get_mut(&key) {
+            Some(m) => {
+                m.last_dispensed = m.last_dispensed.max(last);
+                m.renewal_requested |= p.status == PrescriptionStatus::RenewalRequested;
+            }
+            None => {
+                medicines.insert(
+                    key,
+                    Medication {
+                        prescription: p.id,
+                        product: p.product.clone(),
+                        strength: p.strength.clone(),
+                        form: p.form.clone(),
+                        atc: p.atc.clone(),
+                        dosage: p.dosage.clone(),
+                        prescriber: p.prescriber.clone(),
+                        organisation: p.organisation.name.clone(),
+                        valid_until: p.valid_until,
+                        last_dispensed: last,
+                        narcotic: p.narcotic,
+                        central_nervous_system: p.central_nervous_system,
+                        renewal_requested: p.status == PrescriptionStatus::RenewalRequested,
+                    },
+                );
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, MedicationGroup> = BTreeMap::new();
+    for m in medicines.into_values() {
+        let group = atc_group(&m.atc);
+        let order = group
+            .chars()
+            .next()
+            .and_then(|c| ATC_GROUPS.iter().position(|g| *g == c))
+            .unwrap_or(ATC_GROUPS.len());
+        groups
+            .entry(order)
+            .or_insert_with(|| MedicationGroup {
+                group,
+                medicines: Vec::new(),
+            })
+            .medicines
+            .push(m);
+    }
+    MedicationList {
+        compiled_at,
+        groups: groups.into_values().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dispensation, OrganisationId, OrganisationRef, PrescriptionId};
+    use time::macros::{date, datetime};
+    use time::Date;
+
+    fn rx(
+        id: i64,
+        product: &str,
+        atc: &str,
+        issued: Date,
+        status: PrescriptionStatus,
+    ) -> Prescription {
+        Prescription {
+            id: PrescriptionId::from_raw(id),
+            product: product.into(),
+            atc: atc.into(),
+            strength: "10 mg".into(),
+            form: "tabletti".into(),
+            package_size: "100".into(),
+            dosage: format!("dosage {id}"),
+            amount: "4 x 100".into(),
+            packages: 4,
+            prescriber: "LL Anna Mäkinen".into(),
+            organisation: OrganisationRef {
+                id: OrganisationId::from_raw(1),
+                name: "Terveyskeskus".into(),
+            },
+            issued_on: issued,
+            valid_until: issued + time::Duration::days(700),
+            narcotic: false,
+            central_nervous_system: false,
+            status,
+            dispensations: vec![],
+            remaining_packages: 4,
+            renewal_block: None,
+            renewed_from: None,
+        }
+    }
+
+    #[test]
+    fn only_prescriptions_in_force_count_and_the_newest_speaks_for_a_medicine() {
+        use PrescriptionStatus::{Cancelled, Expired, RenewalRequested, Valid};
+        let mut old = rx(1, "Amlodipin", "C08CA01", date!(2025 - 01 - 10), Valid);
+        old.dispensations.push(Dispensation {
+            dispensed_on: date!(2026 - 06 - 01),
+            pharmacy: "Apteekki".into(),
+            packages: 1,
+        });
+        let new = rx(2, "Amlodipin", "C08CA01", date!(2026 - 01 - 10), Valid);
+        let list = compile(
+            &[
+                old,
+                new,
+                rx(3, "Panadol", "N02BE01", date!(2024 - 01 - 01), Expired),
+                rx(
+                    4,
+                    "Ventoline",
+                    "R03AC02",
+                    date!(2025 - 05 - 01),
+                    RenewalRequested,
+                ),
+                rx(5, "Metformin", "A10BA02", date!(2025 - 05 - 01), Cancelled),
+                rx(6, "Oddity", "", date!(2025 - 05 - 01), Valid),
+            ],
+            datetime!(2026 - 11 - 29 10:00),
+        );
+        let groups: Vec<&str> = list.groups.iter().map(|g| g.group.as_str()).collect();
+        assert_eq!(groups, ["C", "R", "?"]);
+        let amlodipin = &list.groups[0].medicines;
+        assert_eq!(amlodipin.len(), 1, "one line per medicine");
+        assert_eq!(amlodipin[0].prescription, PrescriptionId::from_raw(2));
+        assert_eq!(amlodipin[0].dosage, "dosage 2");
+        assert_eq!(amlodipin[0].last_dispensed, Some(date!(2026 - 06 - 01)));
+        assert!(list.groups[1].medicines[0].renewal_requested);
+        assert_eq!(list.compiled_at, datetime!(2026 - 11 - 29 10:00));
+    }
+
+    #[test]
+    fn an_empty_history_gives_an_empty_list() {
+        assert!(compile(&[], datetime!(2026 - 11 - 29 10:00))
+            .groups
+            .is_empty());
+    }
+
+    #[test]
+    fn groups_follow_the_atc_first_letter() {
+        assert_eq!(atc_group("n02be01"), "N");
+        assert_eq!(atc_group("X01"), "?");
+        assert_eq!(atc_group(""), "?");
+    }
+}
