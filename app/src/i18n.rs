@@ -242,4 +242,38 @@ mod refusal_messages {
             }
         }
     }
+
+    #[test]
+    fn every_audited_action_reads_in_words_in_the_disclosure_log() {
+        for action in archive::Action::ALL {
+            for lang in Lang::ALL {
+                let key = format!("action-{}", action.code().replace('.', "-"));
+                assert_ne!(lang.tr(&key), key, "{key} in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_atc_group_and_renewal_status_has_a_name_in_every_language() {
+        use archive::model::RenewalStatus;
+        let keys = archive::medication::ATC_GROUPS
+            .iter()
+            .map(|g| format!("atc-group-{g}"))
+            .chain(
+                [
+                    RenewalStatus::Sent,
+                    RenewalStatus::InProcessing,
+                    RenewalStatus::Renewed,
+                    RenewalStatus::Rejected,
+                    RenewalStatus::Expired,
+                ]
+                .iter()
+                .map(|s| format!("renewal-status-{}", s.code())),
+            );
+        for key in keys {
+            for lang in Lang::ALL {
+                assert_ne!(lang.tr(&key), key, "{key} in {}", lang.code());
+            }
+        }
+    }
 }

@@ -106,6 +106,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {t("nav-prescriptions")}
                             </a>
                         </li>
+                        <li>
+                            <a class=NAV_LINK href="/medication-list">
+                                {t("nav-medication")}
+                            </a>
+                        </li>
                         // The disclosure log is the person's own: not offered to a proxy.
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {

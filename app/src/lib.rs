@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod islands;
 mod layout;
+mod medicines;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -89,7 +90,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lab/:code") view=pages::LabTrendPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/prescriptions")
-                        view=pages::PrescriptionsPage
+                        view=medicines::PrescriptionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/prescriptions/:id")
+                        view=medicines::PrescriptionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/medication-list")
+                        view=medicines::MedicationListPage
                         ssr=SsrMode::Async
                     />
                     <Route

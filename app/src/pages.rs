@@ -10,8 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{
     list_demo_persons, list_health_records, list_proxy_options, read_disclosure_log, read_document,
-    read_lab_series, read_lab_tests, read_prescriptions, read_summaries, whoami, RecordsQuery,
-    RecordsView,
+    read_lab_series, read_lab_tests, read_summaries, whoami, RecordsQuery, RecordsView,
 };
 use crate::chart::{flag_key, trend_svg};
 use crate::error::AppError;
@@ -20,13 +19,13 @@ use crate::islands::PrintButton;
 use crate::layout::{BUTTON, LINK};
 use crate::SiteMode;
 
-const H1: &str = "mb-4 text-3xl font-bold";
-const H2: &str = "mb-3 mt-8 text-2xl font-semibold";
-const TABLE: &str = "w-full border-collapse text-left";
-const TH: &str = "border-b-2 border-slate-400 px-2 py-1";
-const TD: &str = "border-b border-slate-300 px-2 py-1 align-top";
+pub(crate) const H1: &str = "mb-4 text-3xl font-bold";
+pub(crate) const H2: &str = "mb-3 mt-8 text-2xl font-semibold";
+pub(crate) const TABLE: &str = "w-full border-collapse text-left";
+pub(crate) const TH: &str = "border-b-2 border-slate-400 px-2 py-1";
+pub(crate) const TD: &str = "border-b border-slate-300 px-2 py-1 align-top";
 
-fn page_title(key: &str) -> String {
+pub(crate) fn page_title(key: &str) -> String {
     t_args("page-title", &[("page", t(key).into())])
 }
 
@@ -44,7 +43,7 @@ fn enc(s: &str) -> String {
 }
 
 /// Shows an error in words, with the status it deserves; sends the signed-out to sign in.
-fn problem(e: &AppError) -> AnyView {
+pub(crate) fn problem(e: &AppError) -> AnyView {
     #[cfg(feature = "ssr")]
     {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -399,7 +398,7 @@ pub fn RecordsPage() -> impl IntoView {
 
 /// The list of what is wrong with a form, first on the page, each linked to its field.
 #[component]
-fn ErrorSummary(error: Option<(String, String)>) -> impl IntoView {
+pub(crate) fn ErrorSummary(error: Option<(String, String)>) -> impl IntoView {
     error.map(|(field, message)| {
         view! {
             <div
@@ -1009,80 +1008,5 @@ fn trend_view(series: LabSeries) -> impl IntoView {
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>
-    }
-}
-
-#[component]
-pub fn PrescriptionsPage() -> impl IntoView {
-    let show_all = use_query_map().get_untracked().get("show").as_deref() == Some("all");
-    view! {
-        <Title text=page_title("prescriptions-title") />
-        <h1 class=H1>{t("prescriptions-title")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                use archive::model::PrescriptionStatus as S;
-                let lang = lang();
-                match read_prescriptions().await {
-                    Ok(all) => {
-                        let total = all.len();
-                        // Valid ones (and those waiting for renewal) first; the rest on request.
-                        let (mut current, old): (Vec<_>, Vec<_>) = all
-                            .into_iter()
-                            .partition(|p| matches!(p.status, S::Valid | S::RenewalRequested));
-                        let hidden = old.len();
-                        if show_all {
-                            current.extend(old);
-                        }
-                        let shown = current.len();
-                        view! {
-                            <p role="status" class="mb-4">
-                                {t_args("prescriptions-count", &[("shown", shown.into()), ("total", total.into())])}
-                            </p>
-                            <p class="mb-4">
-                                {if show_all {
-                                    view! { <a class=LINK href="/prescriptions">{t("prescriptions-show-valid")}</a> }.into_any()
-                                } else if hidden > 0 {
-                                    view! {
-                                        <a class=LINK href="/prescriptions?show=all">
-                                            {t_args("prescriptions-show-all", &[("count", hidden.into())])}
-                                        </a>
-                                    }.into_any()
-                                } else {
-                                    ().into_any()
-                                }}
-                            </p>
-                            <ul class="space-y-4">
-                                {current.into_iter().map(|p| {
-                                    let heading = format!("{} {} {}", p.product, p.strength, p.form);
-                                    let renewal = match &p.renewal_block {
-                                        None => t("prescriptions-renewable"),
-                                        Some(code) => t(&format!("error-invalid-renewal-{code}")),
-                                    };
-                                    view! {
-                                        <li class="rounded border border-slate-300 bg-white p-4">
-                                            <h2 class="text-lg font-semibold">{heading}</h2>
-                                            <p>{p.dosage.clone()}</p>
-                                            <dl class="mt-2 grid gap-x-4 sm:grid-cols-2">
-                                                <div><dt class="inline font-semibold">{t("prescriptions-status")}": "</dt><dd class="inline">{t(&format!("prescription-status-{}", p.status.code()))}</dd></div>
-                                                <div><dt class="inline font-semibold">{t("prescriptions-issued")}": "</dt><dd class="inline">{lang.date(p.issued_on)}</dd></div>
-                                                <div><dt class="inline font-semibold">{t("prescriptions-valid-until")}": "</dt><dd class="inline">{lang.date(p.valid_until)}</dd></div>
-                                                <div><dt class="inline font-semibold">{t("prescriptions-remaining")}": "</dt><dd class="inline">{t_args("prescriptions-packages", &[("left", p.remaining_packages.into()), ("of", p.packages.into())])}</dd></div>
-                                                <div><dt class="inline font-semibold">{t("prescriptions-atc")}": "</dt><dd class="inline">{p.atc.clone()}</dd></div>
-                                                <div><dt class="inline font-semibold">{t("prescriptions-prescriber")}": "</dt><dd class="inline">{format!("{}, {}", p.prescriber, p.organisation.name)}</dd></div>
-                                            </dl>
-                                            {(p.narcotic || p.central_nervous_system).then(|| view! {
-                                                <p class="mt-2 text-sm">{t("prescriptions-not-abroad")}</p>
-                                            })}
-                                            <p class="mt-2 text-sm">{renewal}</p>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                    Err(e) => problem(&e),
-                }
-            })}
-        </Suspense>
     }
 }

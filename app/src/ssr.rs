@@ -57,6 +57,13 @@ pub async fn subject_access() -> Result<Access, AppError> {
         .map_err(from_archive)
 }
 
+/// A fresh idempotency key for a form that changes something.
+#[must_use]
+pub fn idempotency_key() -> String {
+    let bytes: [u8; 16] = rand::rng().random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Maps an archive error to a safe code, logging what the browser must not see.
 #[must_use]
 pub fn from_archive(e: ArchiveError) -> AppError {
@@ -66,8 +73,16 @@ pub fn from_archive(e: ArchiveError) -> AppError {
         },
         ArchiveError::NotFound => AppError::NotFound,
         ArchiveError::NotRenewable(block) => AppError::Invalid {
-            field: "prescription".into(),
+            field: "renewal".into(),
             code: format!("renewal-{}", block.code()),
+        },
+        ArchiveError::Invalid("message") => AppError::Invalid {
+            field: "message".into(),
+            code: "message-too-long".into(),
+        },
+        ArchiveError::Invalid("organisation") => AppError::Invalid {
+            field: "organisation".into(),
+            code: "choice".into(),
         },
         ArchiveError::Invalid(what) => {
             tracing::info!(what, "invalid request to the archive");

@@ -569,6 +569,14 @@ fn medicine_for(key: &str) -> Option<Medicine> {
                 "1 tablett vid behov på kvällen för insomning.",
             )
         },
+        "allergy" => m(
+            "Cetirizin Sandoz",
+            "R06AE07",
+            "10 mg",
+            "30 tabl",
+            "1/2 tablettia kerran päivässä siitepölyaikana.",
+            "1/2 tablett en gång om dagen under pollensäsongen.",
+        ),
         "contraception" => m(
             "Desogestrel Stada",
             "G03AC09",
@@ -1344,6 +1352,7 @@ async fn insert_person(
         "heavy-user" => medicines.push(("narcotic", true)),
         "elderly-mandate-giver" => medicines.push(("cns", true)),
         "teen-15" => medicines.push(("contraception", false)),
+        "child-7" => medicines.push(("allergy", true)),
         _ => {}
     }
     let home_org = org_of(home);
@@ -1355,7 +1364,7 @@ async fn insert_person(
         let validity: i64 = if med.narcotic || med.cns { 12 } else { 24 };
         for k in 0..years.max(1) {
             let issued = today - Duration::days(k * 365 + w.rng.random_range(5..60));
-            if issued <= birth + Duration::days(365 * 12) && key != "J45.9" {
+            if issued <= birth + Duration::days(365 * 12) && !matches!(key, "J45.9" | "allergy") {
                 continue;
             }
             // One prescription of the first medicine is cancelled, years ago.

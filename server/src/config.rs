@@ -28,6 +28,9 @@ pub struct Config {
     pub session_idle_seconds: u32,
     /// The page warns this many seconds before the session ends.
     pub session_warn_seconds: u32,
+    /// The demo's renewal desk: how long a renewal request waits at each step, in
+    /// seconds (`OMAKANTA_RENEWAL_DESK_SECONDS`; 60 with demo data, `off` for none).
+    pub renewal_desk_seconds: Option<u32>,
 }
 
 /// A secret from the environment; its `Debug` does not show it.
@@ -106,6 +109,17 @@ impl Config {
                 .map_or(environment == Environment::Development, |v| {
                     v == "1" || v == "true"
                 }),
+            renewal_desk_seconds: None,
+        };
+        let config = Config {
+            renewal_desk_seconds: match var("OMAKANTA_RENEWAL_DESK_SECONDS").as_deref() {
+                None => config.demo_data.then_some(60),
+                Some("off") => None,
+                Some(v) => Some(v.parse().map_err(|_| {
+                    ConfigError::Invalid("OMAKANTA_RENEWAL_DESK_SECONDS must be a number or off")
+                })?),
+            },
+            ..config
         };
         config.check()?;
         Ok(config)
@@ -130,6 +144,11 @@ impl Config {
             if self.demo_data {
                 return Err(ConfigError::Invalid(
                     "demo data cannot be loaded in production",
+                ));
+            }
+            if self.renewal_desk_seconds.is_some() {
+                return Err(ConfigError::Invalid(
+                    "the demo renewal desk cannot run in production: care units answer renewal requests",
                 ));
             }
         }
@@ -168,6 +187,7 @@ impl Config {
             writes_per_minute: 60,
             session_idle_seconds: 1800,
             session_warn_seconds: 120,
+            renewal_desk_seconds: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! listener, so tests can start the real application on a random port.
 
 pub mod config;
+mod forms;
 pub mod limits;
 pub mod oidc;
 mod session;
@@ -53,7 +54,7 @@ impl AppState {
     }
 
     /// The context server functions and pages read: the archive and the site mode.
-    fn provide(&self) {
+    pub(crate) fn provide(&self) {
         provide_context(self.archive.clone());
         provide_context(self.mode());
     }
@@ -126,6 +127,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/language", post(session::set_language))
         .route("/session/extend", post(session::extend))
         .route("/acting-for", post(session::act_for))
+        .route("/prescriptions/{id}", post(forms::renewal))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -274,10 +276,41 @@ pub async fn run(
     archive: Archive,
     oidc: Option<Arc<oidc::Oidc>>,
 ) -> std::io::Result<()> {
+    if let Some(seconds) = config.renewal_desk_seconds {
+        spawn_renewal_desk(archive.clone(), time::Duration::seconds(i64::from(seconds)));
+    }
     let router = build(config, archive, oidc);
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .await
+}
+
+/// Runs the demo's renewal desk in the background: every quarter of `pace` (at least
+/// every 250 ms), it moves each renewal request on by a step that is due.
+pub fn spawn_renewal_desk(archive: Archive, pace: time::Duration) {
+    let tick = std::time::Duration::from_millis(
+        u64::try_from((pace.whole_milliseconds() / 4).max(250)).unwrap_or(250),
+    );
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(tick);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            match archive.process_renewals(pace).await {
+                Ok(report) if report != archive::desk::DeskReport::default() => {
+                    tracing::info!(
+                        started = report.started,
+                        renewed = report.renewed,
+                        rejected = report.rejected,
+                        expired = report.expired,
+                        "renewal desk"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "renewal desk round failed"),
+            }
+        }
+    });
 }

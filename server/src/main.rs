@@ -32,8 +32,11 @@ async fn main() -> ExitCode {
         Some("load-persons") => load_persons(config, &args[1..]).await,
         Some("demo-identities") => demo_identities(config).await,
         Some("import-relations") => import_relations(config, &args[1..]).await,
+        Some("process-renewals") => process_renewals(config, &args[1..]).await,
         Some(_) => {
-            tracing::error!("usage: omakanta [serve | load-persons N [SEED]]");
+            tracing::error!(
+                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS]]"
+            );
             ExitCode::FAILURE
         }
     }
@@ -164,6 +167,45 @@ async fn import_relations(config: Config, args: &[String]) -> ExitCode {
         }
         Err(e) => {
             tracing::error!(error = %e, "import failed; nothing was imported");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One round of the demo's renewal desk: each request waiting at least SECONDS (0 when
+/// not given) moves on one step. Development only.
+async fn process_renewals(config: Config, args: &[String]) -> ExitCode {
+    if config.environment != server::Environment::Development {
+        tracing::error!("the renewal desk is the demo's: care units answer real requests");
+        return ExitCode::FAILURE;
+    }
+    let seconds = match args.first().map(|s| s.parse::<i64>()) {
+        None => 0,
+        Some(Ok(n)) if n >= 0 => n,
+        Some(_) => {
+            tracing::error!("usage: omakanta process-renewals [SECONDS]");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
+    };
+    match archive
+        .process_renewals(time::Duration::seconds(seconds))
+        .await
+    {
+        Ok(report) => {
+            tracing::info!(
+                started = report.started,
+                renewed = report.renewed,
+                rejected = report.rejected,
+                expired = report.expired,
+                "renewal desk"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "renewal desk failed");
             ExitCode::FAILURE
         }
     }

@@ -705,18 +705,44 @@ const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ("/api/disclosure-log", &[]),
     ("/api/proxy-options", &[]),
     ("/api/prescriptions", &[]),
+    ("/api/prescription", &[("id", "RX")]),
+    ("/api/renewal-requests", &[]),
+    ("/api/medication-list", &[]),
+    (
+        "/api/request-renewal",
+        &[
+            ("prescription", "RX"),
+            ("submission[organisation]", "ORG"),
+            ("submission[message]", ""),
+            ("submission[key]", "matrix-renewal-key-0001"),
+        ],
+    ),
 ];
+
+/// Stands for the document, prescription and organisation in a call's arguments.
+struct Ids {
+    doc: String,
+    rx: String,
+    org: String,
+}
 
 async fn call(
     app: &TestApp,
     path: &str,
     args: &[(&str, &str)],
-    doc: &str,
+    ids: &Ids,
     cookie: &str,
 ) -> (StatusCode, String) {
     let args: Vec<(&str, String)> = args
         .iter()
-        .map(|(k, v)| (*k, v.replace("DOC", doc)))
+        .map(|(k, v)| {
+            (
+                *k,
+                v.replace("DOC", &ids.doc)
+                    .replace("RX", &ids.rx)
+                    .replace("ORG", &ids.org),
+            )
+        })
         .collect();
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = app.post_form(path, &args, Some(cookie)).await;
@@ -745,10 +771,35 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .expect("marks")[0]
         .0
         .to_string();
+    let eetu = app
+        .archive
+        .demo_actor(archive::demo::ids::CHILD)
+        .await
+        .expect("actor");
+    let eetu_rx = app
+        .archive
+        .access(
+            &eetu,
+            archive::demo::ids::CHILD,
+            archive::Purpose::CitizenService,
+        )
+        .await
+        .expect("own")
+        .prescriptions()
+        .await
+        .expect("prescriptions")
+        .into_iter()
+        .find(|p| p.renewal_block.is_none())
+        .expect("the child has a prescription to renew");
+    let ids = Ids {
+        doc: eetu_doc,
+        rx: eetu_rx.id.to_string(),
+        org: eetu_rx.organisation.id.to_string(),
+    };
 
     // Allowed: the guardian of a 7-year-old, for everything but the child's own log.
     for (path, args) in DATA_FUNCTIONS {
-        let (status, body) = call(&app, path, args, &eetu_doc, &for_eetu).await;
+        let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
         if *path == "/api/disclosure-log" {
             assert!(body.contains("not-covered"), "{path}: {status} {body}");
         } else {
@@ -760,7 +811,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .await
         .expect("flags");
     for (path, args) in DATA_FUNCTIONS {
-        let (status, body) = call(&app, path, args, &eetu_doc, &for_eetu).await;
+        let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
         if *path == "/api/proxy-options" {
             // The guardian's own list: allowed, and it says why not now.
             assert_eq!(status, StatusCode::OK, "{path}");
@@ -801,4 +852,152 @@ async fn prescriptions_show_valid_ones_first_and_the_rest_on_request() {
         all.contains("Tätä lääkettä ei voi ostaa ulkomailta"),
         "the narcotic says so"
     );
+}
+
+/// The renewal form's idempotency key, as the page renders it.
+fn form_key(html: &str) -> String {
+    let at = html
+        .find(r#"name="key" value=""#)
+        .expect("the form has a key");
+    html[at + 18..].split('"').next().expect("key").to_owned()
+}
+
+async fn renewable(
+    app: &TestApp,
+    person: archive::model::PersonId,
+) -> archive::model::Prescription {
+    let actor = app.archive.demo_actor(person).await.expect("actor");
+    app.archive
+        .access(&actor, person, archive::Purpose::CitizenService)
+        .await
+        .expect("own")
+        .prescriptions()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|p| p.renewal_block.is_none() && !p.narcotic)
+        .expect("renewable")
+}
+
+#[tokio::test]
+async fn the_renewal_form_works_without_javascript_and_is_sent_once() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let rx = renewable(&app, archive::demo::ids::HEAVY_USER).await;
+    let page_path = format!("/prescriptions/{}", rx.id);
+    let page = app.get(&page_path, Some(&mikko)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    assert!(html.contains(r#"<form method="post""#), "a plain form");
+    assert!(html.contains("Ostot"), "purchases are listed");
+    let key = form_key(&html);
+    let org = rx.organisation.id.to_string();
+
+    // A message too long: the page comes back with the error and everything typed.
+    let long = "ä".repeat(1001);
+    let res = app
+        .post_form(
+            &page_path,
+            &[("organisation", &org), ("message", &long), ("key", &key)],
+            Some(&mikko),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.expect("body");
+    assert!(
+        html.contains("Viestissä voi olla enintään 1000 merkkiä"),
+        "says what is wrong"
+    );
+    assert!(html.contains(&long), "keeps the message");
+    assert!(html.contains(&key), "keeps the key");
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert!(
+        !html.contains(r#"name="share" value="yes" checked"#),
+        "keeps the box unticked"
+    );
+
+    // No unit chosen: said so, message kept.
+    let res = app
+        .post_form(
+            &page_path,
+            &[
+                ("organisation", ""),
+                ("message", "Lääke loppuu."),
+                ("key", &key),
+            ],
+            Some(&mikko),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.expect("body");
+    assert!(html.contains("Lääke loppuu."));
+    assert!(html.contains("Valitse jokin luettelon vaihtoehdoista"));
+
+    // Sent: redirected to the page, which shows the request.
+    let form = [
+        ("organisation", org.as_str()),
+        ("message", "Lääke loppuu."),
+        ("share", "yes"),
+        ("key", key.as_str()),
+    ];
+    let res = app.post_form(&page_path, &form, Some(&mikko)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_owned();
+    assert_eq!(location, format!("{page_path}?sent=1#renewal"));
+    // The same form again (back and resubmit, a retry): the same answer, one request.
+    let again = app.post_form(&page_path, &form, Some(&mikko)).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        archive::inspect::renewal_request_counts(&app.archive, archive::demo::ids::HEAVY_USER)
+            .await
+            .expect("count"),
+        (1, 1)
+    );
+    let html = app
+        .get(&format!("{page_path}?sent=1"), Some(&mikko))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Uusimispyyntösi on lähetetty"));
+    assert!(html.contains("Lähetetty, odottaa käsittelyä"));
+    assert!(
+        !html.contains(r#"<form method="post" action="/prescriptions/"#),
+        "no second request offered"
+    );
+
+    // Without a session the post goes nowhere but to sign in.
+    let res = app.post_form(&page_path, &form, None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/sign-in")
+    );
+}
+
+#[tokio::test]
+async fn the_medication_list_and_a_prescription_answer_only_within_rights() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let res = app.get("/medication-list", Some(&mikko)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.expect("body");
+    assert!(
+        html.contains("Sydän- ja verisuonisairauksien lääkkeet"),
+        "grouped by ATC"
+    );
+    assert!(html.contains("Koottu "), "says when it was compiled");
+    // Another person's prescription is not found, and says so.
+    let rx = renewable(&app, archive::demo::ids::ADULT).await;
+    let res = app
+        .get(&format!("/prescriptions/{}", rx.id), Some(&mikko))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app.get("/prescriptions/not-a-number", Some(&mikko)).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

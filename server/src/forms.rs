@@ -1,0 +1,35 @@
+//! Forms posted to a page's own address. The page itself answers: the server renders
+//! it with the posted values in context, and the page sends them to the archive, then
+//! redirects (303) on success or shows the form again as typed, with what is wrong.
+//! So a form works the same with JavaScript off, and nothing typed is lost.
+
+use app::api::RenewalSubmission;
+use app::shell;
+use axum::body::Body;
+use axum::extract::{Form, FromRequest, State};
+use axum::http::Request;
+use axum::response::Response;
+use leptos::prelude::provide_context;
+
+use crate::AppState;
+
+/// POST /prescriptions/{id}: a renewal request from the prescription's page.
+pub async fn renewal(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let (parts, body) = req.into_parts();
+    // A body that is not a form gives an empty one, which the page explains.
+    let typed =
+        Form::<RenewalSubmission>::from_request(Request::from_parts(parts.clone(), body), &state)
+            .await
+            .map(|Form(typed)| typed)
+            .unwrap_or_default();
+    let options = state.leptos_options.clone();
+    let context = state.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            context.provide();
+            provide_context(typed.clone());
+        },
+        move || shell(options.clone()),
+    );
+    render(Request::from_parts(parts, Body::empty())).await
+}
