@@ -13,6 +13,9 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/omakanta/target}"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 CARGO_LEPTOS_VERSION=0.3.10
+# Must equal the wasm-bindgen pinned in Cargo.toml; cargo-leptos would otherwise try to
+# download it from GitHub, which is not reachable.
+WASM_BINDGEN_VERSION=0.2.130
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -24,6 +27,11 @@ ensure_rust_tools() {
   if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"; then
     say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes on 2 cores, once)"
     cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+    # Without --locked: its lock file wants a crate version the registry lacks.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
 }
 

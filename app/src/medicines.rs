@@ -589,7 +589,20 @@ pub fn MedicationListPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match read_medication_list().await {
-                    Ok(list) => medication_view(list).into_any(),
+                    Ok(list) => {
+                        // Whose list it is, also on paper (the page header is not printed).
+                        let name = whoami()
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|s| {
+                                s.user
+                                    .acting_for
+                                    .map_or(s.user.display_name, |f| f.display_name)
+                            })
+                            .unwrap_or_default();
+                        medication_view(list, name).into_any()
+                    }
                     Err(e) => problem(&e),
                 }
             })}
@@ -597,7 +610,7 @@ pub fn MedicationListPage() -> impl IntoView {
     }
 }
 
-fn medication_view(list: archive::model::MedicationList) -> impl IntoView {
+fn medication_view(list: archive::model::MedicationList, name: String) -> impl IntoView {
     let lang = lang();
     let compiled = t_args(
         "medication-compiled",
@@ -608,6 +621,7 @@ fn medication_view(list: archive::model::MedicationList) -> impl IntoView {
     );
     let empty = list.groups.is_empty();
     view! {
+        <p class="mb-1 font-semibold">{t_args("medication-for", &[("name", name.into())])}</p>
         <p class="mb-2 font-semibold">{compiled}</p>
         <p class="mb-4 max-w-3xl">{t("medication-intro")}</p>
         {empty.then(|| view! { <p>{t("medication-empty")}</p> })}

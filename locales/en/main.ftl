@@ -280,3 +280,4 @@ atc-group-S = Sensory organs
 atc-group-V = Various
 atc-group-other = Other
 renewal-on-behalf = You are sending the request on behalf of { $name }. The request records that you sent it.
+medication-for = Person: { $name }

@@ -280,3 +280,4 @@ atc-group-S = Silmä- ja korvatautien lääkkeet
 atc-group-V = Muut lääkkeet
 atc-group-other = Muut
 renewal-on-behalf = Lähetät pyynnön henkilön { $name } puolesta. Pyyntöön merkitään, että sinä lähetit sen.
+medication-for = Henkilö: { $name }

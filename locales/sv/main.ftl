@@ -280,3 +280,4 @@ atc-group-S = Ögon och öron
 atc-group-V = Övriga läkemedel
 atc-group-other = Övriga
 renewal-on-behalf = Du skickar begäran för { $name }. Det antecknas att det var du som skickade den.
+medication-for = Person: { $name }
