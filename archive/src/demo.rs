@@ -1362,6 +1362,8 @@ async fn insert_person(
             continue;
         };
         let validity: i64 = if med.narcotic || med.cns { 12 } else { 24 };
+        // The newer prescription of this medicine (written after the current one).
+        let mut newer: Option<(i64, Date)> = None;
         for k in 0..years.max(1) {
             let issued = today - Duration::days(k * 365 + w.rng.random_range(5..60));
             if issued <= birth + Duration::days(365 * 12) && !matches!(key, "J45.9" | "allergy") {
@@ -1399,6 +1401,46 @@ async fn insert_person(
             .bind(i64::from(visible))
             .execute(&mut **w.tx)
             .await?;
+            // A history of renewal requests for the typical adult's first medicine: last
+            // year's prescription was renewed on request (into this year's), and the one
+            // before that was refused, so the person came to a visit.
+            if let (Some((newer_id, newer_issued)), "typical-adult", 0, 1 | 2) =
+                (newer, p.note, n, k)
+            {
+                let renewed = k == 1;
+                let sent = PrimitiveDateTime::new(
+                    newer_issued - Duration::days(if renewed { 3 } else { 20 }),
+                    Time::from_hms(6, 40, 0).unwrap_or(Time::MIDNIGHT),
+                );
+                let answered = sent + Duration::days(if renewed { 3 } else { 2 });
+                let ms = |t: PrimitiveDateTime| t.assume_utc().unix_timestamp() * 1000;
+                sqlx::query(
+                    "INSERT INTO renewal_request (person_id, id, prescription_id, organisation_id, message, \
+                     share_other_prescriptions, status, reason, idempotency_key, requested_by, created_ms, \
+                     updated_ms, renewed_prescription_id) VALUES ($1, $2, $3, $4, NULL, 1, $5, $6, $7, $1, $8, $9, $10)",
+                )
+                .bind(p.id)
+                .bind(w.new_id())
+                .bind(id)
+                .bind(home_org)
+                .bind(if renewed { "renewed" } else { "rejected" })
+                .bind((!renewed).then_some(crate::desk::REJECTION_REASON))
+                .bind(format!("demo-renewal-{id}"))
+                .bind(ms(sent))
+                .bind(ms(answered))
+                .bind(renewed.then_some(newer_id))
+                .execute(&mut **w.tx)
+                .await?;
+                if renewed {
+                    sqlx::query("UPDATE prescription SET renewed_from = $1 WHERE person_id = $2 AND id = $3")
+                        .bind(id)
+                        .bind(p.id)
+                        .bind(newer_id)
+                        .execute(&mut **w.tx)
+                        .await?;
+                }
+            }
+            newer = Some((id, issued));
             // The newest prescription of the last medicine has not been bought from yet.
             let unbought = k == 0 && n > 0 && n % 3 == 2;
             if cancelled || unbought {

@@ -456,3 +456,31 @@ async fn the_medication_list_shows_what_is_in_force(t: &TestArchive) {
     assert_eq!(list.compiled_at.date(), t.archive.clock().today());
 }
 on_both!(medication_list, the_medication_list_shows_what_is_in_force);
+
+async fn the_demo_shows_a_history_of_answered_requests(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let requests = own(t, ids::ADULT)
+        .await
+        .renewal_requests(50)
+        .await
+        .expect("requests");
+    let renewed = requests
+        .iter()
+        .find(|r| r.status == RenewalStatus::Renewed)
+        .expect("a renewed request");
+    let new = renewed.renewed_as.expect("the new prescription");
+    let detail = own(t, ids::ADULT)
+        .await
+        .prescription(new)
+        .await
+        .expect("new prescription");
+    assert_eq!(detail.prescription.renewed_from, Some(renewed.prescription));
+    assert!(renewed.sent_at < renewed.updated_at);
+    let rejected = requests
+        .iter()
+        .find(|r| r.status == RenewalStatus::Rejected)
+        .expect("a rejected request");
+    assert_eq!(rejected.reason.as_deref(), Some(REJECTION_REASON));
+    assert_eq!(rejected.renewed_as, None);
+}
+on_both!(demo_history, the_demo_shows_a_history_of_answered_requests);

@@ -34,6 +34,8 @@ async fn spawn_app() -> TestApp {
         base: format!("http://{addr}"),
         client: Client::builder()
             .redirect(Policy::none())
+            // A request that hangs fails its test instead of holding up the whole run.
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client"),
         archive,
