@@ -76,6 +76,15 @@ for (const mode of ['js', 'nojs']) {
       await settled(page, mode);
       assert.match(await page.getByRole('alert').textContent(), /Tämä osa ei kuulu oikeuteesi/);
       assert.deepEqual(await axeViolations(page), [], 'axe on the refusal');
+
+      // The living will is not offered, and its address says why not.
+      assert.equal(await page.getByRole('link', { name: 'Hoitotahto' }).count(), 0, 'not offered to a proxy');
+      const refused = await page.goto(`${world.app.base}/living-will`);
+      await settled(page, mode);
+      assert.equal(refused.status(), 403);
+      assert.match(await page.getByRole('alert').textContent(), /Vain henkilö itse voi käyttää sitä/);
+      assert.equal(await page.getByRole('button', { name: 'Tallenna hoitotahto' }).count(), 0);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the living will refusal');
       await context.close();
 
       const own = await newContext(world.browser, mode);

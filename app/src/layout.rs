@@ -118,6 +118,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 own.then(|| {
                                     view! {
                                         <li>
+                                            <a class=NAV_LINK href="/living-will">
+                                                {t("nav-living-will")}
+                                            </a>
+                                        </li>
+                                        <li>
                                             <a class=NAV_LINK href="/disclosure-log">
                                                 {t("nav-disclosure-log")}
                                             </a>

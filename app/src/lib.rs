@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod islands;
 mod layout;
+mod living_will;
 mod medicines;
 mod pages;
 #[cfg(feature = "ssr")]
@@ -101,6 +102,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/medication-list")
                         view=medicines::MedicationListPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/living-will")
+                        view=living_will::LivingWillPage
                         ssr=SsrMode::Async
                     />
                     <Route

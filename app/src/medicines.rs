@@ -246,7 +246,7 @@ fn fresh_key() -> String {
 }
 
 /// Sends the browser to `location` with 303 See Other (redirect after POST).
-fn see_other(location: &str) {
+pub(crate) fn see_other(location: &str) {
     #[cfg(feature = "ssr")]
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
@@ -259,7 +259,7 @@ fn see_other(location: &str) {
     let _ = location;
 }
 
-fn set_status(status: http::StatusCode) {
+pub(crate) fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(status);

@@ -80,6 +80,10 @@ pub fn from_archive(e: ArchiveError) -> AppError {
             field: "message".into(),
             code: "message-too-long".into(),
         },
+        ArchiveError::Invalid("wishes") => AppError::Invalid {
+            field: "wishes".into(),
+            code: "wishes-too-long".into(),
+        },
         ArchiveError::Invalid("organisation") => AppError::Invalid {
             field: "organisation".into(),
             code: "choice".into(),

@@ -89,10 +89,13 @@ pub enum Action {
     ReadMedicationList,
     /// The prescription centre moving a renewal request on (the demo's simulator).
     ProcessRenewal,
+    ReadLivingWill,
+    WriteLivingWill,
+    WithdrawLivingWill,
 }
 
 impl Action {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 20] = [
         Self::AccessRefused,
         Self::SignIn,
         Self::SignOut,
@@ -110,6 +113,9 @@ impl Action {
         Self::ListRenewalRequests,
         Self::ReadMedicationList,
         Self::ProcessRenewal,
+        Self::ReadLivingWill,
+        Self::WriteLivingWill,
+        Self::WithdrawLivingWill,
     ];
 
     #[must_use]
@@ -132,6 +138,9 @@ impl Action {
             Self::ListRenewalRequests => "prescriptions.renewal-list",
             Self::ReadMedicationList => "medication-list.read",
             Self::ProcessRenewal => "prescriptions.renewal-process",
+            Self::ReadLivingWill => "living-will.read",
+            Self::WriteLivingWill => "living-will.write",
+            Self::WithdrawLivingWill => "living-will.withdraw",
         }
     }
 }

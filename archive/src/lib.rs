@@ -22,6 +22,8 @@ mod error;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]
+mod living_will;
+#[cfg(feature = "storage")]
 pub mod medication;
 #[cfg(feature = "storage")]
 mod prescriptions;
@@ -42,6 +44,8 @@ pub use access::{Access, Action, Actor, Archive, Purpose};
 pub use db::{Backend, Db};
 #[cfg(feature = "storage")]
 pub use error::{ArchiveError, Refusal, StorageError};
+#[cfg(feature = "storage")]
+pub use living_will::MAX_WISHES_CHARS;
 #[cfg(feature = "storage")]
 pub use records::MAX_PAGE;
 #[cfg(feature = "storage")]

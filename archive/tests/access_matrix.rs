@@ -27,9 +27,15 @@ enum Op {
     RequestRenewal,
     ListRenewalRequests,
     ReadMedicationList,
+    ReadLivingWill,
+    WriteLivingWill,
+    WithdrawLivingWill,
 }
 
-const OPS: [Op; 11] = [
+const OPS: [Op; 14] = [
+    Op::ReadLivingWill,
+    Op::WriteLivingWill,
+    Op::WithdrawLivingWill,
     Op::ListPrescriptions,
     Op::ReadPrescription,
     Op::RequestRenewal,
@@ -57,6 +63,9 @@ fn op_of(action: Action) -> Option<Op> {
         Action::RequestRenewal => Some(Op::RequestRenewal),
         Action::ListRenewalRequests => Some(Op::ListRenewalRequests),
         Action::ReadMedicationList => Some(Op::ReadMedicationList),
+        Action::ReadLivingWill => Some(Op::ReadLivingWill),
+        Action::WriteLivingWill => Some(Op::WriteLivingWill),
+        Action::WithdrawLivingWill => Some(Op::WithdrawLivingWill),
         // Done by the prescription centre, not on anyone's behalf.
         Action::ProcessRenewal
         | Action::AccessRefused
@@ -127,6 +136,20 @@ async fn run(access: &Access, op: Op, document: DocumentId) -> Outcome {
         }
         Op::ListRenewalRequests => outcome(access.renewal_requests(50).await),
         Op::ReadMedicationList => outcome(access.medication_list().await),
+        Op::ReadLivingWill => outcome(access.living_will().await),
+        Op::WriteLivingWill => outcome(
+            access
+                .write_living_will(&archive::model::LivingWillText {
+                    wishes: "En halua elvytystä.".into(),
+                    treatments: archive::model::Treatment::ALL
+                        .iter()
+                        .map(|t| (*t, archive::model::TreatmentWish::Refuse))
+                        .collect(),
+                })
+                .await,
+        ),
+        // Follows the write above, so there is a will to withdraw.
+        Op::WithdrawLivingWill => outcome(access.withdraw_living_will().await),
         // A request for a prescription nobody has: reaching the rules means the right
         // covers renewals (real requests are tested in prescriptions.rs).
         Op::RequestRenewal => outcome(
@@ -218,8 +241,14 @@ async fn check(t: &TestArchive, case: &Case) {
                     Op::ReadDocument => case.document_outcome,
                     Op::RequestRenewal => Outcome::NotFound,
                     Op::ReadPrescription if !sees_a_prescription => Outcome::NotFound,
-                    // The disclosure log is the person's own: no proxy reaches it.
-                    Op::ReadDisclosureLog if case.right != "own" => {
+                    // The disclosure log and the living will are the person's own: no
+                    // proxy reaches them.
+                    Op::ReadDisclosureLog
+                    | Op::ReadLivingWill
+                    | Op::WriteLivingWill
+                    | Op::WithdrawLivingWill
+                        if case.right != "own" =>
+                    {
                         Outcome::Refused(Refusal::NotCovered)
                     }
                     _ => Outcome::Allowed,

@@ -3,7 +3,7 @@
 //! redirects (303) on success or shows the form again as typed, with what is wrong.
 //! So a form works the same with JavaScript off, and nothing typed is lost.
 
-use app::api::RenewalSubmission;
+use app::api::{LivingWillSubmission, RenewalSubmission};
 use app::shell;
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, State};
@@ -15,13 +15,25 @@ use crate::AppState;
 
 /// POST /prescriptions/{id}: a renewal request from the prescription's page.
 pub async fn renewal(State(state): State<AppState>, req: Request<Body>) -> Response {
+    answer::<RenewalSubmission>(state, req).await
+}
+
+/// POST /living-will: writing, changing or withdrawing the living will.
+pub async fn living_will(State(state): State<AppState>, req: Request<Body>) -> Response {
+    answer::<LivingWillSubmission>(state, req).await
+}
+
+/// Renders the page at the request's address with the posted form in context.
+async fn answer<T>(state: AppState, req: Request<Body>) -> Response
+where
+    T: serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
+{
     let (parts, body) = req.into_parts();
     // A body that is not a form gives an empty one, which the page explains.
-    let typed =
-        Form::<RenewalSubmission>::from_request(Request::from_parts(parts.clone(), body), &state)
-            .await
-            .map(|Form(typed)| typed)
-            .unwrap_or_default();
+    let typed = Form::<T>::from_request(Request::from_parts(parts.clone(), body), &state)
+        .await
+        .map(|Form(typed)| typed)
+        .unwrap_or_default();
     let options = state.leptos_options.clone();
     let context = state.clone();
     let render = leptos_axum::render_app_async_with_context(

@@ -128,6 +128,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/session/extend", post(session::extend))
         .route("/acting-for", post(session::act_for))
         .route("/prescriptions/{id}", post(forms::renewal))
+        .route("/living-will", post(forms::living_will))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -719,6 +719,27 @@ const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
             ("submission[key]", "matrix-renewal-key-0001"),
         ],
     ),
+    ("/api/living-will", &[]),
+    (
+        "/api/save-living-will",
+        &[
+            ("submission[intent]", "save"),
+            ("submission[wishes]", "Haluan kuolla kotona."),
+            ("submission[resuscitation]", "refuse"),
+            ("submission[ventilation]", "refuse"),
+            ("submission[tube-feeding]", "undecided"),
+            ("submission[dialysis]", "refuse"),
+            ("submission[pain-relief]", "want"),
+        ],
+    ),
+];
+
+/// Functions on sections that are the person's own: no right to act for another
+/// reaches them.
+const OWN_ONLY: &[&str] = &[
+    "/api/disclosure-log",
+    "/api/living-will",
+    "/api/save-living-will",
 ];
 
 /// Stands for the document, prescription and organisation in a call's arguments.
@@ -799,14 +820,20 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         org: eetu_rx.organisation.id.to_string(),
     };
 
-    // Allowed: the guardian of a 7-year-old, for everything but the child's own log.
+    // Allowed: the guardian of a 7-year-old, for everything but what is the child's own.
     for (path, args) in DATA_FUNCTIONS {
         let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
-        if *path == "/api/disclosure-log" {
+        if OWN_ONLY.contains(path) {
             assert!(body.contains("not-covered"), "{path}: {status} {body}");
         } else {
             assert_eq!(status, StatusCode::OK, "{path}: {body}");
         }
+    }
+    // Those the person's own session reaches.
+    let own = app.sign_in("1001").await;
+    for (path, args) in DATA_FUNCTIONS.iter().filter(|(p, _)| OWN_ONLY.contains(p)) {
+        let (status, body) = call(&app, path, args, &ids, &own).await;
+        assert_eq!(status, StatusCode::OK, "{path} for oneself: {body}");
     }
     // Refused: the same session once the child is taken into care.
     archive::inspect::set_person_flags(&app.archive, archive::demo::ids::CHILD, true, false, false)
@@ -1002,4 +1029,96 @@ async fn the_medication_list_and_a_prescription_answer_only_within_rights() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = app.get("/prescriptions/not-a-number", Some(&mikko)).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_living_will_is_written_changed_and_withdrawn_without_javascript() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    let page = app.get("/living-will", Some(&aino)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page
+        .text()
+        .await
+        .expect("body")
+        .contains("Sinulla ei ole voimassa olevaa hoitotahtoa"));
+    let mut form = vec![
+        ("intent", "save"),
+        ("wishes", "Haluan olla kotona loppuun asti."),
+        ("resuscitation", "refuse"),
+        ("ventilation", "refuse"),
+        ("tube-feeding", "undecided"),
+        ("dialysis", "refuse"),
+    ];
+    // One treatment left unanswered: said so, everything typed kept, nothing saved.
+    let res = app.post_form("/living-will", &form, Some(&aino)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.expect("body");
+    assert!(html.contains("Valitse yksi vaihtoehdoista"));
+    assert!(html.contains("Haluan olla kotona loppuun asti."));
+    assert!(
+        html.contains(r##"href="#pain-relief-want""##),
+        "the summary links to the question"
+    );
+    assert!(html.contains("Sinulla ei ole voimassa olevaa hoitotahtoa"));
+
+    form.push(("pain-relief", "want"));
+    let res = app.post_form("/living-will", &form, Some(&aino)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/living-will?saved=1")
+    );
+    let html = app
+        .get("/living-will?saved=1", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Hoitotahtosi on tallennettu."));
+    assert!(html.contains("En halua, että minua elvytetään."));
+    assert!(html.contains("Kirjoitettu"));
+
+    // Withdrawing needs the confirmation.
+    let res = app
+        .post_form("/living-will", &[("intent", "withdraw")], Some(&aino))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("Vahvista peruminen"));
+    let res = app
+        .post_form(
+            "/living-will",
+            &[("intent", "withdraw"), ("confirm", "yes")],
+            Some(&aino),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get("/living-will?withdrawn=1", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Sinulla ei ole voimassa olevaa hoitotahtoa"));
+    assert!(
+        html.contains("Peruttu") && html.contains("Kirjoitettu"),
+        "history kept"
+    );
+
+    // A mandate holder gets a page that says why not, and cannot post either.
+    let for_helvi = act_for(&app, &aino, "1006").await;
+    let res = app.get("/living-will", Some(&for_helvi)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("Vain henkilö itse voi käyttää sitä"));
+    form.push(("pain-relief", "want"));
+    let res = app.post_form("/living-will", &form, Some(&for_helvi)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }

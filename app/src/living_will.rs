@@ -1,0 +1,355 @@
+//! The living will page: what is in force, the form to write or change it, withdrawing
+//! it, and its history. The person's own: a proxy gets a page that says why not.
+//!
+//! Both forms post to the page's own address (see `server/src/forms.rs`): the page
+//! saves, then redirects (303), or shows the form again as typed with what is wrong.
+
+use archive::model::{LivingWill, LivingWillText, Treatment, TreatmentWish};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{read_living_will, save_living_will, LivingWillSubmission};
+use crate::error::AppError;
+use crate::i18n::{lang, t};
+use crate::islands::PrintButton;
+use crate::layout::{BUTTON, BUTTON_SECONDARY};
+use crate::pages::{page_title, problem, ErrorSummary, H1, H2, TABLE, TD, TH};
+
+/// The longest free text; the archive enforces it.
+const MAX_WISHES: usize = 5000;
+
+#[component]
+pub fn LivingWillPage() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let notice = if query.get("saved").is_some() {
+        Some("living-will-saved")
+    } else if query.get("withdrawn").is_some() {
+        Some("living-will-withdrawn")
+    } else {
+        None
+    };
+    // Present only while the server renders the answer to a posted form.
+    let submission = use_context::<LivingWillSubmission>();
+    view! {
+        <Title text=page_title("living-will-title") />
+        <h1 class=H1>{t("living-will-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || {
+                let submission = submission.clone();
+                Suspend::new(async move {
+                    let mut error = None;
+                    if let Some(typed) = &submission {
+                        match save_living_will(typed.clone()).await {
+                            Ok(_) => {
+                                let done = if typed.intent == "withdraw" {
+                                    "withdrawn"
+                                } else {
+                                    "saved"
+                                };
+                                crate::medicines::see_other(&format!("/living-will?{done}=1"));
+                                return ().into_any();
+                            }
+                            Err(AppError::Invalid { field, code }) => {
+                                crate::medicines::set_status(
+                                    http::StatusCode::UNPROCESSABLE_ENTITY,
+                                );
+                                error = Some((field, t(&format!("error-invalid-{code}"))));
+                            }
+                            Err(e) => return problem(&e),
+                        }
+                    }
+                    match read_living_will().await {
+                        Ok(will) => will_view(will, notice, submission, error).into_any(),
+                        Err(e) => problem(&e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn wish_text(treatment: Treatment, wish: TreatmentWish) -> String {
+    t(&format!("living-will-{}-{}", treatment.code(), wish.code()))
+}
+
+fn will_view(
+    will: LivingWill,
+    notice: Option<&'static str>,
+    typed: Option<LivingWillSubmission>,
+    error: Option<(String, String)>,
+) -> impl IntoView {
+    let lang = lang();
+    let current_text = will.current.as_ref().and_then(|v| v.text.clone());
+    let has_will = current_text.is_some();
+    let withdrawing = typed.as_ref().is_some_and(|s| s.intent == "withdraw");
+    let history = will.history.clone();
+    view! {
+        <ErrorSummary error=error.clone() />
+        {notice
+            .map(|key| {
+                view! {
+                    <p
+                        role="status"
+                        class="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold"
+                    >
+                        {t(key)}
+                    </p>
+                }
+            })}
+        <p class="mb-4 max-w-3xl">{t("living-will-intro")}</p>
+        <h2 class=H2>{t("living-will-current")}</h2>
+        {match (&will.current, &current_text) {
+            (Some(v), Some(text)) => {
+                view! {
+                    <p class="mb-2">
+                        {t("living-will-written")}": "{lang.datetime(v.written_at)}
+                    </p>
+                    {current_view(text)}
+                    <p class="mt-4">
+                        <PrintButton label=t("print") />
+                    </p>
+                }
+                    .into_any()
+            }
+            _ => view! { <p>{t("living-will-none")}</p> }.into_any(),
+        }}
+        <h2 class=H2 id="write">
+            {if has_will { t("living-will-change") } else { t("living-will-write") }}
+        </h2>
+        {will_form(
+            current_text.as_ref(),
+            typed.clone().filter(|_| !withdrawing),
+            if withdrawing { None } else { error.clone() },
+        )}
+        {has_will
+            .then(|| {
+                withdraw_form(withdrawing.then(|| error.clone()).flatten())
+            })}
+        <h2 class=H2>{t("living-will-history")}</h2>
+        {if history.is_empty() {
+            view! { <p>{t("living-will-no-history")}</p> }.into_any()
+        } else {
+            view! {
+                <table class=TABLE>
+                    <caption class="sr-only">{t("living-will-history-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class=TH>{t("living-will-history-when")}</th>
+                            <th scope="col" class=TH>{t("living-will-history-what")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {history
+                            .iter()
+                            .map(|v| {
+                                let what = match (&v.text, v.version) {
+                                    (None, _) => t("living-will-event-withdrawn"),
+                                    (Some(_), 1) => t("living-will-event-written"),
+                                    (Some(_), _) => t("living-will-event-changed"),
+                                };
+                                view! {
+                                    <tr>
+                                        <td class=TD>{lang.datetime(v.written_at)}</td>
+                                        <td class=TD>{what}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+                .into_any()
+        }}
+    }
+}
+
+fn current_view(text: &LivingWillText) -> impl IntoView {
+    view! {
+        <dl class="space-y-2">
+            {text
+                .treatments
+                .iter()
+                .map(|(treatment, wish)| {
+                    view! {
+                        <div>
+                            <dt class="font-semibold">
+                                {t(&format!("living-will-{}", treatment.code()))}
+                            </dt>
+                            <dd>{wish_text(*treatment, *wish)}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <div>
+                <dt class="font-semibold">{t("living-will-wishes")}</dt>
+                <dd class="whitespace-pre-line">
+                    {if text.wishes.is_empty() {
+                        t("living-will-no-wishes")
+                    } else {
+                        text.wishes.clone()
+                    }}
+                </dd>
+            </div>
+        </dl>
+    }
+}
+
+fn will_form(
+    current: Option<&LivingWillText>,
+    typed: Option<LivingWillSubmission>,
+    error: Option<(String, String)>,
+) -> impl IntoView {
+    // What the form shows: what was typed, else the will in force, else nothing chosen.
+    let wishes = typed
+        .as_ref()
+        .map(|s| s.wishes.clone())
+        .or_else(|| current.map(|c| c.wishes.clone()))
+        .unwrap_or_default();
+    let chosen = move |treatment: Treatment| -> String {
+        match (&typed, current) {
+            (Some(s), _) => s.chosen(treatment).to_owned(),
+            (None, Some(c)) => c
+                .treatments
+                .iter()
+                .find(|(t, _)| *t == treatment)
+                .map(|(_, w)| w.code().to_owned())
+                .unwrap_or_default(),
+            (None, None) => String::new(),
+        }
+    };
+    let error_for = |name: &str| {
+        error
+            .as_ref()
+            .filter(|(field, _)| field == name)
+            .map(|(_, message)| message.clone())
+    };
+    let wishes_error = error_for("wishes");
+    view! {
+        <form method="post" action="/living-will" class="max-w-3xl space-y-6 print:hidden">
+            <input type="hidden" name="intent" value="save" />
+            {Treatment::ALL
+                .into_iter()
+                .map(|treatment| {
+                    let code = treatment.code();
+                    let selected = chosen(treatment);
+                    let field_error = error_for(&format!("{code}-want"));
+                    let error_id = format!("{code}-error");
+                    view! {
+                        <fieldset
+                            class="rounded border border-slate-300 p-4"
+                            aria-describedby=field_error.is_some().then(|| error_id.clone())
+                        >
+                            <legend class="px-1 font-semibold">
+                                {t(&format!("living-will-{code}"))}
+                            </legend>
+                            {field_error
+                                .clone()
+                                .map(|m| {
+                                    view! {
+                                        <p id=error_id.clone() class="font-semibold text-red-800">
+                                            {m}
+                                        </p>
+                                    }
+                                })}
+                            {TreatmentWish::ALL
+                                .into_iter()
+                                .map(|wish| {
+                                    let id = format!("{code}-{}", wish.code());
+                                    view! {
+                                        <div class="mt-2 flex items-start gap-2">
+                                            <input
+                                                type="radio"
+                                                id=id.clone()
+                                                name=code
+                                                value=wish.code()
+                                                required
+                                                checked=selected == wish.code()
+                                                class="mt-1 h-5 w-5"
+                                                aria-invalid=field_error.is_some().then_some("true")
+                                            />
+                                            <label for=id>{wish_text(treatment, wish)}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <div class="flex flex-col gap-1">
+                <label for="wishes" class="font-semibold">
+                    {t("living-will-wishes")}
+                </label>
+                <p id="wishes-hint" class="text-sm">
+                    {t("living-will-wishes-hint")}
+                </p>
+                {wishes_error
+                    .clone()
+                    .map(|m| {
+                        view! {
+                            <p id="wishes-error" class="font-semibold text-red-800">
+                                {m}
+                            </p>
+                        }
+                    })}
+                <textarea
+                    id="wishes"
+                    name="wishes"
+                    rows="8"
+                    maxlength=MAX_WISHES
+                    class="rounded border border-slate-500 bg-white p-2"
+                    aria-invalid=wishes_error.is_some().then_some("true")
+                    aria-describedby=if wishes_error.is_some() {
+                        "wishes-hint wishes-error"
+                    } else {
+                        "wishes-hint"
+                    }
+                >
+                    {wishes}
+                </textarea>
+            </div>
+            <button type="submit" class=BUTTON>
+                {t("living-will-save")}
+            </button>
+        </form>
+    }
+}
+
+fn withdraw_form(error: Option<(String, String)>) -> impl IntoView {
+    let message = error.map(|(_, m)| m);
+    view! {
+        <h2 class=H2 id="withdraw">
+            {t("living-will-withdraw-title")}
+        </h2>
+        <form method="post" action="/living-will" class="max-w-3xl space-y-4 print:hidden">
+            <input type="hidden" name="intent" value="withdraw" />
+            <p>{t("living-will-withdraw-intro")}</p>
+            {message
+                .clone()
+                .map(|m| {
+                    view! {
+                        <p id="confirm-error" class="font-semibold text-red-800">
+                            {m}
+                        </p>
+                    }
+                })}
+            <div class="flex items-start gap-2">
+                <input
+                    type="checkbox"
+                    id="confirm"
+                    name="confirm"
+                    value="yes"
+                    required
+                    class="mt-1 h-5 w-5"
+                    aria-invalid=message.is_some().then_some("true")
+                    aria-describedby=message.is_some().then_some("confirm-error")
+                />
+                <label for="confirm">{t("living-will-withdraw-confirm")}</label>
+            </div>
+            <button type="submit" class=BUTTON_SECONDARY>
+                {t("living-will-withdraw")}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,173 @@
+//! The living will: the person's own, written, changed and withdrawn only by them (no
+//! right to act for another reaches it: [`crate::rights::Right::covers`]). Every change
+//! adds a version, so its history is kept; saving the same text again adds nothing.
+
+use sqlx::Row;
+
+use crate::access::{unix_ms, Access, Action};
+use crate::error::ArchiveError;
+use crate::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
+use crate::rights::Section;
+
+/// The longest free text a living will may have.
+pub const MAX_WISHES_CHARS: usize = 5000;
+
+/// The columns of the treatments, in [`Treatment::ALL`]'s order.
+const TREATMENT_COLUMNS: [&str; 5] = [
+    "resuscitation",
+    "ventilation",
+    "tube_feeding",
+    "dialysis",
+    "pain_relief",
+];
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, ArchiveError> {
+    let rows = sqlx::query(&format!(
+        "SELECT version, wishes, {}, withdrawn, written_ms FROM living_will \
+         WHERE person_id = $1 ORDER BY version DESC",
+        TREATMENT_COLUMNS.join(", ")
+    ))
+    .bind(person)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let withdrawn = row.try_get::<i64, _>("withdrawn")? != 0;
+            let text = if withdrawn {
+                None
+            } else {
+                let mut treatments = Vec::with_capacity(Treatment::ALL.len());
+                for (treatment, column) in Treatment::ALL.into_iter().zip(TREATMENT_COLUMNS) {
+                    let code: String = row.try_get(column)?;
+                    let wish = TreatmentWish::from_code(&code)
+                        .ok_or(ArchiveError::Invalid("stored wish"))?;
+                    treatments.push((treatment, wish));
+                }
+                Some(LivingWillText {
+                    wishes: row.try_get("wishes")?,
+                    treatments,
+                })
+            };
+            let ms: i64 = row.try_get("written_ms")?;
+            Ok(LivingWillVersion {
+                version: row.try_get("version")?,
+                text,
+                written_at: crate::clock::finnish_local(
+                    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+                ),
+            })
+        })
+        .collect()
+}
+
+fn will_of(history: Vec<LivingWillVersion>) -> LivingWill {
+    LivingWill {
+        current: history.first().filter(|v| v.text.is_some()).cloned(),
+        history,
+    }
+}
+
+impl Access {
+    /// The person's living will and its history.
+    ///
+    /// # Errors
+    /// `Refused` for anyone but the person; `Storage` when the database fails.
+    pub async fn living_will(&self) -> Result<LivingWill, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Section::LivingWill, Action::ReadLivingWill, None)
+            .await?;
+        let history = versions(&mut tx, self.subject().get()).await?;
+        tx.commit().await?;
+        Ok(will_of(history))
+    }
+
+    /// Writes the living will anew (a new version), unless it already says exactly this.
+    ///
+    /// # Errors
+    /// `Invalid("wishes")` for a text over [`MAX_WISHES_CHARS`], `Invalid("treatments")`
+    /// unless every treatment has one wish; `Refused` for anyone but the person.
+    pub async fn write_living_will(
+        &self,
+        text: &LivingWillText,
+    ) -> Result<LivingWill, ArchiveError> {
+        let wishes = text.wishes.trim();
+        if wishes.chars().count() > MAX_WISHES_CHARS {
+            return Err(ArchiveError::Invalid("wishes"));
+        }
+        let in_order = text.treatments.len() == Treatment::ALL.len()
+            && text
+                .treatments
+                .iter()
+                .zip(Treatment::ALL)
+                .all(|((t, _), want)| *t == want);
+        if !in_order {
+            return Err(ArchiveError::Invalid("treatments"));
+        }
+        let text = LivingWillText {
+            wishes: wishes.to_owned(),
+            treatments: text.treatments.clone(),
+        };
+        self.add_version(Action::WriteLivingWill, Some(&text)).await
+    }
+
+    /// Withdraws the living will; its history stays. With none in force, nothing changes.
+    ///
+    /// # Errors
+    /// `Refused` for anyone but the person; `Storage` when the database fails.
+    pub async fn withdraw_living_will(&self) -> Result<LivingWill, ArchiveError> {
+        self.add_version(Action::WithdrawLivingWill, None).await
+    }
+
+    async fn add_version(
+        &self,
+        action: Action,
+        text: Option<&LivingWillText>,
+    ) -> Result<LivingWill, ArchiveError> {
+        let person = self.subject().get();
+        let mut tx = self
+            .begin_audited(Section::LivingWill, action, None)
+            .await?;
+        let history = versions(&mut tx, person).await?;
+        let current = history.first().and_then(|v| v.text.as_ref());
+        let unchanged = match (text, current) {
+            (Some(new), Some(old)) => new == old,
+            (None, None) => true,
+            _ => false,
+        };
+        // The same will again, or withdrawing none (a double submit): nothing changes.
+        if unchanged {
+            tx.commit().await?;
+            return Ok(will_of(history));
+        }
+        let version = history.first().map_or(1, |v| v.version + 1);
+        let wish = |i: usize| {
+            text.and_then(|t| t.treatments.get(i))
+                .map_or(TreatmentWish::Undecided, |(_, w)| *w)
+                .code()
+        };
+        sqlx::query(&format!(
+            "INSERT INTO living_will (person_id, version, wishes, {}, withdrawn, written_by, written_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            TREATMENT_COLUMNS.join(", ")
+        ))
+        .bind(person)
+        .bind(version)
+        .bind(text.map_or("", |t| t.wishes.as_str()))
+        .bind(wish(0))
+        .bind(wish(1))
+        .bind(wish(2))
+        .bind(wish(3))
+        .bind(wish(4))
+        .bind(i64::from(text.is_none()))
+        .bind(self.actor().get())
+        .bind(unix_ms(self.archive.clock.now()))
+        .execute(&mut *tx)
+        .await?;
+        let history = versions(&mut tx, person).await?;
+        tx.commit().await?;
+        Ok(will_of(history))
+    }
+}
