@@ -27,10 +27,12 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; 
 base="http://127.0.0.1:$port"
 cookie=$(curl -s -D - -o /dev/null -H "origin: $base" -d person=1002 "$base/dev/sign-in" | sed -n 's/^set-cookie: \([^;]*\).*/\1/Ip')
 doc=$(curl -s -H "cookie: $cookie" "$base/records" | grep -o 'href="/records/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+rx=$(curl -s -H "cookie: $cookie" "$base/prescriptions" | grep -o 'href="/prescriptions/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 
 say "Pages for the heavy user (5,800 documents): bytes and server time"
 printf '%-22s %9s %9s %14s %11s\n' page html html-gzip first-load-gz median-ms
-for p in / /records "/records?from=&to=" "/records/$doc" /summaries /lab /lab/B-HbA1c; do
+for p in / /records "/records?from=&to=" "/records/$doc" /summaries /lab /lab/B-HbA1c \
+  /prescriptions "/prescriptions?show=all" "/prescriptions/$rx" /medication-list /living-will; do
   raw=$(curl -s -H "cookie: $cookie" "$base$p" | wc -c)
   zip=$(curl -s -H "cookie: $cookie" -H 'accept-encoding: gzip' "$base$p" | wc -c)
   ms=$(for _ in $(seq 9); do curl -s -o /dev/null -w '%{time_total}\n' -H "cookie: $cookie" "$base$p"; done \

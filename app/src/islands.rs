@@ -56,7 +56,7 @@ pub fn MessageField(value: String, max: usize, invalid: bool, counter: String) -
             name="message"
             rows="6"
             maxlength=max
-            class="rounded border border-slate-500 bg-white p-2"
+            class="w-full rounded border border-slate-500 bg-white p-2"
             aria-invalid=invalid.then_some("true")
             aria-describedby=described_by
             on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
