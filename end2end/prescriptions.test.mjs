@@ -65,9 +65,6 @@ for (const mode of ['js', 'nojs']) {
       assert.notEqual(await unit.inputValue(), '', 'the prescribing unit is chosen');
       const message = page.getByLabel('Viesti lääkärille (vapaaehtoinen)');
       await message.fill('Lääke on sopinut hyvin.');
-      if (mode === 'js') {
-        await page.getByText('Merkkejä jäljellä: 977').waitFor();
-      }
       await page.getByLabel('Lääkäri saa nähdä myös muut reseptini').check();
       await page.getByRole('button', { name: 'Lähetä uusimispyyntö' }).click();
       await settled(page, mode);

@@ -32,43 +32,6 @@ pub fn PrintButton(label: String) -> impl IntoView {
     }
 }
 
-/// The renewal message box. Without JavaScript it is a plain text area with a
-/// maximum length; hydrated, it also says how many characters are left (read with the
-/// field's description, not announced on every key press).
-#[island]
-pub fn MessageField(value: String, max: usize, invalid: bool, counter: String) -> impl IntoView {
-    let (used, set_used) = signal(value.chars().count());
-    let (ready, set_ready) = signal(false);
-    Effect::new(move |_| set_ready.set(true));
-    let described_by = move || {
-        let mut ids = String::from("message-hint");
-        if invalid {
-            ids.push_str(" message-error");
-        }
-        if ready.get() {
-            ids.push_str(" message-count");
-        }
-        ids
-    };
-    view! {
-        <textarea
-            id="message"
-            name="message"
-            rows="6"
-            maxlength=max
-            class="w-full rounded border border-slate-500 bg-white p-2"
-            aria-invalid=invalid.then_some("true")
-            aria-describedby=described_by
-            on:input=move |ev| set_used.set(event_target_value(&ev).chars().count())
-        >
-            {value}
-        </textarea>
-        <p id="message-count" class="text-sm" hidden=move || !ready.get()>
-            {move || counter.replace("%N%", &max.saturating_sub(used.get()).to_string())}
-        </p>
-    }
-}
-
 /// The words the session timer shows, translated on the server. `%TIME%` in
 /// `warning_text` stands for the time left.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

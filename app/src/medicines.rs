@@ -19,7 +19,7 @@ use crate::api::{
 };
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
-use crate::islands::{MessageField, PrintButton};
+use crate::islands::PrintButton;
 use crate::layout::{BUTTON, LINK};
 use crate::pages::{page_title, problem, ErrorSummary, H1, H2, TABLE, TD, TH};
 
@@ -472,113 +472,121 @@ fn renewal_form(
     let organisation_error = error_for("organisation");
     let message_error = error_for("message");
     let message_hint = t("renewal-message-hint");
-    let counter = t_args("renewal-characters-left", &[("left", "%N%".into())]);
     view! {
-        <p class="mb-4">{t("renewal-intro")}</p>
-        {acting_for
-            .map(|name| {
-                view! {
-                    <p class="mb-4 font-semibold">
-                        {t_args("renewal-on-behalf", &[("name", name.into())])}
-                    </p>
-                }
-            })}
-        <form
-            method="post"
-            action=format!("/prescriptions/{}", p.id)
-            class="max-w-2xl space-y-5 print:hidden"
-        >
-            <input type="hidden" name="key" value=key />
-            <div class="flex flex-col gap-1">
-                <label for="organisation" class="font-semibold">
-                    {t("renewal-organisation")}
-                </label>
-                <p id="organisation-hint" class="text-sm">
-                    {t("renewal-organisation-hint")}
-                </p>
-                {organisation_error
-                    .clone()
-                    .map(|m| {
-                        view! {
-                            <p id="organisation-error" class="font-semibold text-red-800">
-                                {m}
-                            </p>
-                        }
-                    })}
-                <select
-                    id="organisation"
-                    name="organisation"
-                    required
-                    class="min-h-11 rounded border border-slate-500 bg-white px-2"
-                    aria-invalid=organisation_error.is_some().then_some("true")
-                    aria-describedby=if organisation_error.is_some() {
-                        "organisation-hint organisation-error"
-                    } else {
-                        "organisation-hint"
+            <p class="mb-4">{t("renewal-intro")}</p>
+            {acting_for
+                .map(|name| {
+                    view! {
+                        <p class="mb-4 font-semibold">
+                            {t_args("renewal-on-behalf", &[("name", name.into())])}
+                        </p>
                     }
-                >
-                    <option value="">{t("renewal-choose")}</option>
-                    {organisations
-                        .into_iter()
-                        .map(|o| {
-                            let value = o.id.to_string();
-                            let selected = value == chosen;
-                            view! {
-                                <option value=value selected=selected>
-                                    {o.name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="message" class="font-semibold">
-                    {t("renewal-message")}
-                </label>
-                <p id="message-hint" class="text-sm">
-                    {message_hint}
-                </p>
-                {message_error
-                    .clone()
-                    .map(|m| {
-                        view! {
-                            <p id="message-error" class="font-semibold text-red-800">
-                                {m}
-                            </p>
-                        }
-                    })}
-                <MessageField
-                    value=typed.message.clone()
-                    max=MAX_MESSAGE
-                    invalid=message_error.is_some()
-                    counter=counter
-                />
-            </div>
-            <div class="flex items-start gap-2">
-                <input
-                    type="checkbox"
-                    id="share"
-                    name="share"
-                    value="yes"
-                    checked=share
-                    class="mt-1 h-5 w-5"
-                    aria-describedby="share-hint"
-                />
-                <div>
-                    <label for="share" class="font-semibold">
-                        {t("renewal-share")}
+                })}
+            <form
+                method="post"
+                action=format!("/prescriptions/{}", p.id)
+                class="max-w-2xl space-y-5 print:hidden"
+            >
+                <input type="hidden" name="key" value=key />
+                <div class="flex flex-col gap-1">
+                    <label for="organisation" class="font-semibold">
+                        {t("renewal-organisation")}
                     </label>
-                    <p id="share-hint" class="text-sm">
-                        {t("renewal-share-hint")}
+                    <p id="organisation-hint" class="text-sm">
+                        {t("renewal-organisation-hint")}
                     </p>
+                    {organisation_error
+                        .clone()
+                        .map(|m| {
+                            view! {
+                                <p id="organisation-error" class="font-semibold text-red-800">
+                                    {m}
+                                </p>
+                            }
+                        })}
+                    <select
+                        id="organisation"
+                        name="organisation"
+                        required
+                        class="min-h-11 rounded border border-slate-500 bg-white px-2"
+                        aria-invalid=organisation_error.is_some().then_some("true")
+                        aria-describedby=if organisation_error.is_some() {
+                            "organisation-hint organisation-error"
+                        } else {
+                            "organisation-hint"
+                        }
+                    >
+                        <option value="">{t("renewal-choose")}</option>
+                        {organisations
+                            .into_iter()
+                            .map(|o| {
+                                let value = o.id.to_string();
+                                let selected = value == chosen;
+                                view! {
+                                    <option value=value selected=selected>
+                                        {o.name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
                 </div>
-            </div>
-            <button type="submit" class=BUTTON>
-                {t("renewal-send")}
-            </button>
-        </form>
-    }
+                <div class="flex flex-col gap-1">
+                    <label for="message" class="font-semibold">
+                        {t("renewal-message")}
+                    </label>
+                    <p id="message-hint" class="text-sm">
+                        {message_hint}
+                    </p>
+                    {message_error
+                        .clone()
+                        .map(|m| {
+                            view! {
+                                <p id="message-error" class="font-semibold text-red-800">
+                                    {m}
+                                </p>
+                            }
+                        })}
+    <textarea
+                        id="message"
+                        name="message"
+                        rows="6"
+                        maxlength=MAX_MESSAGE
+                        class="w-full rounded border border-slate-500 bg-white p-2"
+                        aria-invalid=message_error.is_some().then_some("true")
+                        aria-describedby=if message_error.is_some() {
+                            "message-hint message-error"
+                        } else {
+                            "message-hint"
+                        }
+                    >
+                        {typed.message.clone()}
+                    </textarea>
+                </div>
+                <div class="flex items-start gap-2">
+                    <input
+                        type="checkbox"
+                        id="share"
+                        name="share"
+                        value="yes"
+                        checked=share
+                        class="mt-1 h-5 w-5"
+                        aria-describedby="share-hint"
+                    />
+                    <div>
+                        <label for="share" class="font-semibold">
+                            {t("renewal-share")}
+                        </label>
+                        <p id="share-hint" class="text-sm">
+                            {t("renewal-share-hint")}
+                        </p>
+                    </div>
+                </div>
+                <button type="submit" class=BUTTON>
+                    {t("renewal-send")}
+                </button>
+            </form>
+        }
 }
 
 #[component]

@@ -229,7 +229,6 @@ renewal-organisation-hint = Units that have treated you.
 renewal-choose = Choose a unit
 renewal-message = Message to the doctor (optional)
 renewal-message-hint = At most 1000 characters. You can say, for example, how the medicine has suited you or whether your situation has changed. Do not write about urgent matters.
-renewal-characters-left = Characters left: { $left }
 renewal-share = The doctor may also see my other prescriptions
 renewal-share-hint = It helps the doctor judge whether the medicines go together.
 renewal-send = Send renewal request

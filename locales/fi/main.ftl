@@ -229,7 +229,6 @@ renewal-organisation-hint = Yksiköt, jotka ovat hoitaneet sinua.
 renewal-choose = Valitse yksikkö
 renewal-message = Viesti lääkärille (vapaaehtoinen)
 renewal-message-hint = Enintään 1000 merkkiä. Voit kertoa esimerkiksi, miten lääke on sopinut tai onko tilanteesi muuttunut. Älä kirjoita kiireellisiä asioita.
-renewal-characters-left = Merkkejä jäljellä: { $left }
 renewal-share = Lääkäri saa nähdä myös muut reseptini
 renewal-share-hint = Se auttaa lääkäriä arvioimaan, sopivatko lääkkeet yhteen.
 renewal-send = Lähetä uusimispyyntö

@@ -229,7 +229,6 @@ renewal-organisation-hint = Enheter som har vårdat dig.
 renewal-choose = Välj enhet
 renewal-message = Meddelande till läkaren (frivilligt)
 renewal-message-hint = Högst 1000 tecken. Du kan till exempel berätta hur läkemedlet har passat eller om din situation har förändrats. Skriv inte om brådskande ärenden.
-renewal-characters-left = Tecken kvar: { $left }
 renewal-share = Läkaren får se även mina andra recept
 renewal-share-hint = Det hjälper läkaren att bedöma om läkemedlen passar ihop.
 renewal-send = Skicka begäran om förnyelse
