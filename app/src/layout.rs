@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::api::whoami;
+use crate::api::{whoami, Session};
+use crate::error::AppError;
 use crate::i18n::{lang, t, t_args, Lang};
 use crate::islands::{SessionTexts, SessionTimer};
 use crate::SiteMode;
@@ -47,6 +48,19 @@ pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800
 pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 
+/// The session the layout looked up for this page.
+#[derive(Clone, Copy)]
+struct CurrentSession(Resource<Result<Option<Session>, AppError>>);
+
+/// The signed-in session, from the layout's one look-up (or a look-up of its own
+/// outside the layout).
+pub(crate) async fn current_session() -> Option<Session> {
+    match use_context::<CurrentSession>() {
+        Some(CurrentSession(session)) => session.await.ok().flatten(),
+        None => whoami().await.ok().flatten(),
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let mode = use_context::<SiteMode>().unwrap_or(SiteMode {
@@ -60,8 +74,10 @@ pub fn Layout(children: Children) -> impl IntoView {
     let session_return = without_session_flag(&return_to);
     let session_extended =
         use_query_map().get_untracked().get("session").as_deref() == Some("extended");
-    // One look-up of the session serves the navigation, the user box and the banner.
+    // One look-up of the session serves the navigation, the user box, the banner and
+    // the page ([`current_session`]).
     let session = Resource::new(|| (), |()| whoami());
+    provide_context(CurrentSession(session));
     view! {
         <a
             href="#main"

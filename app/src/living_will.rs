@@ -14,7 +14,9 @@ use crate::error::AppError;
 use crate::i18n::{lang, t};
 use crate::islands::PrintButton;
 use crate::layout::{BUTTON, BUTTON_SECONDARY};
-use crate::pages::{page_title, problem, ErrorSummary, H1, H2, TABLE, TD, TH};
+use crate::pages::{
+    page_title, problem, see_other, set_status, ErrorSummary, H1, H2, TABLE, TD, TH,
+};
 
 /// The longest free text; the archive enforces it.
 const MAX_WISHES: usize = 5000;
@@ -47,11 +49,11 @@ pub fn LivingWillPage() -> impl IntoView {
                                 } else {
                                     "saved"
                                 };
-                                crate::medicines::see_other(&format!("/living-will?{done}=1"));
+                                see_other(&format!("/living-will?{done}=1"));
                                 return ().into_any();
                             }
                             Err(AppError::Invalid { field, code }) => {
-                                crate::medicines::set_status(
+                                set_status(
                                     http::StatusCode::UNPROCESSABLE_ENTITY,
                                 );
                                 error = Some((field, t(&format!("error-invalid-{code}"))));

@@ -15,13 +15,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{
     list_renewal_requests, read_medication_list, read_prescription, read_prescriptions,
-    send_renewal_request, whoami, RenewalSubmission,
+    send_renewal_request, RenewalSubmission,
 };
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::layout::{BUTTON, LINK};
-use crate::pages::{page_title, problem, ErrorSummary, H1, H2, TABLE, TD, TH};
+use crate::layout::{current_session, BUTTON, LINK};
+use crate::pages::{
+    page_title, problem, see_other, set_status, ErrorSummary, H1, H2, TABLE, TD, TH,
+};
 
 /// The longest message the form takes; the archive enforces it.
 const MAX_MESSAGE: usize = 1000;
@@ -72,13 +74,10 @@ fn prescription_list(
     show_all: bool,
     requests: Vec<RenewalRequest>,
 ) -> impl IntoView {
-    use PrescriptionStatus as S;
     let lang = lang();
     let total = all.len();
     // Valid ones (and those waiting for renewal) first; the rest on request.
-    let (mut current, old): (Vec<_>, Vec<_>) = all
-        .into_iter()
-        .partition(|p| matches!(p.status, S::Valid | S::RenewalRequested));
+    let (mut current, old): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.status.in_force());
     let hidden = old.len();
     if show_all {
         current.extend(old);
@@ -245,29 +244,6 @@ fn fresh_key() -> String {
     }
 }
 
-/// Sends the browser to `location` with 303 See Other (redirect after POST).
-pub(crate) fn see_other(location: &str) {
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(location),
-    ) {
-        response.set_status(http::StatusCode::SEE_OTHER);
-        response.insert_header(http::header::LOCATION, value);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = location;
-}
-
-pub(crate) fn set_status(status: http::StatusCode) {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = status;
-}
-
 #[component]
 pub fn PrescriptionPage() -> impl IntoView {
     let id = use_params_map()
@@ -305,10 +281,8 @@ pub fn PrescriptionPage() -> impl IntoView {
                     }
                     match read_prescription(id).await {
                         Ok(detail) => {
-                            let acting_for = whoami()
+                            let acting_for = current_session()
                                 .await
-                                .ok()
-                                .flatten()
                                 .and_then(|s| s.user.acting_for.map(|f| f.display_name));
                             prescription_view(detail, sent, submission, error, acting_for)
                                 .into_any()
@@ -599,10 +573,8 @@ pub fn MedicationListPage() -> impl IntoView {
                 match read_medication_list().await {
                     Ok(list) => {
                         // Whose list it is, also on paper (the page header is not printed).
-                        let name = whoami()
+                        let name = current_session()
                             .await
-                            .ok()
-                            .flatten()
                             .map(|s| {
                                 s.user
                                     .acting_for

@@ -42,22 +42,37 @@ fn enc(s: &str) -> String {
     out
 }
 
+/// Sends the browser to `location` with 303 See Other (redirect after POST).
+pub(crate) fn see_other(location: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(location),
+    ) {
+        response.set_status(http::StatusCode::SEE_OTHER);
+        response.insert_header(http::header::LOCATION, value);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = location;
+}
+
+/// Sets the page's status code.
+pub(crate) fn set_status(status: http::StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
 /// Shows an error in words, with the status it deserves; sends the signed-out to sign in.
 pub(crate) fn problem(e: &AppError) -> AnyView {
-    #[cfg(feature = "ssr")]
-    {
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            if *e == AppError::Unauthenticated {
-                // Pages are always HTML: send the browser to sign in, whatever it accepts.
-                response.set_status(http::StatusCode::SEE_OTHER);
-                response.insert_header(
-                    http::header::LOCATION,
-                    http::HeaderValue::from_static("/sign-in"),
-                );
-            } else {
-                response.set_status(e.status());
-            }
-        }
+    if *e == AppError::Unauthenticated {
+        // Pages are always HTML: send the browser to sign in, whatever it accepts.
+        see_other("/sign-in");
+    } else {
+        set_status(e.status());
     }
     let reference = match e {
         AppError::Internal { reference } => Some(t_args(
@@ -372,10 +387,7 @@ pub fn RecordsPage() -> impl IntoView {
                                 .await
                                 .map(|v| v.page.organisations)
                                 .unwrap_or_default();
-                            #[cfg(feature = "ssr")]
-                            if let Some(r) = use_context::<leptos_axum::ResponseOptions>() {
-                                r.set_status(http::StatusCode::BAD_REQUEST);
-                            }
+                            set_status(http::StatusCode::BAD_REQUEST);
                             let error = Some((field, t(&format!("error-invalid-{code}"))));
                             view! {
                                 <ErrorSummary error=error.clone() />

@@ -69,6 +69,16 @@ pub fn finnish_local(at: OffsetDateTime) -> PrimitiveDateTime {
     naive + Duration::hours(if summer { 3 } else { 2 })
 }
 
+/// Finnish local time of a stored instant (unix milliseconds, as the audit trail and
+/// requests keep time).
+#[must_use]
+pub fn finnish_at_ms(ms: i64) -> PrimitiveDateTime {
+    finnish_local(
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+    )
+}
+
 fn last_sunday(year: i32, month: Month) -> Date {
     let last = Date::from_calendar_date(year, month, time::util::days_in_month(month, year))
         .unwrap_or(Date::MIN);

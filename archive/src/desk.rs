@@ -32,9 +32,10 @@ pub struct DeskReport {
     pub expired: usize,
 }
 
-/// The requests in `status` last changed before `before` (ms): (person, request,
-/// prescription, organisation, narcotic).
+/// A request waiting at a step: (person, request, prescription, organisation, narcotic).
 type Waiting = (i64, i64, i64, i64, i64);
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 impl Archive {
     /// Moves every request on by at most one step, as described in the module.
@@ -48,90 +49,75 @@ impl Archive {
         let expiry = now_ms - i64::try_from(UNPROCESSED_EXPIRY.whole_milliseconds()).unwrap_or(0);
         let mut report = DeskReport::default();
         // Decide before starting, so that each round shows one step of each request.
-        for (person, id, rx, organisation, narcotic) in self.waiting("in-processing", due).await? {
+        for (person, id, rx, organisation, narcotic) in
+            self.waiting("in-processing", "updated_ms", due).await?
+        {
             let renew = narcotic == 0;
-            if self
-                .step(person, id, "in-processing", if renew { "renewed" } else { "rejected" }, |tx| {
-                    Box::pin(async move {
-                        if renew {
-                            let new_id: i64 = rand::rng().random_range(1..(1_i64 << 53));
-                            sqlx::query(
-                                "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, \
-                                 dosage, amount, packages, prescriber, organisation_id, issued_on, validity_months, \
-                                 narcotic, cns, cancelled, visible_to_guardian, denied_to_guardian, renewed_from) \
-                                 SELECT person_id, $1, product, atc, strength, form, package_size, dosage, amount, \
-                                 packages, prescriber, $2, $3, validity_months, narcotic, cns, 0, visible_to_guardian, \
-                                 denied_to_guardian, id FROM prescription WHERE person_id = $4 AND id = $5",
-                            )
-                            .bind(new_id)
-                            .bind(organisation)
-                            .bind(crate::clock::finnish_local(now).date().to_string())
-                            .bind(person)
-                            .bind(rx)
-                            .execute(&mut **tx)
-                            .await?;
-                            sqlx::query(
-                                "UPDATE renewal_request SET renewed_prescription_id = $1 WHERE person_id = $2 AND id = $3",
-                            )
-                            .bind(new_id)
-                            .bind(person)
-                            .bind(id)
-                            .execute(&mut **tx)
-                            .await?;
-                        } else {
-                            sqlx::query("UPDATE renewal_request SET reason = $1 WHERE person_id = $2 AND id = $3")
-                                .bind(REJECTION_REASON)
-                                .bind(person)
-                                .bind(id)
-                                .execute(&mut **tx)
-                                .await?;
-                        }
-                        Ok(())
-                    })
-                })
-                .await?
-            {
-                if renew {
-                    report.renewed += 1;
-                } else {
-                    report.rejected += 1;
-                }
+            let to = if renew { "renewed" } else { "rejected" };
+            let Some(mut tx) = self.begin_step(person, id, "in-processing", to).await? else {
+                continue;
+            };
+            if renew {
+                let new_id: i64 = rand::rng().random_range(1..(1_i64 << 53));
+                sqlx::query(
+                    "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, \
+                     dosage, amount, packages, prescriber, organisation_id, issued_on, validity_months, \
+                     narcotic, cns, cancelled, visible_to_guardian, denied_to_guardian, renewed_from) \
+                     SELECT person_id, $1, product, atc, strength, form, package_size, dosage, amount, \
+                     packages, prescriber, $2, $3, validity_months, narcotic, cns, 0, visible_to_guardian, \
+                     denied_to_guardian, id FROM prescription WHERE person_id = $4 AND id = $5",
+                )
+                .bind(new_id)
+                .bind(organisation)
+                .bind(crate::clock::finnish_local(now).date().to_string())
+                .bind(person)
+                .bind(rx)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE renewal_request SET renewed_prescription_id = $1 WHERE person_id = $2 AND id = $3",
+                )
+                .bind(new_id)
+                .bind(person)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                report.renewed += 1;
+            } else {
+                sqlx::query(
+                    "UPDATE renewal_request SET reason = $1 WHERE person_id = $2 AND id = $3",
+                )
+                .bind(REJECTION_REASON)
+                .bind(person)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                report.rejected += 1;
             }
+            tx.commit().await?;
         }
-        for (person, id, ..) in self.waiting_since("sent", expiry, None).await? {
-            if self
-                .step(person, id, "sent", "expired", |_| {
-                    Box::pin(async { Ok(()) })
-                })
-                .await?
-            {
+        for (person, id, ..) in self.waiting("sent", "created_ms", expiry).await? {
+            if let Some(tx) = self.begin_step(person, id, "sent", "expired").await? {
+                tx.commit().await?;
                 report.expired += 1;
             }
         }
-        for (person, id, ..) in self.waiting("sent", due).await? {
-            if self
-                .step(person, id, "sent", "in-processing", |_| {
-                    Box::pin(async { Ok(()) })
-                })
-                .await?
-            {
+        for (person, id, ..) in self.waiting("sent", "updated_ms", due).await? {
+            if let Some(tx) = self.begin_step(person, id, "sent", "in-processing").await? {
+                tx.commit().await?;
                 report.started += 1;
             }
         }
         Ok(report)
     }
 
-    async fn waiting(&self, status: &str, before: i64) -> Result<Vec<Waiting>, ArchiveError> {
-        self.waiting_since(status, before, Some("updated_ms")).await
-    }
-
-    async fn waiting_since(
+    /// The requests in `status` whose `column` (a time) is at or before `before` (ms).
+    async fn waiting(
         &self,
         status: &str,
+        column: &'static str,
         before: i64,
-        column: Option<&str>,
     ) -> Result<Vec<Waiting>, ArchiveError> {
-        let column = column.unwrap_or("created_ms");
         Ok(sqlx::query_as(&format!(
             "SELECT r.person_id, r.id, r.prescription_id, r.organisation_id, p.narcotic \
              FROM renewal_request r JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
@@ -143,23 +129,16 @@ impl Archive {
         .await?)
     }
 
-    /// Moves one request from `from` to `to` if it is still in `from`, with `also`
-    /// done in the same transaction and the audit event written. Whether it moved.
-    async fn step<F>(
+    /// Begins moving one request from `from` to `to`, with the audit event written: the
+    /// transaction to finish the step in, or `None` when the request is no longer in
+    /// `from` (someone else moved it).
+    async fn begin_step(
         &self,
         person: i64,
         id: i64,
         from: &str,
         to: &'static str,
-        also: F,
-    ) -> Result<bool, ArchiveError>
-    where
-        F: for<'t> FnOnce(
-            &'t mut sqlx::Transaction<'static, sqlx::Any>,
-        ) -> std::pin::Pin<
-            Box<dyn std::future::Future<Output = Result<(), ArchiveError>> + Send + 't>,
-        >,
-    {
+    ) -> Result<Option<Tx>, ArchiveError> {
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
         let moved = sqlx::query(
@@ -174,9 +153,8 @@ impl Archive {
         .await?
         .rows_affected();
         if moved == 0 {
-            return Ok(false);
+            return Ok(None);
         }
-        also(&mut tx).await?;
         write_audit(
             &mut tx,
             AuditEvent {
@@ -191,7 +169,6 @@ impl Archive {
             },
         )
         .await?;
-        tx.commit().await?;
-        Ok(true)
+        Ok(Some(tx))
     }
 }

@@ -50,14 +50,10 @@ async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, Ar
                     treatments,
                 })
             };
-            let ms: i64 = row.try_get("written_ms")?;
             Ok(LivingWillVersion {
                 version: row.try_get("version")?,
                 text,
-                written_at: crate::clock::finnish_local(
-                    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
-                ),
+                written_at: crate::clock::finnish_at_ms(row.try_get("written_ms")?),
             })
         })
         .collect()

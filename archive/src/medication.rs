@@ -1,7 +1,7 @@
 //! The medication list: what a person takes now, derived from their prescriptions.
 //!
-//! - Only prescriptions in force count: valid ones, and those waiting for renewal (the
-//!   person goes on taking the medicine meanwhile). Expired and cancelled ones do not.
+//! - Only prescriptions in force count ([`PrescriptionStatus::in_force`]). Expired and
+//!   cancelled ones do not.
 //! - One line per medicine (product and strength): the newest prescription of it gives
 //!   the dosage and validity, and the last purchase from any of them is shown.
 //! - Lines are grouped by the ATC anatomical main group (the code's first letter), in
@@ -33,12 +33,7 @@ pub fn atc_group(atc: &str) -> String {
 pub fn compile(prescriptions: &[Prescription], compiled_at: PrimitiveDateTime) -> MedicationList {
     let mut in_force: Vec<&Prescription> = prescriptions
         .iter()
-        .filter(|p| {
-            matches!(
-                p.status,
-                PrescriptionStatus::Valid | PrescriptionStatus::RenewalRequested
-            )
-        })
+        .filter(|p| p.status.in_force())
         .collect();
     // Newest first, so the first of each medicine is the one that speaks for it.
     in_force.sort_by(|a, b| b.issued_on.cmp(&a.issued_on).then(b.id.cmp(&a.id)));

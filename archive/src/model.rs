@@ -424,6 +424,13 @@ impl PrescriptionStatus {
             Self::RenewalRequested => "renewal-requested",
         }
     }
+
+    /// Whether the prescription is in force: valid, or waiting for its renewal (the
+    /// person goes on taking the medicine meanwhile).
+    #[must_use]
+    pub const fn in_force(self) -> bool {
+        matches!(self, Self::Valid | Self::RenewalRequested)
+    }
 }
 
 /// One purchase from a prescription.

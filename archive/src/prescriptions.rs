@@ -11,6 +11,7 @@ use time::format_description::well_known::Iso8601;
 use time::Date;
 
 use crate::access::{unix_ms, Access, Action};
+use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
 use crate::model::{
     Dispensation, MedicationList, OrganisationId, OrganisationRef, PersonId, Prescription,
@@ -25,13 +26,6 @@ pub const MAX_MESSAGE_CHARS: usize = 1000;
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
     Date::parse(s, &Iso8601::DATE).map_err(|_| ArchiveError::Invalid("stored date"))
-}
-
-fn stamp(ms: i64) -> time::PrimitiveDateTime {
-    crate::clock::finnish_local(
-        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
-    )
 }
 
 fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
@@ -54,8 +48,8 @@ fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
         share_other_prescriptions: row.try_get::<i64, _>("share_other_prescriptions")? != 0,
         requested_by: PersonId::from_raw(row.try_get("requested_by")?),
         requested_by_name: format!("{given} {family}"),
-        sent_at: stamp(row.try_get("created_ms")?),
-        updated_at: stamp(row.try_get("updated_ms")?),
+        sent_at: finnish_at_ms(row.try_get("created_ms")?),
+        updated_at: finnish_at_ms(row.try_get("updated_ms")?),
         renewed_as: row
             .try_get::<Option<i64>, _>("renewed_prescription_id")?
             .map(PrescriptionId::from_raw),

@@ -437,18 +437,15 @@ impl Access {
         tx.commit().await?;
         Ok(rows
             .into_iter()
-            .map(|(at_ms, given, family, right, action, outcome)| {
-                let at =
-                    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000)
-                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-                LoggedAction {
-                    at: crate::clock::finnish_local(at),
+            .map(
+                |(at_ms, given, family, right, action, outcome)| LoggedAction {
+                    at: crate::clock::finnish_at_ms(at_ms),
                     actor_name: format!("{given} {family}"),
                     right,
                     action,
                     outcome,
-                }
-            })
+                },
+            )
             .collect())
     }
 }

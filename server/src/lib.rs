@@ -288,6 +288,17 @@ pub async fn run(
     .await
 }
 
+/// Logs what a round of the renewal desk did (counts only).
+pub fn log_desk_report(report: &archive::desk::DeskReport) {
+    tracing::info!(
+        started = report.started,
+        renewed = report.renewed,
+        rejected = report.rejected,
+        expired = report.expired,
+        "renewal desk"
+    );
+}
+
 /// Runs the demo's renewal desk in the background: every quarter of `pace` (at least
 /// every 250 ms), it moves each renewal request on by a step that is due.
 pub fn spawn_renewal_desk(archive: Archive, pace: time::Duration) {
@@ -301,13 +312,7 @@ pub fn spawn_renewal_desk(archive: Archive, pace: time::Duration) {
             interval.tick().await;
             match archive.process_renewals(pace).await {
                 Ok(report) if report != archive::desk::DeskReport::default() => {
-                    tracing::info!(
-                        started = report.started,
-                        renewed = report.renewed,
-                        rejected = report.rejected,
-                        expired = report.expired,
-                        "renewal desk"
-                    );
+                    log_desk_report(&report);
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "renewal desk round failed"),

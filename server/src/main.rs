@@ -195,13 +195,7 @@ async fn process_renewals(config: Config, args: &[String]) -> ExitCode {
         .await
     {
         Ok(report) => {
-            tracing::info!(
-                started = report.started,
-                renewed = report.renewed,
-                rejected = report.rejected,
-                expired = report.expired,
-                "renewal desk"
-            );
+            server::log_desk_report(&report);
             ExitCode::SUCCESS
         }
         Err(e) => {
