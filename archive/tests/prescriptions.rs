@@ -484,3 +484,48 @@ async fn the_demo_shows_a_history_of_answered_requests(t: &TestArchive) {
     assert_eq!(rejected.renewed_as, None);
 }
 on_both!(demo_history, the_demo_shows_a_history_of_answered_requests);
+
+async fn the_age_limits_hold_to_the_day_as_the_clock_moves(t: &TestArchive) {
+    use archive::renewal::{add_months, valid_until};
+    demo::load_demo(&t.archive).await.expect("demo");
+    let access = own(t, ids::HEAVY_USER).await;
+    let list = access.prescriptions().await.expect("list");
+    let renewable = |months: i32| {
+        list.iter()
+            .find(|p| {
+                p.renewal_block.is_none() && p.valid_until == valid_until(p.issued_on, months)
+            })
+            .unwrap_or_else(|| panic!("a renewable {months}-month prescription"))
+            .clone()
+    };
+    // The last day a renewal may be asked for: 16 months from issue for a one-year
+    // prescription, 28 for a two-year one (calendar months; the pure boundaries, such as
+    // 15 months 30 days, are in `renewal`'s unit tests).
+    let one_year = renewable(12);
+    let two_year = renewable(24);
+    for (rx, limit) in [
+        (&one_year, add_months(one_year.issued_on, 16)),
+        (&two_year, add_months(two_year.issued_on, 28)),
+    ] {
+        for (day, want) in [
+            (limit - Duration::days(1), None),
+            (limit, None),
+            (limit + Duration::days(1), Some("too-old")),
+        ] {
+            let today = t.archive.clock().today();
+            t.clock.advance(Duration::days((day - today).whole_days()));
+            assert_eq!(t.archive.clock().today(), day);
+            let detail = access.prescription(rx.id).await.expect("detail");
+            assert_eq!(
+                detail.prescription.renewal_block.as_deref(),
+                want,
+                "{} on {day}",
+                rx.product
+            );
+        }
+    }
+}
+on_both!(
+    age_limits,
+    the_age_limits_hold_to_the_day_as_the_clock_moves
+);
