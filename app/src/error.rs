@@ -10,14 +10,18 @@ pub enum AppError {
     /// Not signed in, or the session has ended.
     #[error("unauthenticated")]
     Unauthenticated,
-    /// Signed in, but the archive refused; `reason` is the archive's refusal code.
+    /// Signed in, but the archive refused, for `reason`.
     #[error("forbidden")]
-    Forbidden { reason: String },
+    Forbidden { reason: archive::Refusal },
     #[error("not found")]
     NotFound,
     /// A field of the request is wrong; `code` names how.
     #[error("invalid input")]
     Invalid { field: String, code: String },
+    /// A rule refuses what was asked (a renewal that may not be asked for); `code`
+    /// names the rule's reason.
+    #[error("blocked")]
+    Blocked { code: String },
     /// Something failed on the server; `reference` finds the log line.
     #[error("internal error")]
     Internal { reference: String },
@@ -27,14 +31,23 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A field of the request that is wrong, and how.
+    #[must_use]
+    pub fn invalid(field: &str, code: &str) -> Self {
+        Self::Invalid {
+            field: field.into(),
+            code: code.into(),
+        }
+    }
+
     /// The message id of the error's explanation.
     #[must_use]
     pub fn message_id(&self) -> String {
         match self {
             Self::Unauthenticated => "error-unauthenticated".into(),
-            Self::Forbidden { reason } => format!("error-forbidden-{reason}"),
+            Self::Forbidden { reason } => format!("error-forbidden-{}", reason.code()),
             Self::NotFound => "error-not-found".into(),
-            Self::Invalid { code, .. } => format!("error-invalid-{code}"),
+            Self::Invalid { code, .. } | Self::Blocked { code } => format!("error-invalid-{code}"),
             Self::Internal { .. } => "error-internal".into(),
             Self::Request => "error-request".into(),
         }
@@ -46,7 +59,7 @@ impl AppError {
             Self::Unauthenticated => http::StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => http::StatusCode::FORBIDDEN,
             Self::NotFound => http::StatusCode::NOT_FOUND,
-            Self::Invalid { .. } => http::StatusCode::BAD_REQUEST,
+            Self::Invalid { .. } | Self::Blocked { .. } => http::StatusCode::BAD_REQUEST,
             Self::Internal { .. } | Self::Request => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

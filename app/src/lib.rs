@@ -2,18 +2,23 @@
 //!
 //! Pages render on the server (islands mode); only the few interactive parts in
 //! [`islands`] hydrate. Every page works with JavaScript off.
+//!
+//! One folder per section (`records`, `prescriptions`, `living_will`,
+//! `disclosure_log`): its pages, server functions (`api`) and forms. Sections import
+//! from [`ui`] (the page toolkit) and [`frame`] (layout, front page, session), never
+//! from each other.
 
-pub mod api;
-pub mod chart;
+pub mod disclosure_log;
 pub mod error;
+pub mod frame;
 pub mod i18n;
 pub mod islands;
-mod layout;
-mod living_will;
-mod medicines;
-mod pages;
+pub mod living_will;
+pub mod prescriptions;
+pub mod records;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod ui;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -80,28 +85,28 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <layout::Layout>
-                <Routes fallback=pages::NotFoundPage>
-                    <Route path=path!("/") view=pages::FrontPage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-in") view=pages::SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/records") view=pages::RecordsPage ssr=SsrMode::Async />
-                    <Route path=path!("/records/:id") view=pages::DocumentPage ssr=SsrMode::Async />
-                    <Route path=path!("/summaries") view=pages::SummariesPage ssr=SsrMode::Async />
-                    <Route path=path!("/lab") view=pages::LabPage ssr=SsrMode::Async />
-                    <Route path=path!("/lab/:code") view=pages::LabTrendPage ssr=SsrMode::Async />
+            <frame::Layout>
+                <Routes fallback=frame::NotFoundPage>
+                    <Route path=path!("/") view=frame::FrontPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=frame::SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/records") view=records::RecordsPage ssr=SsrMode::Async />
+                    <Route path=path!("/records/:id") view=records::DocumentPage ssr=SsrMode::Async />
+                    <Route path=path!("/summaries") view=records::SummariesPage ssr=SsrMode::Async />
+                    <Route path=path!("/lab") view=records::LabPage ssr=SsrMode::Async />
+                    <Route path=path!("/lab/:code") view=records::LabTrendPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/prescriptions")
-                        view=medicines::PrescriptionsPage
+                        view=prescriptions::PrescriptionsPage
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/prescriptions/:id")
-                        view=medicines::PrescriptionPage
+                        view=prescriptions::PrescriptionPage
                         ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/medication-list")
-                        view=medicines::MedicationListPage
+                        view=prescriptions::MedicationListPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -111,11 +116,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/disclosure-log")
-                        view=pages::DisclosureLogPage
+                        view=disclosure_log::DisclosureLogPage
                         ssr=SsrMode::Async
                     />
                 </Routes>
-            </layout::Layout>
+            </frame::Layout>
         </Router>
     }
 }

@@ -68,33 +68,14 @@ pub fn idempotency_key() -> String {
 #[must_use]
 pub fn from_archive(e: ArchiveError) -> AppError {
     match e {
-        ArchiveError::Refused(r) => AppError::Forbidden {
-            reason: r.code().to_owned(),
-        },
+        ArchiveError::Refused(reason) => AppError::Forbidden { reason },
         ArchiveError::NotFound => AppError::NotFound,
-        ArchiveError::NotRenewable(block) => AppError::Invalid {
-            field: "renewal".into(),
-            code: format!("renewal-{}", block.code()),
+        ArchiveError::Blocked(code) => AppError::Blocked { code: code.into() },
+        ArchiveError::Invalid { field, code } => AppError::Invalid {
+            field: field.into(),
+            code: code.into(),
         },
-        ArchiveError::Invalid("message") => AppError::Invalid {
-            field: "message".into(),
-            code: "message-too-long".into(),
-        },
-        ArchiveError::Invalid("wishes") => AppError::Invalid {
-            field: "wishes".into(),
-            code: "wishes-too-long".into(),
-        },
-        ArchiveError::Invalid("organisation") => AppError::Invalid {
-            field: "organisation".into(),
-            code: "choice".into(),
-        },
-        ArchiveError::Invalid(what) => {
-            tracing::info!(what, "invalid request to the archive");
-            AppError::Invalid {
-                field: String::new(),
-                code: "request".into(),
-            }
-        }
+        ArchiveError::Corrupt(what) => internal(what),
         ArchiveError::Storage(e) => internal(&e.to_string()),
     }
 }

@@ -9,12 +9,14 @@ use sqlx::{Any, Transaction};
 use time::format_description::well_known::Iso8601;
 use time::{Date, OffsetDateTime};
 
+pub use crate::audit::Action;
+use crate::audit::Refusal;
 use crate::clock::Clock;
 use crate::db::Db;
-use crate::error::{ArchiveError, Refusal};
+use crate::error::ArchiveError;
 use crate::hetu::Hetu;
 use crate::model::PersonId;
-use crate::rights::{decide, Facts, Mandate, Right, Section};
+use crate::rights::{decide, DocumentRule, Facts, Mandate, Right, Section};
 
 /// The archive: storage, the clock, and the rules.
 #[derive(Debug, Clone)]
@@ -66,83 +68,6 @@ pub struct Access {
     right: Right,
     at: OffsetDateTime,
     purpose: Purpose,
-}
-
-/// What an audit event says was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    AccessRefused,
-    SignIn,
-    SignOut,
-    ListRecords,
-    ReadDocument,
-    ReadSummaries,
-    ListLabTests,
-    ReadLabSeries,
-    ReadDisclosureLog,
-    ListProxies,
-    ActFor,
-    ListPrescriptions,
-    ReadPrescription,
-    RequestRenewal,
-    ListRenewalRequests,
-    ReadMedicationList,
-    /// The prescription centre moving a renewal request on (the demo's simulator).
-    ProcessRenewal,
-    ReadLivingWill,
-    WriteLivingWill,
-    WithdrawLivingWill,
-}
-
-impl Action {
-    pub const ALL: [Self; 20] = [
-        Self::AccessRefused,
-        Self::SignIn,
-        Self::SignOut,
-        Self::ListRecords,
-        Self::ReadDocument,
-        Self::ReadSummaries,
-        Self::ListLabTests,
-        Self::ReadLabSeries,
-        Self::ReadDisclosureLog,
-        Self::ListProxies,
-        Self::ActFor,
-        Self::ListPrescriptions,
-        Self::ReadPrescription,
-        Self::RequestRenewal,
-        Self::ListRenewalRequests,
-        Self::ReadMedicationList,
-        Self::ProcessRenewal,
-        Self::ReadLivingWill,
-        Self::WriteLivingWill,
-        Self::WithdrawLivingWill,
-    ];
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::AccessRefused => "access.refused",
-            Self::SignIn => "session.sign-in",
-            Self::SignOut => "session.sign-out",
-            Self::ListRecords => "records.list",
-            Self::ReadDocument => "records.read",
-            Self::ReadSummaries => "summaries.read",
-            Self::ListLabTests => "lab.list",
-            Self::ReadLabSeries => "lab.series",
-            Self::ReadDisclosureLog => "disclosure-log.read",
-            Self::ListProxies => "proxies.list",
-            Self::ActFor => "session.act-for",
-            Self::ListPrescriptions => "prescriptions.list",
-            Self::ReadPrescription => "prescriptions.read",
-            Self::RequestRenewal => "prescriptions.renewal-request",
-            Self::ListRenewalRequests => "prescriptions.renewal-list",
-            Self::ReadMedicationList => "medication-list.read",
-            Self::ProcessRenewal => "prescriptions.renewal-process",
-            Self::ReadLivingWill => "living-will.read",
-            Self::WriteLivingWill => "living-will.write",
-            Self::WithdrawLivingWill => "living-will.withdraw",
-        }
-    }
 }
 
 /// One row of the audit trail, as written.
@@ -364,18 +289,20 @@ impl Access {
         self.at
     }
 
-    /// Begins the transaction of one operation in `section` with its audit event already
-    /// written in it: the event commits with the operation or not at all. Writing first
-    /// also takes SQLite's write lock up front, so a read cannot meet a stale snapshot
-    /// when it comes to write. A section the right does not cover is refused (and the
-    /// refusal audited) here, so no operation can forget to ask.
+    /// Begins the transaction of one operation with its audit event already written in
+    /// it: the event commits with the operation or not at all. Writing first also takes
+    /// SQLite's write lock up front, so a read cannot meet a stale snapshot when it
+    /// comes to write. The action's section ([`Action::section`]) that the right does
+    /// not cover is refused (and the refusal audited) here, so no operation can forget
+    /// to ask; an action on no section is the person's own.
     pub(crate) async fn begin_audited(
         &self,
-        section: Section,
         action: Action,
         object: Option<i64>,
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
-        let covered = self.right.covers(section);
+        let covered = action
+            .section()
+            .map_or(self.right == Right::Own, |s| self.right.covers(s));
         let mut tx = self.archive.db.pool().begin().await?;
         write_audit(
             &mut tx,
@@ -404,6 +331,20 @@ impl Access {
             return Err(ArchiveError::Refused(Refusal::NotCovered));
         }
         Ok(tx)
+    }
+
+    /// The condition, on rows aliased `alias` that carry `visible_to_guardian` and
+    /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
+    /// this right may see: [`DocumentRule`] in SQL, for documents and prescriptions
+    /// alike. The date in it comes from the register, formatted here, never from a
+    /// request.
+    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str) -> String {
+        match self.right.document_rule() {
+            DocumentRule::All => "1 = 1".to_owned(),
+            DocumentRule::GuardianOfTen { tenth_birthday } => format!(
+                "({alias}.{date_column} < '{tenth_birthday}' OR ({alias}.visible_to_guardian = 1 AND {alias}.denied_to_guardian = 0))"
+            ),
+        }
     }
 
     /// Whether this access reaches a section, for offering it in the interface. The

@@ -4,7 +4,27 @@
 use std::fmt;
 use std::sync::Mutex;
 
+use time::macros::format_description;
 use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+use crate::error::ArchiveError;
+
+/// How clinical times are stored: Finnish local time to the minute.
+const STAMP: &[time::format_description::FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]");
+/// How days are stored.
+pub(crate) const DAY: &[time::format_description::FormatItem<'static>] =
+    format_description!("[year]-[month]-[day]");
+
+/// A clinical time as stored.
+pub(crate) fn format_stamp(at: PrimitiveDateTime) -> String {
+    at.format(STAMP).unwrap_or_default()
+}
+
+/// A stored clinical time read back.
+pub(crate) fn parse_stamp(s: &str) -> Result<PrimitiveDateTime, ArchiveError> {
+    PrimitiveDateTime::parse(s, STAMP).map_err(|_| ArchiveError::Corrupt("clinical time"))
+}
 
 pub trait Clock: Send + Sync + fmt::Debug {
     fn now(&self) -> OffsetDateTime;

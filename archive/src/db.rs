@@ -29,9 +29,8 @@ impl Backend {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Ok(Self::Postgres)
         } else {
-            Err(ArchiveError::Invalid(
-                "database url must start with sqlite: or postgres:",
-            ))
+            // The URL must start with sqlite: or postgres:.
+            Err(ArchiveError::invalid("database-url", "scheme"))
         }
     }
 }

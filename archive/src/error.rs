@@ -3,66 +3,29 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+pub use crate::audit::Refusal;
 
-/// Why the archive refused to act. Each has a stable code the page translates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Refusal {
-    /// The actor has no right to act for this person.
-    NoRight,
-    /// A guardian who has a court-appointed guardian cannot act for a child.
-    GuardianUnderGuardianship,
-    /// The child or the guardian has a non-disclosure order (turvakielto).
-    NonDisclosure,
-    /// The child is taken into care.
-    ChildInCare,
-    /// The mandate is for other matters than health care.
-    MandateOutOfScope,
-    /// The mandate's period has not begun.
-    MandateNotStarted,
-    /// The mandate's period is over.
-    MandateEnded,
-    /// The right does not cover this part of the service.
-    NotCovered,
-}
-
-impl Refusal {
-    pub const ALL: [Self; 8] = [
-        Self::NoRight,
-        Self::GuardianUnderGuardianship,
-        Self::NonDisclosure,
-        Self::ChildInCare,
-        Self::MandateOutOfScope,
-        Self::MandateNotStarted,
-        Self::MandateEnded,
-        Self::NotCovered,
-    ];
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::NoRight => "no-right",
-            Self::GuardianUnderGuardianship => "guardian-under-guardianship",
-            Self::NonDisclosure => "non-disclosure",
-            Self::ChildInCare => "child-in-care",
-            Self::MandateOutOfScope => "mandate-out-of-scope",
-            Self::MandateNotStarted => "mandate-not-started",
-            Self::MandateEnded => "mandate-ended",
-            Self::NotCovered => "not-covered",
-        }
-    }
-}
-
+/// What an archive operation can answer instead of its result.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
     #[error("refused: {}", .0.code())]
     Refused(Refusal),
     #[error("not found")]
     NotFound,
-    #[error("cannot be renewed: {}", .0.code())]
-    NotRenewable(crate::renewal::RenewalBlock),
-    #[error("invalid input: {0}")]
-    Invalid(&'static str),
+    /// A rule refuses what was asked (a renewal of a prescription that may not be
+    /// renewed, …); the code names the rule's reason.
+    #[error("blocked: {0}")]
+    Blocked(&'static str),
+    /// What was asked is wrong: `field` names the input, `code` how.
+    #[error("invalid input: {field}: {code}")]
+    Invalid {
+        field: &'static str,
+        code: &'static str,
+    },
+    /// A stored value cannot be read back, or the machine failed (a fault, never the
+    /// request's).
+    #[error("stored value cannot be read: {0}")]
+    Corrupt(&'static str),
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
 }
@@ -142,3 +105,11 @@ impl fmt::Debug for StorageError {
 }
 
 impl std::error::Error for StorageError {}
+
+impl ArchiveError {
+    /// An input that is wrong.
+    #[must_use]
+    pub const fn invalid(field: &'static str, code: &'static str) -> Self {
+        Self::Invalid { field, code }
+    }
+}

@@ -3,9 +3,19 @@
 //! Depends on no web crate. The web side obtains an [`Access`] from
 //! [`Archive::access`] and calls operations on it; there is no other way to read a
 //! person's data, and every operation writes its audit event in its own transaction.
+//!
+//! Each section has its folder (`records`, `prescriptions`, `living_will`,
+//! `disclosure_log`): its model (shared with the browser build) and, with the
+//! `storage` feature, its operations. [`section`] is the registry of sections.
 
+pub mod audit;
+pub mod disclosure_log;
 pub mod hetu;
+pub mod living_will;
 pub mod model;
+pub mod prescriptions;
+pub mod records;
+pub mod section;
 
 #[cfg(feature = "storage")]
 mod access;
@@ -16,39 +26,29 @@ mod db;
 #[cfg(feature = "storage")]
 pub mod demo;
 #[cfg(feature = "storage")]
-pub mod desk;
-#[cfg(feature = "storage")]
 mod error;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]
-mod living_will;
-#[cfg(feature = "storage")]
-pub mod medication;
-#[cfg(feature = "storage")]
-mod prescriptions;
-#[cfg(feature = "storage")]
-mod records;
-#[cfg(feature = "storage")]
 pub mod relations;
-#[cfg(feature = "storage")]
-pub mod renewal;
 #[cfg(feature = "storage")]
 pub mod rights;
 #[cfg(feature = "storage")]
 mod sessions;
 
+pub use audit::{Action, Refusal};
+pub use living_will::model::MAX_WISHES_CHARS;
+pub use prescriptions::model::MAX_MESSAGE_CHARS;
+pub use records::model::MAX_PAGE;
+pub use section::{Holder, Section};
+
 #[cfg(feature = "storage")]
-pub use access::{Access, Action, Actor, Archive, Purpose};
+pub use access::{Access, Actor, Archive, Purpose};
 #[cfg(feature = "storage")]
 pub use db::{Backend, Db};
 #[cfg(feature = "storage")]
-pub use error::{ArchiveError, Refusal, StorageError};
+pub use error::{ArchiveError, StorageError};
 #[cfg(feature = "storage")]
-pub use living_will::MAX_WISHES_CHARS;
-#[cfg(feature = "storage")]
-pub use records::MAX_PAGE;
-#[cfg(feature = "storage")]
-pub use rights::{Right, Section};
+pub use rights::Right;
 #[cfg(feature = "storage")]
 pub use sessions::{LoginAttempt, SessionLimits, SessionToken, LOGIN_ATTEMPT_LIFETIME};

@@ -7,12 +7,13 @@
 //!   guardian has a court-appointed guardian, when either has a non-disclosure order, or
 //!   when the child is taken into care.
 //! - A mandate holder acts for an adult within the mandate's scope and validity period.
-//! - What a right covers is decided per section ([`Right::covers`]).
+//! - What a right covers is decided per section in the registry ([`Section::spec`]).
 
 use time::Date;
 
+use crate::audit::Refusal;
 use crate::clock::age_on;
-use crate::error::Refusal;
+pub use crate::section::{Holder, Section};
 
 /// The scope of a Suomi.fi mandate for health-care matters.
 pub const HEALTH_CARE_SCOPE: &str = "health-care";
@@ -28,49 +29,23 @@ pub enum Right {
     Mandate { valid_until: Date },
 }
 
-/// The parts of the service a right may or may not cover.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    /// Health records, summaries and laboratory results.
-    HealthRecords,
-    Prescriptions,
-    Appointments,
-    LivingWill,
-    OrganDonation,
-    DisclosureLog,
-    WellbeingData,
-    /// Consents and denials.
-    Consents,
-}
-
-impl Section {
-    pub const ALL: [Self; 8] = [
-        Self::HealthRecords,
-        Self::Prescriptions,
-        Self::Appointments,
-        Self::LivingWill,
-        Self::OrganDonation,
-        Self::DisclosureLog,
-        Self::WellbeingData,
-        Self::Consents,
-    ];
-}
-
 impl Right {
-    /// Whether this right reaches a section at all (documents are then filtered by
+    /// Whether this right reaches a section at all, as the registry
+    /// ([`Section::spec`]) decides (documents are then filtered by
     /// [`Right::document_rule`]).
     #[must_use]
     pub const fn covers(self, section: Section) -> bool {
+        section.covers(self.holder())
+    }
+
+    /// Who acts, as the registry of sections tells rights apart.
+    #[must_use]
+    pub const fn holder(self) -> Holder {
         match self {
-            Self::Own => true,
-            Self::Guardian { .. } => matches!(
-                section,
-                Section::HealthRecords | Section::Prescriptions | Section::Appointments
-            ),
-            Self::Mandate { .. } => matches!(
-                section,
-                Section::HealthRecords | Section::Prescriptions | Section::Appointments
-            ),
+            Self::Own => Holder::Own,
+            Self::Guardian { child_age, .. } if child_age < 10 => Holder::GuardianUnderTen,
+            Self::Guardian { .. } => Holder::GuardianOfTeen,
+            Self::Mandate { .. } => Holder::MandateHolder,
         }
     }
 
@@ -386,7 +361,7 @@ mod tests {
             assert!(!mandate.covers(section), "{section:?}");
         }
         for section in Section::ALL {
-            assert!(Right::Own.covers(section));
+            assert!(Right::Own.covers(*section));
         }
         assert!(guardian.covers(Section::HealthRecords) && mandate.covers(Section::HealthRecords));
     }

@@ -71,7 +71,7 @@ async fn insert_session(
     acting_for: Option<PersonId>,
     now: time::OffsetDateTime,
 ) -> Result<SessionToken, ArchiveError> {
-    let token = SessionToken::random().ok_or(ArchiveError::Invalid(
+    let token = SessionToken::random().ok_or(ArchiveError::Corrupt(
         "the operating system's random number generator failed",
     ))?;
     sqlx::query(
@@ -258,7 +258,7 @@ impl Archive {
                 person,
                 display_name: format!("{given} {family}"),
                 right: decided.ok().map(crate::rights::Right::kind),
-                refusal: decided.err().map(|r| r.code().to_owned()),
+                refusal: decided.err(),
             });
         }
         let mut tx = self.db.pool().begin().await?;

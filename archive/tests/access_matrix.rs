@@ -78,7 +78,7 @@ fn op_of(action: Action) -> Option<Op> {
 
 #[test]
 fn every_audited_operation_is_in_the_matrix() {
-    for action in Action::ALL {
+    for &action in Action::ALL {
         if let Some(op) = op_of(action) {
             assert!(OPS.contains(&op), "{action:?}");
         }
@@ -718,9 +718,9 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
         .await
         .expect("log");
     assert!(log.iter().any(|e| e.actor_name == "Aino Virtanen"
-        && e.right == "mandate"
-        && e.action == "records.list"));
-    assert!(log.iter().any(|e| e.action == "session.act-for"));
+        && e.right == Some(archive::model::RightKind::Mandate)
+        && e.action == Action::ListRecords));
+    assert!(log.iter().any(|e| e.action == Action::ActFor));
     assert!(
         log.iter().all(|e| e.actor_name != "Helvi Virtanen"),
         "her own reads are not disclosures"

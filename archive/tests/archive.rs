@@ -181,7 +181,7 @@ async fn keyset_pages_cover_everything_once_in_order(t: &TestArchive) {
         access
             .health_records(&RecordFilter::default(), Some("garbage"), 10)
             .await,
-        Err(ArchiveError::Invalid(_))
+        Err(ArchiveError::Invalid { .. })
     ));
 }
 on_both!(keyset_paging, keyset_pages_cover_everything_once_in_order);

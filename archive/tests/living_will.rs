@@ -61,7 +61,10 @@ async fn the_person_writes_changes_and_withdraws_with_history_kept(t: &TestArchi
     let long = text(&"a".repeat(MAX_WISHES_CHARS + 1), TreatmentWish::Want);
     assert!(matches!(
         own.write_living_will(&long).await,
-        Err(ArchiveError::Invalid("wishes"))
+        Err(ArchiveError::Invalid {
+            field: "wishes",
+            ..
+        })
     ));
     let partial = LivingWillText {
         wishes: String::new(),
@@ -69,7 +72,10 @@ async fn the_person_writes_changes_and_withdraws_with_history_kept(t: &TestArchi
     };
     assert!(matches!(
         own.write_living_will(&partial).await,
-        Err(ArchiveError::Invalid("treatments"))
+        Err(ArchiveError::Invalid {
+            field: "treatments",
+            ..
+        })
     ));
     assert_eq!(own.living_will().await.expect("read").history.len(), 3);
 

@@ -4,10 +4,10 @@
 mod common;
 
 use archive::demo::{self, ids};
-use archive::desk::{DeskReport, PRESCRIPTION_CENTRE, REJECTION_REASON};
 use archive::inspect::{audit_trail, renewal_request_counts};
 use archive::model::{PrescriptionStatus, RenewalForm, RenewalStatus};
-use archive::renewal::RenewalBlock;
+use archive::prescriptions::desk::{DeskReport, PRESCRIPTION_CENTRE, REJECTION_REASON};
+use archive::prescriptions::renewal::RenewalBlock;
 use archive::{Access, ArchiveError, Purpose};
 use common::TestArchive;
 use time::Duration;
@@ -50,10 +50,10 @@ async fn the_heavy_user_has_dozens_of_prescriptions_of_every_kind(t: &TestArchiv
     );
     assert!(list
         .iter()
-        .any(|p| p.renewal_block.as_deref() == Some("never-dispensed")));
+        .any(|p| p.renewal_block == Some(RenewalBlock::NeverDispensed)));
     assert!(list
         .iter()
-        .any(|p| p.renewal_block.as_deref() == Some("too-old")));
+        .any(|p| p.renewal_block == Some(RenewalBlock::TooOld)));
     for p in &list {
         let bought: i64 = p.dispensations.iter().map(|d| d.packages).sum();
         assert_eq!(p.remaining_packages, (p.packages - bought).max(0));
@@ -96,7 +96,7 @@ async fn a_request_is_made_once_per_key_and_once_per_prescription(t: &TestArchiv
         access
             .request_renewal(rx.id, &form(rx), "key-bbbbbbbbbbbbbbbb")
             .await,
-        Err(ArchiveError::NotRenewable(RenewalBlock::AlreadyRequested))
+        Err(ArchiveError::Blocked("renewal-already-requested"))
     ));
     assert_eq!(
         renewal_request_counts(&t.archive, ids::HEAVY_USER)
@@ -107,7 +107,7 @@ async fn a_request_is_made_once_per_key_and_once_per_prescription(t: &TestArchiv
     let listed = access.prescriptions().await.expect("list");
     let now = listed.iter().find(|p| p.id == rx.id).expect("same");
     assert_eq!(now.status, PrescriptionStatus::RenewalRequested);
-    assert_eq!(now.renewal_block.as_deref(), Some("already-requested"));
+    assert_eq!(now.renewal_block, Some(RenewalBlock::AlreadyRequested));
 
     // Eight days unprocessed: the request expires and a new one may be made.
     t.clock.advance(Duration::days(8) + Duration::minutes(1));
@@ -183,10 +183,10 @@ async fn ineligible_prescriptions_say_why_and_bad_input_is_refused(t: &TestArchi
     ] {
         let rx = list
             .iter()
-            .find(|p| p.renewal_block.as_deref() == Some(code))
+            .find(|p| p.renewal_block == Some(block))
             .expect(code);
         assert!(
-            matches!(access.request_renewal(rx.id, &form(rx), "key-dddddddddddddddd").await, Err(ArchiveError::NotRenewable(b)) if b == block),
+            matches!(access.request_renewal(rx.id, &form(rx), "key-dddddddddddddddd").await, Err(ArchiveError::Blocked(b)) if b == block.error_code()),
             "{code}"
         );
     }
@@ -196,7 +196,7 @@ async fn ineligible_prescriptions_say_why_and_bad_input_is_refused(t: &TestArchi
         .expect("renewable");
     assert!(matches!(
         access.request_renewal(rx.id, &form(rx), "short").await,
-        Err(ArchiveError::Invalid(_))
+        Err(ArchiveError::Invalid { .. })
     ));
     let long = RenewalForm {
         message: Some("x".repeat(1001)),
@@ -206,7 +206,7 @@ async fn ineligible_prescriptions_say_why_and_bad_input_is_refused(t: &TestArchi
         access
             .request_renewal(rx.id, &long, "key-eeeeeeeeeeeeeeee")
             .await,
-        Err(ArchiveError::Invalid(_))
+        Err(ArchiveError::Invalid { .. })
     ));
     let elsewhere = RenewalForm {
         organisation: archive::model::OrganisationId::from_raw(4),
@@ -216,7 +216,7 @@ async fn ineligible_prescriptions_say_why_and_bad_input_is_refused(t: &TestArchi
         access
             .request_renewal(rx.id, &elsewhere, "key-ffffffffffffffff")
             .await,
-        Err(ArchiveError::Invalid(_))
+        Err(ArchiveError::Invalid { .. })
     ));
     assert_eq!(
         renewal_request_counts(&t.archive, ids::HEAVY_USER)
@@ -486,7 +486,7 @@ async fn the_demo_shows_a_history_of_answered_requests(t: &TestArchive) {
 on_both!(demo_history, the_demo_shows_a_history_of_answered_requests);
 
 async fn the_age_limits_hold_to_the_day_as_the_clock_moves(t: &TestArchive) {
-    use archive::renewal::{add_months, valid_until};
+    use archive::prescriptions::renewal::{add_months, valid_until};
     demo::load_demo(&t.archive).await.expect("demo");
     let access = own(t, ids::HEAVY_USER).await;
     let list = access.prescriptions().await.expect("list");
@@ -517,7 +517,7 @@ async fn the_age_limits_hold_to_the_day_as_the_clock_moves(t: &TestArchive) {
             assert_eq!(t.archive.clock().today(), day);
             let detail = access.prescription(rx.id).await.expect("detail");
             assert_eq!(
-                detail.prescription.renewal_block.as_deref(),
+                detail.prescription.renewal_block.map(RenewalBlock::code),
                 want,
                 "{} on {day}",
                 rx.product

@@ -3,7 +3,8 @@
 //! redirects (303) on success or shows the form again as typed, with what is wrong.
 //! So a form works the same with JavaScript off, and nothing typed is lost.
 
-use app::api::{LivingWillSubmission, RenewalSubmission};
+use app::living_will::api::LivingWillSubmission;
+use app::prescriptions::api::RenewalSubmission;
 use app::shell;
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, State};

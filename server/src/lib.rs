@@ -289,7 +289,7 @@ pub async fn run(
 }
 
 /// Logs what a round of the renewal desk did (counts only).
-pub fn log_desk_report(report: &archive::desk::DeskReport) {
+pub fn log_desk_report(report: &archive::prescriptions::desk::DeskReport) {
     tracing::info!(
         started = report.started,
         renewed = report.renewed,
@@ -311,7 +311,7 @@ pub fn spawn_renewal_desk(archive: Archive, pace: time::Duration) {
         loop {
             interval.tick().await;
             match archive.process_renewals(pace).await {
-                Ok(report) if report != archive::desk::DeskReport::default() => {
+                Ok(report) if report != archive::prescriptions::desk::DeskReport::default() => {
                     log_desk_report(&report);
                 }
                 Ok(_) => {}

@@ -4,34 +4,16 @@
 
 use sqlx::any::AnyRow;
 use sqlx::Row;
-use time::macros::format_description;
-use time::{Duration, PrimitiveDateTime};
+use time::Duration;
 
 use crate::access::{Access, Action};
+use crate::clock::{format_stamp, parse_stamp, DAY};
 use crate::error::ArchiveError;
-use crate::model::LoggedAction;
 use crate::model::{
     AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
     LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
-    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
+    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
 };
-use crate::rights::{DocumentRule, Section};
-
-/// The most documents one page may hold.
-pub const MAX_PAGE: u32 = 200;
-
-const STAMP: &[time::format_description::FormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]");
-const DAY: &[time::format_description::FormatItem<'static>] =
-    format_description!("[year]-[month]-[day]");
-
-pub(crate) fn format_stamp(at: PrimitiveDateTime) -> String {
-    at.format(STAMP).unwrap_or_default()
-}
-
-fn parse_stamp(s: &str) -> Result<PrimitiveDateTime, ArchiveError> {
-    PrimitiveDateTime::parse(s, STAMP).map_err(|_| ArchiveError::Invalid("stored time"))
-}
 
 /// A keyset cursor: the last row's (time, id). Opaque to the web side.
 fn encode_cursor(at: &str, id: i64) -> String {
@@ -39,9 +21,13 @@ fn encode_cursor(at: &str, id: i64) -> String {
 }
 
 fn decode_cursor(s: &str) -> Result<(String, i64), ArchiveError> {
-    let (at, id) = s.split_once('~').ok_or(ArchiveError::Invalid("cursor"))?;
-    parse_stamp(at).map_err(|_| ArchiveError::Invalid("cursor"))?;
-    let id = id.parse().map_err(|_| ArchiveError::Invalid("cursor"))?;
+    let (at, id) = s
+        .split_once('~')
+        .ok_or(ArchiveError::invalid("after", "request"))?;
+    parse_stamp(at).map_err(|_| ArchiveError::invalid("after", "request"))?;
+    let id = id
+        .parse()
+        .map_err(|_| ArchiveError::invalid("after", "request"))?;
     Ok((at.to_owned(), id))
 }
 
@@ -80,7 +66,7 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
     let recorded: String = row.try_get("recorded_at")?;
     Ok(DocumentSummary {
         id: DocumentId::from_raw(row.try_get("id")?),
-        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Invalid("stored kind"))?,
+        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Corrupt("document kind"))?,
         recorded_at: parse_stamp(&recorded)?,
         title: row.try_get("title")?,
         organisation: OrganisationRef {
@@ -92,7 +78,7 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
         service_event: ServiceEventRef {
             id: ServiceEventId::from_raw(row.try_get("event_id")?),
             kind: ServiceEventKind::from_code(&event_kind)
-                .ok_or(ArchiveError::Invalid("stored event kind"))?,
+                .ok_or(ArchiveError::Corrupt("service event kind"))?,
             title: row.try_get("event_title")?,
         },
     })
@@ -103,21 +89,6 @@ impl Access {
     /// may see.
     fn visible(&self) -> String {
         self.visible_rows("d", "recorded_at")
-    }
-
-    /// The condition, on rows aliased `alias` that carry `visible_to_guardian` and
-    /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
-    /// this right may see: [`crate::rights::DocumentRule`] in SQL, for documents and
-    /// prescriptions alike. The date in it comes from the register, formatted here,
-    /// never from a request.
-    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str) -> String {
-        match self.right().document_rule() {
-            DocumentRule::All => "1 = 1".to_owned(),
-            DocumentRule::GuardianOfTen { tenth_birthday } => format!(
-                "({alias}.{date_column} < '{}' OR ({alias}.visible_to_guardian = 1 AND {alias}.denied_to_guardian = 0))",
-                tenth_birthday.format(DAY).unwrap_or_default()
-            ),
-        }
     }
 
     /// The person's documents, newest first, narrowed by `filter`, a page at a time.
@@ -178,9 +149,7 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut tx = self
-            .begin_audited(Section::HealthRecords, Action::ListRecords, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ListRecords, None).await?;
         let rows = query.fetch_all(&mut *tx).await?;
         let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
         let next = if items.len() > limit as usize {
@@ -220,7 +189,7 @@ impl Access {
     /// `NotFound` when the person has no such document this right may see.
     pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
         let mut tx = self
-            .begin_audited(Section::HealthRecords, Action::ReadDocument, Some(id.get()))
+            .begin_audited(Action::ReadDocument, Some(id.get()))
             .await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
@@ -276,9 +245,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::HealthRecords, Action::ReadSummaries, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ReadSummaries, None).await?;
         let mut lists = Vec::with_capacity(3);
         for kind in [
             DocumentKind::Diagnosis,
@@ -342,9 +309,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::HealthRecords, Action::ListLabTests, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ListLabTests, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
@@ -385,9 +350,7 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no result of that test this right may see.
     pub async fn lab_series(&self, test_code: &str) -> Result<LabSeries, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::HealthRecords, Action::ReadLabSeries, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ReadLabSeries, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag \
@@ -412,41 +375,6 @@ impl Access {
         };
         tx.commit().await?;
         Ok(series)
-    }
-}
-
-impl Access {
-    /// What others (proxies, so far) did with the person's data, newest first: who, by
-    /// which right, what, and whether it was refused. The person's own section.
-    ///
-    /// # Errors
-    /// `Refused` for a proxy; `Storage` when the database fails.
-    pub async fn disclosure_log(&self, limit: u32) -> Result<Vec<LoggedAction>, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::DisclosureLog, Action::ReadDisclosureLog, None)
-            .await?;
-        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
-             FROM audit_event a JOIN person p ON p.id = a.actor_id \
-             WHERE a.subject_id = $1 AND a.actor_id <> $1 ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
-        )
-        .bind(self.subject().get())
-        .bind(i64::from(limit.clamp(1, 1000)))
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(at_ms, given, family, right, action, outcome)| LoggedAction {
-                    at: crate::clock::finnish_at_ms(at_ms),
-                    actor_name: format!("{given} {family}"),
-                    right,
-                    action,
-                    outcome,
-                },
-            )
-            .collect())
     }
 }
 

@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::api::{whoami, Session};
+use archive::{Holder, Refusal, Section};
+
+use super::api::{whoami, Session};
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args, Lang};
 use crate::islands::{SessionTexts, SessionTimer};
+use crate::ui::{BUTTON_SECONDARY, NAV_LINK};
 use crate::SiteMode;
 
 /// Where the page is, as a path with its query, for coming back after a form.
@@ -42,19 +45,13 @@ fn without_session_flag(path: &str) -> String {
     }
 }
 
-pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
-/// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
-pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
-pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
-pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
-
 /// The session the layout looked up for this page.
 #[derive(Clone, Copy)]
 struct CurrentSession(Resource<Result<Option<Session>, AppError>>);
 
 /// The signed-in session, from the layout's one look-up (or a look-up of its own
 /// outside the layout).
-pub(crate) async fn current_session() -> Option<Session> {
+pub async fn current_session() -> Option<Session> {
     match use_context::<CurrentSession>() {
         Some(CurrentSession(session)) => session.await.ok().flatten(),
         None => whoami().await.ok().flatten(),
@@ -101,53 +98,33 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {t("site-name")}
                 </a>
                 <nav aria-label=t("nav-label")>
-                    <ul class="flex flex-wrap gap-4">
-                        <li>
-                            <a class=NAV_LINK href="/records">
-                                {t("nav-records")}
-                            </a>
-                        </li>
-                        <li>
-                            <a class=NAV_LINK href="/summaries">
-                                {t("nav-summaries")}
-                            </a>
-                        </li>
-                        <li>
-                            <a class=NAV_LINK href="/lab">
-                                {t("nav-lab")}
-                            </a>
-                        </li>
-                        <li>
-                            <a class=NAV_LINK href="/prescriptions">
-                                {t("nav-prescriptions")}
-                            </a>
-                        </li>
-                        <li>
-                            <a class=NAV_LINK href="/medication-list">
-                                {t("nav-medication")}
-                            </a>
-                        </li>
-                        // The disclosure log is the person's own: not offered to a proxy.
-                        <Suspense fallback=|| ()>
-                            {move || Suspend::new(async move {
-                                let own = matches!(session.await, Ok(Some(ref s)) if s.acting.is_none());
-                                own.then(|| {
-                                    view! {
-                                        <li>
-                                            <a class=NAV_LINK href="/living-will">
-                                                {t("nav-living-will")}
-                                            </a>
-                                        </li>
-                                        <li>
-                                            <a class=NAV_LINK href="/disclosure-log">
-                                                {t("nav-disclosure-log")}
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                            })}
-                        </Suspense>
-                    </ul>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            // The pages the session's right reaches (the registry decides);
+                            // signed out, or once a right has ended, those every right reaches.
+                            let holder = session.await.ok().flatten().and_then(|s| s.holder());
+                            let pages: Vec<_> = match holder {
+                                Some(holder) => Section::pages_for(holder).collect(),
+                                None => Section::pages_for_everyone().collect(),
+                            };
+                            view! {
+                                <ul class="flex flex-wrap gap-4">
+                                    {pages
+                                        .into_iter()
+                                        .map(|p| {
+                                            view! {
+                                                <li>
+                                                    <a class=NAV_LINK href=p.route>
+                                                        {t(p.nav)}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                    </Suspense>
                 </nav>
                 <form method="post" action="/language" class="flex items-center gap-1">
                     <input type="hidden" name="return_to" value=return_to />
@@ -277,26 +254,25 @@ pub fn Layout(children: Children) -> impl IntoView {
 
 /// On every page while acting for someone else: whose data, by which right, what the
 /// right means, and the way back to one's own.
-fn acting_banner(
-    name: String,
-    acting: Option<Result<crate::api::ActingRight, String>>,
-) -> impl IntoView {
-    use archive::model::RightKind;
+fn acting_banner(name: String, acting: Option<Result<Holder, Refusal>>) -> impl IntoView {
     let (text, explain) = match acting {
-        Some(Ok(right)) => {
-            let key = match right.kind {
-                RightKind::Guardian => "acting-as-guardian",
-                RightKind::Mandate => "acting-as-mandate-holder",
-                RightKind::Own => "acting-as-self",
+        Some(Ok(holder)) => {
+            let name = [("name", name.into())];
+            let text = match holder {
+                Holder::GuardianUnderTen | Holder::GuardianOfTeen => {
+                    t_args("acting-as-guardian", &name)
+                }
+                Holder::MandateHolder => t_args("acting-as-mandate-holder", &name),
+                Holder::Own => t_args("acting-as-self", &name),
             };
             (
-                t_args(key, &[("name", name.into())]),
-                right.guardian_of_teen.then(|| t("acting-teen-rules")),
+                text,
+                (holder == Holder::GuardianOfTeen).then(|| t("acting-teen-rules")),
             )
         }
         Some(Err(reason)) => (
             t_args("acting-right-ended", &[("name", name.into())]),
-            Some(t(&format!("error-forbidden-{reason}"))),
+            Some(t(&format!("error-forbidden-{}", reason.code()))),
         ),
         None => (t_args("acting-as-self", &[("name", name.into())]), None),
     };

@@ -4,22 +4,20 @@
 //! Both forms post to the page's own address (see `server/src/forms.rs`): the page
 //! saves, then redirects (303), or shows the form again as typed with what is wrong.
 
-use archive::model::{LivingWill, LivingWillText, Treatment, TreatmentWish};
+use archive::model::{LivingWill, LivingWillText, Treatment, TreatmentWish, MAX_WISHES_CHARS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{read_living_will, save_living_will, LivingWillSubmission};
-use crate::error::AppError;
+use super::api::{read_living_will, save_living_will, LivingWillSubmission};
 use crate::i18n::{lang, t};
 use crate::islands::PrintButton;
-use crate::layout::{BUTTON, BUTTON_SECONDARY};
-use crate::pages::{
-    page_title, problem, see_other, set_status, ErrorSummary, H1, H2, TABLE, TD, TH,
+use crate::ui::form::{
+    answer, error_for, error_id, Answer, ErrorSummary, FieldError, FormError, TextArea,
 };
-
-/// The longest free text; the archive enforces it.
-const MAX_WISHES: usize = 5000;
+use crate::ui::{
+    done_notice, page_title, problem, BUTTON, BUTTON_SECONDARY, H1, H2, TABLE, TD, TH,
+};
 
 #[component]
 pub fn LivingWillPage() -> impl IntoView {
@@ -42,23 +40,15 @@ pub fn LivingWillPage() -> impl IntoView {
                 Suspend::new(async move {
                     let mut error = None;
                     if let Some(typed) = &submission {
-                        match save_living_will(typed.clone()).await {
-                            Ok(_) => {
-                                let done = if typed.intent == "withdraw" {
-                                    "withdrawn"
-                                } else {
-                                    "saved"
-                                };
-                                see_other(&format!("/living-will?{done}=1"));
-                                return ().into_any();
-                            }
-                            Err(AppError::Invalid { field, code }) => {
-                                set_status(
-                                    http::StatusCode::UNPROCESSABLE_ENTITY,
-                                );
-                                error = Some((field, t(&format!("error-invalid-{code}"))));
-                            }
-                            Err(e) => return problem(&e),
+                        let done = if typed.intent == "withdraw" {
+                            "/living-will?withdrawn=1"
+                        } else {
+                            "/living-will?saved=1"
+                        };
+                        match answer(save_living_will(typed.clone()).await, done, "write") {
+                            Answer::Redirected => return ().into_any(),
+                            Answer::Again(e) => error = e,
+                            Answer::Failed(page) => return page,
                         }
                     }
                     match read_living_will().await {
@@ -79,7 +69,7 @@ fn will_view(
     will: LivingWill,
     notice: Option<&'static str>,
     typed: Option<LivingWillSubmission>,
-    error: Option<(String, String)>,
+    error: FormError,
 ) -> impl IntoView {
     let lang = lang();
     let current_text = will.current.as_ref().and_then(|v| v.text.clone());
@@ -88,17 +78,7 @@ fn will_view(
     let history = will.history.clone();
     view! {
         <ErrorSummary error=error.clone() />
-        {notice
-            .map(|key| {
-                view! {
-                    <p
-                        role="status"
-                        class="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold"
-                    >
-                        {t(key)}
-                    </p>
-                }
-            })}
+        {notice.map(|key| done_notice(t(key)))}
         <p class="mb-4 max-w-3xl">{t("living-will-intro")}</p>
         <h2 class=H2>{t("living-will-current")}</h2>
         {match (&will.current, &current_text) {
@@ -200,7 +180,7 @@ fn current_view(text: &LivingWillText) -> impl IntoView {
 fn will_form(
     current: Option<&LivingWillText>,
     typed: Option<LivingWillSubmission>,
-    error: Option<(String, String)>,
+    error: FormError,
 ) -> impl IntoView {
     // What the form shows: what was typed, else the will in force, else nothing chosen.
     let wishes = typed
@@ -220,23 +200,18 @@ fn will_form(
             (None, None) => String::new(),
         }
     };
-    let error_for = |name: &str| {
-        error
-            .as_ref()
-            .filter(|(field, _)| field == name)
-            .map(|(_, message)| message.clone())
-    };
-    let wishes_error = error_for("wishes");
+    let wishes_error = error_for(&error, "wishes");
     view! {
         <form method="post" action="/living-will" class="max-w-3xl space-y-6 print:hidden">
             <input type="hidden" name="intent" value="save" />
             {Treatment::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|treatment| {
                     let code = treatment.code();
                     let selected = chosen(treatment);
-                    let field_error = error_for(&format!("{code}-want"));
-                    let error_id = format!("{code}-error");
+                    let field_error = error_for(&error, &format!("{code}-want"));
+                    let error_id = error_id(code);
                     view! {
                         <fieldset
                             class="rounded border border-slate-300 p-4"
@@ -245,17 +220,10 @@ fn will_form(
                             <legend class="px-1 font-semibold">
                                 {t(&format!("living-will-{code}"))}
                             </legend>
-                            {field_error
-                                .clone()
-                                .map(|m| {
-                                    view! {
-                                        <p id=error_id.clone() class="font-semibold text-red-800">
-                                            {m}
-                                        </p>
-                                    }
-                                })}
+                            <FieldError field=code.to_owned() message=field_error.clone() />
                             {TreatmentWish::ALL
-                                .into_iter()
+                                .iter()
+                                .copied()
                                 .map(|wish| {
                                     let id = format!("{code}-{}", wish.code());
                                     view! {
@@ -279,38 +247,15 @@ fn will_form(
                     }
                 })
                 .collect_view()}
-            <div class="flex flex-col gap-1">
-                <label for="wishes" class="font-semibold">
-                    {t("living-will-wishes")}
-                </label>
-                <p id="wishes-hint" class="text-sm">
-                    {t("living-will-wishes-hint")}
-                </p>
-                {wishes_error
-                    .clone()
-                    .map(|m| {
-                        view! {
-                            <p id="wishes-error" class="font-semibold text-red-800">
-                                {m}
-                            </p>
-                        }
-                    })}
-                <textarea
-                    id="wishes"
-                    name="wishes"
-                    rows="8"
-                    maxlength=MAX_WISHES
-                    class="rounded border border-slate-500 bg-white p-2"
-                    aria-invalid=wishes_error.is_some().then_some("true")
-                    aria-describedby=if wishes_error.is_some() {
-                        "wishes-hint wishes-error"
-                    } else {
-                        "wishes-hint"
-                    }
-                >
-                    {wishes}
-                </textarea>
-            </div>
+            <TextArea
+                name="wishes"
+                label=t("living-will-wishes")
+                hint=t("living-will-wishes-hint")
+                value=wishes
+                error=wishes_error
+                rows=8
+                maxlength=MAX_WISHES_CHARS
+            />
             <button type="submit" class=BUTTON>
                 {t("living-will-save")}
             </button>
@@ -318,7 +263,7 @@ fn will_form(
     }
 }
 
-fn withdraw_form(error: Option<(String, String)>) -> impl IntoView {
+fn withdraw_form(error: FormError) -> impl IntoView {
     let message = error.map(|(_, m)| m);
     view! {
         <h2 class=H2 id="withdraw">
@@ -327,15 +272,7 @@ fn withdraw_form(error: Option<(String, String)>) -> impl IntoView {
         <form method="post" action="/living-will" class="max-w-3xl space-y-4 print:hidden">
             <input type="hidden" name="intent" value="withdraw" />
             <p>{t("living-will-withdraw-intro")}</p>
-            {message
-                .clone()
-                .map(|m| {
-                    view! {
-                        <p id="confirm-error" class="font-semibold text-red-800">
-                            {m}
-                        </p>
-                    }
-                })}
+            <FieldError field="confirm".to_owned() message=message.clone() />
             <div class="flex items-start gap-2">
                 <input
                     type="checkbox"
@@ -345,7 +282,7 @@ fn withdraw_form(error: Option<(String, String)>) -> impl IntoView {
                     required
                     class="mt-1 h-5 w-5"
                     aria-invalid=message.is_some().then_some("true")
-                    aria-describedby=message.is_some().then_some("confirm-error")
+                    aria-describedby=message.is_some().then(|| error_id("confirm"))
                 />
                 <label for="confirm">{t("living-will-withdraw-confirm")}</label>
             </div>

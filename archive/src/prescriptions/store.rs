@@ -10,6 +10,8 @@ use sqlx::Row;
 use time::format_description::well_known::Iso8601;
 use time::Date;
 
+use super::model::MAX_MESSAGE_CHARS;
+use super::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
 use crate::access::{unix_ms, Access, Action};
 use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
@@ -18,14 +20,9 @@ use crate::model::{
     PrescriptionDetail, PrescriptionId, PrescriptionStatus, RenewalForm, RenewalRequest,
     RenewalRequestId, RenewalStatus,
 };
-use crate::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
-use crate::rights::Section;
-
-/// The longest message a person may send with a request.
-pub const MAX_MESSAGE_CHARS: usize = 1000;
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
-    Date::parse(s, &Iso8601::DATE).map_err(|_| ArchiveError::Invalid("stored date"))
+    Date::parse(s, &Iso8601::DATE).map_err(|_| ArchiveError::Corrupt("date"))
 }
 
 fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
@@ -42,7 +39,7 @@ fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
             id: OrganisationId::from_raw(row.try_get("organisation_id")?),
             name: row.try_get("organisation_name")?,
         },
-        status: RenewalStatus::from_code(&status).ok_or(ArchiveError::Invalid("stored status"))?,
+        status: RenewalStatus::from_code(&status).ok_or(ArchiveError::Corrupt("renewal status"))?,
         reason: row.try_get("reason")?,
         message: row.try_get("message")?,
         share_other_prescriptions: row.try_get::<i64, _>("share_other_prescriptions")? != 0,
@@ -186,8 +183,7 @@ impl Access {
                         has_open,
                         today,
                     )
-                    .err()
-                    .map(|b| b.code().to_owned()),
+                    .err(),
                     remaining_packages: (packages - bought).max(0),
                     dispensations,
                     renewed_from: row
@@ -258,9 +254,7 @@ impl Access {
     /// `Refused` when the right does not cover prescriptions; `Storage` when the
     /// database fails.
     pub async fn prescriptions(&self) -> Result<Vec<Prescription>, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::Prescriptions, Action::ListPrescriptions, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ListPrescriptions, None).await?;
         let list = self.load_prescriptions(&mut tx, None).await?;
         tx.commit().await?;
         Ok(list)
@@ -277,11 +271,7 @@ impl Access {
         id: PrescriptionId,
     ) -> Result<PrescriptionDetail, ArchiveError> {
         let mut tx = self
-            .begin_audited(
-                Section::Prescriptions,
-                Action::ReadPrescription,
-                Some(id.get()),
-            )
+            .begin_audited(Action::ReadPrescription, Some(id.get()))
             .await?;
         let Some(prescription) = self.load_prescriptions(&mut tx, Some(id)).await?.pop() else {
             return Err(ArchiveError::NotFound);
@@ -303,7 +293,7 @@ impl Access {
     /// database fails.
     pub async fn renewal_requests(&self, limit: u32) -> Result<Vec<RenewalRequest>, ArchiveError> {
         let mut tx = self
-            .begin_audited(Section::Prescriptions, Action::ListRenewalRequests, None)
+            .begin_audited(Action::ListRenewalRequests, None)
             .await?;
         self.expire_unprocessed(&mut tx).await?;
         let list = self
@@ -320,12 +310,10 @@ impl Access {
     /// `Refused` when the right does not cover prescriptions; `Storage` when the
     /// database fails.
     pub async fn medication_list(&self) -> Result<MedicationList, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::Prescriptions, Action::ReadMedicationList, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ReadMedicationList, None).await?;
         let list = self.load_prescriptions(&mut tx, None).await?;
         tx.commit().await?;
-        Ok(crate::medication::compile(
+        Ok(super::medication::compile(
             &list,
             crate::clock::finnish_local(self.archive.clock.now()),
         ))
@@ -336,7 +324,7 @@ impl Access {
     ///
     /// # Errors
     /// `Invalid` for a malformed key, message or organisation; `NotFound` for a
-    /// prescription this right does not see; `NotRenewable` with the reason; `Refused`
+    /// prescription this right does not see; `Blocked` with the reason; `Refused`
     /// when the right does not cover prescriptions.
     pub async fn request_renewal(
         &self,
@@ -349,7 +337,7 @@ impl Access {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            return Err(ArchiveError::Invalid("idempotency key"));
+            return Err(ArchiveError::invalid("key", "request"));
         }
         let message = form
             .message
@@ -357,15 +345,11 @@ impl Access {
             .map(str::trim)
             .filter(|m| !m.is_empty());
         if message.is_some_and(|m| m.chars().count() > MAX_MESSAGE_CHARS) {
-            return Err(ArchiveError::Invalid("message"));
+            return Err(ArchiveError::invalid("message", "message-too-long"));
         }
         let subject = self.subject().get();
         let mut tx = self
-            .begin_audited(
-                Section::Prescriptions,
-                Action::RequestRenewal,
-                Some(prescription.get()),
-            )
+            .begin_audited(Action::RequestRenewal, Some(prescription.get()))
             .await?;
         let by_key = format!("{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2");
         if let Some(existing) = sqlx::query(&by_key)
@@ -428,7 +412,7 @@ impl Access {
                     return Ok(existing);
                 }
             }
-            return Err(ArchiveError::NotRenewable(block));
+            return Err(ArchiveError::Blocked(block.error_code()));
         }
         // The person picks from the organisations that have treated them.
         if !self
@@ -437,7 +421,7 @@ impl Access {
             .iter()
             .any(|o| o.id == form.organisation)
         {
-            return Err(ArchiveError::Invalid("organisation"));
+            return Err(ArchiveError::invalid("organisation", "choice"));
         }
         let now = unix_ms(self.archive.clock.now());
         let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
@@ -467,7 +451,9 @@ impl Access {
         tx.commit().await?;
         match made {
             Some(row) => request_of(&row),
-            None => Err(ArchiveError::NotRenewable(RenewalBlock::AlreadyRequested)),
+            None => Err(ArchiveError::Blocked(
+                RenewalBlock::AlreadyRequested.error_code(),
+            )),
         }
     }
 }

@@ -4,13 +4,10 @@
 
 use sqlx::Row;
 
+use super::model::MAX_WISHES_CHARS;
 use crate::access::{unix_ms, Access, Action};
 use crate::error::ArchiveError;
 use crate::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
-use crate::rights::Section;
-
-/// The longest free text a living will may have.
-pub const MAX_WISHES_CHARS: usize = 5000;
 
 /// The columns of the treatments, in [`Treatment::ALL`]'s order.
 const TREATMENT_COLUMNS: [&str; 5] = [
@@ -39,10 +36,10 @@ async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, Ar
                 None
             } else {
                 let mut treatments = Vec::with_capacity(Treatment::ALL.len());
-                for (treatment, column) in Treatment::ALL.into_iter().zip(TREATMENT_COLUMNS) {
+                for (treatment, column) in Treatment::ALL.iter().copied().zip(TREATMENT_COLUMNS) {
                     let code: String = row.try_get(column)?;
                     let wish = TreatmentWish::from_code(&code)
-                        .ok_or(ArchiveError::Invalid("stored wish"))?;
+                        .ok_or(ArchiveError::Corrupt("living will wish"))?;
                     treatments.push((treatment, wish));
                 }
                 Some(LivingWillText {
@@ -72,9 +69,7 @@ impl Access {
     /// # Errors
     /// `Refused` for anyone but the person; `Storage` when the database fails.
     pub async fn living_will(&self) -> Result<LivingWill, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Section::LivingWill, Action::ReadLivingWill, None)
-            .await?;
+        let mut tx = self.begin_audited(Action::ReadLivingWill, None).await?;
         let history = versions(&mut tx, self.subject().get()).await?;
         tx.commit().await?;
         Ok(will_of(history))
@@ -83,7 +78,7 @@ impl Access {
     /// Writes the living will anew (a new version), unless it already says exactly this.
     ///
     /// # Errors
-    /// `Invalid("wishes")` for a text over [`MAX_WISHES_CHARS`], `Invalid("treatments")`
+    /// `Invalid` for a text over [`MAX_WISHES_CHARS`] (field `wishes`) or treatments
     /// unless every treatment has one wish; `Refused` for anyone but the person.
     pub async fn write_living_will(
         &self,
@@ -91,16 +86,16 @@ impl Access {
     ) -> Result<LivingWill, ArchiveError> {
         let wishes = text.wishes.trim();
         if wishes.chars().count() > MAX_WISHES_CHARS {
-            return Err(ArchiveError::Invalid("wishes"));
+            return Err(ArchiveError::invalid("wishes", "wishes-too-long"));
         }
         let in_order = text.treatments.len() == Treatment::ALL.len()
             && text
                 .treatments
                 .iter()
                 .zip(Treatment::ALL)
-                .all(|((t, _), want)| *t == want);
+                .all(|((t, _), want)| t == want);
         if !in_order {
-            return Err(ArchiveError::Invalid("treatments"));
+            return Err(ArchiveError::invalid("treatments", "choose-wish"));
         }
         let text = LivingWillText {
             wishes: wishes.to_owned(),
@@ -123,9 +118,7 @@ impl Access {
         text: Option<&LivingWillText>,
     ) -> Result<LivingWill, ArchiveError> {
         let person = self.subject().get();
-        let mut tx = self
-            .begin_audited(Section::LivingWill, action, None)
-            .await?;
+        let mut tx = self.begin_audited(action, None).await?;
         let history = versions(&mut tx, person).await?;
         let current = history.first().and_then(|v| v.text.as_ref());
         let unchanged = match (text, current) {

@@ -14,7 +14,8 @@ use time::{Date, Duration, Month};
 pub const UNPROCESSED_EXPIRY: Duration = Duration::days(8);
 
 /// Why a prescription cannot be renewed now. Each has a code the page explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
 pub enum RenewalBlock {
     /// Nothing has been bought with it yet.
     NeverDispensed,
@@ -27,6 +28,9 @@ pub enum RenewalBlock {
 }
 
 impl RenewalBlock {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -35,6 +39,23 @@ impl RenewalBlock {
             Self::AlreadyRequested => "already-requested",
             Self::Cancelled => "cancelled",
         }
+    }
+
+    /// The code of the error that refuses a renewal for this reason.
+    #[must_use]
+    pub const fn error_code(self) -> &'static str {
+        match self {
+            Self::NeverDispensed => "renewal-never-dispensed",
+            Self::TooOld => "renewal-too-old",
+            Self::AlreadyRequested => "renewal-already-requested",
+            Self::Cancelled => "renewal-cancelled",
+        }
+    }
+
+    /// The reason an error code names.
+    #[must_use]
+    pub fn from_error_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|b| b.error_code() == code)
     }
 }
 

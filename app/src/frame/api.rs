@@ -1,0 +1,73 @@
+//! The frame's server functions: who is signed in and for whom, whom they may act
+//! for, and the demo persons of the development sign-in.
+
+use archive::model::{DemoPerson, ProxyOption, SignedIn};
+use archive::{Holder, Refusal};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// Who is signed in, and by which right they act for whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub user: SignedIn,
+    /// When acting for someone else: the right today, or why there is none.
+    pub acting: Option<Result<Holder, Refusal>>,
+}
+
+impl Session {
+    /// By which right the session acts now; `None` when the right to act for the
+    /// chosen person has ended.
+    #[must_use]
+    pub fn holder(&self) -> Option<Holder> {
+        match self.acting {
+            None => Some(Holder::Own),
+            Some(Ok(holder)) => Some(holder),
+            Some(Err(_)) => None,
+        }
+    }
+}
+
+/// Who is signed in, if anyone.
+#[server(prefix = "/api", endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<Session>, AppError> {
+    let Some(who) = crate::ssr::authenticated() else {
+        return Ok(None);
+    };
+    let acting = match &who.signed_in.acting_for {
+        None => None,
+        Some(_) => Some(match crate::ssr::subject_access().await {
+            Ok(access) => Ok(access.right().holder()),
+            Err(AppError::Forbidden { reason }) => Err(reason),
+            Err(e) => return Err(e),
+        }),
+    };
+    Ok(Some(Session {
+        user: who.signed_in,
+        acting,
+    }))
+}
+
+/// The persons the signed-in person may act for.
+#[server(prefix = "/api", endpoint = "proxy-options")]
+pub async fn list_proxy_options() -> Result<Vec<ProxyOption>, AppError> {
+    use crate::ssr::{archive, authenticated, from_archive};
+    let who = authenticated().ok_or(AppError::Unauthenticated)?;
+    archive()?
+        .proxy_options(&who.actor)
+        .await
+        .map_err(from_archive)
+}
+
+/// The demo persons, when the development sign-in is on.
+#[server(prefix = "/api", endpoint = "demo-persons")]
+pub async fn list_demo_persons() -> Result<Vec<DemoPerson>, AppError> {
+    use crate::ssr::{archive, from_archive};
+    use crate::SiteMode;
+    let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    if !dev {
+        return Err(AppError::NotFound);
+    }
+    archive()?.demo_persons().await.map_err(from_archive)
+}

@@ -1,0 +1,216 @@
+//! The frame's pages: the front page (the sections the signed-in right covers, and
+//! whom one may act for), signing in, and the page for an address that does not exist.
+
+use archive::Section;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{list_demo_persons, list_proxy_options, whoami};
+use crate::error::AppError;
+use crate::i18n::{lang, t, t_args};
+use crate::ui::{page_title, problem, BUTTON, H1, H2, LINK};
+use crate::SiteMode;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <Title text=page_title("not-found-title") />
+        <h1 class=H1>{t("not-found-title")}</h1>
+        {problem(&AppError::NotFound)}
+        <p class="mt-4">
+            <a class=LINK href="/">
+                {t("back-to-front-page")}
+            </a>
+        </p>
+    }
+}
+
+#[component]
+pub fn FrontPage() -> impl IntoView {
+    view! {
+        <Title text=t("site-name") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match whoami().await {
+                    Ok(Some(session)) => {
+                        let acting = session.acting.is_some();
+                        // Every section the right covers, as the registry says.
+                        let sections: Vec<_> = session
+                            .holder()
+                            .map(|h| Section::pages_for(h).collect())
+                            .unwrap_or_default();
+                        let teen = !acting && (10..18).contains(&session.user.age);
+                        view! {
+                            <h1 class=H1>
+                                {t_args("front-greeting", &[("name", session.user.display_name.into())])}
+                            </h1>
+                            {teen.then(|| view! {
+                                <section aria-labelledby="teen-rules" class="mb-6 max-w-prose rounded border border-slate-300 bg-white p-4">
+                                    <h2 id="teen-rules" class="text-xl font-semibold">{t("teen-rules-title")}</h2>
+                                    <p>{t("teen-rules-text")}</p>
+                                </section>
+                            })}
+                            <h2 class=H2>{t("front-sections")}</h2>
+                            <ul class="grid gap-4 sm:grid-cols-3">
+                                {sections
+                                    .into_iter()
+                                    .map(|page| {
+                                        view! {
+                                            <li class="rounded border border-slate-300 bg-white p-4">
+                                                <h3 class="text-lg font-semibold">
+                                                    <a class=LINK href=page.route>
+                                                        {t(page.nav)}
+                                                    </a>
+                                                </h3>
+                                                <p>{t(page.front)}</p>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            {(!acting).then(|| view! { <ProxyOptions /> })}
+                        }
+                            .into_any()
+                    }
+                    _ => {
+                        view! {
+                            <h1 class=H1>{t("site-name")}</h1>
+                            <p class="mb-4 max-w-prose">{t("front-intro")}</p>
+                            <p>
+                                <a class=BUTTON href="/sign-in">
+                                    {t("sign-in")}
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Whom the signed-in person may act for, each with a button or the reason why not.
+#[component]
+fn ProxyOptions() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list_proxy_options().await {
+                    Ok(options) if options.is_empty() => None,
+                    Ok(options) => Some(view! {
+                        <section aria-labelledby="proxies-title">
+                            <h2 id="proxies-title" class=H2>{t("proxies-title")}</h2>
+                            <ul class="grid gap-3 sm:grid-cols-2">
+                                {options.into_iter().map(|o| {
+                                    let name = o.display_name.clone();
+                                    let right = o.right.map(|r| t(&format!("right-{}", r.code())));
+                                    view! {
+                                        <li class="rounded border border-slate-300 bg-white p-4">
+                                            <p class="font-semibold">{name.clone()}</p>
+                                            {match (right, o.refusal) {
+                                                (Some(right), _) => view! {
+                                                    <p class="text-sm">{right}</p>
+                                                    <form method="post" action="/acting-for" class="mt-2">
+                                                        <input type="hidden" name="person" value=o.person.to_string() />
+                                                        <button type="submit" class=BUTTON>
+                                                            {t_args("proxies-act-for", &[("name", name.into())])}
+                                                        </button>
+                                                    </form>
+                                                }.into_any(),
+                                                (None, reason) => view! {
+                                                    <p class="text-sm">{t(&format!("error-forbidden-{}", reason.unwrap_or(archive::Refusal::NoRight).code()))}</p>
+                                                }.into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any()),
+                    Err(e) => Some(problem(&e)),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    let failed = use_query_map()
+        .get_untracked()
+        .get("error")
+        .is_some_and(|e| e == "sign-in-failed");
+    view! {
+        <Title text=page_title("sign-in-title") />
+        <h1 class=H1>{t("sign-in-title")}</h1>
+        {failed
+            .then(|| {
+                view! {
+                    <div role="alert" class="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4">
+                        <h2 class="text-xl font-semibold">{t("sign-in-failed-title")}</h2>
+                        <p>{t("sign-in-failed-text")}</p>
+                    </div>
+                }
+            })}
+        {if dev {
+            view! {
+                <p class="mb-4 max-w-prose">{t("dev-sign-in-intro")}</p>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match list_demo_persons().await {
+                            Ok(persons) => {
+                                view! {
+                                    <ul class="grid gap-3 sm:grid-cols-2">
+                                        {persons
+                                            .into_iter()
+                                            .map(|p| {
+                                                let role = t(&format!("demo-role-{}", p.note));
+                                                let born = t_args(
+                                                    "demo-born",
+                                                    &[("date", lang().date(p.birth_date).into())],
+                                                );
+                                                view! {
+                                                    <li class="rounded border border-slate-300 bg-white p-4">
+                                                        <form method="post" action="/dev/sign-in">
+                                                            <input
+                                                                type="hidden"
+                                                                name="person"
+                                                                value=p.person.to_string()
+                                                            />
+                                                            <button type="submit" class=BUTTON>
+                                                                {t_args(
+                                                                    "dev-sign-in-as",
+                                                                    &[("name", p.display_name.into())],
+                                                                )}
+                                                            </button>
+                                                        </form>
+                                                        <p class="mt-2 text-sm">{role} " " {born}</p>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => problem(&e),
+                        }
+                    })}
+                </Suspense>
+            }
+                .into_any()
+        } else {
+            view! {
+                <form method="post" action="/auth/start">
+                    <button type="submit" class=BUTTON>
+                        {t("sign-in-strong")}
+                    </button>
+                </form>
+            }
+                .into_any()
+        }}
+    }
+}

@@ -1,0 +1,89 @@
+//! The living will's server functions, and its form as it is posted.
+
+use archive::model::{LivingWill, Treatment};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The living will of the signed-in person (no one else's can be read).
+#[server(prefix = "/api", endpoint = "living-will")]
+pub async fn read_living_will() -> Result<LivingWill, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .living_will()
+        .await
+        .map_err(from_archive)
+}
+
+/// The living-will form as posted: every field as typed, so that a form with a mistake
+/// can be shown again as it was. A treatment's wish is under the treatment's code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LivingWillSubmission {
+    /// "save" or "withdraw".
+    #[serde(default)]
+    pub intent: String,
+    #[serde(default)]
+    pub wishes: String,
+    #[serde(default)]
+    pub resuscitation: String,
+    #[serde(default)]
+    pub ventilation: String,
+    #[serde(default, rename = "tube-feeding")]
+    pub tube_feeding: String,
+    #[serde(default)]
+    pub dialysis: String,
+    #[serde(default, rename = "pain-relief")]
+    pub pain_relief: String,
+    /// Present when the withdrawal was confirmed.
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+impl LivingWillSubmission {
+    /// What was chosen for a treatment (a wish's code, or empty).
+    #[must_use]
+    pub fn chosen(&self, treatment: Treatment) -> &str {
+        use Treatment as T;
+        match treatment {
+            T::Resuscitation => &self.resuscitation,
+            T::Ventilation => &self.ventilation,
+            T::TubeFeeding => &self.tube_feeding,
+            T::Dialysis => &self.dialysis,
+            T::PainRelief => &self.pain_relief,
+        }
+    }
+}
+
+/// Writes the living will anew, or withdraws it (with `intent` "withdraw").
+#[server(prefix = "/api", endpoint = "save-living-will")]
+pub async fn save_living_will(submission: LivingWillSubmission) -> Result<LivingWill, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    use archive::model::{LivingWillText, TreatmentWish};
+    if submission.intent == "withdraw" {
+        if submission.confirm.is_none() {
+            return Err(AppError::invalid("confirm", "confirm-withdrawal"));
+        }
+        return subject_access()
+            .await?
+            .withdraw_living_will()
+            .await
+            .map_err(from_archive);
+    }
+    let mut treatments = Vec::with_capacity(Treatment::ALL.len());
+    for &treatment in Treatment::ALL {
+        let wish = TreatmentWish::from_code(submission.chosen(treatment)).ok_or_else(|| {
+            AppError::invalid(&format!("{}-want", treatment.code()), "choose-wish")
+        })?;
+        treatments.push((treatment, wish));
+    }
+    subject_access()
+        .await?
+        .write_living_will(&LivingWillText {
+            wishes: submission.wishes.clone(),
+            treatments,
+        })
+        .await
+        .map_err(from_archive)
+}

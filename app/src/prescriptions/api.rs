@@ -1,0 +1,93 @@
+//! The prescriptions' server functions, and the renewal form as it is posted.
+
+use archive::model::{MedicationList, Prescription, PrescriptionDetail, RenewalRequest};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The prescriptions of the person the session acts for.
+#[server(prefix = "/api", endpoint = "prescriptions")]
+pub async fn read_prescriptions() -> Result<Vec<Prescription>, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .prescriptions()
+        .await
+        .map_err(from_archive)
+}
+
+/// One prescription with its purchases and renewal requests.
+#[server(prefix = "/api", endpoint = "prescription")]
+pub async fn read_prescription(id: String) -> Result<PrescriptionDetail, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    subject_access()
+        .await?
+        .prescription(id)
+        .await
+        .map_err(from_archive)
+}
+
+/// The renewal requests of the person the session acts for, newest first.
+#[server(prefix = "/api", endpoint = "renewal-requests")]
+pub async fn list_renewal_requests() -> Result<Vec<RenewalRequest>, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .renewal_requests(100)
+        .await
+        .map_err(from_archive)
+}
+
+/// The medication list of the person the session acts for.
+#[server(prefix = "/api", endpoint = "medication-list")]
+pub async fn read_medication_list() -> Result<MedicationList, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .medication_list()
+        .await
+        .map_err(from_archive)
+}
+
+/// A renewal request as the form sends it: every field as typed, so that a form with
+/// a mistake can be shown again as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalSubmission {
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub message: String,
+    /// Present (any value) when the box is ticked.
+    #[serde(default)]
+    pub share: Option<String>,
+    /// The idempotency key the form was rendered with.
+    #[serde(default)]
+    pub key: String,
+}
+
+/// Asks for a prescription to be renewed. The same `key` always gives the same request.
+#[server(prefix = "/api", endpoint = "request-renewal")]
+pub async fn send_renewal_request(
+    prescription: String,
+    submission: RenewalSubmission,
+) -> Result<RenewalRequest, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    let prescription = prescription.parse().map_err(|_| AppError::NotFound)?;
+    let organisation = submission
+        .organisation
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid("organisation", "choice"))?;
+    let form = archive::model::RenewalForm {
+        organisation,
+        message: Some(submission.message.clone()),
+        share_other_prescriptions: submission.share.is_some(),
+    };
+    subject_access()
+        .await?
+        .request_renewal(prescription, &form, &submission.key)
+        .await
+        .map_err(from_archive)
+}

@@ -1,0 +1,207 @@
+//! The prescriptions list: valid ones (and those waiting for renewal) first, the rest on
+//! request, and the renewal requests with where each stands.
+
+use archive::model::{
+    Prescription, PrescriptionStatus, RenewalBlock, RenewalRequest, RenewalStatus,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{list_renewal_requests, read_prescriptions};
+use crate::i18n::{lang, t, t_args};
+use crate::ui::{item, page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+
+pub(super) fn status_text(status: PrescriptionStatus) -> String {
+    t(&format!("prescription-status-{}", status.code()))
+}
+
+pub(super) fn renewal_text(block: Option<RenewalBlock>) -> String {
+    match block {
+        None => t("prescriptions-renewable"),
+        Some(block) => t(&format!("error-invalid-{}", block.error_code())),
+    }
+}
+
+#[component]
+pub fn PrescriptionsPage() -> impl IntoView {
+    let show_all = use_query_map().get_untracked().get("show").as_deref() == Some("all");
+    view! {
+        <Title text=page_title("prescriptions-title") />
+        <h1 class=H1>{t("prescriptions-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match read_prescriptions().await {
+                    Ok(all) => {
+                        let requests = list_renewal_requests().await.unwrap_or_default();
+                        prescription_list(all, show_all, requests).into_any()
+                    }
+                    Err(e) => problem(&e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn prescription_list(
+    all: Vec<Prescription>,
+    show_all: bool,
+    requests: Vec<RenewalRequest>,
+) -> impl IntoView {
+    let lang = lang();
+    let total = all.len();
+    // Valid ones (and those waiting for renewal) first; the rest on request.
+    let (mut current, old): (Vec<_>, Vec<_>) = all.into_iter().partition(|p| p.status.in_force());
+    let hidden = old.len();
+    if show_all {
+        current.extend(old);
+    }
+    let shown = current.len();
+    view! {
+        <p role="status" class="mb-4">
+            {t_args("prescriptions-count", &[("shown", shown.into()), ("total", total.into())])}
+        </p>
+        <p class="mb-4">
+            {if show_all {
+                view! { <a class=LINK href="/prescriptions">{t("prescriptions-show-valid")}</a> }
+                    .into_any()
+            } else if hidden > 0 {
+                view! {
+                    <a class=LINK href="/prescriptions?show=all">
+                        {t_args("prescriptions-show-all", &[("count", hidden.into())])}
+                    </a>
+                }
+                    .into_any()
+            } else {
+                ().into_any()
+            }}
+        </p>
+        <ul class="space-y-4">
+            {current
+                .into_iter()
+                .map(|p| {
+                    let heading = format!("{} {} {}", p.product, p.strength, p.form);
+                    view! {
+                        <li class="rounded border border-slate-300 bg-white p-4">
+                            <h2 class="text-lg font-semibold">
+                                <a class=LINK href=format!("/prescriptions/{}", p.id)>
+                                    {heading}
+                                </a>
+                            </h2>
+                            <p>{p.dosage.clone()}</p>
+                            <dl class="mt-2 grid gap-x-4 sm:grid-cols-2">
+                                {item(t("prescriptions-status"), status_text(p.status))}
+                                {item(t("prescriptions-issued"), lang.date(p.issued_on))}
+                                {item(t("prescriptions-valid-until"), lang.date(p.valid_until))}
+                                {item(
+                                    t("prescriptions-remaining"),
+                                    t_args(
+                                        "prescriptions-packages",
+                                        &[
+                                            ("left", p.remaining_packages.into()),
+                                            ("of", p.packages.into()),
+                                        ],
+                                    ),
+                                )}
+                                {item(t("prescriptions-atc"), p.atc.clone())}
+                                {item(
+                                    t("prescriptions-prescriber"),
+                                    format!("{}, {}", p.prescriber, p.organisation.name),
+                                )}
+                            </dl>
+                            {(p.narcotic || p.central_nervous_system)
+                                .then(|| {
+                                    view! {
+                                        <p class="mt-2 text-sm">{t("prescriptions-not-abroad")}</p>
+                                    }
+                                })}
+                            <p class="mt-2 text-sm">{renewal_text(p.renewal_block)}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <h2 class=H2 id="requests">
+            {t("prescriptions-requests-title")}
+        </h2>
+        {if requests.is_empty() {
+            view! { <p>{t("prescriptions-no-requests")}</p> }.into_any()
+        } else {
+            requests_table(requests, true).into_any()
+        }}
+    }
+}
+
+/// Renewal requests as a table; `with_medicine` names the medicine of each (on the
+/// list of all requests).
+pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool) -> impl IntoView {
+    let lang = lang();
+    let caption = if with_medicine {
+        t("prescriptions-requests-caption")
+    } else {
+        t("renewal-requests-caption")
+    };
+    view! {
+        <div class="overflow-x-auto">
+            <table class=TABLE>
+                <caption class="sr-only">{caption}</caption>
+                <thead>
+                    <tr>
+                        {with_medicine
+                            .then(|| view! { <th scope="col" class=TH>{t("prescriptions-medicine")}</th> })}
+                        <th scope="col" class=TH>{t("renewal-sent-at")}</th>
+                        <th scope="col" class=TH>{t("renewal-status")}</th>
+                        <th scope="col" class=TH>{t("renewal-updated-at")}</th>
+                        <th scope="col" class=TH>{t("renewal-unit")}</th>
+                        <th scope="col" class=TH>{t("renewal-sender")}</th>
+                        <th scope="col" class=TH>{t("renewal-answer")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {requests
+                        .into_iter()
+                        .map(|r| {
+                            let answer = match (r.status, r.renewed_as, r.reason.clone()) {
+                                (RenewalStatus::Renewed, Some(new), _) => {
+                                    view! {
+                                        <a class=LINK href=format!("/prescriptions/{new}")>
+                                            {t("renewal-open-new")}
+                                        </a>
+                                    }
+                                        .into_any()
+                                }
+                                (_, _, Some(reason)) => reason.into_any(),
+                                _ => ().into_any(),
+                            };
+                            view! {
+                                <tr>
+                                    {with_medicine
+                                        .then(|| {
+                                            view! {
+                                                <td class=TD>
+                                                    <a
+                                                        class=LINK
+                                                        href=format!("/prescriptions/{}", r.prescription)
+                                                    >
+                                                        {r.medicine.clone()}
+                                                    </a>
+                                                </td>
+                                            }
+                                        })}
+                                    <td class=TD>{lang.datetime(r.sent_at)}</td>
+                                    <td class=TD>
+                                        {t(&format!("renewal-status-{}", r.status.code()))}
+                                    </td>
+                                    <td class=TD>{lang.datetime(r.updated_at)}</td>
+                                    <td class=TD>{r.organisation.name.clone()}</td>
+                                    <td class=TD>{r.requested_by_name.clone()}</td>
+                                    <td class=TD>{answer}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,131 @@
+//! The medication list: what the person takes now, by ATC group, printable.
+
+use archive::model::MedicationList;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::read_medication_list;
+use crate::frame::current_session;
+use crate::i18n::{lang, t, t_args};
+use crate::islands::PrintButton;
+use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+
+#[component]
+pub fn MedicationListPage() -> impl IntoView {
+    view! {
+        <Title text=page_title("medication-title") />
+        <h1 class=H1>{t("medication-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match read_medication_list().await {
+                    Ok(list) => {
+                        // Whose list it is, also on paper (the page header is not printed).
+                        let name = current_session()
+                            .await
+                            .map(|s| {
+                                s.user
+                                    .acting_for
+                                    .map_or(s.user.display_name, |f| f.display_name)
+                            })
+                            .unwrap_or_default();
+                        medication_view(list, name).into_any()
+                    }
+                    Err(e) => problem(&e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn medication_view(list: MedicationList, name: String) -> impl IntoView {
+    let lang = lang();
+    let compiled = t_args(
+        "medication-compiled",
+        &[
+            ("date", lang.date(list.compiled_at.date()).into()),
+            ("time", lang.time(list.compiled_at).into()),
+        ],
+    );
+    let empty = list.groups.is_empty();
+    view! {
+        <p class="mb-1 font-semibold">{t_args("medication-for", &[("name", name.into())])}</p>
+        <p class="mb-2 font-semibold">{compiled}</p>
+        <p class="mb-4 max-w-3xl">{t("medication-intro")}</p>
+        {empty.then(|| view! { <p>{t("medication-empty")}</p> })}
+        {list
+            .groups
+            .into_iter()
+            .map(|g| {
+                let name = if g.group == "?" {
+                    t("atc-group-other")
+                } else {
+                    t(&format!("atc-group-{}", g.group))
+                };
+                view! {
+                    <h2 class=H2>{name.clone()}</h2>
+                    <div class="overflow-x-auto">
+                        <table class=TABLE>
+                            <caption class="sr-only">
+                                {t_args("medication-caption", &[("group", name.into())])}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" class=TH>{t("medication-medicine")}</th>
+                                    <th scope="col" class=TH>{t("prescription-dosage")}</th>
+                                    <th scope="col" class=TH>{t("medication-last-bought")}</th>
+                                    <th scope="col" class=TH>{t("medication-valid-until")}</th>
+                                    <th scope="col" class=TH>{t("prescriptions-prescriber")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {g
+                                    .medicines
+                                    .into_iter()
+                                    .map(|m| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row" class=format!("{TD} font-semibold")>
+                                                    <a
+                                                        class=LINK
+                                                        href=format!("/prescriptions/{}", m.prescription)
+                                                    >
+                                                        {format!("{} {} {}", m.product, m.strength, m.form)}
+                                                    </a>
+                                                    {m
+                                                        .renewal_requested
+                                                        .then(|| {
+                                                            view! {
+                                                                <span class="block text-sm font-normal">
+                                                                    {t("medication-renewal-requested")}
+                                                                </span>
+                                                            }
+                                                        })}
+                                                </th>
+                                                <td class=TD>{m.dosage}</td>
+                                                <td class=TD>
+                                                    {m
+                                                        .last_dispensed
+                                                        .map_or_else(
+                                                            || t("medication-never-bought"),
+                                                            |d| lang.date(d),
+                                                        )}
+                                                </td>
+                                                <td class=TD>{lang.date(m.valid_until)}</td>
+                                                <td class=TD>
+                                                    {format!("{}, {}", m.prescriber, m.organisation)}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+            .collect_view()}
+        <p class="mt-6">
+            <PrintButton label=t("print") />
+        </p>
+    }
+}

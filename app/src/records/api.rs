@@ -1,0 +1,207 @@
+//! The health records' server functions, and the list's query as the URL carries it.
+
+use archive::model::{
+    Document, DocumentKind, LabSeries, LabTest, RecordFilter, RecordsPage, Summaries,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// Documents on one page of the health-records list.
+pub const RECORDS_PER_PAGE: u32 = 50;
+
+/// The health-records list as the URL asks for it. `None` for a field means it was not
+/// in the URL at all (the first visit); `Some("")` means the person cleared it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordsQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub organisation: Option<String>,
+    pub kind: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A page of health records and the filter it was narrowed by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordsView {
+    pub filter: RecordFilter,
+    pub page: RecordsPage,
+}
+
+/// A day as a date field sends it (2026-03-05) or as people here type it where the
+/// browser has no date picker (5.3.2026, 05/03/2026).
+fn parse_day(field: &str, value: Option<&str>) -> Result<Option<time::Date>, AppError> {
+    use time::macros::format_description;
+    let Some(s) = value.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let iso = format_description!("[year]-[month]-[day]");
+    let dotted = format_description!("[day padding:none].[month padding:none].[year]");
+    let slashed = format_description!("[day padding:none]/[month padding:none]/[year]");
+    time::Date::parse(s, iso)
+        .or_else(|_| time::Date::parse(s, dotted))
+        .or_else(|_| time::Date::parse(s, slashed))
+        .map(Some)
+        .map_err(|_| AppError::invalid(field, "date-format"))
+}
+
+impl RecordsQuery {
+    /// The filter this query asks for; the last twelve months when it asks nothing.
+    ///
+    /// # Errors
+    /// `Invalid` naming the first field that is wrong.
+    pub fn to_filter(&self, today: time::Date) -> Result<RecordFilter, AppError> {
+        let mut filter = if self.from.is_none() && self.to.is_none() {
+            RecordFilter::last_twelve_months(today)
+        } else {
+            RecordFilter::default()
+        };
+        if self.from.is_some() || self.to.is_some() {
+            filter.range.from = parse_day("from", self.from.as_deref())?;
+            filter.range.to = parse_day("to", self.to.as_deref())?;
+        }
+        if let (Some(from), Some(to)) = (filter.range.from, filter.range.to) {
+            if from > to {
+                return Err(AppError::invalid("to", "date-order"));
+            }
+        }
+        filter.organisation = match self.organisation.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(
+                s.parse()
+                    .map_err(|_| AppError::invalid("organisation", "choice"))?,
+            ),
+        };
+        filter.kind = match self.kind.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(
+                DocumentKind::from_code(s).ok_or_else(|| AppError::invalid("kind", "choice"))?,
+            ),
+        };
+        Ok(filter)
+    }
+}
+
+/// The signed-in person's health records.
+#[server(prefix = "/api", endpoint = "records")]
+pub async fn list_health_records(query: RecordsQuery) -> Result<RecordsView, AppError> {
+    use crate::ssr::{archive, from_archive, subject_access};
+    let access = subject_access().await?;
+    let filter = query.to_filter(archive()?.clock().today())?;
+    let page = access
+        .health_records(&filter, query.after.as_deref(), RECORDS_PER_PAGE)
+        .await
+        .map_err(from_archive)?;
+    Ok(RecordsView { filter, page })
+}
+
+/// One document of the signed-in person.
+#[server(prefix = "/api", endpoint = "document")]
+pub async fn read_document(id: String) -> Result<Document, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    let id = id.parse().map_err(|_| AppError::NotFound)?;
+    subject_access()
+        .await?
+        .document(id)
+        .await
+        .map_err(from_archive)
+}
+
+/// Diagnoses, risk information and vaccinations of the signed-in person.
+#[server(prefix = "/api", endpoint = "summaries")]
+pub async fn read_summaries() -> Result<Summaries, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .summaries()
+        .await
+        .map_err(from_archive)
+}
+
+/// The laboratory tests of the signed-in person.
+#[server(prefix = "/api", endpoint = "lab-tests")]
+pub async fn read_lab_tests() -> Result<Vec<LabTest>, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access()
+        .await?
+        .lab_tests()
+        .await
+        .map_err(from_archive)
+}
+
+/// All results of one laboratory test of the signed-in person.
+#[server(prefix = "/api", endpoint = "lab-series")]
+pub async fn read_lab_series(code: String) -> Result<LabSeries, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    if code.len() > 40 {
+        return Err(AppError::NotFound);
+    }
+    subject_access()
+        .await?
+        .lab_series(&code)
+        .await
+        .map_err(from_archive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn q(from: Option<&str>, to: Option<&str>) -> RecordsQuery {
+        RecordsQuery {
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            ..RecordsQuery::default()
+        }
+    }
+
+    #[test]
+    fn first_visit_shows_the_last_twelve_months() {
+        let f = RecordsQuery::default()
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
+        assert_eq!(f.range.from, Some(date!(2025 - 11 - 29)));
+        assert_eq!(f.range.to, Some(date!(2026 - 11 - 29)));
+    }
+
+    #[test]
+    fn cleared_dates_mean_all_time() {
+        let f = q(Some(""), Some(""))
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
+        assert_eq!(f.range.from, None);
+        assert_eq!(f.range.to, None);
+    }
+
+    #[test]
+    fn dates_may_be_typed_the_finnish_way() {
+        let f = q(Some("5.3.2026"), Some("05/04/2026"))
+            .to_filter(date!(2026 - 11 - 29))
+            .expect("valid");
+        assert_eq!(f.range.from, Some(date!(2026 - 03 - 05)));
+        assert_eq!(f.range.to, Some(date!(2026 - 04 - 05)));
+    }
+
+    #[test]
+    fn bad_dates_are_named() {
+        let today = date!(2026 - 11 - 29);
+        assert_eq!(
+            q(Some("2026-13-01"), None).to_filter(today),
+            Err(AppError::invalid("from", "date-format"))
+        );
+        assert_eq!(
+            q(Some("2026-05-01"), Some("2026-04-01")).to_filter(today),
+            Err(AppError::invalid("to", "date-order"))
+        );
+        let bad_kind = RecordsQuery {
+            kind: Some("x".into()),
+            ..RecordsQuery::default()
+        };
+        assert_eq!(
+            bad_kind.to_filter(today),
+            Err(AppError::invalid("kind", "choice"))
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! One document of the health records.
+
+use archive::model::Document;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::read_document;
+use super::lab::{reference_range, FlagText};
+use super::list::kind_label;
+use crate::i18n::{lang, t, t_args};
+use crate::islands::PrintButton;
+use crate::ui::{enc, page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let id = id.clone();
+                Suspend::new(async move {
+                    match read_document(id).await {
+                        Ok(doc) => document_view(doc).into_any(),
+                        Err(e) => {
+                            view! {
+                                <Title text=page_title("document-title") />
+                                <h1 class=H1>{t("document-title")}</h1>
+                                {problem(&e)}
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn document_view(doc: Document) -> impl IntoView {
+    let lang = lang();
+    let s = doc.summary;
+    let paragraphs: Vec<String> = doc
+        .text
+        .unwrap_or_default()
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    let row = |label: String, value: String| {
+        view! {
+            <div class="flex flex-col sm:flex-row sm:gap-2">
+                <dt class="font-semibold sm:w-56">{label}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <Title text=t_args("page-title", &[("page", s.title.clone().into())]) />
+        <p class="mb-2 print:hidden">
+            <a class=LINK href="/records">
+                {t("back-to-records")}
+            </a>
+        </p>
+        <h1 class=H1>{s.title.clone()}</h1>
+        <dl class="mb-6 space-y-1">
+            {row(t("document-kind"), kind_label(s.kind))}
+            {row(t("document-recorded"), lang.datetime(s.recorded_at))}
+            {row(t("document-event"), s.service_event.title.clone())}
+            {row(t("document-organisation"), s.organisation.name.clone())}
+            {row(t("document-unit"), s.unit.clone())}
+            {s.professional.clone().map(|p| row(t("document-professional"), p))}
+            {doc
+                .coding
+                .clone()
+                .map(|c| row(t("document-code"), format!("{} {}", c.code, c.display)))}
+        </dl>
+        {doc
+            .lab
+            .map(|l| {
+                let range = reference_range(l.reference_low, l.reference_high, &l.unit);
+                view! {
+                    <table class=TABLE>
+                        <caption class="mb-2 text-left text-xl font-semibold">
+                            {t("document-lab-result")}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class=TH>{t("lab-test")}</th>
+                                <th scope="col" class=TH>{t("lab-value")}</th>
+                                <th scope="col" class=TH>{t("lab-reference")}</th>
+                                <th scope="col" class=TH>{t("lab-flag")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <tr>
+                                <td class=TD>
+                                    <a class=LINK href=format!("/lab/{}", enc(&l.test_code))>
+                                        {format!("{} ({})", l.test_name, l.test_code)}
+                                    </a>
+                                </td>
+                                <td class=TD>{format!("{} {}", lang.number(l.value), l.unit)}</td>
+                                <td class=TD>{range}</td>
+                                <td class=TD>
+                                    <FlagText flag=l.flag />
+                                </td>
+                            </tr>
+                        </tbody>
+                    </table>
+                }
+            })}
+        {(!paragraphs.is_empty())
+            .then(|| {
+                view! {
+                    <section class="max-w-prose space-y-3" aria-labelledby="document-text">
+                        <h2 id="document-text" class=H2>
+                            {t("document-text")}
+                        </h2>
+                        {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    </section>
+                }
+            })}
+        <p class="mt-6">
+            <PrintButton label=t("print") />
+        </p>
+    }
+}

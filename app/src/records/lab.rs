@@ -1,0 +1,170 @@
+//! Laboratory results: the tests with their latest value, and one test's trend as a
+//! picture and a table of the same figures.
+
+use archive::model::{AbnormalFlag, LabSeries};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{read_lab_series, read_lab_tests};
+use crate::i18n::{lang, t, t_args};
+use crate::islands::PrintButton;
+use crate::ui::chart::{flag_key, trend_svg};
+use crate::ui::{enc, page_title, problem, H1, LINK, TABLE, TD, TH};
+
+pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
+    let lang = lang();
+    match (low, high) {
+        (Some(l), Some(h)) => format!("{}–{} {unit}", lang.number(l), lang.number(h)),
+        (None, Some(h)) => format!("< {} {unit}", lang.number(h)),
+        (Some(l), None) => format!("> {} {unit}", lang.number(l)),
+        (None, None) => "–".to_owned(),
+    }
+}
+
+#[component]
+pub(super) fn FlagText(flag: AbnormalFlag) -> impl IntoView {
+    let text = t(flag_key(flag));
+    match flag {
+        AbnormalFlag::Normal => view! { <span>{text}</span> }.into_any(),
+        _ => view! { <strong class="text-red-800">{text}</strong> }.into_any(),
+    }
+}
+
+#[component]
+pub fn LabPage() -> impl IntoView {
+    view! {
+        <Title text=page_title("lab-title") />
+        <h1 class=H1>{t("lab-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lang = lang();
+                match read_lab_tests().await {
+                    Ok(tests) if tests.is_empty() => view! { <p>{t("lab-none")}</p> }.into_any(),
+                    Ok(tests) => {
+                        view! {
+                            <table class=TABLE>
+                                <caption class="sr-only">{t("lab-table-caption")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col" class=TH>{t("lab-test")}</th>
+                                        <th scope="col" class=TH>{t("lab-latest")}</th>
+                                        <th scope="col" class=TH>{t("lab-reference")}</th>
+                                        <th scope="col" class=TH>{t("lab-flag")}</th>
+                                        <th scope="col" class=TH>{t("lab-taken")}</th>
+                                        <th scope="col" class=TH>{t("lab-count")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {tests
+                                        .into_iter()
+                                        .map(|l| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row" class=TD>
+                                                        <a class=LINK href=format!("/lab/{}", enc(&l.test_code))>
+                                                            {format!("{} ({})", l.test_name, l.test_code)}
+                                                        </a>
+                                                    </th>
+                                                    <td class=TD>{format!("{} {}", lang.number(l.latest.value), l.unit)}</td>
+                                                    <td class=TD>{reference_range(l.reference_low, l.reference_high, &l.unit)}</td>
+                                                    <td class=TD><FlagText flag=l.latest.flag /></td>
+                                                    <td class=TD>{lang.date(l.latest.taken_at.date())}</td>
+                                                    <td class=TD>{l.count}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => problem(&e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn LabTrendPage() -> impl IntoView {
+    let code = use_params_map()
+        .get_untracked()
+        .get("code")
+        .unwrap_or_default();
+    view! {
+        <p class="mb-2 print:hidden">
+            <a class=LINK href="/lab">
+                {t("back-to-lab")}
+            </a>
+        </p>
+        <Suspense fallback=|| ()>
+            {move || {
+                let code = code.clone();
+                Suspend::new(async move {
+                    match read_lab_series(code).await {
+                        Ok(series) => trend_view(series).into_any(),
+                        Err(e) => {
+                            view! {
+                                <Title text=page_title("lab-title") />
+                                <h1 class=H1>{t("lab-title")}</h1>
+                                {problem(&e)}
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn trend_view(series: LabSeries) -> impl IntoView {
+    let lang = lang();
+    let svg = trend_svg(&series, lang, "trend");
+    let heading = format!("{} ({})", series.test_name, series.test_code);
+    let range = reference_range(series.reference_low, series.reference_high, &series.unit);
+    view! {
+        <Title text=t_args("page-title", &[("page", heading.clone().into())]) />
+        <h1 class=H1>{heading}</h1>
+        <p class="mb-4">{t_args("lab-reference-is", &[("range", range.into())])}</p>
+        <figure class="mb-6 rounded border border-slate-300 bg-white p-2">
+            <div inner_html=svg></div>
+            <figcaption class="mt-2 text-sm">{t("lab-chart-caption")}</figcaption>
+        </figure>
+        <table class=TABLE>
+            <caption class="mb-2 text-left text-xl font-semibold">{t("lab-table-title")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class=TH>{t("lab-taken")}</th>
+                    <th scope="col" class=TH>{t("lab-value")}</th>
+                    <th scope="col" class=TH>{t("lab-flag")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {series
+                    .points
+                    .iter()
+                    .rev()
+                    .map(|p| {
+                        view! {
+                            <tr>
+                                <td class=TD>
+                                    <a class=LINK href=format!("/records/{}", p.document)>
+                                        {lang.datetime(p.taken_at)}
+                                    </a>
+                                </td>
+                                <td class=TD>{format!("{} {}", lang.number(p.value), series.unit)}</td>
+                                <td class=TD><FlagText flag=p.flag /></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p class="mt-6">
+            <PrintButton label=t("print") />
+        </p>
+    }
+}

@@ -1,0 +1,303 @@
+//! The health-records list: documents by service event, narrowed by a filter (a plain
+//! GET form), a page at a time.
+
+use archive::model::{
+    DocumentKind, DocumentSummary, OrganisationRef, RecordFilter, ServiceEventRef,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{list_health_records, RecordsQuery, RecordsView};
+use crate::error::AppError;
+use crate::i18n::{lang, t, t_args};
+use crate::ui::form::{described_by, error_for, ErrorSummary, FieldError, FormError};
+use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};
+
+/// A document kind's name.
+pub(super) fn kind_label(kind: DocumentKind) -> String {
+    t(&format!("kind-{}", kind.code()))
+}
+
+/// The query the health-records URL carries.
+fn records_query() -> RecordsQuery {
+    let q = use_query_map().get_untracked();
+    RecordsQuery {
+        from: q.get("from"),
+        to: q.get("to"),
+        organisation: q.get("organisation"),
+        kind: q.get("kind"),
+        after: q.get("after"),
+    }
+}
+
+#[component]
+pub fn RecordsPage() -> impl IntoView {
+    let query = records_query();
+    view! {
+        <Title text=page_title("records-title") />
+        <h1 class=H1>{t("records-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match list_health_records(query.clone()).await {
+                        Ok(view) => records_view(&query, view).into_any(),
+                        Err(AppError::Invalid { field, code }) => {
+                            // Keep what was typed, say what is wrong, and still offer the
+                            // organisations to choose from.
+                            let fallback = RecordsQuery {
+                                from: None,
+                                to: None,
+                                after: None,
+                                organisation: None,
+                                kind: None,
+                            };
+                            let organisations = list_health_records(fallback)
+                                .await
+                                .map(|v| v.page.organisations)
+                                .unwrap_or_default();
+                            set_status(http::StatusCode::BAD_REQUEST);
+                            let error = Some((field, t(&format!("error-invalid-{code}"))));
+                            view! {
+                                <ErrorSummary error=error.clone() />
+                                <RecordsFilter
+                                    query=query.clone()
+                                    effective=RecordFilter::default()
+                                    organisations
+                                    error
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(e) => problem(&e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RecordsFilter(
+    query: RecordsQuery,
+    effective: RecordFilter,
+    organisations: Vec<OrganisationRef>,
+    error: FormError,
+) -> impl IntoView {
+    let shown = |typed: &Option<String>, date: Option<time::Date>| {
+        typed
+            .clone()
+            .unwrap_or_else(|| date.map(|d| d.to_string()).unwrap_or_default())
+    };
+    let from = shown(&query.from, effective.range.from);
+    let to = shown(&query.to, effective.range.to);
+    let selected_org = query.organisation.clone().unwrap_or_default();
+    let selected_kind = query.kind.clone().unwrap_or_default();
+    let date_field =
+        move |name: &'static str, label: String, value: String, err: Option<String>| {
+            view! {
+                <div class="flex flex-col">
+                    <label for=name class="font-semibold">
+                        {label}
+                    </label>
+                    <FieldError field=name.to_owned() message=err.clone() />
+                    <input
+                        type="date"
+                        id=name
+                        name=name
+                        value=value
+                        aria-invalid=err.is_some().then_some("true")
+                        aria-describedby=described_by(name, false, err.is_some())
+                        class="rounded border border-slate-500 px-2 py-1"
+                    />
+                </div>
+            }
+        };
+    let from_err = error_for(&error, "from");
+    let to_err = error_for(&error, "to");
+    let org_err = error_for(&error, "organisation");
+    let kind_err = error_for(&error, "kind");
+    view! {
+        <form method="get" action="/records" class="mb-6 rounded border border-slate-300 bg-white p-4">
+            <fieldset>
+                <legend class="mb-2 text-xl font-semibold">{t("records-filter")}</legend>
+                <div class="flex flex-wrap items-end gap-4">
+                    {date_field("from", t("records-filter-from"), from, from_err)}
+                    {date_field("to", t("records-filter-to"), to, to_err)}
+                    <div class="flex flex-col">
+                        <label for="organisation" class="font-semibold">
+                            {t("records-filter-organisation")}
+                        </label>
+                        <FieldError field="organisation".to_owned() message=org_err.clone() />
+                        <select
+                            id="organisation"
+                            name="organisation"
+                            aria-invalid=org_err.is_some().then_some("true")
+                            aria-describedby=described_by("organisation", false, org_err.is_some())
+                            class="rounded border border-slate-500 px-2 py-1"
+                        >
+                            <option value="">{t("records-filter-all")}</option>
+                            {organisations
+                                .into_iter()
+                                .map(|o| {
+                                    let id = o.id.to_string();
+                                    let selected = id == selected_org;
+                                    view! {
+                                        <option value=id selected=selected>
+                                            {o.name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="flex flex-col">
+                        <label for="kind" class="font-semibold">
+                            {t("records-filter-kind")}
+                        </label>
+                        <FieldError field="kind".to_owned() message=kind_err.clone() />
+                        <select
+                            id="kind"
+                            name="kind"
+                            aria-invalid=kind_err.is_some().then_some("true")
+                            aria-describedby=described_by("kind", false, kind_err.is_some())
+                            class="rounded border border-slate-500 px-2 py-1"
+                        >
+                            <option value="">{t("records-filter-all")}</option>
+                            {DocumentKind::ALL
+                                .iter()
+                                .copied()
+                                .map(|k| {
+                                    let selected = k.code() == selected_kind;
+                                    view! {
+                                        <option value=k.code() selected=selected>
+                                            {kind_label(k)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class=BUTTON>
+                        {t("records-filter-submit")}
+                    </button>
+                </div>
+            </fieldset>
+        </form>
+    }
+}
+
+fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
+    let RecordsView { filter, page } = view;
+    let lang = lang();
+    let mut groups: Vec<(ServiceEventRef, Vec<DocumentSummary>)> = Vec::new();
+    for d in page.documents.items {
+        match groups.last_mut() {
+            Some((event, docs)) if event.id == d.service_event.id => docs.push(d),
+            _ => groups.push((d.service_event.clone(), vec![d])),
+        }
+    }
+    let count = groups.iter().map(|(_, d)| d.len()).sum::<usize>();
+    let next_href = page.documents.next.map(|cursor| {
+        let effective_from = query
+            .from
+            .clone()
+            .unwrap_or_else(|| filter.range.from.map(|d| d.to_string()).unwrap_or_default());
+        let effective_to = query
+            .to
+            .clone()
+            .unwrap_or_else(|| filter.range.to.map(|d| d.to_string()).unwrap_or_default());
+        format!(
+            "/records?from={}&to={}&organisation={}&kind={}&after={}",
+            enc(&effective_from),
+            enc(&effective_to),
+            enc(query.organisation.as_deref().unwrap_or("")),
+            enc(query.kind.as_deref().unwrap_or("")),
+            enc(&cursor)
+        )
+    });
+    let paged = query.after.is_some();
+    view! {
+        <RecordsFilter
+            query=query.clone()
+            effective=filter.clone()
+            organisations=page.organisations
+            error=None
+        />
+        <h2 class=H2 id="documents-heading">{t("records-documents")}</h2>
+        <p class="mb-4" role="status">
+            {if count == 0 {
+                t("records-none")
+            } else {
+                t_args("records-count", &[("count", count.into())])
+            }}
+        </p>
+        <ol class="space-y-4" aria-labelledby="documents-heading">
+            {groups
+                .into_iter()
+                .map(|(event, docs)| {
+                    let first = docs.first().cloned();
+                    let heading_id = format!("event-{}", event.id);
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <li class="rounded border border-slate-300 bg-white p-4">
+                            <section aria-labelledby=labelled_by>
+                                <h3 id=heading_id class="text-lg font-semibold">
+                                    {event.title.clone()}
+                                </h3>
+                                {first
+                                    .map(|d| {
+                                        view! {
+                                            <p class="text-sm text-slate-700">
+                                                {lang.date(d.recorded_at.date())} " · "
+                                                {d.organisation.name} " · " {d.unit}
+                                            </p>
+                                        }
+                                    })}
+                                <ul class="mt-2 space-y-1">
+                                    {docs
+                                        .into_iter()
+                                        .map(|d| {
+                                            view! {
+                                                <li>
+                                                    <a class=LINK href=format!("/records/{}", d.id)>
+                                                        {kind_label(d.kind)}
+                                                        ": "
+                                                        {d.title}
+                                                    </a>
+                                                    " "
+                                                    <span class="text-sm text-slate-700">
+                                                        {lang.datetime(d.recorded_at)}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <nav aria-label=t("records-paging") class="mt-6 flex gap-4">
+            {paged
+                .then(|| {
+                    view! {
+                        <a class=LINK href="/records">
+                            {t("records-first-page")}
+                        </a>
+                    }
+                })}
+            {next_href
+                .map(|href| {
+                    view! {
+                        <a class=LINK href=href rel="next">
+                            {t("records-next-page")}
+                        </a>
+                    }
+                })}
+        </nav>
+    }
+}

@@ -1,0 +1,87 @@
+//! The summaries of the health records: diagnoses, risk information, vaccinations.
+
+use archive::model::SummaryEntry;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::read_summaries;
+use crate::i18n::{lang, t};
+use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+
+#[component]
+pub fn SummariesPage() -> impl IntoView {
+    view! {
+        <Title text=page_title("summaries-title") />
+        <h1 class=H1>{t("summaries-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match read_summaries().await {
+                    Ok(s) => {
+                        view! {
+                            {summary_table("summaries-diagnoses", "summaries-diagnoses-none", s.diagnoses, true)}
+                            {summary_table("summaries-risks", "summaries-risks-none", s.risks, false)}
+                            {summary_table("summaries-vaccinations", "summaries-vaccinations-none", s.vaccinations, true)}
+                        }
+                            .into_any()
+                    }
+                    Err(e) => problem(&e),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn summary_table(
+    title: &'static str,
+    none: &'static str,
+    entries: Vec<SummaryEntry>,
+    with_code: bool,
+) -> impl IntoView {
+    let lang = lang();
+    view! {
+        <section aria-labelledby=title>
+            <h2 id=title class=H2>
+                {t(title)}
+            </h2>
+            {if entries.is_empty() {
+                view! { <p>{t(none)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class=TABLE>
+                        <thead>
+                            <tr>
+                                <th scope="col" class=TH>{t("summaries-name")}</th>
+                                {with_code.then(|| view! { <th scope="col" class=TH>{t("summaries-code")}</th> })}
+                                <th scope="col" class=TH>{t("summaries-first")}</th>
+                                <th scope="col" class=TH>{t("summaries-latest")}</th>
+                                <th scope="col" class=TH>{t("summaries-times")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {entries
+                                .into_iter()
+                                .map(|e| {
+                                    view! {
+                                        <tr>
+                                            <td class=TD>
+                                                <a class=LINK href=format!("/records/{}", e.latest_document)>
+                                                    {e.coding.display.clone()}
+                                                </a>
+                                                {e.text.clone().filter(|_| !with_code).map(|x| view! { <p class="text-sm">{x}</p> })}
+                                            </td>
+                                            {with_code.then(|| view! { <td class=TD>{e.coding.code.clone()}</td> })}
+                                            <td class=TD>{lang.date(e.first_recorded.date())}</td>
+                                            <td class=TD>{lang.date(e.last_recorded.date())}</td>
+                                            <td class=TD>{e.times}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

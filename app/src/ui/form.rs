@@ -1,0 +1,157 @@
+//! Forms: what is wrong with one ([`FormError`], the [`ErrorSummary`] first on the page),
+//! a field's hint and error with the `aria-*` that tie them to its control, the text
+//! area, and the answer to a form posted to its page's own address ([`answer`]: 303 on
+//! success, 422 with everything as typed on an error).
+
+use leptos::prelude::*;
+
+use super::{problem, see_other, set_status, LINK};
+use crate::error::AppError;
+use crate::i18n::t;
+
+/// What is wrong with a form: the field (its control's id) and the message.
+pub type FormError = Option<(String, String)>;
+
+/// The message of `error` when it is about `field`.
+#[must_use]
+pub fn error_for(error: &FormError, field: &str) -> Option<String> {
+    error
+        .as_ref()
+        .filter(|(f, _)| f == field)
+        .map(|(_, message)| message.clone())
+}
+
+/// How a page answers a posted form.
+#[derive(Debug)]
+pub enum Answer {
+    /// Done: the browser was sent on (303); the page renders nothing.
+    Redirected,
+    /// The form comes again, as typed, with what is wrong (422).
+    Again(FormError),
+    /// Something else went wrong: this is the page.
+    Failed(AnyView),
+}
+
+/// Answers a form posted to its page: on success sends the browser to `done` (303); on
+/// an invalid field or a rule that refuses (whose error belongs to `blocked_field`)
+/// shows the form again with the error (422); otherwise the problem.
+pub fn answer<T>(result: Result<T, AppError>, done: &str, blocked_field: &str) -> Answer {
+    let (field, code) = match result {
+        Ok(_) => {
+            see_other(done);
+            return Answer::Redirected;
+        }
+        Err(AppError::Invalid { field, code }) => (field, code),
+        Err(AppError::Blocked { code }) => (blocked_field.to_owned(), code),
+        Err(e) => return Answer::Failed(problem(&e)),
+    };
+    set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+    Answer::Again(Some((field, t(&format!("error-invalid-{code}")))))
+}
+
+/// The list of what is wrong with a form, first on the page, each linked to its field.
+#[component]
+pub fn ErrorSummary(error: FormError) -> impl IntoView {
+    error.map(|(field, message)| {
+        view! {
+            <div
+                role="alert"
+                aria-labelledby="error-summary-title"
+                class="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4"
+            >
+                <h2 id="error-summary-title" class="text-xl font-semibold">
+                    {t("error-summary-title")}
+                </h2>
+                <ul>
+                    <li>
+                        <a class=LINK href=format!("#{field}")>
+                            {message}
+                        </a>
+                    </li>
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// The id of a field's error message.
+#[must_use]
+pub fn error_id(field: &str) -> String {
+    format!("{field}-error")
+}
+
+/// What a control's `aria-describedby` names: its hint (when it has one) and its error
+/// (when there is one).
+#[must_use]
+pub fn described_by(field: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [
+        hint.then(|| format!("{field}-hint")),
+        error.then(|| error_id(field)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A field's error message, under its label, with the id its control points at.
+#[component]
+pub fn FieldError(field: String, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
+        view! {
+            <p id=error_id(&field) class="font-semibold text-red-800">
+                {m}
+            </p>
+        }
+    })
+}
+
+/// A labelled text area with its hint and error, holding `value` exactly as typed.
+#[component]
+pub fn TextArea(
+    /// The control's id and name.
+    name: &'static str,
+    label: String,
+    hint: String,
+    value: String,
+    error: Option<String>,
+    rows: u32,
+    maxlength: usize,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-semibold">
+                {label}
+            </label>
+            <p id=format!("{name}-hint") class="text-sm">
+                {hint}
+            </p>
+            <FieldError field=name.to_owned() message=error />
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                maxlength=maxlength
+                class="w-full rounded border border-slate-500 bg-white p-2"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, true, invalid)
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// A fresh idempotency key for a form (only the server renders forms).
+#[must_use]
+pub fn fresh_key() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::idempotency_key()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}

@@ -1,0 +1,113 @@
+//! The page toolkit every section uses: styles, the page title, statuses and
+//! redirects, the problem box, form fields with their errors ([`form`]) and the lab
+//! trend picture ([`chart`]). A section imports from here, never from another section.
+
+pub mod chart;
+pub mod form;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{t, t_args};
+
+pub const H1: &str = "mb-4 text-3xl font-bold";
+pub const H2: &str = "mb-3 mt-8 text-2xl font-semibold";
+pub const TABLE: &str = "w-full border-collapse text-left";
+pub const TH: &str = "border-b-2 border-slate-400 px-2 py-1";
+pub const TD: &str = "border-b border-slate-300 px-2 py-1 align-top";
+pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+/// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
+pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+
+/// The document title of a page: its name and the service's.
+#[must_use]
+pub fn page_title(key: &str) -> String {
+    t_args("page-title", &[("page", t(key).into())])
+}
+
+/// Percent-encodes a query value.
+#[must_use]
+pub fn enc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Sends the browser to `location` with 303 See Other (redirect after POST).
+pub fn see_other(location: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(location),
+    ) {
+        response.set_status(http::StatusCode::SEE_OTHER);
+        response.insert_header(http::header::LOCATION, value);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = location;
+}
+
+/// Sets the page's status code.
+pub fn set_status(status: http::StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// Shows an error in words, with the status it deserves; sends the signed-out to sign in.
+pub fn problem(e: &AppError) -> AnyView {
+    if *e == AppError::Unauthenticated {
+        // Pages are always HTML: send the browser to sign in, whatever it accepts.
+        see_other("/sign-in");
+    } else {
+        set_status(e.status());
+    }
+    let reference = match e {
+        AppError::Internal { reference } => Some(t_args(
+            "error-reference",
+            &[("reference", reference.clone().into())],
+        )),
+        _ => None,
+    };
+    view! {
+        <div role="alert" class="rounded border-l-4 border-red-700 bg-red-50 p-4">
+            <h2 class="text-xl font-semibold">{t("error-title")}</h2>
+            <p>{t(&e.message_id())}</p>
+            {reference.map(|r| view! { <p class="text-sm">{r}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// A notice that something was done (after the redirect of a form), read out politely.
+pub fn done_notice(text: String) -> impl IntoView {
+    view! {
+        <p
+            role="status"
+            class="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-4 font-semibold"
+        >
+            {text}
+        </p>
+    }
+}
+
+/// A term and its value in a description list.
+pub fn item(term: String, value: String) -> impl IntoView {
+    view! {
+        <div>
+            <dt class="inline font-semibold">{term}": "</dt>
+            <dd class="inline">{value}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! The codes of the audit trail: what was done ([`Action`]) and why the archive refused
+//! ([`Refusal`]). Shared with the browser build, so the web side carries these enums,
+//! never their strings. Their lists come from the enums themselves (`VARIANTS`), so a
+//! new one cannot be left out of a matrix or of the messages.
+
+use serde::{Deserialize, Serialize};
+use strum::VariantArray;
+
+use crate::section::Section;
+
+/// Why the archive refused to act. Each has a stable code the page translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum Refusal {
+    /// The actor has no right to act for this person.
+    NoRight,
+    /// A guardian who has a court-appointed guardian cannot act for a child.
+    GuardianUnderGuardianship,
+    /// The child or the guardian has a non-disclosure order (turvakielto).
+    NonDisclosure,
+    /// The child is taken into care.
+    ChildInCare,
+    /// The mandate is for other matters than health care.
+    MandateOutOfScope,
+    /// The mandate's period has not begun.
+    MandateNotStarted,
+    /// The mandate's period is over.
+    MandateEnded,
+    /// The right does not cover this part of the service.
+    NotCovered,
+}
+
+impl Refusal {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = Self::VARIANTS;
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::NoRight => "no-right",
+            Self::GuardianUnderGuardianship => "guardian-under-guardianship",
+            Self::NonDisclosure => "non-disclosure",
+            Self::ChildInCare => "child-in-care",
+            Self::MandateOutOfScope => "mandate-out-of-scope",
+            Self::MandateNotStarted => "mandate-not-started",
+            Self::MandateEnded => "mandate-ended",
+            Self::NotCovered => "not-covered",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::VARIANTS.iter().copied().find(|r| r.code() == code)
+    }
+}
+
+/// What an audit event says was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    AccessRefused,
+    SignIn,
+    SignOut,
+    ListRecords,
+    ReadDocument,
+    ReadSummaries,
+    ListLabTests,
+    ReadLabSeries,
+    ReadDisclosureLog,
+    ListProxies,
+    ActFor,
+    ListPrescriptions,
+    ReadPrescription,
+    RequestRenewal,
+    ListRenewalRequests,
+    ReadMedicationList,
+    /// The prescription centre moving a renewal request on (the demo's simulator).
+    ProcessRenewal,
+    ReadLivingWill,
+    WriteLivingWill,
+    WithdrawLivingWill,
+}
+
+impl Action {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = Self::VARIANTS;
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::AccessRefused => "access.refused",
+            Self::SignIn => "session.sign-in",
+            Self::SignOut => "session.sign-out",
+            Self::ListRecords => "records.list",
+            Self::ReadDocument => "records.read",
+            Self::ReadSummaries => "summaries.read",
+            Self::ListLabTests => "lab.list",
+            Self::ReadLabSeries => "lab.series",
+            Self::ReadDisclosureLog => "disclosure-log.read",
+            Self::ListProxies => "proxies.list",
+            Self::ActFor => "session.act-for",
+            Self::ListPrescriptions => "prescriptions.list",
+            Self::ReadPrescription => "prescriptions.read",
+            Self::RequestRenewal => "prescriptions.renewal-request",
+            Self::ListRenewalRequests => "prescriptions.renewal-list",
+            Self::ReadMedicationList => "medication-list.read",
+            Self::ProcessRenewal => "prescriptions.renewal-process",
+            Self::ReadLivingWill => "living-will.read",
+            Self::WriteLivingWill => "living-will.write",
+            Self::WithdrawLivingWill => "living-will.withdraw",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::VARIANTS.iter().copied().find(|a| a.code() == code)
+    }
+
+    /// The section an operation on a person's data belongs to; `None` for what is not
+    /// one (signing in, choosing whom to act for, a refusal of access as such).
+    #[must_use]
+    pub const fn section(self) -> Option<Section> {
+        match self {
+            Self::ListRecords
+            | Self::ReadDocument
+            | Self::ReadSummaries
+            | Self::ListLabTests
+            | Self::ReadLabSeries => Some(Section::HealthRecords),
+            Self::ListPrescriptions
+            | Self::ReadPrescription
+            | Self::RequestRenewal
+            | Self::ListRenewalRequests
+            | Self::ReadMedicationList
+            | Self::ProcessRenewal => Some(Section::Prescriptions),
+            Self::ReadLivingWill | Self::WriteLivingWill | Self::WithdrawLivingWill => {
+                Some(Section::LivingWill)
+            }
+            Self::ReadDisclosureLog => Some(Section::DisclosureLog),
+            Self::AccessRefused
+            | Self::SignIn
+            | Self::SignOut
+            | Self::ListProxies
+            | Self::ActFor => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_read_back() {
+        for a in Action::VARIANTS {
+            assert_eq!(Action::from_code(a.code()), Some(*a));
+        }
+        for r in Refusal::VARIANTS {
+            assert_eq!(Refusal::from_code(r.code()), Some(*r));
+        }
+    }
+}

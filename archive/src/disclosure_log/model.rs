@@ -1,0 +1,20 @@
+//! The disclosure log's model: what others did with the person's data.
+
+use serde::{Deserialize, Serialize};
+use time::PrimitiveDateTime;
+
+use crate::audit::{Action, Refusal};
+use crate::model::RightKind;
+
+/// One thing someone else did with the person's data, for the disclosure log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedAction {
+    /// Finnish time.
+    pub at: PrimitiveDateTime,
+    pub actor_name: String,
+    /// By which right; `None` when the actor had none (a refused attempt).
+    pub right: Option<RightKind>,
+    pub action: Action,
+    /// `None` when it was done; otherwise why it was refused.
+    pub refusal: Option<Refusal>,
+}

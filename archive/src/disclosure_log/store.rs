@@ -1,0 +1,46 @@
+//! The disclosure log: what others did with the person's data. The person's own
+//! section; every read of it is audited like any other.
+
+use crate::access::{Access, Action};
+use crate::audit::Refusal;
+use crate::error::ArchiveError;
+use crate::model::{LoggedAction, RightKind};
+
+impl Access {
+    /// What others (proxies, so far) did with the person's data, newest first: who, by
+    /// which right, what, and whether it was refused. The person's own section.
+    ///
+    /// # Errors
+    /// `Refused` for a proxy; `Storage` when the database fails.
+    pub async fn disclosure_log(&self, limit: u32) -> Result<Vec<LoggedAction>, ArchiveError> {
+        let mut tx = self.begin_audited(Action::ReadDisclosureLog, None).await?;
+        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
+             FROM audit_event a JOIN person p ON p.id = a.actor_id \
+             WHERE a.subject_id = $1 AND a.actor_id <> $1 ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
+        )
+        .bind(self.subject().get())
+        .bind(i64::from(limit.clamp(1, 1000)))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        rows.into_iter()
+            .map(|(at_ms, given, family, right, action, outcome)| {
+                Ok(LoggedAction {
+                    at: crate::clock::finnish_at_ms(at_ms),
+                    actor_name: format!("{given} {family}"),
+                    right: RightKind::from_code(&right),
+                    action: Action::from_code(&action)
+                        .ok_or(ArchiveError::Corrupt("audit action"))?,
+                    refusal: match outcome.as_str() {
+                        "ok" => None,
+                        code => Some(
+                            Refusal::from_code(code)
+                                .ok_or(ArchiveError::Corrupt("audit outcome"))?,
+                        ),
+                    },
+                })
+            })
+            .collect()
+    }
+}

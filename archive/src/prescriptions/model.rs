@@ -1,0 +1,192 @@
+//! The prescriptions' model: prescriptions, purchases, renewal requests and the
+//! medication list. Shared with the web side.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, PrimitiveDateTime};
+
+use crate::model::{id_type, OrganisationId, OrganisationRef, PersonId};
+
+pub use super::renewal::RenewalBlock;
+
+/// The longest message a renewal request may carry, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+
+id_type!(PrescriptionId);
+id_type!(RenewalRequestId);
+
+/// Where a prescription stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrescriptionStatus {
+    Valid,
+    Expired,
+    Cancelled,
+    RenewalRequested,
+}
+
+impl PrescriptionStatus {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Expired => "expired",
+            Self::Cancelled => "cancelled",
+            Self::RenewalRequested => "renewal-requested",
+        }
+    }
+
+    /// Whether the prescription is in force: valid, or waiting for its renewal (the
+    /// person goes on taking the medicine meanwhile).
+    #[must_use]
+    pub const fn in_force(self) -> bool {
+        matches!(self, Self::Valid | Self::RenewalRequested)
+    }
+}
+
+/// One purchase from a prescription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispensation {
+    pub dispensed_on: Date,
+    pub pharmacy: String,
+    pub packages: i64,
+}
+
+/// A prescription as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prescription {
+    pub id: PrescriptionId,
+    pub product: String,
+    pub atc: String,
+    pub strength: String,
+    pub form: String,
+    pub package_size: String,
+    pub dosage: String,
+    pub amount: String,
+    pub packages: i64,
+    pub prescriber: String,
+    pub organisation: OrganisationRef,
+    pub issued_on: Date,
+    pub valid_until: Date,
+    pub narcotic: bool,
+    pub central_nervous_system: bool,
+    pub status: PrescriptionStatus,
+    pub dispensations: Vec<Dispensation>,
+    pub remaining_packages: i64,
+    /// `None` when a renewal may be asked for now; otherwise why not.
+    pub renewal_block: Option<RenewalBlock>,
+    /// The prescription this one renews, when it came from a renewal request.
+    pub renewed_from: Option<PrescriptionId>,
+}
+
+/// A prescription with everything its own page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrescriptionDetail {
+    pub prescription: Prescription,
+    /// The renewal requests made of it, newest first.
+    pub requests: Vec<RenewalRequest>,
+    /// The organisations that have treated the person, to ask for the renewal from.
+    pub organisations: Vec<OrganisationRef>,
+}
+
+/// Where a renewal request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum RenewalStatus {
+    Sent,
+    InProcessing,
+    Renewed,
+    Rejected,
+    Expired,
+}
+
+impl RenewalStatus {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::InProcessing => "in-processing",
+            Self::Renewed => "renewed",
+            Self::Rejected => "rejected",
+            Self::Expired => "expired",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|s| s.code() == code)
+    }
+}
+
+/// What the person fills in to ask for a renewal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalForm {
+    pub organisation: OrganisationId,
+    pub message: Option<String>,
+    pub share_other_prescriptions: bool,
+}
+
+/// A renewal request and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalRequest {
+    pub id: RenewalRequestId,
+    pub prescription: PrescriptionId,
+    /// The medicine, as the prescription names it (product, strength).
+    pub medicine: String,
+    pub organisation: OrganisationRef,
+    pub status: RenewalStatus,
+    /// Why it was rejected, in the professional's words.
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    pub share_other_prescriptions: bool,
+    /// Who sent it: the person, or someone acting for them.
+    pub requested_by: PersonId,
+    pub requested_by_name: String,
+    /// Finnish time.
+    pub sent_at: PrimitiveDateTime,
+    /// When its status last changed, Finnish time.
+    pub updated_at: PrimitiveDateTime,
+    /// The prescription a granted request produced.
+    pub renewed_as: Option<PrescriptionId>,
+}
+
+/// One medicine on the medication list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Medication {
+    /// The newest valid prescription of it.
+    pub prescription: PrescriptionId,
+    pub product: String,
+    pub strength: String,
+    pub form: String,
+    pub atc: String,
+    pub dosage: String,
+    pub prescriber: String,
+    pub organisation: String,
+    pub valid_until: Date,
+    /// The last purchase from any of its valid prescriptions; `None` if never bought.
+    pub last_dispensed: Option<Date>,
+    pub narcotic: bool,
+    pub central_nervous_system: bool,
+    pub renewal_requested: bool,
+}
+
+/// Medicines of one ATC anatomical main group (the code's first letter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MedicationGroup {
+    /// "A", "C", "N", … or "?" for a code that names no group.
+    pub group: String,
+    pub medicines: Vec<Medication>,
+}
+
+/// What the person takes now, as their valid prescriptions show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MedicationList {
+    /// When the list was compiled, Finnish time.
+    pub compiled_at: PrimitiveDateTime,
+    pub groups: Vec<MedicationGroup>,
+}

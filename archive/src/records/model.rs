@@ -1,0 +1,240 @@
+//! The health records' model: documents by service event, summaries, laboratory
+//! results. Shared with the web side.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, PrimitiveDateTime};
+
+use crate::model::{id_type, Coding, DateRange, OrganisationId, OrganisationRef, Page};
+
+/// The most documents one page may hold.
+pub const MAX_PAGE: u32 = 200;
+
+id_type!(ServiceEventId);
+id_type!(DocumentId);
+
+/// The kinds of health-record entry the archive holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    VisitNote,
+    Diagnosis,
+    RiskInformation,
+    Vaccination,
+    Procedure,
+    LabResult,
+    ImagingStudy,
+}
+
+impl DocumentKind {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The stable code used in storage, URLs and message ids.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::VisitNote => "visit-note",
+            Self::Diagnosis => "diagnosis",
+            Self::RiskInformation => "risk",
+            Self::Vaccination => "vaccination",
+            Self::Procedure => "procedure",
+            Self::LabResult => "lab-result",
+            Self::ImagingStudy => "imaging",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.code() == code)
+    }
+}
+
+/// Whether a service event was a single visit or a longer course of treatment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceEventKind {
+    Visit,
+    CourseOfTreatment,
+}
+
+impl ServiceEventKind {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Visit => "visit",
+            Self::CourseOfTreatment => "course",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "visit" => Some(Self::Visit),
+            "course" => Some(Self::CourseOfTreatment),
+            _ => None,
+        }
+    }
+}
+
+/// How a laboratory value relates to its reference range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AbnormalFlag {
+    Normal,
+    Low,
+    High,
+}
+
+impl AbnormalFlag {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Normal => "N",
+            Self::Low => "L",
+            Self::High => "H",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "L" => Self::Low,
+            "H" => Self::High,
+            _ => Self::Normal,
+        }
+    }
+
+    /// The flag a value earns against a reference range.
+    #[must_use]
+    pub fn of(value: f64, low: Option<f64>, high: Option<f64>) -> Self {
+        match (low, high) {
+            (Some(l), _) if value < l => Self::Low,
+            (_, Some(h)) if value > h => Self::High,
+            _ => Self::Normal,
+        }
+    }
+}
+
+/// A laboratory result's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabValue {
+    pub test_code: String,
+    pub test_name: String,
+    pub value: f64,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub flag: AbnormalFlag,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEventRef {
+    pub id: ServiceEventId,
+    pub kind: ServiceEventKind,
+    pub title: String,
+}
+
+/// One line of the health-records list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: DocumentId,
+    pub kind: DocumentKind,
+    pub recorded_at: PrimitiveDateTime,
+    pub title: String,
+    pub organisation: OrganisationRef,
+    pub unit: String,
+    pub professional: Option<String>,
+    pub service_event: ServiceEventRef,
+}
+
+/// A whole document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub summary: DocumentSummary,
+    /// Free text: a visit note, an imaging report, a description of a risk.
+    pub text: Option<String>,
+    pub coding: Option<Coding>,
+    pub lab: Option<LabValue>,
+}
+
+/// What the health-records list is narrowed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordFilter {
+    pub range: DateRange,
+    pub organisation: Option<OrganisationId>,
+    pub kind: Option<DocumentKind>,
+}
+
+impl RecordFilter {
+    /// The default view: the last twelve months up to `today`.
+    #[must_use]
+    pub fn last_twelve_months(today: Date) -> Self {
+        let from = today
+            .replace_year(today.year() - 1)
+            .unwrap_or_else(|_| today - time::Duration::days(365));
+        Self {
+            range: DateRange {
+                from: Some(from),
+                to: Some(today),
+            },
+            ..Self::default()
+        }
+    }
+}
+
+/// The health-records list with the organisations the person's records come from (for the filter).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordsPage {
+    pub documents: Page<DocumentSummary>,
+    pub organisations: Vec<OrganisationRef>,
+}
+
+/// One entry in a summary (a diagnosis, a risk, a vaccination).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryEntry {
+    pub coding: Coding,
+    pub first_recorded: PrimitiveDateTime,
+    pub last_recorded: PrimitiveDateTime,
+    pub times: i64,
+    pub latest_document: DocumentId,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summaries {
+    pub diagnoses: Vec<SummaryEntry>,
+    pub risks: Vec<SummaryEntry>,
+    pub vaccinations: Vec<SummaryEntry>,
+}
+
+/// One measurement of a laboratory test.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabPoint {
+    pub document: DocumentId,
+    pub taken_at: PrimitiveDateTime,
+    pub value: f64,
+    pub flag: AbnormalFlag,
+}
+
+/// A laboratory test the person has results of, with the latest one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabTest {
+    pub test_code: String,
+    pub test_name: String,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub latest: LabPoint,
+    pub count: i64,
+}
+
+/// All results of one test, oldest first, for a trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabSeries {
+    pub test_code: String,
+    pub test_name: String,
+    pub unit: String,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+    pub points: Vec<LabPoint>,
+}

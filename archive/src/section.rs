@@ -1,0 +1,269 @@
+//! The registry of sections: one exhaustive table that says, for each part of the
+//! service, its pages (address, navigation text, front-page text) and which rights
+//! cover it. The rules (`Right::covers`), the navigation, the front page and both
+//! access matrices read it, so a new [`Section`] does not compile until each of those
+//! decisions is made here.
+//!
+//! Shared with the browser build: no storage, no rules beyond the table.
+
+use serde::{Deserialize, Serialize};
+
+/// The parts of the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// Health records, summaries and laboratory results.
+    HealthRecords,
+    /// Prescriptions, renewal requests and the medication list.
+    Prescriptions,
+    Appointments,
+    LivingWill,
+    OrganDonation,
+    DisclosureLog,
+    WellbeingData,
+    /// Consents and denials.
+    Consents,
+}
+
+/// Who acts, as the registry tells rights apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum Holder {
+    /// The person themself.
+    Own,
+    /// A guardian of a child under 10.
+    GuardianUnderTen,
+    /// A guardian of a child of 10 to 17 (who then sees only some documents).
+    GuardianOfTeen,
+    /// A mandate holder of an adult.
+    MandateHolder,
+}
+
+impl Holder {
+    /// Every holder, in declaration order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+}
+
+/// Which rights reach a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct Coverage {
+    pub own: bool,
+    pub guardian_under_ten: bool,
+    pub guardian_of_teen: bool,
+    pub mandate_holder: bool,
+}
+
+impl Coverage {
+    /// The person's own section: no one acting for them reaches it.
+    pub const OWN_ONLY: Self = Self {
+        own: true,
+        guardian_under_ten: false,
+        guardian_of_teen: false,
+        mandate_holder: false,
+    };
+
+    /// Whether `holder` is covered.
+    #[must_use]
+    pub const fn admits(self, holder: Holder) -> bool {
+        match holder {
+            Holder::Own => self.own,
+            Holder::GuardianUnderTen => self.guardian_under_ten,
+            Holder::GuardianOfTeen => self.guardian_of_teen,
+            Holder::MandateHolder => self.mandate_holder,
+        }
+    }
+}
+
+/// One page of a section as the navigation and the front page offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionPage {
+    /// The page's address.
+    pub route: &'static str,
+    /// The message id of its name in the navigation.
+    pub nav: &'static str,
+    /// The message id of its one-line description on the front page.
+    pub front: &'static str,
+}
+
+/// What the registry says about a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionSpec {
+    /// The stable code used in message ids and locale file names.
+    pub code: &'static str,
+    /// Its pages, in navigation order; none yet for a section still to be built.
+    pub pages: &'static [SectionPage],
+    pub coverage: Coverage,
+}
+
+/// A page of the registry (a struct literal, so the table is promoted to a static).
+macro_rules! page {
+    ($route:literal, $nav:literal, $front:literal $(,)?) => {
+        SectionPage {
+            route: $route,
+            nav: $nav,
+            front: $front,
+        }
+    };
+}
+
+impl Section {
+    /// Every section, in registry order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The registry: no wildcard, so every section is decided here.
+    #[must_use]
+    pub const fn spec(self) -> SectionSpec {
+        // Proxies (guardians and mandate holders) reach records, prescriptions and
+        // appointments; never the person's own declarations, logs or wellbeing data.
+        const PROXIES_TOO: Coverage = Coverage {
+            own: true,
+            guardian_under_ten: true,
+            guardian_of_teen: true,
+            mandate_holder: true,
+        };
+        match self {
+            Self::HealthRecords => SectionSpec {
+                code: "records",
+                pages: &[
+                    page!("/records", "nav-records", "front-records-text"),
+                    page!("/summaries", "nav-summaries", "front-summaries-text"),
+                    page!("/lab", "nav-lab", "front-lab-text"),
+                ],
+                coverage: PROXIES_TOO,
+            },
+            Self::Prescriptions => SectionSpec {
+                code: "prescriptions",
+                pages: &[
+                    page!(
+                        "/prescriptions",
+                        "nav-prescriptions",
+                        "front-prescriptions-text",
+                    ),
+                    page!(
+                        "/medication-list",
+                        "nav-medication",
+                        "front-medication-text",
+                    ),
+                ],
+                coverage: PROXIES_TOO,
+            },
+            Self::Appointments => SectionSpec {
+                code: "appointments",
+                pages: &[],
+                coverage: PROXIES_TOO,
+            },
+            Self::LivingWill => SectionSpec {
+                code: "living-will",
+                pages: &[page!(
+                    "/living-will",
+                    "nav-living-will",
+                    "front-living-will-text",
+                )],
+                coverage: Coverage::OWN_ONLY,
+            },
+            Self::OrganDonation => SectionSpec {
+                code: "organ-donation",
+                pages: &[],
+                coverage: Coverage::OWN_ONLY,
+            },
+            Self::DisclosureLog => SectionSpec {
+                code: "disclosure-log",
+                pages: &[page!(
+                    "/disclosure-log",
+                    "nav-disclosure-log",
+                    "front-disclosure-log-text",
+                )],
+                coverage: Coverage::OWN_ONLY,
+            },
+            Self::WellbeingData => SectionSpec {
+                code: "wellbeing-data",
+                pages: &[],
+                coverage: Coverage::OWN_ONLY,
+            },
+            Self::Consents => SectionSpec {
+                code: "consents",
+                pages: &[],
+                coverage: Coverage::OWN_ONLY,
+            },
+        }
+    }
+
+    /// Whether `holder` reaches this section.
+    #[must_use]
+    pub const fn covers(self, holder: Holder) -> bool {
+        self.spec().coverage.admits(holder)
+    }
+
+    /// The pages every right reaches (offered to the signed-out, who are then asked to
+    /// sign in, and to a session whose right to act for someone has ended).
+    pub fn pages_for_everyone() -> impl Iterator<Item = &'static SectionPage> {
+        Self::ALL
+            .iter()
+            .filter(|s| Holder::ALL.iter().all(|h| s.covers(*h)))
+            .flat_map(|s| s.spec().pages.iter())
+    }
+
+    /// The pages `holder` is offered, section by section in registry order.
+    pub fn pages_for(holder: Holder) -> impl Iterator<Item = &'static SectionPage> {
+        Self::ALL
+            .iter()
+            .filter(move |s| s.covers(holder))
+            .flat_map(|s| s.spec().pages.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    #[test]
+    fn the_person_reaches_every_section_and_codes_and_routes_are_unique() {
+        let mut codes = Vec::new();
+        let mut routes = Vec::new();
+        for s in Section::VARIANTS {
+            assert!(s.covers(Holder::Own), "{s:?}");
+            codes.push(s.spec().code);
+            routes.extend(s.spec().pages.iter().map(|p| p.route));
+        }
+        let (c, r) = (codes.len(), routes.len());
+        codes.sort_unstable();
+        codes.dedup();
+        routes.sort_unstable();
+        routes.dedup();
+        assert_eq!((codes.len(), routes.len()), (c, r));
+    }
+
+    #[test]
+    fn no_proxy_reaches_the_persons_own_sections() {
+        for s in [
+            Section::LivingWill,
+            Section::OrganDonation,
+            Section::DisclosureLog,
+            Section::WellbeingData,
+            Section::Consents,
+        ] {
+            for h in [
+                Holder::GuardianUnderTen,
+                Holder::GuardianOfTeen,
+                Holder::MandateHolder,
+            ] {
+                assert!(!s.covers(h), "{s:?} {h:?}");
+            }
+        }
+        let proxy_pages: Vec<&str> = Section::pages_for(Holder::MandateHolder)
+            .map(|p| p.route)
+            .collect();
+        assert_eq!(
+            proxy_pages,
+            [
+                "/records",
+                "/summaries",
+                "/lab",
+                "/prescriptions",
+                "/medication-list"
+            ]
+        );
+    }
+}

@@ -1,0 +1,13 @@
+## the disclosure log
+
+nav-disclosure-log = Disclosure log
+front-disclosure-log-text = Who has used your data on your behalf, and when.
+disclosure-log-title = Disclosure log
+disclosure-log-intro = Here you see who has viewed or handled your data on your behalf (a guardian or a mandate holder, for example), when, and by which right.
+disclosure-log-none = Nobody else has used your data.
+disclosure-log-when = When
+disclosure-log-who = Who
+disclosure-log-right = Right
+disclosure-log-what = What
+disclosure-log-refused = Tried to: { $what } (refused)
+action-disclosure-log-read = Viewed the disclosure log

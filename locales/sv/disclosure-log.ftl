@@ -1,0 +1,13 @@
+## the disclosure log
+
+nav-disclosure-log = Utlämnandeuppgifter
+front-disclosure-log-text = Vem som har använt dina uppgifter för din räkning och när.
+disclosure-log-title = Utlämnandeuppgifter
+disclosure-log-intro = Här ser du vem som har sett eller behandlat dina uppgifter för din räkning (till exempel en vårdnadshavare eller befullmäktigad), när och med vilken rätt.
+disclosure-log-none = Ingen annan har använt dina uppgifter.
+disclosure-log-when = Tid
+disclosure-log-who = Vem
+disclosure-log-right = Rätt
+disclosure-log-what = Vad
+disclosure-log-refused = Försökte: { $what } (nekades)
+action-disclosure-log-read = Såg utlämnandeuppgifterna
