@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 
+use archive::{Holder, Section};
 use reqwest::redirect::Policy;
 use reqwest::{Client, StatusCode};
 use server::{Config, Environment};
@@ -176,6 +177,8 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
 
 /// Pages anyone may open; every other page needs a session.
 const PUBLIC_PAGES: &[&str] = &["/", "/sign-in"];
+/// The pages of one object within a section (the registry lists the sections' pages).
+const OBJECT_PAGES: &[&str] = &["/records/1", "/lab/1", "/prescriptions/1"];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &["/api/whoami", "/api/demo-persons"];
 
@@ -199,7 +202,21 @@ async fn every_route_and_server_function_refuses_the_signed_out_and_carries_the_
                 .join("/")
         })
         .collect();
-    assert!(routes.len() >= 7, "{routes:?}");
+    // Exactly the public pages, the registry's pages and the object pages.
+    let mut expected: Vec<String> = PUBLIC_PAGES
+        .iter()
+        .chain(OBJECT_PAGES)
+        .map(|p| (*p).to_owned())
+        .chain(
+            archive::Section::ALL
+                .iter()
+                .flat_map(|s| s.spec().pages.iter().map(|p| p.route.to_owned())),
+        )
+        .collect();
+    expected.sort();
+    let mut sorted = routes.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
     for path in &routes {
         let res = app.get(path, None).await;
         assert_security_headers(&res);
@@ -218,7 +235,11 @@ async fn every_route_and_server_function_refuses_the_signed_out_and_carries_the_
     let functions: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
-    assert!(functions.len() >= 7, "{functions:?}");
+    assert_eq!(
+        functions.len(),
+        PUBLIC_FUNCTIONS.len() + DATA_FUNCTIONS.len(),
+        "{functions:?}"
+    );
     for f in functions {
         let res = app.post_form(f, &[], None).await;
         assert_security_headers(&res);
@@ -697,21 +718,44 @@ async fn the_principal_sees_what_the_mandate_holder_did() {
     assert!(log.contains("Katsoi terveystietoluetteloa"));
 }
 
-/// Every server function on a person's data, with its arguments.
-const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
-    ("/api/records", &[("query[from]", "")]),
-    ("/api/document", &[("id", "DOC")]),
-    ("/api/summaries", &[]),
-    ("/api/lab-tests", &[]),
-    ("/api/lab-series", &[("code", "P-CRP")]),
-    ("/api/disclosure-log", &[]),
-    ("/api/proxy-options", &[]),
-    ("/api/prescriptions", &[]),
-    ("/api/prescription", &[("id", "RX")]),
-    ("/api/renewal-requests", &[]),
-    ("/api/medication-list", &[]),
+/// Every server function on a person's data, with the section it belongs to (`None`:
+/// the signed-in person's own look-up, not a section) and its arguments.
+type DataFunction = (
+    &'static str,
+    Option<Section>,
+    &'static [(&'static str, &'static str)],
+);
+const DATA_FUNCTIONS: &[DataFunction] = &[
+    (
+        "/api/records",
+        Some(Section::HealthRecords),
+        &[("query[from]", "")],
+    ),
+    (
+        "/api/document",
+        Some(Section::HealthRecords),
+        &[("id", "DOC")],
+    ),
+    ("/api/summaries", Some(Section::HealthRecords), &[]),
+    ("/api/lab-tests", Some(Section::HealthRecords), &[]),
+    (
+        "/api/lab-series",
+        Some(Section::HealthRecords),
+        &[("code", "P-CRP")],
+    ),
+    ("/api/disclosure-log", Some(Section::DisclosureLog), &[]),
+    ("/api/proxy-options", None, &[]),
+    ("/api/prescriptions", Some(Section::Prescriptions), &[]),
+    (
+        "/api/prescription",
+        Some(Section::Prescriptions),
+        &[("id", "RX")],
+    ),
+    ("/api/renewal-requests", Some(Section::Prescriptions), &[]),
+    ("/api/medication-list", Some(Section::Prescriptions), &[]),
     (
         "/api/request-renewal",
+        Some(Section::Prescriptions),
         &[
             ("prescription", "RX"),
             ("submission[organisation]", "ORG"),
@@ -719,9 +763,10 @@ const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
             ("submission[key]", "matrix-renewal-key-0001"),
         ],
     ),
-    ("/api/living-will", &[]),
+    ("/api/living-will", Some(Section::LivingWill), &[]),
     (
         "/api/save-living-will",
+        Some(Section::LivingWill),
         &[
             ("submission[intent]", "save"),
             ("submission[wishes]", "Haluan kuolla kotona."),
@@ -734,13 +779,11 @@ const DATA_FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-/// Functions on sections that are the person's own: no right to act for another
-/// reaches them.
-const OWN_ONLY: &[&str] = &[
-    "/api/disclosure-log",
-    "/api/living-will",
-    "/api/save-living-will",
-];
+/// Whether the registry lets the guardian of a child under 10 use a function's section
+/// (the functions of the person's own sections it does not).
+fn guardian_reaches(section: Option<Section>) -> bool {
+    section.is_none_or(|s| s.covers(Holder::GuardianUnderTen))
+}
 
 /// Stands for the document, prescription and organisation in a call's arguments.
 struct Ids {
@@ -783,7 +826,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .collect();
     for path in &registered {
         assert!(
-            DATA_FUNCTIONS.iter().any(|(p, _)| p == path),
+            DATA_FUNCTIONS.iter().any(|(p, _, _)| p == path),
             "{path} is missing from the matrix"
         );
     }
@@ -821,9 +864,18 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
     };
 
     // Allowed: the guardian of a 7-year-old, for everything but what is the child's own.
-    for (path, args) in DATA_FUNCTIONS {
+    let own_only: Vec<&str> = DATA_FUNCTIONS
+        .iter()
+        .filter(|(_, section, _)| !guardian_reaches(*section))
+        .map(|(p, _, _)| *p)
+        .collect();
+    assert!(
+        !own_only.is_empty(),
+        "the registry has sections of one's own"
+    );
+    for (path, _, args) in DATA_FUNCTIONS {
         let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
-        if OWN_ONLY.contains(path) {
+        if own_only.contains(path) {
             assert!(body.contains("not-covered"), "{path}: {status} {body}");
         } else {
             assert_eq!(status, StatusCode::OK, "{path}: {body}");
@@ -831,7 +883,10 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
     }
     // Those the person's own session reaches.
     let own = app.sign_in("1001").await;
-    for (path, args) in DATA_FUNCTIONS.iter().filter(|(p, _)| OWN_ONLY.contains(p)) {
+    for (path, _, args) in DATA_FUNCTIONS
+        .iter()
+        .filter(|(p, _, _)| own_only.contains(p))
+    {
         let (status, body) = call(&app, path, args, &ids, &own).await;
         assert_eq!(status, StatusCode::OK, "{path} for oneself: {body}");
     }
@@ -839,7 +894,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
     archive::inspect::set_person_flags(&app.archive, archive::demo::ids::CHILD, true, false, false)
         .await
         .expect("flags");
-    for (path, args) in DATA_FUNCTIONS {
+    for (path, _, args) in DATA_FUNCTIONS {
         let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
         if *path == "/api/proxy-options" {
             // The guardian's own list: allowed, and it says why not now.
