@@ -237,7 +237,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match session.await {
-                    Ok(Some(s)) => s.user.acting_for.clone().map(|f| acting_banner(f.display_name, s.acting.clone())),
+                    Ok(Some(s)) => s.user.acting_for.clone().map(|f| acting_banner(f.display_name, s.acting)),
                     _ => None,
                 }
             })}
