@@ -1,108 +1,12 @@
 //! The server over HTTP: each test starts the real application on a random port with
 //! its own SQLite database filled with the demo data.
 
-use std::net::SocketAddr;
+mod common;
 
 use archive::{Holder, Section};
-use reqwest::redirect::Policy;
-use reqwest::{Client, StatusCode};
+use common::{act_for, form_key, renewable, spawn_app, TestApp};
+use reqwest::StatusCode;
 use server::{Config, Environment};
-
-struct TestApp {
-    base: String,
-    client: Client,
-    archive: archive::Archive,
-    _dir: tempfile::TempDir,
-}
-
-async fn spawn_app() -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr: SocketAddr = listener.local_addr().expect("addr");
-    let config = Config::development(
-        format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display()),
-        addr,
-        dir.path().display().to_string(),
-    );
-    let archive = server::open_archive(&config).await.expect("archive");
-    let served = archive.clone();
-    tokio::spawn(async move {
-        let _ = server::run(listener, config, served, None).await;
-    });
-    TestApp {
-        base: format!("http://{addr}"),
-        client: Client::builder()
-            .redirect(Policy::none())
-            // A request that hangs fails its test instead of holding up the whole run.
-            .timeout(std::time::Duration::from_secs(60))
-            .build()
-            .expect("client"),
-        archive,
-        _dir: dir,
-    }
-}
-
-impl TestApp {
-    async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
-        let mut req = self.client.get(format!("{}{path}", self.base));
-        if let Some(c) = cookie {
-            req = req.header("cookie", c);
-        }
-        req.send().await.expect("request")
-    }
-
-    async fn post_form(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> reqwest::Response {
-        let body: String = form
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{k}={}",
-                    v.replace('/', "%2F")
-                        .replace('?', "%3F")
-                        .replace('=', "%3D")
-                        .replace('&', "%26")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        let mut req = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", &self.base)
-            .body(body);
-        if let Some(c) = cookie {
-            req = req.header("cookie", c);
-        }
-        req.send().await.expect("request")
-    }
-
-    /// Signs in a demo person and returns the session cookie ("name=value").
-    async fn sign_in(&self, person: &str) -> String {
-        let res = self
-            .post_form("/dev/sign-in", &[("person", person)], None)
-            .await;
-        assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let set = res
-            .headers()
-            .get("set-cookie")
-            .expect("set-cookie")
-            .to_str()
-            .expect("ascii")
-            .to_owned();
-        assert!(set.contains("HttpOnly"), "{set}");
-        assert!(set.contains("SameSite=Lax"), "{set}");
-        assert!(set.contains("Path=/"), "{set}");
-        set.split(';').next().expect("pair").to_owned()
-    }
-}
 
 fn assert_security_headers(res: &reqwest::Response) {
     let h = res.headers();
@@ -624,20 +528,6 @@ fn the_warning_must_come_before_the_end() {
     assert!(config.check().is_ok());
 }
 
-/// Switches whom the session acts for; returns the new session cookie.
-async fn act_for(app: &TestApp, cookie: &str, person: &str) -> String {
-    let res = app
-        .post_form("/acting-for", &[("person", person)], Some(cookie))
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    res.headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .expect("a new session cookie")
-        .to_owned()
-}
-
 #[tokio::test]
 async fn a_guardian_acts_for_her_children_under_the_minors_rules() {
     let app = spawn_app().await;
@@ -939,30 +829,6 @@ async fn prescriptions_show_valid_ones_first_and_the_rest_on_request() {
 }
 
 /// The renewal form's idempotency key, as the page renders it.
-fn form_key(html: &str) -> String {
-    let at = html
-        .find(r#"name="key" value=""#)
-        .expect("the form has a key");
-    html[at + 18..].split('"').next().expect("key").to_owned()
-}
-
-async fn renewable(
-    app: &TestApp,
-    person: archive::model::PersonId,
-) -> archive::model::Prescription {
-    let actor = app.archive.demo_actor(person).await.expect("actor");
-    app.archive
-        .access(&actor, person, archive::Purpose::CitizenService)
-        .await
-        .expect("own")
-        .prescriptions()
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|p| p.renewal_block.is_none() && !p.narcotic)
-        .expect("renewable")
-}
-
 #[tokio::test]
 async fn the_renewal_form_works_without_javascript_and_is_sent_once() {
     let app = spawn_app().await;

@@ -106,7 +106,27 @@ pub fn FieldError(field: String, message: Option<String>) -> impl IntoView {
     })
 }
 
-/// A labelled text area with its hint and error, holding `value` exactly as typed.
+/// What goes between a text area's tags for it to hold `text` exactly: its markup
+/// characters as references (a text area decodes them; Leptos writes a text area's
+/// children unescaped, as it does a script's), after a newline (the parser drops one
+/// newline after the start tag, which would eat the text's own first one).
+#[must_use]
+pub fn text_area_content(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('\n');
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A labelled text area with its hint and error, holding `value` exactly as typed
+/// (through [`text_area_content`], the one way text goes into a text area).
 #[component]
 pub fn TextArea(
     /// The control's id and name.
@@ -136,9 +156,8 @@ pub fn TextArea(
                 class="w-full rounded border border-slate-500 bg-white p-2"
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described_by(name, true, invalid)
-            >
-                {value}
-            </textarea>
+                inner_html=text_area_content(&value)
+            ></textarea>
         </div>
     }
 }
@@ -153,5 +172,19 @@ pub fn fresh_key() -> String {
     #[cfg(not(feature = "ssr"))]
     {
         String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_area_content;
+
+    #[test]
+    fn text_area_content_is_inert_and_keeps_a_first_newline() {
+        assert_eq!(
+            text_area_content("</textarea><b>&amp;"),
+            "\n&lt;/textarea&gt;&lt;b&gt;&amp;amp;"
+        );
+        assert_eq!(text_area_content("\nrivi"), "\n\nrivi");
     }
 }
