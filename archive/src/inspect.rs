@@ -181,3 +181,19 @@ pub async fn renewal_request_counts(
     .await?;
     Ok((all, open))
 }
+
+/// When a session began and when it was last written as seen, in UTC milliseconds.
+///
+/// # Errors
+/// `NotFound` for an unknown session; `Storage` when the database fails.
+pub async fn session_times(
+    archive: &Archive,
+    token: &crate::SessionToken,
+) -> Result<(i64, i64), ArchiveError> {
+    let row: (i64, i64) =
+        sqlx::query_as("SELECT created_ms, last_seen_ms FROM web_session WHERE token_hash = $1")
+            .bind(token.hash())
+            .fetch_one(archive.db.pool())
+            .await?;
+    Ok(row)
+}

@@ -37,7 +37,7 @@ impl SessionToken {
         &self.0
     }
 
-    fn hash(&self) -> String {
+    pub(crate) fn hash(&self) -> String {
         hex::encode(Sha256::digest(self.0.as_bytes()))
     }
 }
@@ -64,21 +64,29 @@ impl Default for SessionLimits {
     }
 }
 
-/// Stores a new session with a fresh token, acting for `acting_for` (or the actor).
+/// How long a session's last-seen time may lag behind: a page view writes it only once
+/// it has moved more, so reads stay reads and the idle limit holds to this margin.
+pub const LAST_SEEN_GRANULARITY: Duration = Duration::minutes(1);
+
+/// Stores a new session with a fresh token, acting for `acting_for` (or the actor),
+/// begun at `created` (the sign-in's time: switching whom to act for keeps it) and seen
+/// `now`.
 async fn insert_session(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     actor: &Actor,
     acting_for: Option<PersonId>,
+    created: i64,
     now: time::OffsetDateTime,
 ) -> Result<SessionToken, ArchiveError> {
     let token = SessionToken::random().ok_or(ArchiveError::Corrupt(
         "the operating system's random number generator failed",
     ))?;
     sqlx::query(
-        "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $3, $4)",
+        "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token.hash())
     .bind(actor.person().get())
+    .bind(created)
     .bind(unix_ms(now))
     .bind(acting_for.map(PersonId::get))
     .execute(&mut **tx)
@@ -94,7 +102,7 @@ impl Archive {
     pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
-        let token = insert_session(&mut tx, actor, None, now).await?;
+        let token = insert_session(&mut tx, actor, None, unix_ms(now), now).await?;
         write_audit(
             &mut tx,
             AuditEvent::own(actor.person(), Action::SignIn, now),
@@ -159,13 +167,23 @@ impl Archive {
                 .await?;
             return Ok(None);
         }
-        sqlx::query("UPDATE web_session SET last_seen_ms = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(&hash)
-            .execute(self.db.pool())
-            .await?;
+        let granularity =
+            i64::try_from(LAST_SEEN_GRANULARITY.whole_milliseconds()).unwrap_or(i64::MAX);
+        let last_seen = if now - last_seen > granularity {
+            sqlx::query("UPDATE web_session SET last_seen_ms = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(&hash)
+                .execute(self.db.pool())
+                .await?;
+            now
+        } else {
+            last_seen
+        };
         let person = PersonId::from_raw(person);
-        let seconds_left = idle_ms.min(created + absolute_ms - now) / 1000;
+        let seconds_left = (last_seen + idle_ms)
+            .min(created + absolute_ms)
+            .saturating_sub(now)
+            / 1000;
         let age = time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
             .map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
         let acting_for = acting_id.map(|id| ActingFor {
@@ -193,10 +211,12 @@ impl Archive {
 
     /// Starts acting for `subject` (or, when it is the actor, for oneself again): the
     /// right is checked now, the old session ends and a new one begins, so the session
-    /// id changes with whom it acts for. The subject's trail records it.
+    /// id changes with whom it acts for; the new one ends when the sign-in's would. The
+    /// subject's trail records it.
     ///
     /// # Errors
-    /// `Refused` when there is no right; `Storage` when the database fails.
+    /// `Refused` when there is no right; `NotFound` when the old session is not the
+    /// actor's live one; `Storage` when the database fails.
     pub async fn switch_acting_for(
         &self,
         old: &SessionToken,
@@ -209,12 +229,20 @@ impl Archive {
             .right();
         let now = self.clock.now();
         let mut tx = self.db.pool().begin().await?;
+        // The new session keeps the sign-in's start: the absolute limit cannot be reset.
+        let (created,): (i64,) = sqlx::query_as(
+            "SELECT created_ms FROM web_session WHERE token_hash = $1 AND person_id = $2",
+        )
+        .bind(old.hash())
+        .bind(actor.person().get())
+        .fetch_one(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
             .bind(old.hash())
             .execute(&mut *tx)
             .await?;
         let acting_for = (subject != actor.person()).then_some(subject);
-        let token = insert_session(&mut tx, actor, acting_for, now).await?;
+        let token = insert_session(&mut tx, actor, acting_for, created, now).await?;
         write_audit(
             &mut tx,
             AuditEvent {

@@ -505,3 +505,87 @@ on_both!(
     login_attempts,
     login_attempts_are_single_use_bound_to_the_browser_and_expire
 );
+
+async fn switching_whom_to_act_for_keeps_the_sign_ins_time_limit(t: &TestArchive) {
+    loaded(t).await;
+    let a = &t.archive;
+    let limits = SessionLimits::default();
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let mut token = a.start_session(&aino).await.expect("session");
+    // Switching every few hours (to her mother and back) does not reset the 12 hours.
+    for subject in [ids::ELDER, ids::ADULT, ids::ELDER, ids::ADULT] {
+        t.clock.advance(Duration::minutes(25));
+        let _ = a.resume_session(&token, limits).await.expect("lookup");
+        token = a
+            .switch_acting_for(&token, &aino, subject)
+            .await
+            .expect("switch");
+    }
+    for _ in 0..27 {
+        t.clock.advance(Duration::minutes(25));
+        let _ = a.resume_session(&token, limits).await.expect("lookup");
+    }
+    assert!(
+        a.resume_session(&token, limits)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "12 hours after signing in the session has ended, switches or not"
+    );
+}
+on_both!(
+    switching_keeps_the_time_limit,
+    switching_whom_to_act_for_keeps_the_sign_ins_time_limit
+);
+
+async fn a_page_view_writes_the_session_at_most_once_a_minute(t: &TestArchive) {
+    loaded(t).await;
+    let a = &t.archive;
+    let limits = SessionLimits::default();
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let token = a.start_session(&aino).await.expect("session");
+    let (_, first_seen) = archive::inspect::session_times(a, &token)
+        .await
+        .expect("times");
+    t.clock.advance(Duration::seconds(50));
+    let (_, who) = a
+        .resume_session(&token, limits)
+        .await
+        .expect("lookup")
+        .expect("live");
+    assert_eq!(
+        archive::inspect::session_times(a, &token)
+            .await
+            .expect("times")
+            .1,
+        first_seen,
+        "within the minute a read stays a read"
+    );
+    assert_eq!(
+        who.seconds_left,
+        30 * 60 - 50,
+        "the page says when it really ends"
+    );
+    t.clock.advance(Duration::seconds(20));
+    let _ = a.resume_session(&token, limits).await.expect("lookup");
+    assert_eq!(
+        archive::inspect::session_times(a, &token)
+            .await
+            .expect("times")
+            .1,
+        first_seen + 70_000,
+        "moved after a minute"
+    );
+    // Idle 30 minutes from the last write ends it.
+    t.clock
+        .advance(Duration::minutes(30) + Duration::seconds(1));
+    assert!(a
+        .resume_session(&token, limits)
+        .await
+        .expect("lookup")
+        .is_none());
+}
+on_both!(
+    session_writes_once_a_minute,
+    a_page_view_writes_the_session_at_most_once_a_minute
+);

@@ -85,7 +85,14 @@ pub async fn enforce(State(state): State<AppState>, req: Request<Body>, next: Ne
     } else if req.method() == http::Method::POST {
         req.extensions()
             .get::<app::ssr::Authenticated>()
-            .is_some_and(|who| !state.rate_limits.writes.allow(who.token.as_str()))
+            // Per signed-in person, so a new session (a sign-in, a switch of whom to act
+            // for) does not get a fresh allowance.
+            .is_some_and(|who| {
+                !state
+                    .rate_limits
+                    .writes
+                    .allow(&format!("person-{}", who.actor.person()))
+            })
     } else {
         false
     };

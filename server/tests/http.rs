@@ -446,7 +446,7 @@ async fn sign_in_attempts_are_limited_with_a_translated_page() {
 }
 
 #[tokio::test]
-async fn writes_are_limited_per_session() {
+async fn writes_are_limited_per_person_whatever_the_session() {
     let app = spawn_app().await;
     let cookie = app.sign_in("1001").await;
     let mut statuses = Vec::new();
@@ -456,6 +456,28 @@ async fn writes_are_limited_per_session() {
     }
     assert!(statuses[..60].iter().all(|s| *s == StatusCode::OK));
     assert_eq!(statuses[60], StatusCode::TOO_MANY_REQUESTS);
+    // A new session (signing in again, switching whom to act for) does not start afresh.
+    let again = app.sign_in("1001").await;
+    assert_eq!(
+        app.post_form("/api/summaries", &[], Some(&again))
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "signing in again gave no fresh allowance"
+    );
+    let laura = app.sign_in("1003").await;
+    for _ in 0..59 {
+        let res = app.post_form("/api/summaries", &[], Some(&laura)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let for_eetu = act_for(&app, &laura, "1004").await;
+    assert_eq!(
+        app.post_form("/api/summaries", &[], Some(&for_eetu))
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the switch gave no fresh allowance"
+    );
     // Another person's session is not affected.
     let other = app.sign_in("1002").await;
     assert_eq!(
