@@ -162,7 +162,8 @@ impl Archive {
     }
 
     /// Resolves by which right `actor` may act for `subject` now, or refuses and
-    /// records the refusal.
+    /// records the refusal (the audit row keeps the reason; the actor is told
+    /// [`Refusal::as_told`]).
     ///
     /// # Errors
     /// `Refused` when there is no right; `Storage` when the database fails.
@@ -210,7 +211,7 @@ impl Archive {
                 )
                 .await?;
                 tx.commit().await?;
-                Err(ArchiveError::Refused(refusal))
+                Err(ArchiveError::Refused(refusal.as_told()))
             }
         }
     }

@@ -28,6 +28,10 @@ pub enum Refusal {
     MandateEnded,
     /// The right does not cover this part of the service.
     NotCovered,
+    /// What a proxy is told when a register fact blocks the right (a non-disclosure
+    /// order, a child taken into care, a court-appointed guardian): that there is no
+    /// right to act now. The specific reason stays in the audit trail.
+    NoRightNow,
 }
 
 impl Refusal {
@@ -45,6 +49,19 @@ impl Refusal {
             Self::MandateNotStarted => "mandate-not-started",
             Self::MandateEnded => "mandate-ended",
             Self::NotCovered => "not-covered",
+            Self::NoRightNow => "no-right-now",
+        }
+    }
+
+    /// What the actor is told: a block by the register's facts about the people
+    /// involved is not theirs to learn; the rest is.
+    #[must_use]
+    pub const fn as_told(self) -> Self {
+        match self {
+            Self::GuardianUnderGuardianship | Self::NonDisclosure | Self::ChildInCare => {
+                Self::NoRightNow
+            }
+            other => other,
         }
     }
 

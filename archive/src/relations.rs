@@ -49,6 +49,8 @@ pub enum ParseError {
     Date { line: usize, field: usize },
     #[error("line {line}: the mandate ends before it begins")]
     Period { line: usize },
+    #[error("line {line}: field 2: a mandate is given by an adult; the principal is a minor on its first day")]
+    MinorPrincipal { line: usize },
 }
 
 /// Reads relations; every line must be right, or nothing is returned.
@@ -87,8 +89,12 @@ pub fn parse(text: &str) -> Result<Vec<Relation>, ParseError> {
                 if valid_until < valid_from {
                     return Err(ParseError::Period { line });
                 }
+                let principal = hetu(1)?;
+                if crate::clock::age_on(principal.birth_date(), valid_from) < 18 {
+                    return Err(ParseError::MinorPrincipal { line });
+                }
                 out.push(Relation::Mandate {
-                    principal: hetu(1)?,
+                    principal,
                     holder: hetu(2)?,
                     scope: fields[3].to_owned(),
                     valid_from,
@@ -197,6 +203,19 @@ mod tests {
             parse("mandate,131052-308T,010594Y9032,health-care,2027-01-01,2026-01-01"),
             Err(ParseError::Period { line: 1 })
         );
+        // A mandate needs an adult principal on its first day.
+        let teen = Hetu::from_parts(time::macros::date!(2010 - 05 - 01), 905).expect("code");
+        let line = |from: &str| {
+            format!(
+                "mandate,{},010594Y9032,health-care,{from},2029-01-01",
+                teen.as_str()
+            )
+        };
+        assert_eq!(
+            parse(&line("2026-01-01")),
+            Err(ParseError::MinorPrincipal { line: 1 })
+        );
+        assert!(parse(&line("2028-05-01")).is_ok(), "from the 18th birthday");
         // The error names the line and field, never the identity code.
         let e = parse("guardian,131052-308U,010594Y9032")
             .expect_err("bad")

@@ -6,7 +6,8 @@
 //!   not denied, plus everything recorded before the child turned 10. Never when the
 //!   guardian has a court-appointed guardian, when either has a non-disclosure order, or
 //!   when the child is taken into care.
-//! - A mandate holder acts for an adult within the mandate's scope and validity period.
+//! - A mandate holder acts for an adult within the mandate's scope and validity period;
+//!   a mandate from a minor (or from someone whose age is unknown) gives no right.
 //! - What a right covers is decided per section in the registry ([`Section::spec`]).
 
 use time::Date;
@@ -152,6 +153,10 @@ pub fn decide(facts: &Facts, today: Date) -> Result<Right, Refusal> {
                 });
             }
         }
+    }
+    // A mandate is given by an adult: a minor's matters go through the guardian.
+    if !age.is_some_and(|a| a >= 18) {
+        return Err(Refusal::NoRight);
     }
     let mut refusal = Refusal::NoRight;
     for m in &facts.mandates {
@@ -339,6 +344,21 @@ mod tests {
             Err(Refusal::MandateOutOfScope)
         );
         assert_eq!(decide(&Facts::default(), TODAY), Err(Refusal::NoRight));
+        // A mandate from a 17-year-old gives nothing; from the 18th birthday it holds.
+        let minor = Facts {
+            subject_birth: Some(date!(2008 - 11 - 30)),
+            ..m(
+                HEALTH_CARE_SCOPE,
+                date!(2026 - 01 - 01),
+                date!(2027 - 01 - 01),
+            )
+        };
+        assert_eq!(decide(&minor, TODAY), Err(Refusal::NoRight));
+        let adult = Facts {
+            subject_birth: Some(date!(2008 - 11 - 29)),
+            ..minor
+        };
+        assert!(decide(&adult, TODAY).is_ok());
     }
 
     #[test]

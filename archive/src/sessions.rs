@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use time::Duration;
 
 use crate::access::{unix_ms, write_audit, Action, Actor, Archive, AuditEvent, Purpose};
+use crate::audit::Refusal;
 use crate::error::ArchiveError;
 use crate::model::{ActingFor, DemoPerson, PersonId, ProxyOption, SignedIn};
 
@@ -286,7 +287,7 @@ impl Archive {
                 person,
                 display_name: format!("{given} {family}"),
                 right: decided.ok().map(crate::rights::Right::kind),
-                refusal: decided.err(),
+                refusal: decided.err().map(Refusal::as_told),
             });
         }
         let mut tx = self.db.pool().begin().await?;

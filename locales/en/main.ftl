@@ -55,6 +55,7 @@ error-forbidden-mandate-out-of-scope = The mandate does not cover health-care ma
 error-forbidden-mandate-not-started = The mandate is not yet in force.
 error-forbidden-mandate-ended = The mandate has ended.
 error-forbidden-not-covered = This part is not covered by your right to act for another person. Only the person themself can use it.
+error-forbidden-no-right-now = You cannot act for this person now.
 error-not-found = What you looked for was not found. It may have been removed, or the address is wrong.
 error-internal = Something went wrong in the service. Please try again in a moment.
 error-reference = Error reference: { $reference }

@@ -55,6 +55,7 @@ error-forbidden-mandate-out-of-scope = Valtuutus ei koske terveydenhuollon asioi
 error-forbidden-mandate-not-started = Valtuutus ei ole vielä voimassa.
 error-forbidden-mandate-ended = Valtuutus on päättynyt.
 error-forbidden-not-covered = Tämä osa ei kuulu oikeuteesi asioida toisen puolesta. Vain henkilö itse voi käyttää sitä.
+error-forbidden-no-right-now = Et voi nyt asioida tämän henkilön puolesta.
 error-not-found = Hakemaasi ei löytynyt. Se on voitu poistaa, tai osoite on virheellinen.
 error-internal = Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.
 error-reference = Virheen tunniste: { $reference }

@@ -55,6 +55,7 @@ error-forbidden-mandate-out-of-scope = Fullmakten gäller inte ärenden inom hä
 error-forbidden-mandate-not-started = Fullmakten är ännu inte i kraft.
 error-forbidden-mandate-ended = Fullmakten har upphört.
 error-forbidden-not-covered = Den här delen omfattas inte av din rätt att uträtta ärenden för någon annan. Endast personen själv kan använda den.
+error-forbidden-no-right-now = Du kan inte nu sköta ärenden för den här personen.
 error-not-found = Det du sökte hittades inte. Det kan ha tagits bort, eller så är adressen fel.
 error-internal = Ett fel uppstod i tjänsten. Försök igen om en stund.
 error-reference = Felets kod: { $reference }

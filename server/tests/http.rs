@@ -811,11 +811,14 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         if *path == "/api/proxy-options" {
             // The guardian's own list: allowed, and it says why not now.
             assert_eq!(status, StatusCode::OK, "{path}");
-            assert!(body.contains("child-in-care"), "{path}: {body}");
+            // Told only that there is no right now: the register's facts stay unsaid.
+            assert!(body.contains("no-right-now"), "{path}: {body}");
+            assert!(!body.contains("child-in-care"), "{path}: {body}");
         } else {
             assert_ne!(status, StatusCode::OK, "{path}");
             assert!(
-                body.contains("child-in-care") || body.contains("not-covered"),
+                (body.contains("no-right-now") || body.contains("not-covered"))
+                    && !body.contains("child-in-care"),
                 "{path}: {body}"
             );
         }
