@@ -13,6 +13,9 @@ say "Formatting"
 cargo fmt --all -- --check
 
 say "Dependencies: licences, bans, sources (deny.toml)"
+# cargo-deny runs offline (its advisory database lives on GitHub); the crates of every
+# platform in Cargo.lock must be there for its metadata, so fetch them first.
+cargo fetch --locked
 cargo deny --offline check bans licenses sources
 
 say "Lints (server side, then the browser side for wasm)"
