@@ -334,7 +334,7 @@ impl Access {
         Ok(tx)
     }
 
-    /// The condition, on rows aliased `alias` that carry `visible_to_guardian` and
+    /// The condition, on rows aliased `alias` that carry `guardian_may_see` and
     /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
     /// this right may see: [`DocumentRule`] in SQL, for documents and prescriptions
     /// alike. The date in it comes from the register, formatted here, never from a
@@ -343,7 +343,7 @@ impl Access {
         match self.right.document_rule() {
             DocumentRule::All => "1 = 1".to_owned(),
             DocumentRule::GuardianOfTen { tenth_birthday } => format!(
-                "({alias}.{date_column} < '{tenth_birthday}' OR ({alias}.visible_to_guardian = 1 AND {alias}.denied_to_guardian = 0))"
+                "({alias}.{date_column} < '{tenth_birthday}' OR ({alias}.guardian_may_see = 1 AND {alias}.denied_to_guardian = 0))"
             ),
         }
     }

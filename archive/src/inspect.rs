@@ -66,6 +66,20 @@ pub async fn try_tamper_with_audit(
     Ok(done.rows_affected())
 }
 
+/// Tries to empty the audit trail at once (TRUNCATE on PostgreSQL; SQLite has no
+/// TRUNCATE, and its `DELETE` without a condition meets the row trigger).
+///
+/// # Errors
+/// The database's refusal (what the test expects).
+pub async fn try_truncate_audit(archive: &Archive) -> Result<(), ArchiveError> {
+    let sql = match archive.db.backend() {
+        crate::Backend::Postgres => "TRUNCATE audit_event",
+        crate::Backend::Sqlite => "DELETE FROM audit_event",
+    };
+    sqlx::query(sql).execute(archive.db.pool()).await?;
+    Ok(())
+}
+
 /// Sets the register's flags of a person.
 ///
 /// # Errors
@@ -99,7 +113,7 @@ pub async fn document_marks(
     person: PersonId,
 ) -> Result<Vec<Marks>, ArchiveError> {
     let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, recorded_at, visible_to_guardian, denied_to_guardian FROM document \
+        "SELECT id, recorded_at, guardian_may_see, denied_to_guardian FROM document \
          WHERE person_id = $1 ORDER BY recorded_at DESC, id DESC",
     )
     .bind(person.get())
@@ -122,7 +136,7 @@ pub async fn mark_document(
     visible_to_guardian: bool,
     denied_by_minor: bool,
 ) -> Result<(), ArchiveError> {
-    sqlx::query("UPDATE document SET visible_to_guardian = $1, denied_to_guardian = $2 WHERE person_id = $3 AND id = $4")
+    sqlx::query("UPDATE document SET guardian_may_see = $1, denied_to_guardian = $2 WHERE person_id = $3 AND id = $4")
         .bind(i64::from(visible_to_guardian))
         .bind(i64::from(denied_by_minor))
         .bind(person.get())
@@ -196,4 +210,34 @@ pub async fn session_times(
             .fetch_one(archive.db.pool())
             .await?;
     Ok(row)
+}
+
+/// Records a new document for `person` as a provider would that says nothing about
+/// guardians: a copy of the person's newest document, dated `recorded_at`, with no
+/// visibility mark of its own.
+///
+/// # Errors
+/// `NotFound` when the person has no document; `Storage` when the database fails.
+pub async fn record_unmarked_document(
+    archive: &Archive,
+    person: PersonId,
+    id: i64,
+    recorded_at: &str,
+) -> Result<crate::model::DocumentId, ArchiveError> {
+    let done = sqlx::query(
+        "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
+         professional, title, body, code_system, code, code_display) \
+         SELECT person_id, $2, service_event_id, kind, $3, organisation_id, unit_id, professional, title, body, \
+         code_system, code, code_display FROM document WHERE person_id = $1 \
+         ORDER BY recorded_at DESC, id DESC LIMIT 1",
+    )
+    .bind(person.get())
+    .bind(id)
+    .bind(recorded_at)
+    .execute(archive.db.pool())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(ArchiveError::NotFound);
+    }
+    Ok(crate::model::DocumentId::from_raw(id))
 }

@@ -682,6 +682,39 @@ async fn the_matrix_holds(t: &TestArchive) {
 
 on_both!(access_matrix, the_matrix_holds);
 
+async fn a_document_that_says_nothing_is_not_shown_to_a_teens_guardian(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let today = a.clock().today();
+    let new = archive::inspect::record_unmarked_document(
+        a,
+        ids::TEEN,
+        9_000_000_001,
+        &format!("{today}T09:00"),
+    )
+    .await
+    .expect("recorded");
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    let as_guardian = a
+        .access(&laura, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("guardian");
+    assert!(
+        matches!(as_guardian.document(new).await, Err(ArchiveError::NotFound)),
+        "not marked visible: not shown"
+    );
+    let ella = a.demo_actor(ids::TEEN).await.expect("actor");
+    let own = a
+        .access(&ella, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("own");
+    assert!(own.document(new).await.is_ok(), "the teen sees her own");
+}
+on_both!(
+    unmarked_is_hidden_from_a_guardian,
+    a_document_that_says_nothing_is_not_shown_to_a_teens_guardian
+);
+
 async fn a_guardianship_ends_at_eighteen_and_the_teen_becomes_ten_on_her_birthday(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     let a = &t.archive;

@@ -137,6 +137,11 @@ async fn the_audit_trail_cannot_be_changed(t: &TestArchive) {
         .expect("trail")
         .iter()
         .all(|e| e.outcome != "changed"));
+    assert!(
+        archive::inspect::try_truncate_audit(a).await.is_err(),
+        "nor emptied at once"
+    );
+    assert!(!audit_trail(a, ids::ADULT).await.expect("trail").is_empty());
 }
 on_both!(audit_is_append_only, the_audit_trail_cannot_be_changed);
 

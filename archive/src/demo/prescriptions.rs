@@ -198,7 +198,7 @@ pub(super) async fn insert_prescriptions(
                 .unwrap_or("LL Anna Mäkinen");
             sqlx::query(
                 "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, dosage, amount, packages, \
-                 prescriber, organisation_id, issued_on, validity_months, narcotic, cns, cancelled, visible_to_guardian) \
+                 prescriber, organisation_id, issued_on, validity_months, narcotic, cns, cancelled, guardian_may_see) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
             )
             .bind(p.id.get())

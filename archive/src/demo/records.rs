@@ -375,7 +375,7 @@ impl Writer<'_> {
         let professional = PROFESSIONALS.choose(self.rng).copied();
         sqlx::query(
             "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
-             professional, title, body, code_system, code, code_display, visible_to_guardian) \
+             professional, title, body, code_system, code, code_display, guardian_may_see) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(self.person)
