@@ -123,7 +123,11 @@ fn ids_the_codes_name() -> Vec<String> {
     ids.extend(
         RenewalBlock::ALL
             .iter()
-            .map(|b| format!("error-invalid-{}", b.error_code())),
+            .map(|b| format!("error-invalid-{}", b.error_code()))
+            .chain([format!(
+                "error-invalid-{}",
+                archive::prescriptions::model::KEY_REUSED
+            )]),
     );
     ids.extend(
         RenewalStatus::ALL

@@ -71,6 +71,39 @@ on_both!(
     the_heavy_user_has_dozens_of_prescriptions_of_every_kind
 );
 
+async fn a_key_belongs_to_one_prescription(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let access = own(t, ids::HEAVY_USER).await;
+    let list = access.prescriptions().await.expect("list");
+    let mut renewable = list.iter().filter(|p| p.renewal_block.is_none());
+    let (a, b) = (
+        renewable.next().expect("one"),
+        renewable.next().expect("another"),
+    );
+    let first = access
+        .request_renewal(a.id, &form(a), "key-shared-0000000000")
+        .await
+        .expect("request");
+    assert_eq!(first.prescription, a.id);
+    // The same key sent for another prescription is refused, not taken for the first.
+    assert!(matches!(
+        access
+            .request_renewal(b.id, &form(b), "key-shared-0000000000")
+            .await,
+        Err(ArchiveError::Blocked("renewal-key-reused"))
+    ));
+    let b_now = access.prescription(b.id).await.expect("detail");
+    assert!(b_now.requests.is_empty(), "nothing was sent for it");
+    assert_eq!(
+        b_now.prescription.renewal_block, None,
+        "it may still be asked for"
+    );
+}
+on_both!(
+    keys_belong_to_one_prescription,
+    a_key_belongs_to_one_prescription
+);
+
 async fn a_request_is_made_once_per_key_and_once_per_prescription(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     let access = own(t, ids::HEAVY_USER).await;

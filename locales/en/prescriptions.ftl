@@ -4,6 +4,7 @@ error-invalid-renewal-never-dispensed = A renewal can be asked for only once med
 error-invalid-renewal-too-old = A renewal can no longer be asked for: more than 16 months (28 for a two-year prescription) have passed since it was written. Contact your care unit.
 error-invalid-renewal-already-requested = A renewal of this prescription has already been asked for and is being processed.
 error-invalid-renewal-cancelled = The prescription has been cancelled and cannot be renewed.
+error-invalid-renewal-key-reused = The form had already been used to renew another prescription. Check the details and send again.
 nav-prescriptions = Prescriptions
 prescriptions-title = Prescriptions
 prescriptions-count = Showing { $shown } of { $total } prescriptions.

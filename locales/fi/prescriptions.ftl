@@ -4,6 +4,7 @@ error-invalid-renewal-never-dispensed = Uusimista voi pyytää vain reseptille, 
 error-invalid-renewal-too-old = Reseptin uusimista ei voi enää pyytää: kirjoittamisesta on kulunut yli 16 kuukautta (kahden vuoden reseptissä 28 kuukautta). Ota yhteyttä hoitopaikkaasi.
 error-invalid-renewal-already-requested = Reseptille on jo pyydetty uusimista, ja pyyntö on käsittelyssä.
 error-invalid-renewal-cancelled = Resepti on mitätöity, eikä sitä voi uusia.
+error-invalid-renewal-key-reused = Lomake oli jo käytetty toisen reseptin uusimiseen. Tarkista tiedot ja lähetä uudelleen.
 nav-prescriptions = Reseptit
 prescriptions-title = Reseptit
 prescriptions-count = Näytetään { $shown } reseptiä { $total }:stä.

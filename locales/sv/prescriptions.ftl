@@ -4,6 +4,7 @@ error-invalid-renewal-never-dispensed = Förnyelse kan bara begäras för ett re
 error-invalid-renewal-too-old = Förnyelse kan inte längre begäras: det har gått mer än 16 månader (för ett tvåårigt recept 28 månader) sedan receptet skrevs. Kontakta din vårdenhet.
 error-invalid-renewal-already-requested = Förnyelse av receptet har redan begärts och begäran behandlas.
 error-invalid-renewal-cancelled = Receptet har makulerats och kan inte förnyas.
+error-invalid-renewal-key-reused = Formuläret hade redan använts för att förnya ett annat recept. Kontrollera uppgifterna och skicka igen.
 nav-prescriptions = Recept
 prescriptions-title = Recept
 prescriptions-count = { $shown } av { $total } recept visas.

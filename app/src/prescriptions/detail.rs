@@ -194,7 +194,9 @@ fn renewal_form(
     } else {
         typed.organisation.trim().to_owned()
     };
-    let key = if typed.key.is_empty() {
+    // The form keeps its key (a resubmission is the same request), unless a rule
+    // refused it (a key used for another prescription): then it is a new form.
+    let key = if typed.key.is_empty() || error_for(&error, "renewal").is_some() {
         fresh_key()
     } else {
         typed.key.clone()

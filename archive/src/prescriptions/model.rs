@@ -8,6 +8,9 @@ use crate::model::{id_type, OrganisationId, OrganisationRef, PersonId};
 
 pub use super::renewal::RenewalBlock;
 
+/// The code of the refusal of a form's key that was used for another prescription.
+pub const KEY_REUSED: &str = "renewal-key-reused";
+
 /// The longest message a renewal request may carry, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 

@@ -351,7 +351,19 @@ impl Access {
         let mut tx = self
             .begin_audited(Action::RequestRenewal, Some(prescription.get()))
             .await?;
-        let by_key = format!("{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2");
+        // The request made with this key, as this right sees it: a key belongs to one
+        // prescription, and another's use of it is refused, never taken for the first.
+        let by_key = format!(
+            "{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2 AND {}",
+            self.visible_rows("p", "issued_on")
+        );
+        let answer = |existing: RenewalRequest| {
+            if existing.prescription == prescription {
+                Ok(existing)
+            } else {
+                Err(ArchiveError::Blocked(super::model::KEY_REUSED))
+            }
+        };
         if let Some(existing) = sqlx::query(&by_key)
             .bind(subject)
             .bind(key)
@@ -360,7 +372,7 @@ impl Access {
         {
             let existing = request_of(&existing)?;
             tx.commit().await?;
-            return Ok(existing);
+            return answer(existing);
         }
         self.expire_unprocessed(&mut tx).await?;
         let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
@@ -409,7 +421,7 @@ impl Access {
                 {
                     let existing = request_of(&row)?;
                     tx.commit().await?;
-                    return Ok(existing);
+                    return answer(existing);
                 }
             }
             return Err(ArchiveError::Blocked(block.error_code()));
@@ -450,7 +462,7 @@ impl Access {
             .await?;
         tx.commit().await?;
         match made {
-            Some(row) => request_of(&row),
+            Some(row) => answer(request_of(&row)?),
             None => Err(ArchiveError::Blocked(
                 RenewalBlock::AlreadyRequested.error_code(),
             )),
