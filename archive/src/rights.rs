@@ -155,7 +155,7 @@ pub fn decide(facts: &Facts, today: Date) -> Result<Right, Refusal> {
         }
     }
     // A mandate is given by an adult: a minor's matters go through the guardian.
-    if !age.is_some_and(|a| a >= 18) {
+    if age.is_none_or(|a| a < 18) {
         return Err(Refusal::NoRight);
     }
     let mut refusal = Refusal::NoRight;
