@@ -19,7 +19,7 @@ static_gz=$(( $(gz target/site/pkg/omakanta.wasm) + $(gz target/site/pkg/omakant
 
 dir="$(mktemp -d)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-OMAKANTA_ADDR="127.0.0.1:$port" OMAKANTA_DATABASE_URL="sqlite://$dir/m.db?mode=rwc" \
+OMAKANTA_ENV=development OMAKANTA_ADDR="127.0.0.1:$port" OMAKANTA_DATABASE_URL="sqlite://$dir/m.db?mode=rwc" \
   LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn "$CARGO_TARGET_DIR/release/omakanta" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT

@@ -5,4 +5,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_rust_tools
 ensure_npm_packages
 say "Building (release) and serving on http://127.0.0.1:3000"
+# The server must be told it runs in development (demo data, development sign-in).
+export OMAKANTA_ENV="${OMAKANTA_ENV:-development}"
 exec cargo leptos serve --release

@@ -241,3 +241,20 @@ pub async fn record_unmarked_document(
     }
     Ok(crate::model::DocumentId::from_raw(id))
 }
+
+/// Sets or clears a person's demo note (which makes a person a demo person).
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn set_demo_note(
+    archive: &Archive,
+    person: PersonId,
+    note: Option<&str>,
+) -> Result<(), ArchiveError> {
+    sqlx::query("UPDATE person SET demo_note = $1 WHERE id = $2")
+        .bind(note)
+        .bind(person.get())
+        .execute(archive.db.pool())
+        .await?;
+    Ok(())
+}

@@ -428,6 +428,43 @@ on_both!(
     the_desk_moves_requests_through_processing_to_an_answer
 );
 
+async fn the_desk_answers_only_the_demo_persons(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let access = own(t, ids::HEAVY_USER).await;
+    let rx = access
+        .prescriptions()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|p| p.renewal_block.is_none() && !p.narcotic)
+        .expect("renewable");
+    access
+        .request_renewal(rx.id, &form(&rx), "key-not-demo-00000000")
+        .await
+        .expect("request");
+    // The same person, no longer a demo person: a real request nobody may answer for
+    // the prescriber.
+    archive::inspect::set_demo_note(&t.archive, ids::HEAVY_USER, None)
+        .await
+        .expect("note");
+    for _ in 0..3 {
+        t.clock.advance(Duration::minutes(5));
+        let report = t
+            .archive
+            .process_renewals(Duration::ZERO)
+            .await
+            .expect("round");
+        assert_eq!(
+            report,
+            DeskReport::default(),
+            "the desk touched a real person"
+        );
+    }
+    let detail = access.prescription(rx.id).await.expect("detail");
+    assert_eq!(detail.requests[0].status, RenewalStatus::Sent);
+}
+on_both!(desk_demo_only, the_desk_answers_only_the_demo_persons);
+
 async fn the_desk_lets_requests_nobody_took_up_expire(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     let a = &t.archive;

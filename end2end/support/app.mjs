@@ -41,6 +41,7 @@ export async function startApp({ port, env = {} } = {}) {
       OMAKANTA_DATABASE_URL: databaseUrl,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(root, 'target', 'site'),
       RUST_LOG: 'warn',
+      OMAKANTA_ENV: 'development',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

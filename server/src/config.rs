@@ -59,12 +59,29 @@ impl Config {
     /// Reads `OMAKANTA_*` variables (see README.md).
     ///
     /// # Errors
-    /// When a value is malformed, or production is asked for without an identity provider.
+    /// When a value is malformed or missing, or production is asked for without an
+    /// identity provider.
     pub fn from_env() -> Result<Self, ConfigError> {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads the settings from `lookup` (the environment, or a test's table).
+    /// `OMAKANTA_ENV` must be said: a server that is not told it runs in development
+    /// does not assume so (no demo data, development sign-in or renewal desk by
+    /// accident).
+    ///
+    /// # Errors
+    /// As [`Config::from_env`].
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
         let environment = match var("OMAKANTA_ENV").as_deref() {
-            None | Some("development") => Environment::Development,
+            Some("development") => Environment::Development,
             Some("production") => Environment::Production,
+            None => {
+                return Err(ConfigError::Invalid(
+                    "OMAKANTA_ENV must be set: development or production",
+                ))
+            }
             Some(_) => {
                 return Err(ConfigError::Invalid(
                     "OMAKANTA_ENV must be development or production",

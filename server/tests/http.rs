@@ -400,6 +400,24 @@ async fn an_unknown_page_is_a_translated_404() {
 }
 
 #[test]
+fn the_environment_must_be_said() {
+    let with = |env: Option<&'static str>| {
+        move |k: &str| match k {
+            "OMAKANTA_ENV" => env.map(str::to_owned),
+            _ => None,
+        }
+    };
+    assert!(Config::from_lookup(with(None)).is_err(), "unset: refused");
+    assert!(Config::from_lookup(with(Some("staging"))).is_err());
+    let dev = Config::from_lookup(with(Some("development"))).expect("development");
+    assert!(dev.demo_data && dev.dev_sign_in());
+    assert!(
+        Config::from_lookup(with(Some("production"))).is_err(),
+        "production without an identity provider"
+    );
+}
+
+#[test]
 fn production_refuses_the_development_sign_in_and_demo_data() {
     let mut config = Config::development(
         "sqlite::memory:".into(),

@@ -5,8 +5,9 @@
 //! the professional's reason. Requests nobody took up within eight days expire.
 //!
 //! Each step is one transaction with its audit event, made by the prescription centre
-//! rather than by a person. Production has no simulator: the server refuses to start
-//! it without demo data.
+//! rather than by a person. It answers the demo persons' requests only, never a real
+//! person's; production has no simulator: the server refuses to start it without demo
+//! data.
 
 use rand::Rng;
 use time::Duration;
@@ -121,6 +122,7 @@ impl Archive {
         Ok(sqlx::query_as(&format!(
             "SELECT r.person_id, r.id, r.prescription_id, r.organisation_id, p.narcotic \
              FROM renewal_request r JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
+             JOIN person d ON d.id = r.person_id AND d.demo_note IS NOT NULL \
              WHERE r.status = $1 AND r.{column} <= $2 ORDER BY r.created_ms LIMIT 500"
         ))
         .bind(status)
