@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records/:id") view=records::DocumentPage ssr=SsrMode::Async />
                     <Route path=path!("/summaries") view=records::SummariesPage ssr=SsrMode::Async />
                     <Route path=path!("/lab") view=records::LabPage ssr=SsrMode::Async />
-                    <Route path=path!("/lab/:code") view=records::LabTrendPage ssr=SsrMode::Async />
+                    <Route path=path!("/lab/:id") view=records::LabTrendPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/prescriptions")
                         view=prescriptions::PrescriptionsPage

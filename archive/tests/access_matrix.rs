@@ -196,8 +196,8 @@ struct Case {
     holder: Option<Holder>,
     /// The document opened, and what opening it gives.
     document: (DocumentId, Outcome),
-    /// The laboratory test whose series is read, and what reading it gives.
-    lab: (&'static str, Outcome),
+    /// The laboratory result whose test's series is read, and what reading it gives.
+    lab: (DocumentId, Outcome),
     /// The prescription opened, and what opening it gives.
     prescription: (PrescriptionId, Outcome),
     /// The prescription asked to be renewed, from which unit, and what asking gives.
@@ -233,6 +233,23 @@ impl Case {
             _ => Outcome::Allowed,
         }
     }
+}
+
+/// A laboratory result of `person`'s test `code` (their newest), from their own view.
+async fn lab(t: &TestArchive, person: PersonId, code: &str) -> DocumentId {
+    let a = &t.archive;
+    let me = a.demo_actor(person).await.expect("actor");
+    a.access(&me, person, Purpose::CitizenService)
+        .await
+        .expect("own")
+        .lab_tests()
+        .await
+        .expect("tests")
+        .into_iter()
+        .find(|l| l.test_code == code)
+        .unwrap_or_else(|| panic!("{code}"))
+        .latest
+        .document
 }
 
 /// A person's own view of their prescriptions: the newest, and the first that may be
@@ -378,7 +395,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         .access(&teen, ids::TEEN, Purpose::CitizenService)
         .await
         .expect("own")
-        .lab_series("P-TSH")
+        .lab_series(lab(t, ids::TEEN, "P-TSH").await)
         .await
         .expect("the teen's own series");
     for point in &tsh.points {
@@ -392,6 +409,25 @@ async fn the_matrix_holds(t: &TestArchive) {
     let heavy_doc = newest_document(t, ids::HEAVY_USER).await;
     let child_doc = newest_document(t, ids::CHILD).await;
     let elder_doc = newest_document(t, ids::ELDER).await;
+    let adult_crp = lab(t, ids::ADULT, "P-CRP").await;
+    let heavy_alat = lab(t, ids::HEAVY_USER, "P-ALAT").await;
+    let child_crp = lab(t, ids::CHILD, "P-CRP").await;
+    // The teen's first CRP result, from before her tenth birthday: her guardian sees it.
+    let teen_crp = {
+        let newest = lab(t, ids::TEEN, "P-CRP").await;
+        let series = a
+            .access(&teen, ids::TEEN, Purpose::CitizenService)
+            .await
+            .expect("own")
+            .lab_series(newest)
+            .await
+            .expect("series");
+        let first = &series.points[0];
+        assert!(first.taken_at.date().to_string() < tenth, "before ten");
+        first.document
+    };
+    let teen_tsh = lab(t, ids::TEEN, "P-TSH").await;
+    let elder_k = lab(t, ids::ELDER, "P-K").await;
     let (adult_rx, adult_renewal) = own_prescriptions(t, ids::ADULT).await;
     let (heavy_rx, heavy_renewal) = own_prescriptions(t, ids::HEAVY_USER).await;
     let (child_rx, child_renewal) = own_prescriptions(t, ids::CHILD).await;
@@ -425,7 +461,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         refused: Some(refusal),
         holder: None,
         document: (adult_doc, NotFound),
-        lab: ("P-CRP", NotFound),
+        lab: (adult_crp, NotFound),
         prescription: (adult_rx, NotFound),
         renewal: (adult_renewal.0, adult_renewal.1, NotFound),
     };
@@ -436,7 +472,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::ADULT,
             Holder::Own,
             (adult_doc, Allowed),
-            ("P-CRP", Allowed),
+            (adult_crp, Allowed),
             (adult_rx, Allowed),
             (adult_renewal, Allowed),
         ),
@@ -446,7 +482,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::ADULT,
             Holder::Own,
             (heavy_doc, NotFound),
-            ("P-ALAT", NotFound),
+            (heavy_alat, NotFound),
             (heavy_rx, NotFound),
             (heavy_renewal, NotFound),
         ),
@@ -457,7 +493,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::CHILD,
             Holder::GuardianUnderTen,
             (child_doc, Allowed),
-            ("P-CRP", Allowed),
+            (child_crp, Allowed),
             (child_rx, Allowed),
             (child_renewal, Allowed),
         ),
@@ -467,7 +503,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::TEEN,
             Holder::GuardianOfTeen,
             (visible, Allowed),
-            ("P-CRP", Allowed),
+            (teen_crp, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, Allowed),
         ),
@@ -477,7 +513,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::TEEN,
             Holder::GuardianOfTeen,
             (unmarked, NotFound),
-            ("P-TSH", NotFound),
+            (teen_tsh, NotFound),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
         ),
@@ -487,7 +523,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::TEEN,
             Holder::GuardianOfTeen,
             (denied, NotFound),
-            ("P-TSH", NotFound),
+            (teen_tsh, NotFound),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
         ),
@@ -497,7 +533,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::TEEN,
             Holder::GuardianOfTeen,
             (before_ten, Allowed),
-            ("P-CRP", Allowed),
+            (teen_crp, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
         ),
@@ -507,7 +543,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::TEEN,
             Holder::Own,
             (unmarked, Allowed),
-            ("P-TSH", Allowed),
+            (teen_tsh, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
         ),
@@ -523,7 +559,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             ids::ELDER,
             Holder::MandateHolder,
             (elder_doc, Allowed),
-            ("P-K", Allowed),
+            (elder_k, Allowed),
             (elder_rx, Allowed),
             (elder_renewal, Allowed),
         ),
@@ -671,7 +707,7 @@ async fn the_matrix_holds(t: &TestArchive) {
                 ids::ELDER,
                 Holder::MandateHolder,
                 (elder_doc, Allowed),
-                ("P-K", Allowed),
+                (elder_k, Allowed),
                 (elder_rx, Allowed),
                 (elder_renewal, OPEN),
             ),

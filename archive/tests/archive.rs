@@ -55,8 +55,22 @@ async fn a_person_cannot_open_another_persons_records(t: &TestArchive) {
         hers.document(his_doc).await,
         Err(ArchiveError::NotFound)
     ));
+    // His laboratory result does not open his series for her.
+    let his_lab = a
+        .access(
+            &a.demo_actor(ids::HEAVY_USER).await.expect("actor"),
+            ids::HEAVY_USER,
+            Purpose::CitizenService,
+        )
+        .await
+        .expect("his own")
+        .lab_tests()
+        .await
+        .expect("his tests")[0]
+        .latest
+        .document;
     assert!(matches!(
-        hers.lab_series("nonexistent").await,
+        hers.lab_series(his_lab).await,
         Err(ArchiveError::NotFound)
     ));
 }
@@ -84,7 +98,7 @@ async fn every_read_writes_its_audit_event(t: &TestArchive) {
     access.summaries().await.expect("summaries");
     let tests = access.lab_tests().await.expect("lab tests");
     access
-        .lab_series(&tests[0].test_code)
+        .lab_series(tests[0].latest.document)
         .await
         .expect("series");
 
@@ -271,7 +285,10 @@ async fn summaries_and_lab_results_hold_together(t: &TestArchive) {
         .iter()
         .find(|t| t.test_code == "B-HbA1c")
         .expect("HbA1c for a diabetic");
-    let series = access.lab_series("B-HbA1c").await.expect("series");
+    let series = access
+        .lab_series(hba1c.latest.document)
+        .await
+        .expect("series");
     assert_eq!(series.points.len() as i64, hba1c.count);
     assert!(series
         .points

@@ -75,8 +75,8 @@ fn is_sign_in(path: &str) -> bool {
 
 /// Applies the limits before the request reaches its handler.
 pub async fn enforce(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
-    let path = req.uri().path();
-    let limited = if is_sign_in(path) {
+    let sign_in = is_sign_in(req.uri().path());
+    let limited = if sign_in {
         let ip = req
             .extensions()
             .get::<ConnectInfo<SocketAddr>>()
@@ -97,7 +97,9 @@ pub async fn enforce(State(state): State<AppState>, req: Request<Body>, next: Ne
         false
     };
     if limited {
-        tracing::warn!(path, "rate limit hit");
+        // Which limit, never the path: an address may name a person's object.
+        let limit = if sign_in { "sign-in" } else { "writes" };
+        tracing::warn!(limit, "rate limit hit");
         return too_many(Lang::of_request(req.headers()));
     }
     next.run(req).await

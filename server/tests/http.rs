@@ -177,7 +177,39 @@ async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
         .expect("body");
     assert!(summaries.contains("Tyypin 2 diabetes") && summaries.contains("E11.9"));
 
-    let trend = app.get("/lab/B-HbA1c", Some(&cookie)).await;
+    // The lab list links each test by an opaque id: no address names a test.
+    let lab = app
+        .get("/lab", Some(&cookie))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        !lab.contains("/lab/B-HbA1c") && !lab.contains("/lab/P-"),
+        "{lab}"
+    );
+    let hba1c = app
+        .archive
+        .access(
+            &app.archive
+                .demo_actor(archive::demo::ids::HEAVY_USER)
+                .await
+                .expect("actor"),
+            archive::demo::ids::HEAVY_USER,
+            archive::Purpose::CitizenService,
+        )
+        .await
+        .expect("own")
+        .lab_tests()
+        .await
+        .expect("tests")
+        .into_iter()
+        .find(|t| t.test_code == "B-HbA1c")
+        .expect("HbA1c")
+        .latest
+        .document;
+    assert!(lab.contains(&format!("href=\"/lab/{hba1c}\"")));
+    let trend = app.get(&format!("/lab/{hba1c}"), Some(&cookie)).await;
     assert_eq!(trend.status(), StatusCode::OK);
     let trend = trend.text().await.expect("body");
     assert!(trend.contains("<svg") && trend.contains(r#"role="img""#));
@@ -506,6 +538,49 @@ async fn writes_are_limited_per_person_whatever_the_session() {
     );
 }
 
+/// Collects what the server logs on this thread (the test's runtime runs the server's
+/// tasks on it too).
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_rate_limit_logs_which_limit_and_never_the_address() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let _guard = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_max_level(tracing::Level::WARN)
+            .finish(),
+    );
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let rx = renewable(&app, archive::demo::ids::HEAVY_USER).await;
+    let path = format!("/prescriptions/{}", rx.id);
+    let mut last = StatusCode::OK;
+    for _ in 0..61 {
+        last = app.post_form(&path, &[], Some(&mikko)).await.status();
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    let log = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
+    assert!(log.contains("rate limit hit"), "{log}");
+    assert!(log.contains("writes"), "{log}");
+    assert!(
+        !log.contains(&rx.id.to_string()),
+        "the address in the log: {log}"
+    );
+}
+
 #[tokio::test]
 async fn continuing_the_session_works_from_a_form_and_from_a_script() {
     let app = spawn_app().await;
@@ -671,7 +746,7 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
     (
         "/api/lab-series",
         Some(Section::HealthRecords),
-        &[("code", "P-CRP")],
+        &[("id", "LAB")],
     ),
     ("/api/disclosure-log", Some(Section::DisclosureLog), &[]),
     ("/api/proxy-options", None, &[]),
@@ -715,9 +790,11 @@ fn guardian_reaches(section: Option<Section>) -> bool {
     section.is_none_or(|s| s.covers(Holder::GuardianUnderTen))
 }
 
-/// Stands for the document, prescription and organisation in a call's arguments.
+/// Stands for the document, laboratory result, prescription and organisation in a
+/// call's arguments.
 struct Ids {
     doc: String,
+    lab: String,
     rx: String,
     org: String,
 }
@@ -735,6 +812,7 @@ async fn call(
             (
                 *k,
                 v.replace("DOC", &ids.doc)
+                    .replace("LAB", &ids.lab)
                     .replace("RX", &ids.rx)
                     .replace("ORG", &ids.org),
             )
@@ -772,7 +850,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .demo_actor(archive::demo::ids::CHILD)
         .await
         .expect("actor");
-    let eetu_rx = app
+    let eetu_own = app
         .archive
         .access(
             &eetu,
@@ -780,7 +858,12 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
             archive::Purpose::CitizenService,
         )
         .await
-        .expect("own")
+        .expect("own");
+    let eetu_lab = eetu_own.lab_tests().await.expect("tests")[0]
+        .latest
+        .document
+        .to_string();
+    let eetu_rx = eetu_own
         .prescriptions()
         .await
         .expect("prescriptions")
@@ -789,6 +872,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .expect("the child has a prescription to renew");
     let ids = Ids {
         doc: eetu_doc,
+        lab: eetu_lab,
         rx: eetu_rx.id.to_string(),
         org: eetu_rx.organisation.id.to_string(),
     };

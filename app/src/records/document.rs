@@ -10,7 +10,7 @@ use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{enc, page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -98,7 +98,7 @@ fn document_view(doc: Document) -> impl IntoView {
                         <tbody>
                             <tr>
                                 <td class=TD>
-                                    <a class=LINK href=format!("/lab/{}", enc(&l.test_code))>
+                                    <a class=LINK href=format!("/lab/{}", s.id)>
                                         {format!("{} ({})", l.test_name, l.test_code)}
                                     </a>
                                 </td>

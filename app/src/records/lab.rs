@@ -10,7 +10,7 @@ use super::api::{read_lab_series, read_lab_tests};
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_svg};
-use crate::ui::{enc, page_title, problem, H1, LINK, TABLE, TD, TH};
+use crate::ui::{page_title, problem, H1, LINK, TABLE, TD, TH};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -62,7 +62,7 @@ pub fn LabPage() -> impl IntoView {
                                             view! {
                                                 <tr>
                                                     <th scope="row" class=TD>
-                                                        <a class=LINK href=format!("/lab/{}", enc(&l.test_code))>
+                                                        <a class=LINK href=format!("/lab/{}", l.latest.document)>
                                                             {format!("{} ({})", l.test_name, l.test_code)}
                                                         </a>
                                                     </th>
@@ -89,9 +89,9 @@ pub fn LabPage() -> impl IntoView {
 
 #[component]
 pub fn LabTrendPage() -> impl IntoView {
-    let code = use_params_map()
+    let id = use_params_map()
         .get_untracked()
-        .get("code")
+        .get("id")
         .unwrap_or_default();
     view! {
         <p class="mb-2 print:hidden">
@@ -101,9 +101,9 @@ pub fn LabTrendPage() -> impl IntoView {
         </p>
         <Suspense fallback=|| ()>
             {move || {
-                let code = code.clone();
+                let id = id.clone();
                 Suspend::new(async move {
-                    match read_lab_series(code).await {
+                    match read_lab_series(id).await {
                         Ok(series) => trend_view(series).into_any(),
                         Err(e) => {
                             view! {

@@ -345,12 +345,28 @@ impl Access {
         Ok(tests)
     }
 
-    /// Every result of one test, oldest first.
+    /// Every result of one test, oldest first: the test of the laboratory result `of`
+    /// (an opaque id, so that no address names a test and its clinical meaning).
     ///
     /// # Errors
-    /// `NotFound` when the person has no result of that test this right may see.
-    pub async fn lab_series(&self, test_code: &str) -> Result<LabSeries, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadLabSeries, None).await?;
+    /// `NotFound` when `of` is not a laboratory result this right may see.
+    pub async fn lab_series(&self, of: DocumentId) -> Result<LabSeries, ArchiveError> {
+        let mut tx = self
+            .begin_audited(Action::ReadLabSeries, Some(of.get()))
+            .await?;
+        let test: Option<(String,)> = sqlx::query_as(&format!(
+            "SELECT l.test_code FROM lab_result l \
+             JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
+             WHERE l.person_id = $1 AND l.document_id = $2 AND {}",
+            self.visible()
+        ))
+        .bind(self.subject().get())
+        .bind(of.get())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((test_code,)) = test else {
+            return Err(ArchiveError::NotFound);
+        };
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag \
@@ -359,7 +375,7 @@ impl Access {
             self.visible()
         ))
         .bind(self.subject().get())
-        .bind(test_code)
+        .bind(&test_code)
         .fetch_all(&mut *tx)
         .await?;
         let Some(last) = rows.last() else {
