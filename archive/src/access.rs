@@ -334,6 +334,51 @@ impl Access {
         Ok(tx)
     }
 
+    /// Ends an operation that found nothing this right may see, or that a rule or the
+    /// input refused: what its transaction did is rolled back, and the attempt is
+    /// recorded with its outcome (`not-found`, the rule's or the input's code) in a
+    /// transaction of its own, so no refusal vanishes from the trail. Returns the error
+    /// to answer with (or the storage error that kept it from being recorded).
+    pub(crate) async fn refuse(
+        &self,
+        tx: Transaction<'static, Any>,
+        action: Action,
+        object: Option<i64>,
+        error: ArchiveError,
+    ) -> ArchiveError {
+        let outcome = match &error {
+            ArchiveError::NotFound => "not-found",
+            ArchiveError::Blocked(code) | ArchiveError::Invalid { code, .. } => code,
+            _ => return error,
+        };
+        if let Err(e) = tx.rollback().await {
+            return e.into();
+        }
+        let recorded = async {
+            let mut tx = self.archive.db.pool().begin().await?;
+            write_audit(
+                &mut tx,
+                AuditEvent {
+                    subject: self.subject,
+                    actor: self.actor,
+                    right: self.right.kind().code(),
+                    action,
+                    object,
+                    purpose: self.purpose,
+                    outcome,
+                    at: self.archive.clock.now(),
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok::<(), ArchiveError>(())
+        };
+        match recorded.await {
+            Ok(()) => error,
+            Err(e) => e,
+        }
+    }
+
     /// The condition, on rows aliased `alias` that carry `guardian_may_see` and
     /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
     /// this right may see: [`DocumentRule`] in SQL, for documents and prescriptions

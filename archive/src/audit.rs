@@ -71,6 +71,32 @@ impl Refusal {
     }
 }
 
+/// How an audited attempt ended, as the trail records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Done.
+    Done,
+    /// The right did not reach it.
+    Refused(Refusal),
+    /// Nothing the right may see was there.
+    NotFound,
+    /// A rule or the input refused it (the trail keeps the code).
+    Blocked,
+}
+
+impl Outcome {
+    /// The outcome a stored code records.
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "ok" => Self::Done,
+            "not-found" => Self::NotFound,
+            other => Refusal::from_code(other).map_or(Self::Blocked, Self::Refused),
+        }
+    }
+}
+
 /// What an audit event says was done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "kebab-case")]

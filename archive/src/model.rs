@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
-pub use crate::audit::{Action, Refusal};
+pub use crate::audit::{Action, Outcome, Refusal};
 pub use crate::disclosure_log::model::*;
 pub use crate::living_will::model::*;
 pub use crate::prescriptions::model::*;

@@ -611,3 +611,79 @@ on_both!(
     session_writes_once_a_minute,
     a_page_view_writes_the_session_at_most_once_a_minute
 );
+
+async fn refusals_of_one_object_stay_in_the_trail_with_their_outcome(t: &TestArchive) {
+    loaded(t).await;
+    let a = &t.archive;
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let hers = a
+        .access(&aino, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
+    let mikko = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
+    let his = a
+        .access(&mikko, ids::HEAVY_USER, Purpose::CitizenService)
+        .await
+        .expect("own");
+    let his_doc = his
+        .health_records(&RecordFilter::default(), None, 1)
+        .await
+        .expect("list")
+        .documents
+        .items[0]
+        .id;
+    let his_rx = his.prescriptions().await.expect("list")[0].id;
+    let her_old = hers
+        .prescriptions()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|p| p.renewal_block == Some(archive::model::RenewalBlock::TooOld))
+        .expect("an old prescription");
+    // A document, a lab series and a prescription she may not see; a renewal a rule refuses.
+    assert!(hers.document(his_doc).await.is_err());
+    assert!(hers.lab_series(his_doc).await.is_err());
+    assert!(hers.prescription(his_rx).await.is_err());
+    let form = archive::model::RenewalForm {
+        organisation: her_old.organisation.id,
+        message: None,
+        share_other_prescriptions: false,
+    };
+    assert!(hers
+        .request_renewal(her_old.id, &form, "key-too-old-000000000")
+        .await
+        .is_err());
+    let trail = audit_trail(a, ids::ADULT).await.expect("trail");
+    let event = |action: &str, object: i64| {
+        trail
+            .iter()
+            .find(|e| e.action == action && e.object == Some(object))
+            .map(|e| e.outcome.clone())
+    };
+    assert_eq!(
+        event("records.read", his_doc.get()).as_deref(),
+        Some("not-found")
+    );
+    assert_eq!(
+        event("lab.series", his_doc.get()).as_deref(),
+        Some("not-found")
+    );
+    assert_eq!(
+        event("prescriptions.read", his_rx.get()).as_deref(),
+        Some("not-found")
+    );
+    assert_eq!(
+        event("prescriptions.renewal-request", her_old.id.get()).as_deref(),
+        Some("renewal-too-old")
+    );
+    assert!(
+        trail
+            .iter()
+            .all(|e| e.outcome != "ok" || e.object != Some(his_doc.get())),
+        "no attempt is recorded as done"
+    );
+}
+on_both!(
+    object_refusals_are_audited,
+    refusals_of_one_object_stay_in_the_trail_with_their_outcome
+);

@@ -1,5 +1,6 @@
 //! The disclosure log page: who did what with the person's data, by which right.
 
+use archive::model::Outcome;
 use archive::Action;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,7 +34,7 @@ pub fn DisclosureLogPage() -> impl IntoView {
                             <tbody>
                                 {entries.into_iter().map(|e| {
                                     let done = t(&action_key(e.action));
-                                    let what = if e.refusal.is_none() {
+                                    let what = if e.outcome == Outcome::Done {
                                         done
                                     } else {
                                         t_args("disclosure-log-refused", &[("what", done.into())])

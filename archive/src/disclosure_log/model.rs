@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
-use crate::audit::{Action, Refusal};
+use crate::audit::{Action, Outcome};
 use crate::model::RightKind;
 
 /// One thing someone else did with the person's data, for the disclosure log.
@@ -15,6 +15,5 @@ pub struct LoggedAction {
     /// By which right; `None` when the actor had none (a refused attempt).
     pub right: Option<RightKind>,
     pub action: Action,
-    /// `None` when it was done; otherwise why it was refused.
-    pub refusal: Option<Refusal>,
+    pub outcome: Outcome,
 }

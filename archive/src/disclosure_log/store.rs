@@ -2,7 +2,7 @@
 //! section; every read of it is audited like any other.
 
 use crate::access::{Access, Action};
-use crate::audit::Refusal;
+use crate::audit::Outcome;
 use crate::error::ArchiveError;
 use crate::model::{LoggedAction, RightKind};
 
@@ -32,13 +32,7 @@ impl Access {
                     right: RightKind::from_code(&right),
                     action: Action::from_code(&action)
                         .ok_or(ArchiveError::Corrupt("audit action"))?,
-                    refusal: match outcome.as_str() {
-                        "ok" => None,
-                        code => Some(
-                            Refusal::from_code(code)
-                                .ok_or(ArchiveError::Corrupt("audit outcome"))?,
-                        ),
-                    },
+                    outcome: Outcome::from_code(&outcome),
                 })
             })
             .collect()

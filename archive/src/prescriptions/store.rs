@@ -274,7 +274,14 @@ impl Access {
             .begin_audited(Action::ReadPrescription, Some(id.get()))
             .await?;
         let Some(prescription) = self.load_prescriptions(&mut tx, Some(id)).await?.pop() else {
-            return Err(ArchiveError::NotFound);
+            return Err(self
+                .refuse(
+                    tx,
+                    Action::ReadPrescription,
+                    Some(id.get()),
+                    ArchiveError::NotFound,
+                )
+                .await);
         };
         let requests = self.load_requests(&mut tx, Some(id), 100).await?;
         let organisations = self.treating_organisations(&mut tx).await?;
@@ -357,12 +364,13 @@ impl Access {
             "{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2 AND {}",
             self.visible_rows("p", "issued_on")
         );
-        let answer = |existing: RenewalRequest| {
-            if existing.prescription == prescription {
-                Ok(existing)
-            } else {
-                Err(ArchiveError::Blocked(super::model::KEY_REUSED))
-            }
+        let object = Some(prescription.get());
+        let refuse = |tx, error| self.refuse(tx, Action::RequestRenewal, object, error);
+        // What the request under this key answers: itself when it is this prescription's.
+        let answered = |existing: RenewalRequest| {
+            (existing.prescription == prescription)
+                .then_some(existing)
+                .ok_or(ArchiveError::Blocked(super::model::KEY_REUSED))
         };
         if let Some(existing) = sqlx::query(&by_key)
             .bind(subject)
@@ -370,9 +378,13 @@ impl Access {
             .fetch_optional(&mut *tx)
             .await?
         {
-            let existing = request_of(&existing)?;
-            tx.commit().await?;
-            return answer(existing);
+            return match answered(request_of(&existing)?) {
+                Ok(existing) => {
+                    tx.commit().await?;
+                    Ok(existing)
+                }
+                Err(e) => Err(refuse(tx, e).await),
+            };
         }
         self.expire_unprocessed(&mut tx).await?;
         let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
@@ -385,7 +397,7 @@ impl Access {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((issued, months, cancelled)) = row else {
-            return Err(ArchiveError::NotFound);
+            return Err(refuse(tx, ArchiveError::NotFound).await);
         };
         let (bought,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM dispensation WHERE person_id = $1 AND prescription_id = $2",
@@ -419,12 +431,16 @@ impl Access {
                     .fetch_optional(&mut *tx)
                     .await?
                 {
-                    let existing = request_of(&row)?;
-                    tx.commit().await?;
-                    return answer(existing);
+                    return match answered(request_of(&row)?) {
+                        Ok(existing) => {
+                            tx.commit().await?;
+                            Ok(existing)
+                        }
+                        Err(e) => Err(refuse(tx, e).await),
+                    };
                 }
             }
-            return Err(ArchiveError::Blocked(block.error_code()));
+            return Err(refuse(tx, ArchiveError::Blocked(block.error_code())).await);
         }
         // The person picks from the organisations that have treated them.
         if !self
@@ -433,7 +449,7 @@ impl Access {
             .iter()
             .any(|o| o.id == form.organisation)
         {
-            return Err(ArchiveError::invalid("organisation", "choice"));
+            return Err(refuse(tx, ArchiveError::invalid("organisation", "choice")).await);
         }
         let now = unix_ms(self.archive.clock.now());
         let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
@@ -460,12 +476,18 @@ impl Access {
             .bind(key)
             .fetch_optional(&mut *tx)
             .await?;
-        tx.commit().await?;
-        match made {
-            Some(row) => answer(request_of(&row)?),
+        let answer = match made {
+            Some(row) => answered(request_of(&row)?),
             None => Err(ArchiveError::Blocked(
                 RenewalBlock::AlreadyRequested.error_code(),
             )),
+        };
+        match answer {
+            Ok(request) => {
+                tx.commit().await?;
+                Ok(request)
+            }
+            Err(e) => Err(refuse(tx, e).await),
         }
     }
 }

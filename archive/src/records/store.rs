@@ -202,8 +202,17 @@ impl Access {
         .bind(self.subject().get())
         .bind(id.get())
         .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(ArchiveError::NotFound)?;
+        .await?;
+        let Some(row) = row else {
+            return Err(self
+                .refuse(
+                    tx,
+                    Action::ReadDocument,
+                    Some(id.get()),
+                    ArchiveError::NotFound,
+                )
+                .await);
+        };
         let summary = summary_of(&row)?;
         let coding = match (
             row.try_get::<Option<String>, _>("code_system")?,
@@ -365,7 +374,14 @@ impl Access {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((test_code,)) = test else {
-            return Err(ArchiveError::NotFound);
+            return Err(self
+                .refuse(
+                    tx,
+                    Action::ReadLabSeries,
+                    Some(of.get()),
+                    ArchiveError::NotFound,
+                )
+                .await);
         };
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
