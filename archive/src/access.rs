@@ -195,6 +195,9 @@ impl Archive {
                 purpose,
             }),
             Err(refusal) => {
+                if !facts.guardian && facts.mandates.is_empty() {
+                    return Err(self.no_relation(actor.person, Some(subject)).await);
+                }
                 let mut tx = self.db.pool().begin().await?;
                 write_audit(
                     &mut tx,
@@ -213,6 +216,45 @@ impl Archive {
                 tx.commit().await?;
                 Err(ArchiveError::Refused(refusal.as_told()))
             }
+        }
+    }
+
+    /// Refuses an attempt to act for someone the actor has no registered relation to
+    /// (or for a handle that names no one): a matter of security, not of anyone's
+    /// disclosures. It goes on the actor's own trail (naming whom it tried, when it is
+    /// known) and into the log without personal data; never onto another's trail.
+    pub(crate) async fn no_relation(
+        &self,
+        actor: PersonId,
+        tried: Option<PersonId>,
+    ) -> ArchiveError {
+        tracing::warn!(
+            action = Action::AccessRefused.code(),
+            outcome = "no-relation",
+            "an attempt to act for someone without a registered relation"
+        );
+        let recorded = async {
+            let mut tx = self.db.pool().begin().await?;
+            write_audit(
+                &mut tx,
+                AuditEvent {
+                    subject: actor,
+                    actor,
+                    right: "none",
+                    action: Action::AccessRefused,
+                    object: tried.map(PersonId::get),
+                    purpose: Purpose::CitizenService,
+                    outcome: "no-relation",
+                    at: self.clock.now(),
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok::<(), ArchiveError>(())
+        };
+        match recorded.await {
+            Ok(()) => ArchiveError::Refused(Refusal::NoRight),
+            Err(e) => e,
         }
     }
 

@@ -51,4 +51,4 @@ pub use error::{ArchiveError, StorageError};
 #[cfg(feature = "storage")]
 pub use rights::Right;
 #[cfg(feature = "storage")]
-pub use sessions::{LoginAttempt, SessionLimits, SessionToken, LOGIN_ATTEMPT_LIFETIME};
+pub use sessions::{ActFor, LoginAttempt, SessionLimits, SessionToken, LOGIN_ATTEMPT_LIFETIME};

@@ -134,7 +134,8 @@ pub struct ActingFor {
 /// Someone the signed-in person may (or, with a reason, may not) act for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProxyOption {
-    pub person: PersonId,
+    /// How the session's forms name the person: opaque, never the person's id.
+    pub handle: String,
     pub display_name: String,
     /// The right, when there is one today.
     pub right: Option<RightKind>,

@@ -65,6 +65,22 @@ impl Default for SessionLimits {
     }
 }
 
+/// Whom a form asks to act for: oneself, or someone by the handle the session's proxy
+/// options gave (never a person's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActFor<'a> {
+    Own,
+    Handle(&'a str),
+}
+
+/// The handle by which a session's forms name a person to act for: opaque, and
+/// different in every session.
+fn handle_of(session: &SessionToken, person: PersonId) -> String {
+    let mut h = sha256_hex(&format!("act-for:{}:{}", session.hash(), person.get()));
+    h.truncate(32);
+    h
+}
+
 /// How long a session's last-seen time may lag behind: a page view writes it only once
 /// it has moved more, so reads stay reads and the idle limit holds to this margin.
 pub const LAST_SEEN_GRANULARITY: Duration = Duration::minutes(1);
@@ -210,20 +226,37 @@ impl Archive {
         )))
     }
 
-    /// Starts acting for `subject` (or, when it is the actor, for oneself again): the
-    /// right is checked now, the old session ends and a new one begins, so the session
+    /// Starts acting for `target` (someone by the handle this session's proxy options
+    /// gave, or oneself again): the right is checked now, the old session ends and a new one begins, so the session
     /// id changes with whom it acts for; the new one ends when the sign-in's would. The
     /// subject's trail records it.
     ///
     /// # Errors
-    /// `Refused` when there is no right; `NotFound` when the old session is not the
-    /// actor's live one; `Storage` when the database fails.
+    /// `Refused` when there is no right (a handle that names no one the actor is
+    /// registered to act for is recorded on the actor's own trail, not anyone
+    /// else's); `NotFound` when the old session is not the actor's live one; `Storage`
+    /// when the database fails.
     pub async fn switch_acting_for(
         &self,
         old: &SessionToken,
         actor: &Actor,
-        subject: PersonId,
+        target: ActFor<'_>,
     ) -> Result<SessionToken, ArchiveError> {
+        let subject = match target {
+            ActFor::Own => actor.person(),
+            ActFor::Handle(handle) => {
+                let found = self
+                    .registered(actor.person())
+                    .await?
+                    .into_iter()
+                    .map(|(id, _, _)| PersonId::from_raw(id))
+                    .find(|p| handle_of(old, *p) == handle);
+                match found {
+                    Some(person) => person,
+                    None => return Err(self.no_relation(actor.person(), None).await),
+                }
+            }
+        };
         let right = self
             .access(actor, subject, Purpose::CitizenService)
             .await?
@@ -262,21 +295,34 @@ impl Archive {
         Ok(token)
     }
 
-    /// The persons `actor` is registered to act for (as guardian or mandate holder),
-    /// each with today's right or the reason there is none.
-    ///
-    /// # Errors
-    /// `Storage` when the database fails.
-    pub async fn proxy_options(&self, actor: &Actor) -> Result<Vec<ProxyOption>, ArchiveError> {
-        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    /// The persons `actor` is registered to act for: id and name.
+    async fn registered(
+        &self,
+        actor: PersonId,
+    ) -> Result<Vec<(i64, String, String)>, ArchiveError> {
+        Ok(sqlx::query_as(
             "SELECT p.id, p.given_name, p.family_name FROM person p WHERE p.id IN ( \
                SELECT child_id FROM guardianship WHERE guardian_id = $1 \
                UNION SELECT principal_id FROM mandate WHERE holder_id = $1) \
              ORDER BY p.birth_date",
         )
-        .bind(actor.person().get())
+        .bind(actor.get())
         .fetch_all(self.db.pool())
-        .await?;
+        .await?)
+    }
+
+    /// The persons `actor` is registered to act for (as guardian or mandate holder),
+    /// each with today's right or the reason there is none, and the opaque handle by
+    /// which `session`'s forms name them.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn proxy_options(
+        &self,
+        actor: &Actor,
+        session: &SessionToken,
+    ) -> Result<Vec<ProxyOption>, ArchiveError> {
+        let rows = self.registered(actor.person()).await?;
         let today = self.clock.today();
         let mut options = Vec::with_capacity(rows.len());
         for (id, given, family) in rows {
@@ -284,7 +330,7 @@ impl Archive {
             let facts = self.facts(actor.person(), person).await?;
             let decided = crate::rights::decide(&facts, today);
             options.push(ProxyOption {
-                person,
+                handle: handle_of(session, person),
                 display_name: format!("{given} {family}"),
                 right: decided.ok().map(crate::rights::Right::kind),
                 refusal: decided.err().map(Refusal::as_told),

@@ -192,6 +192,8 @@ struct Case {
     subject: PersonId,
     /// `None`: access itself is granted; otherwise the refusal.
     refused: Option<Refusal>,
+    /// Whether a relation (a guardianship, a mandate) is registered between them.
+    related: bool,
     /// By which right access is granted (the registry decides what it covers).
     holder: Option<Holder>,
     /// The document opened, and what opening it gives.
@@ -287,10 +289,18 @@ async fn check(t: &TestArchive, case: &Case) {
             .filter(|e| e.action == "access.refused" && e.actor == case.actor && e.outcome == code)
             .count()
     };
-    let trail = audit_trail(a, case.subject).await.expect("trail");
+    // An attempt without any registered relation is a security matter: it goes on the
+    // actor's own trail ("no-relation"), never onto the subject's.
+    let (trail_of, code_of) = if case.related {
+        (case.subject, None)
+    } else {
+        (case.actor, Some("no-relation"))
+    };
+    let trail = audit_trail(a, trail_of).await.expect("trail");
+    let subject_before = audit_trail(a, case.subject).await.expect("trail").len();
     let refused_before: Vec<usize> = Refusal::ALL
         .iter()
-        .map(|r| refusals(&trail, r.code()))
+        .map(|r| refusals(&trail, code_of.unwrap_or(r.code())))
         .collect();
     match a
         .access(&actor, case.subject, Purpose::CitizenService)
@@ -304,17 +314,25 @@ async fn check(t: &TestArchive, case: &Case) {
                 "{}: the actor is told no more than this",
                 case.name
             );
-            let trail = audit_trail(a, case.subject).await.expect("trail");
+            let trail = audit_trail(a, trail_of).await.expect("trail");
             let i = Refusal::ALL
                 .iter()
                 .position(|r| *r == refusal)
                 .expect("known");
             assert_eq!(
-                refusals(&trail, refusal.code()),
+                refusals(&trail, code_of.unwrap_or(refusal.code())),
                 refused_before[i] + 1,
                 "{}: the refusal is audited with its reason",
                 case.name
             );
+            if !case.related {
+                assert_eq!(
+                    audit_trail(a, case.subject).await.expect("trail").len(),
+                    subject_before,
+                    "{}: nothing on the subject's trail",
+                    case.name
+                );
+            }
         }
         Err(e) => panic!("{}: {e}", case.name),
         Ok(access) => {
@@ -448,6 +466,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         actor,
         subject,
         refused: None,
+        related: true,
         holder: Some(holder),
         document,
         lab,
@@ -459,6 +478,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         actor,
         subject,
         refused: Some(refusal),
+        related: true,
         holder: None,
         document: (adult_doc, NotFound),
         lab: (adult_crp, NotFound),
@@ -486,7 +506,10 @@ async fn the_matrix_holds(t: &TestArchive) {
             (heavy_rx, NotFound),
             (heavy_renewal, NotFound),
         ),
-        refused("stranger", ids::ADULT, ids::HEAVY_USER, Refusal::NoRight),
+        Case {
+            related: false,
+            ..refused("stranger", ids::ADULT, ids::HEAVY_USER, Refusal::NoRight)
+        },
         granted(
             "guardian, child under 10",
             ids::GUARDIAN,
@@ -547,12 +570,15 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
         ),
-        refused(
-            "a child is not the guardian's guardian",
-            ids::CHILD,
-            ids::GUARDIAN,
-            Refusal::NoRight,
-        ),
+        Case {
+            related: false,
+            ..refused(
+                "a child is not the guardian's guardian",
+                ids::CHILD,
+                ids::GUARDIAN,
+                Refusal::NoRight,
+            )
+        },
         granted(
             "mandate holder in scope",
             ids::ADULT,
@@ -563,12 +589,15 @@ async fn the_matrix_holds(t: &TestArchive) {
             (elder_rx, Allowed),
             (elder_renewal, Allowed),
         ),
-        refused(
-            "the principal does not hold the holder's mandate",
-            ids::ELDER,
-            ids::ADULT,
-            Refusal::NoRight,
-        ),
+        Case {
+            related: false,
+            ..refused(
+                "the principal does not hold the holder's mandate",
+                ids::ELDER,
+                ids::ADULT,
+                Refusal::NoRight,
+            )
+        },
     ];
     for c in &open {
         check(t, c).await;
@@ -826,21 +855,41 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     let a = &t.archive;
     let aino = a.demo_actor(ids::ADULT).await.expect("actor");
-    let options = a.proxy_options(&aino).await.expect("options");
+    let first = a.start_session(&aino).await.expect("session");
+    let options = a.proxy_options(&aino, &first).await.expect("options");
     assert_eq!(options.len(), 1);
-    assert_eq!(options[0].person, ids::ELDER);
+    assert_eq!(options[0].display_name, "Helvi Virtanen");
     assert_eq!(options[0].right, Some(archive::model::RightKind::Mandate));
+    assert!(
+        !options[0].handle.contains(&ids::ELDER.to_string()),
+        "a handle, not an id"
+    );
     let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
-    let options = a.proxy_options(&laura).await.expect("options");
+    let lauras = a.start_session(&laura).await.expect("session");
+    let options = a.proxy_options(&laura, &lauras).await.expect("options");
     assert_eq!(
-        options.iter().map(|o| o.person).collect::<Vec<_>>(),
-        [ids::TEEN, ids::CHILD]
+        options
+            .iter()
+            .map(|o| o.display_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ella Nieminen", "Eetu Nieminen"]
+    );
+    let other_session = a.start_session(&laura).await.expect("session");
+    assert_ne!(
+        a.proxy_options(&laura, &other_session)
+            .await
+            .expect("options")[0]
+            .handle,
+        options[0].handle,
+        "handles differ by session"
     );
 
     // Switching starts a new session acting for Helvi; the old one is gone.
-    let first = a.start_session(&aino).await.expect("session");
+    let helvi_handle = a.proxy_options(&aino, &first).await.expect("options")[0]
+        .handle
+        .clone();
     let second = a
-        .switch_acting_for(&first, &aino, ids::ELDER)
+        .switch_acting_for(&first, &aino, archive::ActFor::Handle(&helvi_handle))
         .await
         .expect("switch");
     assert_ne!(first, second);
@@ -855,11 +904,35 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
         .expect("lookup")
         .expect("live");
     assert_eq!(who.acting_for.map(|f| f.person), Some(ids::ELDER));
-    // Nobody can switch to someone they have no right for.
+    // Nobody can switch to someone they have no relation to, whatever the form says:
+    // the attempt is on Aino's own trail, not on anyone else's.
+    let heavy_before = audit_trail(a, ids::HEAVY_USER).await.expect("trail").len();
     assert!(matches!(
-        a.switch_acting_for(&second, &aino, ids::HEAVY_USER).await,
+        a.switch_acting_for(
+            &second,
+            &aino,
+            archive::ActFor::Handle(&ids::HEAVY_USER.to_string())
+        )
+        .await,
         Err(ArchiveError::Refused(Refusal::NoRight))
     ));
+    assert!(
+        matches!(
+            a.switch_acting_for(&second, &aino, archive::ActFor::Handle(&helvi_handle))
+                .await,
+            Err(ArchiveError::Refused(Refusal::NoRight))
+        ),
+        "a handle of another session names no one"
+    );
+    assert_eq!(
+        audit_trail(a, ids::HEAVY_USER).await.expect("trail").len(),
+        heavy_before
+    );
+    assert!(audit_trail(a, ids::ADULT)
+        .await
+        .expect("trail")
+        .iter()
+        .any(|e| e.outcome == "no-relation"));
 
     // Aino reads Helvi's records; Helvi's disclosure log shows it, by mandate.
     let as_proxy = a

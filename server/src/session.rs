@@ -345,17 +345,15 @@ pub async fn act_for(
     let Some(axum::Extension(who)) = signed_in else {
         return see_other("/sign-in", None);
     };
-    let subject = if form.person == "self" {
-        who.actor.person()
+    // A person is named by the handle this session's front page gave, never by an id.
+    let target = if form.person == "self" {
+        archive::ActFor::Own
     } else {
-        match form.person.parse::<PersonId>() {
-            Ok(p) => p,
-            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
-        }
+        archive::ActFor::Handle(&form.person)
     };
     match state
         .archive
-        .switch_acting_for(&who.token, &who.actor, subject)
+        .switch_acting_for(&who.token, &who.actor, target)
         .await
     {
         Ok(token) => see_other("/", Some(session_cookie(&state, &token))),

@@ -520,7 +520,7 @@ async fn writes_are_limited_per_person_whatever_the_session() {
         let res = app.post_form("/api/summaries", &[], Some(&laura)).await;
         assert_eq!(res.status(), StatusCode::OK);
     }
-    let for_eetu = act_for(&app, &laura, "1004").await;
+    let for_eetu = act_for(&app, &laura, "Eetu Nieminen").await;
     assert_eq!(
         app.post_form("/api/summaries", &[], Some(&for_eetu))
             .await
@@ -649,9 +649,13 @@ async fn a_guardian_acts_for_her_children_under_the_minors_rules() {
     let laura = app.sign_in("1003").await;
     let front = app.get("/", Some(&laura)).await.text().await.expect("body");
     assert!(front.contains("Asioi henkilön Eetu Nieminen puolesta"));
+    assert!(
+        !front.contains(r#"value="1004""#) && !front.contains(r#"value="1005""#),
+        "forms name persons by opaque handles, never by ids"
+    );
     assert!(front.contains("Asioi henkilön Ella Nieminen puolesta"));
 
-    let for_eetu = act_for(&app, &laura, "1004").await;
+    let for_eetu = act_for(&app, &laura, "Eetu Nieminen").await;
     assert_ne!(for_eetu, laura, "a new session id");
     assert_eq!(
         app.get("/records", Some(&laura)).await.status(),
@@ -678,7 +682,8 @@ async fn a_guardian_acts_for_her_children_under_the_minors_rules() {
         .expect("body")
         .contains("Tämä osa ei kuulu oikeuteesi"));
 
-    let for_ella = act_for(&app, &for_eetu, "1005").await;
+    let back = act_for(&app, &for_eetu, "self").await;
+    let for_ella = act_for(&app, &back, "Ella Nieminen").await;
     let records = app
         .get("/records?from=&to=", Some(&for_ella))
         .await
@@ -700,7 +705,7 @@ async fn a_guardian_acts_for_her_children_under_the_minors_rules() {
 async fn the_principal_sees_what_the_mandate_holder_did() {
     let app = spawn_app().await;
     let aino = app.sign_in("1001").await;
-    let for_helvi = act_for(&app, &aino, "1006").await;
+    let for_helvi = act_for(&app, &aino, "Helvi Virtanen").await;
     let records = app
         .get("/records", Some(&for_helvi))
         .await
@@ -708,11 +713,23 @@ async fn the_principal_sees_what_the_mandate_holder_did() {
         .await
         .expect("body");
     assert!(records.contains("Katselet henkilön Helvi Virtanen tietoja valtuutettuna."));
-    // Nobody can act for someone without a right, whatever the form says.
+    // Nobody can act for someone without a right, whatever the form says; an attempt
+    // with no relation at all writes nothing into that person's disclosures.
+    let mikko_before = archive::inspect::audit_trail(&app.archive, archive::demo::ids::HEAVY_USER)
+        .await
+        .expect("trail")
+        .len();
     let res = app
         .post_form("/acting-for", &[("person", "1002")], Some(&for_helvi))
         .await;
     assert!(res.headers().get("set-cookie").is_none());
+    assert_eq!(
+        archive::inspect::audit_trail(&app.archive, archive::demo::ids::HEAVY_USER)
+            .await
+            .expect("trail")
+            .len(),
+        mikko_before
+    );
 
     let helvi = app.sign_in("1006").await;
     let log = app.get("/disclosure-log", Some(&helvi)).await;
@@ -839,7 +856,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         );
     }
     let laura = app.sign_in("1003").await;
-    let for_eetu = act_for(&app, &laura, "1004").await;
+    let for_eetu = act_for(&app, &laura, "Eetu Nieminen").await;
     let eetu_doc = archive::inspect::document_marks(&app.archive, archive::demo::ids::CHILD)
         .await
         .expect("marks")[0]
@@ -1158,7 +1175,7 @@ async fn the_living_will_is_written_changed_and_withdrawn_without_javascript() {
     );
 
     // A mandate holder gets a page that says why not, and cannot post either.
-    let for_helvi = act_for(&app, &aino, "1006").await;
+    let for_helvi = act_for(&app, &aino, "Helvi Virtanen").await;
     let res = app.get("/living-will", Some(&for_helvi)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(res

@@ -55,7 +55,7 @@ pub async fn list_proxy_options() -> Result<Vec<ProxyOption>, AppError> {
     use crate::ssr::{archive, authenticated, from_archive};
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
     archive()?
-        .proxy_options(&who.actor)
+        .proxy_options(&who.actor, &who.token)
         .await
         .map_err(from_archive)
 }

@@ -113,7 +113,7 @@ fn ProxyOptions() -> impl IntoView {
                                                 (Some(right), _) => view! {
                                                     <p class="text-sm">{right}</p>
                                                     <form method="post" action="/acting-for" class="mt-2">
-                                                        <input type="hidden" name="person" value=o.person.to_string() />
+                                                        <input type="hidden" name="person" value=o.handle.clone() />
                                                         <button type="submit" class=BUTTON>
                                                             {t_args("proxies-act-for", &[("name", name.into())])}
                                                         </button>

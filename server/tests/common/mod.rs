@@ -97,10 +97,22 @@ impl TestApp {
     }
 }
 
-/// Switches whom the session acts for; returns the new session cookie.
+/// Switches whom the session acts for: `"self"`, or a person by the name the front page
+/// offers (whose form names them by an opaque handle). Returns the new session cookie.
 pub async fn act_for(app: &TestApp, cookie: &str, person: &str) -> String {
+    let handle = if person == "self" {
+        "self".to_owned()
+    } else {
+        let front = app.get("/", Some(cookie)).await.text().await.expect("body");
+        let button = front
+            .find(&format!("Asioi henkilön {person} puolesta"))
+            .unwrap_or_else(|| panic!("an option to act for {person}"));
+        let marker = r#"name="person" value=""#;
+        let start = front[..button].rfind(marker).expect("the form's handle") + marker.len();
+        front[start..].split('"').next().expect("handle").to_owned()
+    };
     let res = app
-        .post_form("/acting-for", &[("person", person)], Some(cookie))
+        .post_form("/acting-for", &[("person", &handle)], Some(cookie))
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     res.headers()
