@@ -135,7 +135,7 @@ for (const mode of ['js', 'nojs']) {
       const context = await newContext(world.browser, mode);
       const page = await context.newPage();
       await signIn(page, mode, 'Mikko Korhonen');
-      await page.getByRole('link', { name: 'Lääkityslista' }).click();
+      await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Lääkityslista' }).click();
       await settled(page, mode);
       await page.getByRole('heading', { level: 1, name: 'Lääkityslista' }).waitFor();
       await page.getByText(/^Koottu \d+\.\d+\.\d{4} klo/).waitFor();
