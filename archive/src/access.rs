@@ -424,14 +424,22 @@ impl Access {
     /// The condition, on rows aliased `alias` that carry `guardian_may_see` and
     /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
     /// this right may see: [`DocumentRule`] in SQL, for documents and prescriptions
-    /// alike. The date in it comes from the register, formatted here, never from a
-    /// request.
-    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str) -> String {
+    /// alike. `param` is the placeholder the caller binds [`Access::visibility_cutoff`]
+    /// to: no value is ever formatted into the SQL text (which logs may quote).
+    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str, param: &str) -> String {
+        format!(
+            "({alias}.{date_column} < {param} OR ({alias}.guardian_may_see = 1 AND {alias}.denied_to_guardian = 0))"
+        )
+    }
+
+    /// The day before which every row is visible to this right: the child's tenth
+    /// birthday for a guardian of a child of 10 to 17, after every date otherwise.
+    pub(crate) fn visibility_cutoff(&self) -> String {
         match self.right.document_rule() {
-            DocumentRule::All => "1 = 1".to_owned(),
-            DocumentRule::GuardianOfTen { tenth_birthday } => format!(
-                "({alias}.{date_column} < '{tenth_birthday}' OR ({alias}.guardian_may_see = 1 AND {alias}.denied_to_guardian = 0))"
-            ),
+            DocumentRule::All => "9999-12-31".to_owned(),
+            DocumentRule::GuardianOfTen { tenth_birthday } => tenth_birthday
+                .format(crate::clock::DAY)
+                .unwrap_or_else(|_| "0000-01-01".to_owned()),
         }
     }
 

@@ -1019,3 +1019,74 @@ async fn imported_relations_give_rights(t: &TestArchive) {
     ));
 }
 on_both!(import, imported_relations_give_rights);
+
+/// Collects what this test binary logs (SQLite's driver logs from its own thread, so
+/// the collector is the process's).
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+fn captured_log() -> Captured {
+    static LOG: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOG.get_or_init(|| {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        tracing::subscriber::set_global_default(
+            tracing_subscriber::fmt()
+                .with_writer(move || writer.clone())
+                .with_max_level(tracing::Level::TRACE)
+                .finish(),
+        )
+        .expect("the only subscriber");
+        captured
+    })
+    .clone()
+}
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+async fn the_childs_tenth_birthday_is_bound_never_written_into_sql(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let teen_birth = a
+        .demo_persons()
+        .await
+        .expect("persons")
+        .into_iter()
+        .find(|p| p.person == ids::TEEN)
+        .expect("teen")
+        .birth_date;
+    let tenth = teen_birth
+        .replace_year(teen_birth.year() + 10)
+        .expect("date")
+        .to_string();
+    let captured = captured_log();
+    let from = captured.0.lock().expect("lock").len();
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    let as_guardian = a
+        .access(&laura, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("guardian");
+    as_guardian
+        .health_records(&RecordFilter::default(), None, 10)
+        .await
+        .expect("list");
+    as_guardian.prescriptions().await.expect("prescriptions");
+    let log = String::from_utf8_lossy(&captured.0.lock().expect("lock")[from..]).into_owned();
+    assert!(
+        log.contains("guardian_may_see"),
+        "the statements are logged"
+    );
+    assert!(!log.contains(&tenth), "the birthday in a logged statement");
+}
+on_both!(
+    tenth_birthday_bound,
+    the_childs_tenth_birthday_is_bound_never_written_into_sql
+);

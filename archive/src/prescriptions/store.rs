@@ -96,12 +96,14 @@ impl Access {
     ) -> Result<Vec<Prescription>, ArchiveError> {
         self.expire_unprocessed(tx).await?;
         let subject = self.subject().get();
-        let one = if only.is_some() { " AND p.id = $2" } else { "" };
+        let one = if only.is_some() { " AND p.id = $3" } else { "" };
         let sql = format!(
             "{PRESCRIPTION_SELECT} WHERE p.person_id = $1{one} AND {} ORDER BY p.issued_on DESC, p.id DESC",
-            self.visible_rows("p", "issued_on")
+            self.visible_rows("p", "issued_on", "$2")
         );
-        let mut rows = sqlx::query(&sql).bind(subject);
+        let mut rows = sqlx::query(&sql)
+            .bind(subject)
+            .bind(self.visibility_cutoff());
         if let Some(id) = only {
             rows = rows.bind(id.get());
         }
@@ -202,15 +204,18 @@ impl Access {
         limit: i64,
     ) -> Result<Vec<RenewalRequest>, ArchiveError> {
         let one = if only.is_some() {
-            " AND r.prescription_id = $3"
+            " AND r.prescription_id = $4"
         } else {
             ""
         };
         let sql = format!(
             "{REQUEST_SELECT} WHERE r.person_id = $1{one} AND {} ORDER BY r.created_ms DESC, r.id DESC LIMIT $2",
-            self.visible_rows("p", "issued_on")
+            self.visible_rows("p", "issued_on", "$3")
         );
-        let mut q = sqlx::query(&sql).bind(self.subject().get()).bind(limit);
+        let mut q = sqlx::query(&sql)
+            .bind(self.subject().get())
+            .bind(limit)
+            .bind(self.visibility_cutoff());
         if let Some(id) = only {
             q = q.bind(id.get());
         }
@@ -232,10 +237,11 @@ impl Access {
              SELECT d.organisation_id FROM document d WHERE d.person_id = $1 AND {} \
              UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1 AND {}) \
              ORDER BY o.name, o.id",
-            self.visible_rows("d", "recorded_at"),
-            self.visible_rows("p", "issued_on")
+            self.visible_rows("d", "recorded_at", "$2"),
+            self.visible_rows("p", "issued_on", "$2")
         ))
         .bind(self.subject().get())
+        .bind(self.visibility_cutoff())
         .fetch_all(&mut **tx)
         .await?;
         Ok(rows
@@ -362,8 +368,9 @@ impl Access {
         // prescription, and another's use of it is refused, never taken for the first.
         let by_key = format!(
             "{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2 AND {}",
-            self.visible_rows("p", "issued_on")
+            self.visible_rows("p", "issued_on", "$3")
         );
+        let cutoff = self.visibility_cutoff();
         let object = Some(prescription.get());
         let refuse = |tx, error| self.refuse(tx, Action::RequestRenewal, object, error);
         // What the request under this key answers: itself when it is this prescription's.
@@ -375,6 +382,7 @@ impl Access {
         if let Some(existing) = sqlx::query(&by_key)
             .bind(subject)
             .bind(key)
+            .bind(&cutoff)
             .fetch_optional(&mut *tx)
             .await?
         {
@@ -390,10 +398,11 @@ impl Access {
         let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
             "SELECT p.issued_on, p.validity_months, p.cancelled FROM prescription p \
              WHERE p.person_id = $1 AND p.id = $2 AND {}",
-            self.visible_rows("p", "issued_on")
+            self.visible_rows("p", "issued_on", "$3")
         ))
         .bind(subject)
         .bind(prescription.get())
+        .bind(&cutoff)
         .fetch_optional(&mut *tx)
         .await?;
         let Some((issued, months, cancelled)) = row else {
@@ -428,6 +437,7 @@ impl Access {
                 if let Some(row) = sqlx::query(&by_key)
                     .bind(subject)
                     .bind(key)
+                    .bind(&cutoff)
                     .fetch_optional(&mut *tx)
                     .await?
                 {
@@ -474,6 +484,7 @@ impl Access {
         let made = sqlx::query(&by_key)
             .bind(subject)
             .bind(key)
+            .bind(&cutoff)
             .fetch_optional(&mut *tx)
             .await?;
         let answer = match made {

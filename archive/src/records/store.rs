@@ -86,9 +86,9 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
 
 impl Access {
     /// The condition, on documents aliased `d`, that limits them to what this right
-    /// may see.
-    fn visible(&self) -> String {
-        self.visible_rows("d", "recorded_at")
+    /// may see; `param` is bound to [`Access::visibility_cutoff`].
+    fn visible(&self, param: &str) -> String {
+        self.visible_rows("d", "recorded_at", param)
     }
 
     /// The person's documents, newest first, narrowed by `filter`, a page at a time.
@@ -103,11 +103,14 @@ impl Access {
     ) -> Result<RecordsPage, ArchiveError> {
         let limit = limit.clamp(1, MAX_PAGE);
         let mut b = Binds::new();
-        let mut args = vec![Arg::Int(self.subject().get())];
+        let mut args = vec![
+            Arg::Int(self.subject().get()),
+            Arg::Text(self.visibility_cutoff()),
+        ];
         let mut sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM document d {SUMMARY_JOINS} WHERE d.person_id = {} AND {}",
             b.take(),
-            self.visible()
+            self.visible(&b.take())
         );
         if let Some(from) = filter.range.from {
             sql.push_str(&format!(" AND d.recorded_at >= {}", b.take()));
@@ -163,9 +166,10 @@ impl Access {
         let organisations = sqlx::query(&format!(
             "SELECT DISTINCT o.id, o.name FROM document d JOIN organisation o ON o.id = d.organisation_id \
              WHERE d.person_id = $1 AND {} ORDER BY o.name",
-            self.visible()
+            self.visible("$2")
         ))
         .bind(self.subject().get())
+        .bind(self.visibility_cutoff())
         .fetch_all(&mut *tx)
         .await?
         .iter()
@@ -197,10 +201,11 @@ impl Access {
              FROM document d {SUMMARY_JOINS} \
              LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
              WHERE d.person_id = $1 AND d.id = $2 AND {}",
-            self.visible()
+            self.visible("$3")
         ))
         .bind(self.subject().get())
         .bind(id.get())
+        .bind(self.visibility_cutoff())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else {
@@ -266,10 +271,11 @@ impl Access {
                  MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
                  FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
                  GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
-                self.visible()
+                self.visible("$3")
             ))
             .bind(self.subject().get())
             .bind(kind.code())
+            .bind(self.visibility_cutoff())
             .fetch_all(&mut *tx)
             .await?;
             let mut entries = Vec::with_capacity(rows.len());
@@ -279,12 +285,13 @@ impl Access {
                 let latest = sqlx::query(&format!(
                     "SELECT d.id, d.body FROM document d WHERE d.person_id = $1 AND d.kind = $2 \
                      AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
-                    self.visible()
+                    self.visible("$5")
                 ))
                 .bind(self.subject().get())
                 .bind(kind.code())
                 .bind(&code)
                 .bind(&last_at)
+                .bind(self.visibility_cutoff())
                 .fetch_one(&mut *tx)
                 .await?;
                 entries.push(SummaryEntry {
@@ -329,9 +336,10 @@ impl Access {
                    WHERE l2.person_id = $1 AND {vis} GROUP BY l2.test_code) c \
                ON c.test_code = l.test_code AND c.last_at = l.taken_at \
              WHERE l.person_id = $1 AND {vis} ORDER BY l.test_name, l.document_id DESC",
-            vis = self.visible()
+            vis = self.visible("$2")
         ))
         .bind(self.subject().get())
+        .bind(self.visibility_cutoff())
         .fetch_all(&mut *tx)
         .await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
@@ -367,10 +375,11 @@ impl Access {
             "SELECT l.test_code FROM lab_result l \
              JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
              WHERE l.person_id = $1 AND l.document_id = $2 AND {}",
-            self.visible()
+            self.visible("$3")
         ))
         .bind(self.subject().get())
         .bind(of.get())
+        .bind(self.visibility_cutoff())
         .fetch_optional(&mut *tx)
         .await?;
         let Some((test_code,)) = test else {
@@ -388,10 +397,11 @@ impl Access {
              l.document_id, l.taken_at, l.value, l.flag \
              FROM lab_result l JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
              WHERE l.person_id = $1 AND l.test_code = $2 AND {} ORDER BY l.taken_at, l.document_id",
-            self.visible()
+            self.visible("$3")
         ))
         .bind(self.subject().get())
         .bind(&test_code)
+        .bind(self.visibility_cutoff())
         .fetch_all(&mut *tx)
         .await?;
         let Some(last) = rows.last() else {
