@@ -30,6 +30,8 @@ mod error;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]
+mod limits;
+#[cfg(feature = "storage")]
 pub mod relations;
 #[cfg(feature = "storage")]
 pub mod rights;

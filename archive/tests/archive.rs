@@ -701,3 +701,45 @@ on_both!(
     object_refusals_are_audited,
     refusals_of_one_object_stay_in_the_trail_with_their_outcome
 );
+
+async fn shared_rate_counters_count_exactly_per_key_and_window(t: &TestArchive) {
+    let a = &t.archive;
+    let counts = futures_join(a, "sign-in:203.0.113.9", 40).await;
+    let mut sorted = counts.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (1..=40).collect::<Vec<i64>>(), "each count once");
+    assert_eq!(
+        a.count_event("sign-in:198.51.100.7", 60_000)
+            .await
+            .expect("count"),
+        1,
+        "keys apart"
+    );
+    t.clock.advance(Duration::minutes(1));
+    assert_eq!(
+        a.count_event("sign-in:203.0.113.9", 60_000)
+            .await
+            .expect("count"),
+        1,
+        "a new window starts afresh"
+    );
+}
+
+/// Counts `n` events for `key` at once, as many servers would.
+async fn futures_join(a: &archive::Archive, key: &'static str, n: usize) -> Vec<i64> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let a = a.clone();
+            tokio::spawn(async move { a.count_event(key, 60_000).await.expect("count") })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for task in tasks {
+        out.push(task.await.expect("task"));
+    }
+    out
+}
+on_both!(
+    shared_rate_counters,
+    shared_rate_counters_count_exactly_per_key_and_window
+);

@@ -31,6 +31,12 @@ pub struct Config {
     /// The demo's renewal desk: how long a renewal request waits at each step, in
     /// seconds (`OMAKANTA_RENEWAL_DESK_SECONDS`; 60 with demo data, `off` for none).
     pub renewal_desk_seconds: Option<u32>,
+    /// Proxies whose forwarded client address is believed (`OMAKANTA_TRUSTED_PROXIES`,
+    /// comma-separated addresses); none by default.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Keep rate-limit counters in the database, shared by every server
+    /// (`OMAKANTA_SHARED_LIMITS=database`); in memory by default.
+    pub shared_limits: bool,
 }
 
 /// A secret from the environment; its `Debug` does not show it.
@@ -127,6 +133,27 @@ impl Config {
                     v == "1" || v == "true"
                 }),
             renewal_desk_seconds: None,
+            trusted_proxies: var("OMAKANTA_TRUSTED_PROXIES")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|_| {
+                    ConfigError::Invalid(
+                        "OMAKANTA_TRUSTED_PROXIES must be IP addresses, comma-separated",
+                    )
+                })?,
+            shared_limits: match var("OMAKANTA_SHARED_LIMITS").as_deref() {
+                None | Some("memory") => false,
+                Some("database") => true,
+                Some(_) => {
+                    return Err(ConfigError::Invalid(
+                        "OMAKANTA_SHARED_LIMITS must be memory or database",
+                    ))
+                }
+            },
         };
         let config = Config {
             renewal_desk_seconds: match var("OMAKANTA_RENEWAL_DESK_SECONDS").as_deref() {
@@ -205,6 +232,8 @@ impl Config {
             session_idle_seconds: 1800,
             session_warn_seconds: 120,
             renewal_desk_seconds: None,
+            trusted_proxies: Vec::new(),
+            shared_limits: false,
         }
     }
 

@@ -99,10 +99,11 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    let rate_limits = Arc::new(limits::Limits::new(
-        config.sign_ins_per_minute,
-        config.writes_per_minute,
-    ));
+    let rate_limits = Arc::new(if config.shared_limits {
+        limits::Limits::shared(config.sign_ins_per_minute, config.writes_per_minute)
+    } else {
+        limits::Limits::new(config.sign_ins_per_minute, config.writes_per_minute)
+    });
     let session_limits = SessionLimits {
         idle: time::Duration::seconds(i64::from(config.session_idle_seconds)),
         ..SessionLimits::default()

@@ -13,20 +13,31 @@ pub struct TestApp {
     pub base: String,
     pub client: Client,
     pub archive: archive::Archive,
-    _dir: tempfile::TempDir,
+    /// The folder of the app's database, for a second server on the same one.
+    pub dir: std::sync::Arc<tempfile::TempDir>,
 }
 
 pub async fn spawn_app() -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
+    spawn_app_with(None, |_| {}).await
+}
+
+/// Starts the app with its configuration changed by `tweak`, on the database in `dir`
+/// (another app's, to run several servers on one database) or a new one.
+pub async fn spawn_app_with(
+    dir: Option<std::sync::Arc<tempfile::TempDir>>,
+    tweak: impl FnOnce(&mut Config),
+) -> TestApp {
+    let dir = dir.unwrap_or_else(|| std::sync::Arc::new(tempfile::tempdir().expect("temp dir")));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr: SocketAddr = listener.local_addr().expect("addr");
-    let config = Config::development(
+    let mut config = Config::development(
         format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display()),
         addr,
         dir.path().display().to_string(),
     );
+    tweak(&mut config);
     let archive = server::open_archive(&config).await.expect("archive");
     let served = archive.clone();
     tokio::spawn(async move {
@@ -41,7 +52,7 @@ pub async fn spawn_app() -> TestApp {
             .build()
             .expect("client"),
         archive,
-        _dir: dir,
+        dir,
     }
 }
 
