@@ -71,13 +71,15 @@ pub struct Access {
 }
 
 /// One row of the audit trail, as written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct AuditEvent {
     pub subject: PersonId,
     pub actor: PersonId,
     pub right: &'static str,
     pub action: Action,
     pub object: Option<i64>,
+    /// What narrowed a list ("name=value" pairs), when it was one.
+    pub detail: Option<String>,
     pub purpose: Purpose,
     pub outcome: &'static str,
     pub at: OffsetDateTime,
@@ -93,6 +95,7 @@ impl AuditEvent {
             right: "own",
             action,
             object: None,
+            detail: None,
             purpose: Purpose::CitizenService,
             outcome: "ok",
             at,
@@ -112,8 +115,8 @@ pub(crate) async fn write_audit(
 ) -> Result<(), ArchiveError> {
     let id: i64 = rand::rng().random_range(1..i64::MAX);
     sqlx::query(
-        "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, object_id, purpose, outcome) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, object_id, object_detail, purpose, outcome) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(event.subject.get())
     .bind(id)
@@ -122,6 +125,7 @@ pub(crate) async fn write_audit(
     .bind(event.right)
     .bind(event.action.code())
     .bind(event.object)
+    .bind(event.detail)
     .bind(event.purpose.code())
     .bind(event.outcome)
     .execute(&mut **tx)
@@ -207,6 +211,7 @@ impl Archive {
                         right: "none",
                         action: Action::AccessRefused,
                         object: None,
+                        detail: None,
                         purpose,
                         outcome: refusal.code(),
                         at,
@@ -243,6 +248,7 @@ impl Archive {
                     right: "none",
                     action: Action::AccessRefused,
                     object: tried.map(PersonId::get),
+                    detail: None,
                     purpose: Purpose::CitizenService,
                     outcome: "no-relation",
                     at: self.clock.now(),
@@ -343,6 +349,16 @@ impl Access {
         action: Action,
         object: Option<i64>,
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
+        self.begin_audited_with(action, object, None).await
+    }
+
+    /// [`Access::begin_audited`] for a list, naming what narrowed it in `detail`.
+    pub(crate) async fn begin_audited_with(
+        &self,
+        action: Action,
+        object: Option<i64>,
+        detail: Option<String>,
+    ) -> Result<Transaction<'static, Any>, ArchiveError> {
         let covered = action
             .section()
             .map_or(self.right == Right::Own, |s| self.right.covers(s));
@@ -359,6 +375,7 @@ impl Access {
                     Action::AccessRefused
                 },
                 object,
+                detail,
                 purpose: self.purpose,
                 outcome: if covered {
                     "ok"
@@ -406,6 +423,7 @@ impl Access {
                     right: self.right.kind().code(),
                     action,
                     object,
+                    detail: None,
                     purpose: self.purpose,
                     outcome,
                     at: self.archive.clock.now(),

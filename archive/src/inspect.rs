@@ -13,6 +13,7 @@ pub struct AuditRow {
     pub right: String,
     pub action: String,
     pub object: Option<i64>,
+    pub detail: Option<String>,
     pub purpose: String,
     pub outcome: String,
     pub at_ms: i64,
@@ -26,9 +27,19 @@ pub async fn audit_trail(
     archive: &Archive,
     subject: PersonId,
 ) -> Result<Vec<AuditRow>, ArchiveError> {
-    type Row = (i64, i64, String, String, Option<i64>, String, String, i64);
+    type Row = (
+        i64,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        String,
+        String,
+        i64,
+    );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT actor_id, subject_id, acting_right, action, object_id, purpose, outcome, at_ms \
+        "SELECT actor_id, subject_id, acting_right, action, object_id, object_detail, purpose, outcome, at_ms \
          FROM audit_event WHERE subject_id = $1 ORDER BY at_ms, id",
     )
     .bind(subject.get())
@@ -37,12 +48,13 @@ pub async fn audit_trail(
     Ok(rows
         .into_iter()
         .map(
-            |(actor, subject, right, action, object, purpose, outcome, at_ms)| AuditRow {
+            |(actor, subject, right, action, object, detail, purpose, outcome, at_ms)| AuditRow {
                 actor: PersonId::from_raw(actor),
                 subject: PersonId::from_raw(subject),
                 right,
                 action,
                 object,
+                detail,
                 purpose,
                 outcome,
                 at_ms,

@@ -285,6 +285,7 @@ impl Archive {
                 right: right.kind().code(),
                 action: Action::ActFor,
                 object: None,
+                detail: None,
                 purpose: Purpose::CitizenService,
                 outcome: "ok",
                 at: now,

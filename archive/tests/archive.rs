@@ -696,6 +696,24 @@ async fn refusals_of_one_object_stay_in_the_trail_with_their_outcome(t: &TestArc
             .all(|e| e.outcome != "ok" || e.object != Some(his_doc.get())),
         "no attempt is recorded as done"
     );
+    // A list's event names what narrowed it.
+    let filter = RecordFilter {
+        kind: Some(archive::model::DocumentKind::Diagnosis),
+        ..RecordFilter::last_twelve_months(a.clock().today())
+    };
+    hers.health_records(&filter, None, 5).await.expect("list");
+    let trail = audit_trail(a, ids::ADULT).await.expect("trail");
+    let listed = trail
+        .iter()
+        .rev()
+        .find(|e| e.action == "records.list")
+        .expect("the list's event");
+    let detail = listed.detail.as_deref().expect("a detail");
+    assert!(detail.contains("kind=diagnosis"), "{detail}");
+    assert!(
+        detail.contains(&format!("to={}", a.clock().today())),
+        "{detail}"
+    );
 }
 on_both!(
     object_refusals_are_audited,

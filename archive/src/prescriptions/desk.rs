@@ -165,6 +165,7 @@ impl Archive {
                 right: "prescription-centre",
                 action: Action::ProcessRenewal,
                 object: Some(id),
+                detail: None,
                 purpose: Purpose::CitizenService,
                 outcome: to,
                 at: now,

@@ -15,6 +15,22 @@ use crate::model::{
     ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
 };
 
+/// What narrowed a list of records, for its audit event: "name=value" pairs.
+fn filter_detail(filter: &RecordFilter, after: Option<&str>) -> String {
+    let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "from={};to={};organisation={};kind={};after={}",
+        day(filter.range.from),
+        day(filter.range.to),
+        filter
+            .organisation
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+        filter.kind.map(DocumentKind::code).unwrap_or_default(),
+        after.unwrap_or_default()
+    )
+}
+
 /// A keyset cursor: the last row's (time, id). Opaque to the web side.
 fn encode_cursor(at: &str, id: i64) -> String {
     format!("{at}~{id}")
@@ -152,7 +168,13 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut tx = self.begin_audited(Action::ListRecords, None).await?;
+        let mut tx = self
+            .begin_audited_with(
+                Action::ListRecords,
+                None,
+                Some(filter_detail(filter, after)),
+            )
+            .await?;
         let rows = query.fetch_all(&mut *tx).await?;
         let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
         let next = if items.len() > limit as usize {
