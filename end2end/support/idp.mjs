@@ -8,7 +8,7 @@ import Provider from 'oidc-provider';
 /** The demo persons' test identity codes, as the app's own tool prints them. */
 function demoIdentities(databaseUrl) {
   const out = execFileSync(process.env.OMAKANTA_BIN, ['demo-identities'], {
-    env: { ...process.env, OMAKANTA_DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
+    env: { ...process.env, OMAKANTA_ENV: 'development', OMAKANTA_DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
   }).toString();
   return new Map(out.trim().split('\n').map((line) => line.split('\t')));
 }
