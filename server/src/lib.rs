@@ -282,6 +282,13 @@ pub async fn run(
         spawn_renewal_desk(archive.clone(), time::Duration::seconds(i64::from(seconds)));
     }
     let router = build(config, archive, oidc);
+    // Responses written in more than one piece must not wait for the peer's delayed
+    // acknowledgement (Nagle's algorithm costs every such response about 40 ms).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %e, "cannot set TCP_NODELAY");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
