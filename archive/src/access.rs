@@ -202,7 +202,7 @@ impl Archive {
                 if !facts.guardian && facts.mandates.is_empty() {
                     return Err(self.no_relation(actor.person, Some(subject)).await);
                 }
-                let mut tx = self.db.pool().begin().await?;
+                let mut tx = self.db.begin().await?;
                 write_audit(
                     &mut tx,
                     AuditEvent {
@@ -239,7 +239,7 @@ impl Archive {
             "an attempt to act for someone without a registered relation"
         );
         let recorded = async {
-            let mut tx = self.db.pool().begin().await?;
+            let mut tx = self.db.begin().await?;
             write_audit(
                 &mut tx,
                 AuditEvent {
@@ -362,7 +362,7 @@ impl Access {
         let covered = action
             .section()
             .map_or(self.right == Right::Own, |s| self.right.covers(s));
-        let mut tx = self.archive.db.pool().begin().await?;
+        let mut tx = self.archive.db.begin().await?;
         write_audit(
             &mut tx,
             AuditEvent {
@@ -414,7 +414,7 @@ impl Access {
             return e.into();
         }
         let recorded = async {
-            let mut tx = self.archive.db.pool().begin().await?;
+            let mut tx = self.archive.db.begin().await?;
             write_audit(
                 &mut tx,
                 AuditEvent {

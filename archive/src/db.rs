@@ -8,7 +8,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Transaction};
 
 use crate::error::ArchiveError;
 
@@ -79,6 +79,24 @@ impl Db {
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
         Ok(Self { pool, backend })
+    }
+
+    /// Begins a transaction, safely against cancellation: the `BEGIN` runs to its end
+    /// on a task of its own, so a request given up meanwhile (its future dropped)
+    /// leaves a `Transaction` whose drop rolls back, never a pooled connection inside a
+    /// transaction nobody holds (sqlx 0.8's `begin` is not cancellation-safe on
+    /// PostgreSQL).
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+        let pool = self.pool.clone();
+        match tokio::spawn(async move { pool.begin().await }).await {
+            Ok(begun) => Ok(begun?),
+            Err(_) => Err(ArchiveError::Corrupt(
+                "the task beginning a transaction failed",
+            )),
+        }
     }
 
     #[must_use]

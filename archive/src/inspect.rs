@@ -170,7 +170,7 @@ pub async fn set_mandate(
     valid_from: time::Date,
     valid_until: time::Date,
 ) -> Result<(), ArchiveError> {
-    let mut tx = archive.db.pool().begin().await?;
+    let mut tx = archive.db.begin().await?;
     sqlx::query("DELETE FROM mandate WHERE principal_id = $1 AND holder_id = $2")
         .bind(principal.get())
         .bind(holder.get())
@@ -269,4 +269,44 @@ pub async fn set_demo_note(
         .execute(archive.db.pool())
         .await?;
     Ok(())
+}
+
+/// How many of the pool's connections sit inside a transaction nobody holds: all of
+/// them are taken at once and probed. Outside a transaction PostgreSQL
+/// refuses a SAVEPOINT and SQLite accepts a BEGIN; inside one, the other way round.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn leaked_transactions(archive: &Archive) -> Result<usize, ArchiveError> {
+    let connections = archive.db.pool().options().get_max_connections() as usize;
+    let mut held = Vec::with_capacity(connections);
+    for _ in 0..connections {
+        held.push(archive.db.pool().acquire().await?);
+    }
+    let mut leaked = 0;
+    for conn in &mut held {
+        let inside = match archive.db.backend() {
+            crate::Backend::Postgres => {
+                let inside = sqlx::query("SAVEPOINT probe")
+                    .execute(&mut **conn)
+                    .await
+                    .is_ok();
+                if inside {
+                    sqlx::query("RELEASE SAVEPOINT probe")
+                        .execute(&mut **conn)
+                        .await?;
+                }
+                inside
+            }
+            crate::Backend::Sqlite => {
+                let outside = sqlx::query("BEGIN").execute(&mut **conn).await.is_ok();
+                if outside {
+                    sqlx::query("ROLLBACK").execute(&mut **conn).await?;
+                }
+                !outside
+            }
+        };
+        leaked += usize::from(inside);
+    }
+    Ok(leaked)
 }

@@ -116,7 +116,7 @@ impl Archive {
     /// `NotFound` when a person named is not in the archive; `Storage` when the
     /// database fails.
     pub async fn import_relations(&self, relations: &[Relation]) -> Result<u64, ArchiveError> {
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         let mut added = 0;
         for relation in relations {
             let mut id_of = async |hetu: &Hetu| -> Result<i64, ArchiveError> {

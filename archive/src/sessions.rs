@@ -118,7 +118,7 @@ impl Archive {
     /// `Storage` when the database fails.
     pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
         let now = self.clock.now();
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         let token = insert_session(&mut tx, actor, None, unix_ms(now), now).await?;
         write_audit(
             &mut tx,
@@ -262,7 +262,7 @@ impl Archive {
             .await?
             .right();
         let now = self.clock.now();
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         // The new session keeps the sign-in's start: the absolute limit cannot be reset.
         let (created,): (i64,) = sqlx::query_as(
             "SELECT created_ms FROM web_session WHERE token_hash = $1 AND person_id = $2",
@@ -337,7 +337,7 @@ impl Archive {
                 refusal: decided.err().map(Refusal::as_told),
             });
         }
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         write_audit(
             &mut tx,
             AuditEvent::own(actor.person(), Action::ListProxies, self.clock.now()),
@@ -352,7 +352,7 @@ impl Archive {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn end_session(&self, token: &SessionToken) -> Result<(), ArchiveError> {
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         let person: Option<(i64,)> =
             sqlx::query_as("DELETE FROM web_session WHERE token_hash = $1 RETURNING person_id")
                 .bind(token.hash())
@@ -451,7 +451,7 @@ impl Archive {
     ) -> Result<(), ArchiveError> {
         let now = unix_ms(self.clock.now());
         let oldest = now - LOGIN_ATTEMPT_LIFETIME.whole_milliseconds() as i64;
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         sqlx::query("DELETE FROM login_attempt WHERE created_ms < $1")
             .bind(oldest)
             .execute(&mut *tx)

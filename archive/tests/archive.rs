@@ -761,3 +761,60 @@ on_both!(
     shared_rate_counters,
     shared_rate_counters_count_exactly_per_key_and_window
 );
+
+async fn a_cancelled_operation_leaves_no_transaction_open(t: &TestArchive) {
+    loaded(t).await;
+    let a = &t.archive;
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let access = a
+        .access(&aino, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
+    // A request given up at any moment (the browser went away, a timeout): the
+    // operation's future is dropped after its first, second, … poll, wherever it then
+    // stands (its transaction's BEGIN sent and not yet answered, among others).
+    for _ in 0..3 {
+        for polls in 1..120 {
+            CancelAfter {
+                future: Box::pin(access.summaries()),
+                polls,
+            }
+            .await;
+        }
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(
+        archive::inspect::leaked_transactions(a)
+            .await
+            .expect("inspect"),
+        0,
+        "a pooled connection was left inside a transaction"
+    );
+}
+on_both!(
+    cancelled_operations_leak_nothing,
+    a_cancelled_operation_leaves_no_transaction_open
+);
+
+/// Polls a future at most `polls` times, then drops it (as a dropped request does).
+struct CancelAfter<F: std::future::Future> {
+    future: std::pin::Pin<Box<F>>,
+    polls: usize,
+}
+
+impl<F: std::future::Future> std::future::Future for CancelAfter<F> {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.polls == 0 {
+            return std::task::Poll::Ready(());
+        }
+        self.polls -= 1;
+        match self.future.as_mut().poll(cx) {
+            std::task::Poll::Ready(_) => std::task::Poll::Ready(()),
+            std::task::Poll::Pending => std::task::Poll::Pending,
+        }
+    }
+}

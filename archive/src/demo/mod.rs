@@ -277,7 +277,7 @@ pub async fn load_demo(archive: &Archive) -> Result<DemoReport, ArchiveError> {
     }
     let today = archive.clock.today();
     let mut rng = ChaCha8Rng::seed_from_u64(DEMO_SEED);
-    let mut tx = archive.db.pool().begin().await?;
+    let mut tx = archive.db.begin().await?;
     insert_organisations(&mut tx).await?;
     let mut report = DemoReport::default();
     for p in PROFILES {
@@ -325,7 +325,7 @@ pub async fn load_generated(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut report = DemoReport::default();
     {
-        let mut tx = archive.db.pool().begin().await?;
+        let mut tx = archive.db.begin().await?;
         let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisation")
             .fetch_one(&mut *tx)
             .await?;
@@ -351,7 +351,7 @@ pub async fn load_generated(
         "Nyström",
     ];
     for _ in 0..count {
-        let mut tx = archive.db.pool().begin().await?;
+        let mut tx = archive.db.begin().await?;
         let id = rng.random_range(1_000_000..(1_i64 << 53));
         let age = rng.random_range(18..90);
         let chronic: &'static [&'static str] =

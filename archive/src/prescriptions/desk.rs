@@ -142,7 +142,7 @@ impl Archive {
         to: &'static str,
     ) -> Result<Option<Tx>, ArchiveError> {
         let now = self.clock.now();
-        let mut tx = self.db.pool().begin().await?;
+        let mut tx = self.db.begin().await?;
         let moved = sqlx::query(
             "UPDATE renewal_request SET status = $1, updated_ms = $2 WHERE person_id = $3 AND id = $4 AND status = $5",
         )
