@@ -363,34 +363,32 @@ impl Access {
             .section()
             .map_or(self.right == Right::Own, |s| self.right.covers(s));
         let mut tx = self.archive.db.begin().await?;
-        write_audit(
-            &mut tx,
-            AuditEvent {
-                subject: self.subject,
-                actor: self.actor,
-                right: self.right.kind().code(),
-                action: if covered {
-                    action
-                } else {
-                    Action::AccessRefused
-                },
-                object,
-                detail,
-                purpose: self.purpose,
-                outcome: if covered {
-                    "ok"
-                } else {
-                    Refusal::NotCovered.code()
-                },
-                at: self.archive.clock.now(),
-            },
-        )
-        .await?;
+        let event = if covered {
+            self.event(action, object, "ok")
+        } else {
+            self.event(Action::AccessRefused, object, Refusal::NotCovered.code())
+        };
+        write_audit(&mut tx, AuditEvent { detail, ..event }).await?;
         if !covered {
             tx.commit().await?;
             return Err(ArchiveError::Refused(Refusal::NotCovered));
         }
         Ok(tx)
+    }
+
+    /// The audit event of `action` on `object` by this access, now.
+    fn event(&self, action: Action, object: Option<i64>, outcome: &'static str) -> AuditEvent {
+        AuditEvent {
+            subject: self.subject,
+            actor: self.actor,
+            right: self.right.kind().code(),
+            action,
+            object,
+            detail: None,
+            purpose: self.purpose,
+            outcome,
+            at: self.archive.clock.now(),
+        }
     }
 
     /// Ends an operation that found nothing this right may see, or that a rule or the
@@ -415,21 +413,7 @@ impl Access {
         }
         let recorded = async {
             let mut tx = self.archive.db.begin().await?;
-            write_audit(
-                &mut tx,
-                AuditEvent {
-                    subject: self.subject,
-                    actor: self.actor,
-                    right: self.right.kind().code(),
-                    action,
-                    object,
-                    detail: None,
-                    purpose: self.purpose,
-                    outcome,
-                    at: self.archive.clock.now(),
-                },
-            )
-            .await?;
+            write_audit(&mut tx, self.event(action, object, outcome)).await?;
             tx.commit().await?;
             Ok::<(), ArchiveError>(())
         };

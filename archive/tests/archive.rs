@@ -41,11 +41,7 @@ async fn a_person_cannot_open_another_persons_records(t: &TestArchive) {
         .all(|e| e.actor != ids::ADULT));
 
     // Nor can a document id of Mikko's be read through Aino's own access.
-    let mikko = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let his = a
-        .access(&mikko, ids::HEAVY_USER, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let his = t.own(ids::HEAVY_USER).await;
     let his_doc = his
         .health_records(&RecordFilter::default(), None, 1)
         .await
@@ -88,11 +84,7 @@ on_both!(
 async fn every_read_writes_its_audit_event(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
-    let actor = a.demo_actor(ids::ADULT).await.expect("actor");
-    let access = a
-        .access(&actor, ids::ADULT, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let access = t.own(ids::ADULT).await;
     let before = audit_trail(a, ids::ADULT).await.expect("trail").len();
 
     let page = access
@@ -167,12 +159,7 @@ on_both!(audit_is_append_only, the_audit_trail_cannot_be_changed);
 
 async fn keyset_pages_cover_everything_once_in_order(t: &TestArchive) {
     loaded(t).await;
-    let a = &t.archive;
-    let actor = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let access = a
-        .access(&actor, ids::HEAVY_USER, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let access = t.own(ids::HEAVY_USER).await;
     let mut seen = HashSet::new();
     let mut last: Option<(time::PrimitiveDateTime, i64)> = None;
     let mut cursor: Option<String> = None;
@@ -214,11 +201,7 @@ on_both!(keyset_paging, keyset_pages_cover_everything_once_in_order);
 async fn filters_narrow_by_time_organisation_and_kind(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
-    let actor = a.demo_actor(ids::ADULT).await.expect("actor");
-    let access = a
-        .access(&actor, ids::ADULT, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let access = t.own(ids::ADULT).await;
     let today = a.clock().today();
     let year = RecordFilter::last_twelve_months(today);
     let page = access
@@ -268,12 +251,7 @@ on_both!(filters, filters_narrow_by_time_organisation_and_kind);
 
 async fn summaries_and_lab_results_hold_together(t: &TestArchive) {
     loaded(t).await;
-    let a = &t.archive;
-    let actor = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let access = a
-        .access(&actor, ids::HEAVY_USER, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let access = t.own(ids::HEAVY_USER).await;
     let s = access.summaries().await.expect("summaries");
     let codes: HashSet<&str> = s.diagnoses.iter().map(|d| d.coding.code.as_str()).collect();
     for chronic in ["I10", "E11.9", "I48.9"] {
@@ -401,11 +379,7 @@ async fn demo_data_is_realistic_and_repeatable(t: &TestArchive) {
         assert_eq!(actor.person(), p.person);
     }
     // The teen has documents a professional marked as hers alone; they are her own to see.
-    let teen = a.demo_actor(ids::TEEN).await.expect("actor");
-    let own = a
-        .access(&teen, ids::TEEN, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let own = t.own(ids::TEEN).await;
     let all = own
         .health_records(&RecordFilter::default(), None, MAX_PAGE)
         .await
@@ -629,16 +603,8 @@ on_both!(
 async fn refusals_of_one_object_stay_in_the_trail_with_their_outcome(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
-    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
-    let hers = a
-        .access(&aino, ids::ADULT, Purpose::CitizenService)
-        .await
-        .expect("own");
-    let mikko = a.demo_actor(ids::HEAVY_USER).await.expect("actor");
-    let his = a
-        .access(&mikko, ids::HEAVY_USER, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let hers = t.own(ids::ADULT).await;
+    let his = t.own(ids::HEAVY_USER).await;
     let his_doc = his
         .health_records(&RecordFilter::default(), None, 1)
         .await
@@ -765,11 +731,7 @@ on_both!(
 async fn a_cancelled_operation_leaves_no_transaction_open(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;
-    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
-    let access = a
-        .access(&aino, ids::ADULT, Purpose::CitizenService)
-        .await
-        .expect("own");
+    let access = t.own(ids::ADULT).await;
     // A request given up at any moment (the browser went away, a timeout): the
     // operation's future is dropped after its first, second, … poll, wherever it then
     // stands (its transaction's BEGIN sent and not yet answered, among others).

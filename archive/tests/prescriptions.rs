@@ -13,11 +13,7 @@ use common::TestArchive;
 use time::Duration;
 
 async fn own(t: &TestArchive, person: archive::model::PersonId) -> Access {
-    let actor = t.archive.demo_actor(person).await.expect("actor");
-    t.archive
-        .access(&actor, person, Purpose::CitizenService)
-        .await
-        .expect("own")
+    t.own(person).await
 }
 
 fn form(p: &archive::model::Prescription) -> RenewalForm {

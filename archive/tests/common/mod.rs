@@ -19,6 +19,15 @@ pub struct TestArchive {
 }
 
 impl TestArchive {
+    /// A demo person's access to their own data.
+    pub async fn own(&self, person: archive::model::PersonId) -> archive::Access {
+        let actor = self.archive.demo_actor(person).await.expect("actor");
+        self.archive
+            .access(&actor, person, archive::Purpose::CitizenService)
+            .await
+            .expect("own")
+    }
+
     pub async fn close(self) {
         self.archive.db().close().await;
         if let Some((url, schema)) = self.schema {
