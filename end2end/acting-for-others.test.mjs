@@ -2,23 +2,16 @@
 // and off; the mother then sees in her disclosure log what was done on her behalf.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, newContext, settled, useAppAndBrowser } from './support/app.mjs';
+import { axeViolations, newContext, settled, useAppAndBrowser, actFor as actForAs, signIn as signInAs } from './support/app.mjs';
 
 const world = useAppAndBrowser();
 
 async function signIn(page, mode, name) {
-  await page.goto(`${world.app.base}/sign-in`);
-  await settled(page, mode);
-  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
-  await settled(page, mode);
+  await signInAs(page, mode, world.app.base, name);
 }
 
 async function actFor(page, mode, name) {
-  await page.goto(`${world.app.base}/`);
-  await settled(page, mode);
-  await page.getByRole('button', { name: `Asioi henkilön ${name} puolesta` }).click();
-  await settled(page, mode);
-  await page.getByText(new RegExp(`Katselet henkilön ${name} tietoja`)).waitFor();
+  await actForAs(page, mode, world.app.base, name);
   assert.deepEqual(await axeViolations(page), [], `axe acting for ${name}`);
 }
 

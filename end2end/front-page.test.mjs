@@ -4,7 +4,7 @@
 // same. JavaScript on and off, axe clean.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, newContext, settled, useAppAndBrowser } from './support/app.mjs';
+import { axeViolations, newContext, settled, useAppAndBrowser, actFor as actForAs, signIn as signInAs } from './support/app.mjs';
 
 const world = useAppAndBrowser();
 
@@ -12,18 +12,11 @@ const PROXY_SECTIONS = ['Terveystiedot', 'Yhteenvedot', 'Laboratoriotulokset', '
 const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Luovutustiedot'];
 
 async function signIn(page, mode, name) {
-  await page.goto(`${world.app.base}/sign-in`);
-  await settled(page, mode);
-  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
-  await settled(page, mode);
+  await signInAs(page, mode, world.app.base, name);
 }
 
 async function actFor(page, mode, name) {
-  await page.goto(`${world.app.base}/`);
-  await settled(page, mode);
-  await page.getByRole('button', { name: `Asioi henkilön ${name} puolesta` }).click();
-  await settled(page, mode);
-  await page.getByText(new RegExp(`Katselet henkilön ${name} tietoja`)).waitFor();
+  await actForAs(page, mode, world.app.base, name);
 }
 
 /** The sections the front page offers, and the navigation's links, in order. */

@@ -3,7 +3,7 @@
 // JavaScript on and off.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newContext, settled, useAppAndBrowser } from './support/app.mjs';
+import { newContext, settled, useAppAndBrowser, signIn as signInAs } from './support/app.mjs';
 
 const world = useAppAndBrowser();
 
@@ -16,10 +16,7 @@ const HOSTILE = [
 ];
 
 async function signIn(page, mode, name) {
-  await page.goto(`${world.app.base}/sign-in`);
-  await settled(page, mode);
-  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
-  await settled(page, mode);
+  await signInAs(page, mode, world.app.base, name);
 }
 
 async function assertInert(page) {

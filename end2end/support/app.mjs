@@ -130,3 +130,20 @@ export function useAppAndBrowser(options) {
   });
   return world;
 }
+
+/** Signs a demo person in through the development sign-in. */
+export async function signIn(page, mode, base, name) {
+  await page.goto(`${base}/sign-in`);
+  await settled(page, mode);
+  await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
+  await settled(page, mode);
+}
+
+/** Chooses on the front page to act for `name`, and waits for the banner saying so. */
+export async function actFor(page, mode, base, name) {
+  await page.goto(`${base}/`);
+  await settled(page, mode);
+  await page.getByRole('button', { name: `Asioi henkilön ${name} puolesta` }).click();
+  await settled(page, mode);
+  await page.getByText(new RegExp(`Katselet henkilön ${name} tietoja`)).waitFor();
+}
