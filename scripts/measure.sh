@@ -7,15 +7,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_rust_tools
 ensure_npm_packages
 say "Building the release site"
-cargo leptos build --release >/dev/null
+cargo leptos build --release --precompress >/dev/null
 
 gz() { gzip -9 -c "$1" | wc -c; }
-say "Static files (bytes)"
-printf '%-16s %10s %10s\n' file raw gzip
-for f in omakanta.wasm omakanta.js omakanta.css; do
-  printf '%-16s %10s %10s\n' "$f" "$(wc -c < "target/site/pkg/$f")" "$(gz "target/site/pkg/$f")"
+say "Static files (bytes; names carry their content's hash)"
+printf '%-32s %10s %10s\n' file raw gzip
+static_gz=0
+for ext in wasm js css; do
+  f=$(ls target/site/pkg/omakanta*."$ext" | head -n 1)
+  printf '%-32s %10s %10s\n' "$(basename "$f")" "$(wc -c < "$f")" "$(gz "$f")"
+  static_gz=$(( static_gz + $(gz "$f") ))
 done
-static_gz=$(( $(gz target/site/pkg/omakanta.wasm) + $(gz target/site/pkg/omakanta.js) + $(gz target/site/pkg/omakanta.css) ))
 
 dir="$(mktemp -d)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -28,10 +30,11 @@ base="http://127.0.0.1:$port"
 cookie=$(curl -s -D - -o /dev/null -H "origin: $base" -d person=1002 "$base/dev/sign-in" | sed -n 's/^set-cookie: \([^;]*\).*/\1/Ip')
 doc=$(curl -s -H "cookie: $cookie" "$base/records" | grep -o 'href="/records/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 rx=$(curl -s -H "cookie: $cookie" "$base/prescriptions" | grep -o 'href="/prescriptions/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+lab=$(curl -s -H "cookie: $cookie" "$base/lab" | grep -o 'href="/lab/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 
 say "Pages for the heavy user (5,800 documents): bytes and server time"
 printf '%-22s %9s %9s %14s %11s\n' page html html-gzip first-load-gz median-ms
-for p in / /records "/records?from=&to=" "/records/$doc" /summaries /lab /lab/B-HbA1c \
+for p in / /records "/records?from=&to=" "/records/$doc" /summaries /lab "/lab/$lab" \
   /prescriptions "/prescriptions?show=all" "/prescriptions/$rx" /medication-list /living-will; do
   raw=$(curl -s -H "cookie: $cookie" "$base$p" | wc -c)
   zip=$(curl -s -H "cookie: $cookie" -H 'accept-encoding: gzip' "$base$p" | wc -c)

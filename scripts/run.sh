@@ -7,4 +7,5 @@ ensure_npm_packages
 say "Building (release) and serving on http://127.0.0.1:3000"
 # The server must be told it runs in development (demo data, development sign-in).
 export OMAKANTA_ENV="${OMAKANTA_ENV:-development}"
-exec cargo leptos serve --release
+# Assets are named by their hashes and compressed (brotli, gzip) once, at build time.
+exec cargo leptos serve --release --precompress

@@ -21,7 +21,7 @@ pub mod ssr;
 pub mod ui;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -52,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href="/pkg/omakanta.css" />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <HydrationScripts options islands=true />
                 <MetaTags />

@@ -98,6 +98,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
+        .hash_files(assets_are_hashed())
         .build();
     let rate_limits = Arc::new(if config.shared_limits {
         limits::Limits::shared(config.sign_ins_per_minute, config.writes_per_minute)
@@ -120,7 +121,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = leptos_options.clone();
-    Router::new()
+    let pages = Router::new()
         .route("/dev/sign-in", post(session::dev_sign_in))
         .route("/auth/start", post(session::auth_start))
         .route("/auth/callback", get(session::auth_callback))
@@ -152,7 +153,73 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
             security_headers,
         ))
         .layer(tower_http::compression::CompressionLayer::new())
-        .with_state(state)
+        .with_state(state.clone());
+    static_assets(&state).merge(pages)
+}
+
+/// The hash file cargo-leptos writes beside the server binary when it names the
+/// assets by their hashes (Leptos reads the names from it).
+fn hash_file() -> Option<std::path::PathBuf> {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .filter(|file| file.exists())
+}
+
+/// Whether the build named the assets by their hashes.
+fn assets_are_hashed() -> bool {
+    hash_file().is_some()
+}
+
+/// The stylesheet's address, for pages the server writes itself (the rate limit's).
+#[must_use]
+pub fn stylesheet_href() -> &'static str {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = hash_file()
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .and_then(|text| {
+                text.lines().find_map(|line| {
+                    let (kind, hash) = line.split_once(':')?;
+                    (kind.trim() == "css").then(|| hash.trim().to_owned())
+                })
+            });
+        match hash {
+            Some(hash) => format!("/pkg/omakanta.{hash}.css"),
+            None => "/pkg/omakanta.css".to_owned(),
+        }
+    })
+}
+
+/// The built assets under `/pkg`: served straight from disk, before any session or
+/// database work, as brotli or gzip made at build time when the browser takes it (or
+/// compressed here when the build made none), and kept by browsers for a year: their
+/// names carry their content's hash.
+fn static_assets(state: &AppState) -> Router {
+    use tower_http::services::ServeDir;
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let pkg = std::path::Path::new(&state.config.site_root).join("pkg");
+    Router::new()
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
+        )
+        .layer(middleware::map_response(|mut res: Response| async move {
+            // Only what exists is kept: a missing file may appear with the next build.
+            let keep = if res.status().is_success() {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-store"
+            };
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(keep));
+            res
+        }))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// Server functions refuse a request without a session before doing any work.

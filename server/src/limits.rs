@@ -301,8 +301,9 @@ pub async fn enforce(State(state): State<AppState>, req: Request<Body>, next: Ne
 
 fn too_many(lang: Lang) -> Response {
     let page = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/omakanta.css\"></head><body><main class=\"mx-auto max-w-5xl px-4 py-6\"><h1 class=\"mb-4 text-3xl font-bold\">{title}</h1><p>{text}</p><p class=\"mt-4\"><a href=\"/\">{back}</a></p></main></body></html>",
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"mx-auto max-w-5xl px-4 py-6\"><h1 class=\"mb-4 text-3xl font-bold\">{title}</h1><p>{text}</p><p class=\"mt-4\"><a href=\"/\">{back}</a></p></main></body></html>",
         code = lang.code(),
+        css = crate::stylesheet_href(),
         title = app::ui::chart::escape(&lang.tr("rate-limited-title")),
         text = app::ui::chart::escape(&lang.tr("rate-limited-text")),
         back = app::ui::chart::escape(&lang.tr("back-to-front-page")),

@@ -156,6 +156,64 @@ async fn every_route_and_server_function_refuses_the_signed_out_and_carries_the_
 }
 
 #[tokio::test]
+async fn built_assets_are_served_as_built_and_kept_for_a_year() {
+    let app = spawn_app().await;
+    // The site root holds what a build made: a hashed name, and its brotli beside it.
+    let pkg = app.dir.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg");
+    std::fs::write(
+        pkg.join("omakanta.Abc123.css"),
+        "body{color:#000}".repeat(50),
+    )
+    .expect("css");
+    std::fs::write(pkg.join("omakanta.Abc123.css.br"), b"pretend-brotli").expect("br");
+    let cookie = app.sign_in("1001").await;
+    let res = app
+        .client
+        .get(format!("{}/pkg/omakanta.Abc123.css", app.base))
+        .header("accept-encoding", "br, gzip")
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    assert_eq!(
+        h.get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"public, max-age=31536000, immutable"[..])
+    );
+    assert_eq!(
+        h.get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"br"[..]),
+        "the brotli made at build time"
+    );
+    assert!(h.get("set-cookie").is_none());
+    assert_eq!(res.bytes().await.expect("body").as_ref(), b"pretend-brotli");
+    // Without one made at build time, compressed here.
+    let gz = app
+        .client
+        .get(format!("{}/pkg/omakanta.Abc123.css", app.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        gz.headers().get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"gzip"[..])
+    );
+    // What does not exist is not kept.
+    let missing = app.get("/pkg/omakanta.Zzz.css", None).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        missing.headers().get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
+    // Without a build's hash file (as here) pages name the plain files.
+    let page = app.get("/", None).await.text().await.expect("body");
+    assert!(page.contains(r#"href="/pkg/omakanta.css""#), "{page}");
+}
+
+#[tokio::test]
 async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
     let app = spawn_app().await;
     let cookie = app.sign_in("1002").await;
