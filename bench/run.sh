@@ -7,7 +7,8 @@
 # PostgreSQL (127.0.0.1:5432, or skipped when there is none) starts the server with the
 # demo data, signs in the heavy user (5,800 documents) and loads the front page, the
 # records list, a document, a lab trend and the prescriptions list, each beside the same
-# bytes served as a static file by the same server in the same run: closed loops at 1,
+# bytes served as a static file by the same server in the same run, and the icon (a
+# 200-byte static file): closed loops at 1,
 # 4 and 16 connections, and an open loop at RATE requests a second (default 200).
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/tools.sh"
 ensure_rust_tools
@@ -53,9 +54,11 @@ run_backend() {
     curl -s -H "cookie: $cookie" "$base$path" > "$work/site/pkg/bench-$label.html"
     targets+=("$label=$path,/pkg/bench-$label.html")
   done
+  # A small static file (the icon, about 200 bytes) on its own.
+  targets+=("icon=/favicon.svg")
   say "$name ($(wc -c < "$work/site/pkg/bench-records.html") bytes of records HTML)"
   "$bench" "$base" "$cookie" "$seconds" "$rate" "${targets[@]}"
-  kill "$pid"; wait "$pid" 2>/dev/null; pid=""
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }
 
 run_backend "SQLite" "sqlite://$work/bench.db?mode=rwc"

@@ -196,30 +196,44 @@ pub fn stylesheet_href() -> &'static str {
 /// compressed here when the build made none), and kept by browsers for a year: their
 /// names carry their content's hash.
 fn static_assets(state: &AppState) -> Router {
-    use tower_http::services::ServeDir;
+    use tower_http::services::{ServeDir, ServeFile};
     use tower_http::set_header::SetResponseHeaderLayer;
-    let pkg = std::path::Path::new(&state.config.site_root).join("pkg");
-    Router::new()
+    let root = std::path::Path::new(&state.config.site_root);
+    let pkg = Router::new()
         .nest_service(
             "/pkg",
-            ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
+            ServeDir::new(root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
-        .layer(middleware::map_response(|mut res: Response| async move {
-            // Only what exists is kept: a missing file may appear with the next build.
-            let keep = if res.status().is_success() {
-                "public, max-age=31536000, immutable"
-            } else {
-                "no-store"
-            };
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(keep));
-            res
-        }))
+        .layer(middleware::map_response(|res: Response| async move {
+            cache_for(res, "public, max-age=31536000, immutable")
+        }));
+    // The icon keeps its name from build to build: kept for a day.
+    let icon = Router::new()
+        .route_service("/favicon.svg", ServeFile::new(root.join("favicon.svg")))
+        .layer(middleware::map_response(|res: Response| async move {
+            cache_for(res, "public, max-age=86400")
+        }));
+    pkg.merge(icon)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
         .layer(tower_http::compression::CompressionLayer::new())
+}
+
+/// Lets browsers keep a static file as `policy` says, when it exists: a missing one
+/// may appear with the next build.
+fn cache_for(mut res: Response, policy: &'static str) -> Response {
+    let keep = if res.status().is_success() {
+        policy
+    } else {
+        "no-store"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(keep));
+    res
 }
 
 /// Server functions refuse a request without a session before doing any work.

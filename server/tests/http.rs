@@ -208,6 +208,15 @@ async fn built_assets_are_served_as_built_and_kept_for_a_year() {
         missing.headers().get("cache-control").map(|v| v.as_bytes()),
         Some(&b"no-store"[..])
     );
+    // The icon keeps its name: kept for a day, served before any session work.
+    std::fs::write(app.dir.path().join("favicon.svg"), "<svg/>").expect("icon");
+    let icon = app.get("/favicon.svg", Some(&cookie)).await;
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert_eq!(
+        icon.headers().get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"public, max-age=86400"[..])
+    );
+    assert!(icon.headers().get("set-cookie").is_none());
     // Without a build's hash file (as here) pages name the plain files.
     let page = app.get("/", None).await.text().await.expect("body");
     assert!(page.contains(r#"href="/pkg/omakanta.css""#), "{page}");
