@@ -17,8 +17,7 @@ use crate::frame::current_session;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{
-    answer, described_by, error_for, fresh_key, Answer, ErrorSummary, FieldError, FormError,
-    TextArea,
+    answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
 };
 use crate::ui::{done_notice, item, page_title, problem, BUTTON, H1, H2, LINK, TABLE, TD, TH};
 
@@ -220,37 +219,16 @@ fn renewal_form(
             class="max-w-2xl space-y-5 print:hidden"
         >
             <input type="hidden" name="key" value=key />
-            <div class="flex flex-col gap-1">
-                <label for="organisation" class="font-semibold">
-                    {t("renewal-organisation")}
-                </label>
-                <p id="organisation-hint" class="text-sm">
-                    {t("renewal-organisation-hint")}
-                </p>
-                <FieldError field="organisation".to_owned() message=organisation_error.clone() />
-                <select
-                    id="organisation"
-                    name="organisation"
-                    required
-                    class="min-h-11 rounded border border-slate-500 bg-white px-2"
-                    aria-invalid=organisation_error.is_some().then_some("true")
-                    aria-describedby=described_by("organisation", true, organisation_error.is_some())
-                >
-                    <option value="">{t("renewal-choose")}</option>
-                    {organisations
-                        .into_iter()
-                        .map(|o| {
-                            let value = o.id.to_string();
-                            let selected = value == chosen;
-                            view! {
-                                <option value=value selected=selected>
-                                    {o.name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <Select
+                name="organisation"
+                label=t("renewal-organisation")
+                hint=t("renewal-organisation-hint")
+                error=organisation_error
+                none=t("renewal-choose")
+                choices=organisations.into_iter().map(|o| (o.id.to_string(), o.name)).collect()
+                chosen=chosen
+                required=true
+            />
             <TextArea
                 name="message"
                 label=t("renewal-message")

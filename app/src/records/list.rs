@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{list_health_records, RecordsQuery, RecordsView};
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::form::{described_by, error_for, ErrorSummary, FieldError, FormError};
+use crate::ui::form::{described_by, error_for, ErrorSummary, FieldError, FormError, Select};
 use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};
 
 /// A document kind's name.
@@ -125,60 +125,25 @@ fn RecordsFilter(
                 <div class="flex flex-wrap items-end gap-4">
                     {date_field("from", t("records-filter-from"), from, from_err)}
                     {date_field("to", t("records-filter-to"), to, to_err)}
-                    <div class="flex flex-col">
-                        <label for="organisation" class="font-semibold">
-                            {t("records-filter-organisation")}
-                        </label>
-                        <FieldError field="organisation".to_owned() message=org_err.clone() />
-                        <select
-                            id="organisation"
-                            name="organisation"
-                            aria-invalid=org_err.is_some().then_some("true")
-                            aria-describedby=described_by("organisation", false, org_err.is_some())
-                            class="rounded border border-slate-500 px-2 py-1"
-                        >
-                            <option value="">{t("records-filter-all")}</option>
-                            {organisations
-                                .into_iter()
-                                .map(|o| {
-                                    let id = o.id.to_string();
-                                    let selected = id == selected_org;
-                                    view! {
-                                        <option value=id selected=selected>
-                                            {o.name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="flex flex-col">
-                        <label for="kind" class="font-semibold">
-                            {t("records-filter-kind")}
-                        </label>
-                        <FieldError field="kind".to_owned() message=kind_err.clone() />
-                        <select
-                            id="kind"
-                            name="kind"
-                            aria-invalid=kind_err.is_some().then_some("true")
-                            aria-describedby=described_by("kind", false, kind_err.is_some())
-                            class="rounded border border-slate-500 px-2 py-1"
-                        >
-                            <option value="">{t("records-filter-all")}</option>
-                            {DocumentKind::ALL
-                                .iter()
-                                .copied()
-                                .map(|k| {
-                                    let selected = k.code() == selected_kind;
-                                    view! {
-                                        <option value=k.code() selected=selected>
-                                            {kind_label(k)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    <Select
+                        name="organisation"
+                        label=t("records-filter-organisation")
+                        error=org_err
+                        none=t("records-filter-all")
+                        choices=organisations.into_iter().map(|o| (o.id.to_string(), o.name)).collect()
+                        chosen=selected_org
+                    />
+                    <Select
+                        name="kind"
+                        label=t("records-filter-kind")
+                        error=kind_err
+                        none=t("records-filter-all")
+                        choices=DocumentKind::ALL
+                            .iter()
+                            .map(|k| (k.code().to_owned(), kind_label(*k)))
+                            .collect()
+                        chosen=selected_kind
+                    />
                     <button type="submit" class=BUTTON>
                         {t("records-filter-submit")}
                     </button>

@@ -162,6 +162,57 @@ pub fn TextArea(
     }
 }
 
+/// A labelled choice from a list, with its hint (when given) and error; the first
+/// option, with an empty value, says what choosing none means (`none`).
+#[component]
+pub fn Select(
+    /// The control's id and name.
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    error: Option<String>,
+    /// The option with an empty value, first.
+    none: String,
+    /// Each choice's value and text, in order.
+    choices: Vec<(String, String)>,
+    /// The value chosen now.
+    chosen: String,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    let has_hint = hint.is_some();
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-semibold">
+                {label}
+            </label>
+            {hint.map(|h| view! { <p id=format!("{name}-hint") class="text-sm">{h}</p> })}
+            <FieldError field=name.to_owned() message=error />
+            <select
+                id=name
+                name=name
+                required=required
+                class="min-h-11 rounded border border-slate-500 bg-white px-2"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, has_hint, invalid)
+            >
+                <option value="">{none}</option>
+                {choices
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! {
+                            <option value=value selected=selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A fresh idempotency key for a form (only the server renders forms).
 #[must_use]
 pub fn fresh_key() -> String {
