@@ -23,6 +23,8 @@ use crate::rights::{decide, DocumentRule, Facts, Mandate, Right, Section};
 pub struct Archive {
     pub(crate) db: Db,
     pub(crate) clock: Arc<dyn Clock>,
+    /// Writes the events of reads, many in one commit.
+    pub(crate) audit: crate::audit_writer::AuditWriter,
 }
 
 /// Someone who has proved who they are (strong identification, a session).
@@ -68,6 +70,13 @@ pub struct Access {
     right: Right,
     at: OffsetDateTime,
     purpose: Purpose,
+}
+
+/// A read under way: its transaction, and the event it will be recorded by.
+#[derive(Debug)]
+pub(crate) struct AuditedRead {
+    pub tx: Transaction<'static, Any>,
+    event: AuditEvent,
 }
 
 /// One row of the audit trail, as written.
@@ -140,7 +149,8 @@ impl Archive {
     /// When the database cannot be reached or migrated.
     pub async fn open(database_url: &str, clock: Arc<dyn Clock>) -> Result<Self, ArchiveError> {
         let db = Db::connect(database_url).await?;
-        Ok(Self { db, clock })
+        let audit = crate::audit_writer::AuditWriter::start(db.pool().clone());
+        Ok(Self { db, clock, audit })
     }
 
     #[must_use]
@@ -374,6 +384,66 @@ impl Access {
             return Err(ArchiveError::Refused(Refusal::NotCovered));
         }
         Ok(tx)
+    }
+
+    /// Begins a read: the right's reach to the action's section is checked (a refusal
+    /// recorded at once), and a transaction of its own is opened for the read. Its
+    /// event is written by [`Access::finish_read`] (or [`Access::refuse_read`]) with
+    /// the reads of others in one commit, before anything read is returned.
+    pub(crate) async fn begin_read(
+        &self,
+        action: Action,
+        object: Option<i64>,
+        detail: Option<String>,
+    ) -> Result<AuditedRead, ArchiveError> {
+        let covered = action
+            .section()
+            .map_or(self.right == Right::Own, |s| self.right.covers(s));
+        if !covered {
+            self.archive
+                .audit
+                .record(self.event(Action::AccessRefused, object, Refusal::NotCovered.code()))
+                .await?;
+            return Err(ArchiveError::Refused(Refusal::NotCovered));
+        }
+        Ok(AuditedRead {
+            tx: self.archive.db.begin().await?,
+            event: AuditEvent {
+                detail,
+                ..self.event(action, object, "ok")
+            },
+        })
+    }
+
+    /// Ends a read that found what it looked for: its event is durable when this
+    /// returns, and only then may what was read leave the archive.
+    pub(crate) async fn finish_read(&self, read: AuditedRead) -> Result<(), ArchiveError> {
+        read.tx.commit().await?;
+        self.archive.audit.record(read.event).await
+    }
+
+    /// Ends a read that found nothing this right may see: recorded with its outcome.
+    pub(crate) async fn refuse_read(&self, read: AuditedRead, error: ArchiveError) -> ArchiveError {
+        let outcome = match &error {
+            ArchiveError::NotFound => "not-found",
+            ArchiveError::Blocked(code) | ArchiveError::Invalid { code, .. } => code,
+            _ => return error,
+        };
+        if let Err(e) = read.tx.rollback().await {
+            return e.into();
+        }
+        match self
+            .archive
+            .audit
+            .record(AuditEvent {
+                outcome,
+                ..read.event
+            })
+            .await
+        {
+            Ok(()) => error,
+            Err(e) => e,
+        }
     }
 
     /// The audit event of `action` on `object` by this access, now.

@@ -20,6 +20,8 @@ pub mod section;
 #[cfg(feature = "storage")]
 mod access;
 #[cfg(feature = "storage")]
+mod audit_writer;
+#[cfg(feature = "storage")]
 pub mod clock;
 #[cfg(feature = "storage")]
 mod db;

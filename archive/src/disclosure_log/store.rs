@@ -13,7 +13,9 @@ impl Access {
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
     pub async fn disclosure_log(&self, limit: u32) -> Result<Vec<LoggedAction>, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadDisclosureLog, None).await?;
+        let mut read = self
+            .begin_read(Action::ReadDisclosureLog, None, None)
+            .await?;
         let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
             "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
              FROM audit_event a JOIN person p ON p.id = a.actor_id \
@@ -21,9 +23,9 @@ impl Access {
         )
         .bind(self.subject().get())
         .bind(i64::from(limit.clamp(1, 1000)))
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *read.tx)
         .await?;
-        tx.commit().await?;
+        self.finish_read(read).await?;
         rows.into_iter()
             .map(|(at_ms, given, family, right, action, outcome)| {
                 Ok(LoggedAction {

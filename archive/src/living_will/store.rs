@@ -69,9 +69,9 @@ impl Access {
     /// # Errors
     /// `Refused` for anyone but the person; `Storage` when the database fails.
     pub async fn living_will(&self) -> Result<LivingWill, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadLivingWill, None).await?;
-        let history = versions(&mut tx, self.subject().get()).await?;
-        tx.commit().await?;
+        let mut read = self.begin_read(Action::ReadLivingWill, None, None).await?;
+        let history = versions(&mut read.tx, self.subject().get()).await?;
+        self.finish_read(read).await?;
         Ok(will_of(history))
     }
 

@@ -1,6 +1,6 @@
 //! Health records: the list by service event, a document, summaries, laboratory results.
-//! Every operation here is a method of [`Access`] and writes its audit event in the
-//! transaction of its read.
+//! Every operation here is a method of [`Access`] and a read: it runs on a transaction
+//! of its own and returns only once its audit event is durable (`Access::finish_read`).
 
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -168,14 +168,14 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut tx = self
-            .begin_audited_with(
+        let mut read = self
+            .begin_read(
                 Action::ListRecords,
                 None,
                 Some(filter_detail(filter, after)),
             )
             .await?;
-        let rows = query.fetch_all(&mut *tx).await?;
+        let rows = query.fetch_all(&mut *read.tx).await?;
         let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
         let next = if items.len() > limit as usize {
             items.truncate(limit as usize);
@@ -192,7 +192,7 @@ impl Access {
         ))
         .bind(self.subject().get())
         .bind(self.visibility_cutoff())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *read.tx)
         .await?
         .iter()
         .map(|r| {
@@ -202,7 +202,7 @@ impl Access {
             })
         })
         .collect::<Result<Vec<_>, ArchiveError>>()?;
-        tx.commit().await?;
+        self.finish_read(read).await?;
         Ok(RecordsPage {
             documents: Page { items, next },
             organisations,
@@ -214,8 +214,8 @@ impl Access {
     /// # Errors
     /// `NotFound` when the person has no such document this right may see.
     pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Action::ReadDocument, Some(id.get()))
+        let mut read = self
+            .begin_read(Action::ReadDocument, Some(id.get()), None)
             .await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
@@ -228,17 +228,10 @@ impl Access {
         .bind(self.subject().get())
         .bind(id.get())
         .bind(self.visibility_cutoff())
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *read.tx)
         .await?;
         let Some(row) = row else {
-            return Err(self
-                .refuse(
-                    tx,
-                    Action::ReadDocument,
-                    Some(id.get()),
-                    ArchiveError::NotFound,
-                )
-                .await);
+            return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
         let summary = summary_of(&row)?;
         let coding = match (
@@ -271,7 +264,7 @@ impl Access {
             coding,
             lab,
         };
-        tx.commit().await?;
+        self.finish_read(read).await?;
         Ok(document)
     }
 
@@ -281,7 +274,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadSummaries, None).await?;
+        let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
         let mut lists = Vec::with_capacity(3);
         for kind in [
             DocumentKind::Diagnosis,
@@ -298,7 +291,7 @@ impl Access {
             .bind(self.subject().get())
             .bind(kind.code())
             .bind(self.visibility_cutoff())
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut *read.tx)
             .await?;
             let mut entries = Vec::with_capacity(rows.len());
             for row in rows {
@@ -314,7 +307,7 @@ impl Access {
                 .bind(&code)
                 .bind(&last_at)
                 .bind(self.visibility_cutoff())
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *read.tx)
                 .await?;
                 entries.push(SummaryEntry {
                     coding: Coding {
@@ -331,7 +324,7 @@ impl Access {
             }
             lists.push(entries);
         }
-        tx.commit().await?;
+        self.finish_read(read).await?;
         let vaccinations = lists.pop().unwrap_or_default();
         let risks = lists.pop().unwrap_or_default();
         let diagnoses = lists.pop().unwrap_or_default();
@@ -347,7 +340,7 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ListLabTests, None).await?;
+        let mut read = self.begin_read(Action::ListLabTests, None, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
@@ -362,7 +355,7 @@ impl Access {
         ))
         .bind(self.subject().get())
         .bind(self.visibility_cutoff())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *read.tx)
         .await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
         for row in rows {
@@ -380,7 +373,7 @@ impl Access {
                 count: row.try_get("times")?,
             });
         }
-        tx.commit().await?;
+        self.finish_read(read).await?;
         Ok(tests)
     }
 
@@ -390,8 +383,8 @@ impl Access {
     /// # Errors
     /// `NotFound` when `of` is not a laboratory result this right may see.
     pub async fn lab_series(&self, of: DocumentId) -> Result<LabSeries, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Action::ReadLabSeries, Some(of.get()))
+        let mut read = self
+            .begin_read(Action::ReadLabSeries, Some(of.get()), None)
             .await?;
         let test: Option<(String,)> = sqlx::query_as(&format!(
             "SELECT l.test_code FROM lab_result l \
@@ -402,17 +395,10 @@ impl Access {
         .bind(self.subject().get())
         .bind(of.get())
         .bind(self.visibility_cutoff())
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *read.tx)
         .await?;
         let Some((test_code,)) = test else {
-            return Err(self
-                .refuse(
-                    tx,
-                    Action::ReadLabSeries,
-                    Some(of.get()),
-                    ArchiveError::NotFound,
-                )
-                .await);
+            return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
@@ -424,7 +410,7 @@ impl Access {
         .bind(self.subject().get())
         .bind(&test_code)
         .bind(self.visibility_cutoff())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *read.tx)
         .await?;
         let Some(last) = rows.last() else {
             return Err(ArchiveError::NotFound);
@@ -437,7 +423,7 @@ impl Access {
             reference_high: last.try_get("reference_high")?,
             points: rows.iter().map(lab_point).collect::<Result<_, _>>()?,
         };
-        tx.commit().await?;
+        self.finish_read(read).await?;
         Ok(series)
     }
 }
