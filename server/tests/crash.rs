@@ -11,7 +11,10 @@ use reqwest::redirect::Policy;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_document_a_client_received_has_its_audit_event_after_a_kill() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("crash.db").display());
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("crash.db").display()
+    );
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
@@ -35,7 +38,10 @@ async fn every_document_a_client_received_has_its_audit_event_after_a_kill() {
         .expect("client");
     let started = Instant::now();
     while client.get(format!("{base}/")).send().await.is_err() {
-        assert!(started.elapsed() < Duration::from_secs(120), "the server did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the server did not start"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let signed_in = client
@@ -112,7 +118,10 @@ async fn every_document_a_client_received_has_its_audit_event_after_a_kill() {
 
     let received = received.lock().expect("lock").clone();
     let pages: usize = received.values().sum();
-    assert!(pages > 16, "the clients received pages before the kill ({pages})");
+    assert!(
+        pages > 16,
+        "the clients received pages before the kill ({pages})"
+    );
     let archive = archive::Archive::open(&url, Arc::new(archive::clock::SystemClock))
         .await
         .expect("the database after the kill");
