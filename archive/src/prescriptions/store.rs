@@ -87,6 +87,26 @@ impl Access {
         Ok(())
     }
 
+    /// Expires the requests that are due, in a write of its own and only when one is,
+    /// so that reads stay reads (and run beside one another).
+    async fn expire_due(&self) -> Result<(), ArchiveError> {
+        let limit =
+            unix_ms(self.archive.clock.now()) - UNPROCESSED_EXPIRY.whole_milliseconds() as i64;
+        let (due,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM renewal_request WHERE person_id = $1 AND status = 'sent' AND created_ms < $2",
+        )
+        .bind(self.subject().get())
+        .bind(limit)
+        .fetch_one(self.archive.db.pool())
+        .await?;
+        if due > 0 {
+            let mut tx = self.archive.db.begin().await?;
+            self.expire_unprocessed(&mut tx).await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
     /// The person's prescriptions this right sees (one, or all newest first), with
     /// what was bought, what remains, and whether a renewal may be asked for now.
     async fn load_prescriptions(
@@ -94,7 +114,6 @@ impl Access {
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         only: Option<PrescriptionId>,
     ) -> Result<Vec<Prescription>, ArchiveError> {
-        self.expire_unprocessed(tx).await?;
         let subject = self.subject().get();
         let one = if only.is_some() { " AND p.id = $3" } else { "" };
         let sql = format!(
@@ -260,9 +279,12 @@ impl Access {
     /// `Refused` when the right does not cover prescriptions; `Storage` when the
     /// database fails.
     pub async fn prescriptions(&self) -> Result<Vec<Prescription>, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ListPrescriptions, None).await?;
-        let list = self.load_prescriptions(&mut tx, None).await?;
-        tx.commit().await?;
+        let mut read = self
+            .begin_read(Action::ListPrescriptions, None, None)
+            .await?;
+        self.expire_due().await?;
+        let list = self.load_prescriptions(&mut read.tx, None).await?;
+        self.finish_read(read).await?;
         Ok(list)
     }
 
@@ -276,22 +298,17 @@ impl Access {
         &self,
         id: PrescriptionId,
     ) -> Result<PrescriptionDetail, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Action::ReadPrescription, Some(id.get()))
+        let mut read = self
+            .begin_read(Action::ReadPrescription, Some(id.get()), None)
             .await?;
-        let Some(prescription) = self.load_prescriptions(&mut tx, Some(id)).await?.pop() else {
-            return Err(self
-                .refuse(
-                    tx,
-                    Action::ReadPrescription,
-                    Some(id.get()),
-                    ArchiveError::NotFound,
-                )
-                .await);
+        self.expire_due().await?;
+        let Some(prescription) = self.load_prescriptions(&mut read.tx, Some(id)).await?.pop()
+        else {
+            return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
-        let requests = self.load_requests(&mut tx, Some(id), 100).await?;
-        let organisations = self.treating_organisations(&mut tx).await?;
-        tx.commit().await?;
+        let requests = self.load_requests(&mut read.tx, Some(id), 100).await?;
+        let organisations = self.treating_organisations(&mut read.tx).await?;
+        self.finish_read(read).await?;
         Ok(PrescriptionDetail {
             prescription,
             requests,
@@ -305,14 +322,14 @@ impl Access {
     /// `Refused` when the right does not cover prescriptions; `Storage` when the
     /// database fails.
     pub async fn renewal_requests(&self, limit: u32) -> Result<Vec<RenewalRequest>, ArchiveError> {
-        let mut tx = self
-            .begin_audited(Action::ListRenewalRequests, None)
+        let mut read = self
+            .begin_read(Action::ListRenewalRequests, None, None)
             .await?;
-        self.expire_unprocessed(&mut tx).await?;
+        self.expire_due().await?;
         let list = self
-            .load_requests(&mut tx, None, i64::from(limit.clamp(1, 500)))
+            .load_requests(&mut read.tx, None, i64::from(limit.clamp(1, 500)))
             .await?;
-        tx.commit().await?;
+        self.finish_read(read).await?;
         Ok(list)
     }
 
@@ -323,9 +340,12 @@ impl Access {
     /// `Refused` when the right does not cover prescriptions; `Storage` when the
     /// database fails.
     pub async fn medication_list(&self) -> Result<MedicationList, ArchiveError> {
-        let mut tx = self.begin_audited(Action::ReadMedicationList, None).await?;
-        let list = self.load_prescriptions(&mut tx, None).await?;
-        tx.commit().await?;
+        let mut read = self
+            .begin_read(Action::ReadMedicationList, None, None)
+            .await?;
+        self.expire_due().await?;
+        let list = self.load_prescriptions(&mut read.tx, None).await?;
+        self.finish_read(read).await?;
         Ok(super::medication::compile(
             &list,
             crate::clock::finnish_local(self.archive.clock.now()),
