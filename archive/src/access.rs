@@ -212,10 +212,8 @@ impl Archive {
                 if !facts.guardian && facts.mandates.is_empty() {
                     return Err(self.no_relation(actor.person, Some(subject)).await);
                 }
-                let mut tx = self.db.begin().await?;
-                write_audit(
-                    &mut tx,
-                    AuditEvent {
+                self.audit
+                    .record(AuditEvent {
                         subject,
                         actor: actor.person,
                         right: "none",
@@ -225,10 +223,8 @@ impl Archive {
                         purpose,
                         outcome: refusal.code(),
                         at,
-                    },
-                )
-                .await?;
-                tx.commit().await?;
+                    })
+                    .await?;
                 Err(ArchiveError::Refused(refusal.as_told()))
             }
         }
@@ -248,27 +244,21 @@ impl Archive {
             outcome = "no-relation",
             "an attempt to act for someone without a registered relation"
         );
-        let recorded = async {
-            let mut tx = self.db.begin().await?;
-            write_audit(
-                &mut tx,
-                AuditEvent {
-                    subject: actor,
-                    actor,
-                    right: "none",
-                    action: Action::AccessRefused,
-                    object: tried.map(PersonId::get),
-                    detail: None,
-                    purpose: Purpose::CitizenService,
-                    outcome: "no-relation",
-                    at: self.clock.now(),
-                },
-            )
-            .await?;
-            tx.commit().await?;
-            Ok::<(), ArchiveError>(())
-        };
-        match recorded.await {
+        let recorded = self
+            .audit
+            .record(AuditEvent {
+                subject: actor,
+                actor,
+                right: "none",
+                action: Action::AccessRefused,
+                object: tried.map(PersonId::get),
+                detail: None,
+                purpose: Purpose::CitizenService,
+                outcome: "no-relation",
+                at: self.clock.now(),
+            })
+            .await;
+        match recorded {
             Ok(()) => ArchiveError::Refused(Refusal::NoRight),
             Err(e) => e,
         }
@@ -348,7 +338,7 @@ impl Access {
         self.at
     }
 
-    /// Begins the transaction of one operation with its audit event already written in
+    /// Begins the transaction of one change with its audit event already written in
     /// it: the event commits with the operation or not at all. Writing first also takes
     /// SQLite's write lock up front, so a read cannot meet a stale snapshot when it
     /// comes to write. The action's section ([`Action::section`]) that the right does
@@ -359,31 +349,26 @@ impl Access {
         action: Action,
         object: Option<i64>,
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
-        self.begin_audited_with(action, object, None).await
+        self.require_cover(action, object).await?;
+        let mut tx = self.archive.db.begin().await?;
+        write_audit(&mut tx, self.event(action, object, "ok")).await?;
+        Ok(tx)
     }
 
-    /// [`Access::begin_audited`] for a list, naming what narrowed it in `detail`.
-    pub(crate) async fn begin_audited_with(
-        &self,
-        action: Action,
-        object: Option<i64>,
-        detail: Option<String>,
-    ) -> Result<Transaction<'static, Any>, ArchiveError> {
+    /// Refuses (and records the refusal of) an action whose section the right does not
+    /// cover ([`Action::section`]); an action on no section is the person's own.
+    async fn require_cover(&self, action: Action, object: Option<i64>) -> Result<(), ArchiveError> {
         let covered = action
             .section()
             .map_or(self.right == Right::Own, |s| self.right.covers(s));
-        let mut tx = self.archive.db.begin().await?;
-        let event = if covered {
-            self.event(action, object, "ok")
-        } else {
-            self.event(Action::AccessRefused, object, Refusal::NotCovered.code())
-        };
-        write_audit(&mut tx, AuditEvent { detail, ..event }).await?;
-        if !covered {
-            tx.commit().await?;
-            return Err(ArchiveError::Refused(Refusal::NotCovered));
+        if covered {
+            return Ok(());
         }
-        Ok(tx)
+        self.archive
+            .audit
+            .record(self.event(Action::AccessRefused, object, Refusal::NotCovered.code()))
+            .await?;
+        Err(ArchiveError::Refused(Refusal::NotCovered))
     }
 
     /// Begins a read: the right's reach to the action's section is checked (a refusal
@@ -396,16 +381,7 @@ impl Access {
         object: Option<i64>,
         detail: Option<String>,
     ) -> Result<AuditedRead, ArchiveError> {
-        let covered = action
-            .section()
-            .map_or(self.right == Right::Own, |s| self.right.covers(s));
-        if !covered {
-            self.archive
-                .audit
-                .record(self.event(Action::AccessRefused, object, Refusal::NotCovered.code()))
-                .await?;
-            return Err(ArchiveError::Refused(Refusal::NotCovered));
-        }
+        self.require_cover(action, object).await?;
         Ok(AuditedRead {
             tx: self.archive.db.begin().await?,
             event: AuditEvent {
@@ -424,26 +400,7 @@ impl Access {
 
     /// Ends a read that found nothing this right may see: recorded with its outcome.
     pub(crate) async fn refuse_read(&self, read: AuditedRead, error: ArchiveError) -> ArchiveError {
-        let outcome = match &error {
-            ArchiveError::NotFound => "not-found",
-            ArchiveError::Blocked(code) | ArchiveError::Invalid { code, .. } => code,
-            _ => return error,
-        };
-        if let Err(e) = read.tx.rollback().await {
-            return e.into();
-        }
-        match self
-            .archive
-            .audit
-            .record(AuditEvent {
-                outcome,
-                ..read.event
-            })
-            .await
-        {
-            Ok(()) => error,
-            Err(e) => e,
-        }
+        self.record_refusal(read.tx, read.event, error).await
     }
 
     /// The audit event of `action` on `object` by this access, now.
@@ -473,6 +430,19 @@ impl Access {
         object: Option<i64>,
         error: ArchiveError,
     ) -> ArchiveError {
+        self.record_refusal(tx, self.event(action, object, "ok"), error)
+            .await
+    }
+
+    /// Rolls back `tx` and records `event` with the outcome `error` names (`not-found`,
+    /// the rule's or the input's code); returns the error to answer with, or the one
+    /// that kept it from being recorded. Other errors are answered as they are.
+    async fn record_refusal(
+        &self,
+        tx: Transaction<'static, Any>,
+        event: AuditEvent,
+        error: ArchiveError,
+    ) -> ArchiveError {
         let outcome = match &error {
             ArchiveError::NotFound => "not-found",
             ArchiveError::Blocked(code) | ArchiveError::Invalid { code, .. } => code,
@@ -481,13 +451,12 @@ impl Access {
         if let Err(e) = tx.rollback().await {
             return e.into();
         }
-        let recorded = async {
-            let mut tx = self.archive.db.begin().await?;
-            write_audit(&mut tx, self.event(action, object, outcome)).await?;
-            tx.commit().await?;
-            Ok::<(), ArchiveError>(())
-        };
-        match recorded.await {
+        match self
+            .archive
+            .audit
+            .record(AuditEvent { outcome, ..event })
+            .await
+        {
             Ok(()) => error,
             Err(e) => e,
         }

@@ -337,13 +337,13 @@ impl Archive {
                 refusal: decided.err().map(Refusal::as_told),
             });
         }
-        let mut tx = self.db.begin().await?;
-        write_audit(
-            &mut tx,
-            AuditEvent::own(actor.person(), Action::ListProxies, self.clock.now()),
-        )
-        .await?;
-        tx.commit().await?;
+        self.audit
+            .record(AuditEvent::own(
+                actor.person(),
+                Action::ListProxies,
+                self.clock.now(),
+            ))
+            .await?;
         Ok(options)
     }
 

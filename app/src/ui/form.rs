@@ -125,6 +125,24 @@ pub fn text_area_content(text: &str) -> String {
     out
 }
 
+/// A field's label, its hint (when it has one) and its error, with the ids its control
+/// points at ([`described_by`]).
+#[component]
+fn FieldHead(
+    name: &'static str,
+    label: String,
+    hint: Option<String>,
+    error: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label for=name class="font-semibold">
+            {label}
+        </label>
+        {hint.map(|h| view! { <p id=format!("{name}-hint") class="text-sm">{h}</p> })}
+        <FieldError field=name.to_owned() message=error />
+    }
+}
+
 /// A labelled text area with its hint and error, holding `value` exactly as typed
 /// (through [`text_area_content`], the one way text goes into a text area).
 #[component]
@@ -141,13 +159,7 @@ pub fn TextArea(
     let invalid = error.is_some();
     view! {
         <div class="flex flex-col gap-1">
-            <label for=name class="font-semibold">
-                {label}
-            </label>
-            <p id=format!("{name}-hint") class="text-sm">
-                {hint}
-            </p>
-            <FieldError field=name.to_owned() message=error />
+            <FieldHead name label hint=Some(hint) error />
             <textarea
                 id=name
                 name=name
@@ -183,11 +195,7 @@ pub fn Select(
     let has_hint = hint.is_some();
     view! {
         <div class="flex flex-col gap-1">
-            <label for=name class="font-semibold">
-                {label}
-            </label>
-            {hint.map(|h| view! { <p id=format!("{name}-hint") class="text-sm">{h}</p> })}
-            <FieldError field=name.to_owned() message=error />
+            <FieldHead name label hint error />
             <select
                 id=name
                 name=name

@@ -68,13 +68,18 @@ const PRESCRIPTION_SELECT: &str = "SELECT p.id, p.product, p.atc, p.strength, p.
      FROM prescription p JOIN organisation o ON o.id = p.organisation_id";
 
 impl Access {
+    /// Requests sent before this instant (UTC milliseconds) and not taken up are expired.
+    fn expiry_cutoff(&self) -> i64 {
+        unix_ms(self.archive.clock.now()) - UNPROCESSED_EXPIRY.whole_milliseconds() as i64
+    }
+
     /// Marks requests nobody began processing within eight days as expired.
     async fn expire_unprocessed(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     ) -> Result<(), ArchiveError> {
         let now = unix_ms(self.archive.clock.now());
-        let limit = now - UNPROCESSED_EXPIRY.whole_milliseconds() as i64;
+        let limit = self.expiry_cutoff();
         sqlx::query(
             "UPDATE renewal_request SET status = 'expired', updated_ms = $1 \
              WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
@@ -90,13 +95,11 @@ impl Access {
     /// Expires the requests that are due, in a write of its own and only when one is,
     /// so that reads stay reads (and run beside one another).
     async fn expire_due(&self) -> Result<(), ArchiveError> {
-        let limit =
-            unix_ms(self.archive.clock.now()) - UNPROCESSED_EXPIRY.whole_milliseconds() as i64;
         let (due,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM renewal_request WHERE person_id = $1 AND status = 'sent' AND created_ms < $2",
         )
         .bind(self.subject().get())
-        .bind(limit)
+        .bind(self.expiry_cutoff())
         .fetch_one(self.archive.db.pool())
         .await?;
         if due > 0 {
