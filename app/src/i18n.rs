@@ -125,14 +125,21 @@ impl Lang {
 
     /// A date and time with the language's word between ("klo", "kl.", "at").
     #[must_use]
+    ///
+    /// Lists show one per row, so the message is looked up once per language (with
+    /// markers for its two variables) and filled in here.
     pub fn datetime(self, t: PrimitiveDateTime) -> String {
-        self.tr_args(
-            "datetime",
-            &[
-                ("date", self.date(t.date()).into()),
-                ("time", self.time(t).into()),
-            ],
-        )
+        const DATE: &str = "\u{1}";
+        const TIME: &str = "\u{2}";
+        static TEMPLATES: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+        let templates = TEMPLATES.get_or_init(|| {
+            Self::ALL
+                .map(|l| l.tr_args("datetime", &[("date", DATE.into()), ("time", TIME.into())]))
+        });
+        let index = Self::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        templates[index]
+            .replace(DATE, &self.date(t.date()))
+            .replace(TIME, &self.time(t))
     }
 
     /// A decimal number with the language's separator (5,4 in fi and sv).
@@ -186,6 +193,14 @@ pub fn t_args(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_and_time_reads_as_each_language_writes_it() {
+        let at = time::macros::datetime!(2026-03-05 14:05);
+        assert_eq!(Lang::Fi.datetime(at), "5.3.2026 klo 14.05");
+        assert_eq!(Lang::Sv.datetime(at), "5.3.2026 kl. 14.05");
+        assert_eq!(Lang::En.datetime(at), "05/03/2026 at 14:05");
+    }
 
     #[test]
     fn every_language_has_its_own_text() {

@@ -271,6 +271,12 @@ pub async fn set_demo_note(
     Ok(())
 }
 
+/// How many connections the archive's pool holds at most.
+#[must_use]
+pub fn pool_size(archive: &Archive) -> usize {
+    archive.db.pool().options().get_max_connections() as usize
+}
+
 /// How many of the pool's connections sit inside a transaction nobody holds: all of
 /// them are taken at once and probed. Outside a transaction PostgreSQL
 /// refuses a SAVEPOINT and SQLite accepts a BEGIN; inside one, the other way round.
@@ -278,7 +284,7 @@ pub async fn set_demo_note(
 /// # Errors
 /// `Storage` when the database fails.
 pub async fn leaked_transactions(archive: &Archive) -> Result<usize, ArchiveError> {
-    let connections = archive.db.pool().options().get_max_connections() as usize;
+    let connections = pool_size(archive);
     let mut held = Vec::with_capacity(connections);
     for _ in 0..connections {
         held.push(archive.db.pool().acquire().await?);

@@ -449,6 +449,46 @@ on_both!(
     concurrent_reads_and_session_touches_do_not_fail
 );
 
+/// Many more reads at once than the pool has connections, of every section: none may
+/// hold one connection while it waits for another (with every connection so held, all
+/// would wait for the pool's timeout and fail).
+async fn reads_of_every_section_at_once_do_not_starve_the_pool(t: &TestArchive) {
+    loaded(t).await;
+    let access = std::sync::Arc::new(t.own(ids::HEAVY_USER).await);
+    let at_once = 3 * archive::inspect::pool_size(&t.archive);
+    let started = std::time::Instant::now();
+    let mut tasks = Vec::new();
+    for i in 0..at_once * 8 {
+        let access = std::sync::Arc::clone(&access);
+        tasks.push(tokio::spawn(async move {
+            let result = match i % 8 {
+                0 => access.prescriptions().await.map(|_| ()),
+                1 => access.renewal_requests(10).await.map(|_| ()),
+                2 => access.medication_list().await.map(|_| ()),
+                3 => access
+                    .health_records(&RecordFilter::default(), None, 20)
+                    .await
+                    .map(|_| ()),
+                4 => access.summaries().await.map(|_| ()),
+                5 => access.lab_tests().await.map(|_| ()),
+                6 => access.living_will().await.map(|_| ()),
+                _ => access.disclosure_log(20).await.map(|_| ()),
+            };
+            (i % 8, result)
+        }));
+    }
+    for task in tasks {
+        let (which, result) = task.await.expect("task");
+        assert!(result.is_ok(), "read {which} failed: {result:?}");
+    }
+    // Not a timing test: this only tells a starved pool (its 10 s timeout) apart.
+    assert!(started.elapsed() < std::time::Duration::from_secs(9));
+}
+on_both!(
+    pool_starvation,
+    reads_of_every_section_at_once_do_not_starve_the_pool
+);
+
 async fn login_attempts_are_single_use_bound_to_the_browser_and_expire(t: &TestArchive) {
     let a = &t.archive;
     let attempt = archive::LoginAttempt {

@@ -17,7 +17,7 @@
 //! `omakanta-faults SERVER DATABASE_URL SITE_ROOT SECONDS [RESTART-POSTGRES-COMMAND...]`
 
 use std::collections::BTreeMap;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -59,6 +59,8 @@ impl Server {
             .create(true)
             .append(true)
             .open(&self.log)?;
+        // The server logs to standard output.
+        let out = log.try_clone()?;
         let child = Command::new(&self.binary)
             .env("OMAKANTA_ENV", "development")
             .env("OMAKANTA_ADDR", format!("127.0.0.1:{}", self.port))
@@ -67,7 +69,7 @@ impl Server {
             .env("OMAKANTA_WRITES_PER_MINUTE", "1000000")
             .env("LEPTOS_SITE_ROOT", &self.site)
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
+            .stdout(out)
             .stderr(log)
             .spawn()?;
         self.child = Some(child);
@@ -80,6 +82,25 @@ impl Server {
             let _ = child.kill();
             let _ = child.wait();
         }
+    }
+
+    /// How long until a page read from the database is served again.
+    async fn wait_serving(&self, client: &Client, target: &Target) -> Option<Duration> {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(120) {
+            if let Ok(res) = client
+                .get(format!("{}{}", self.base(), target.path))
+                .header("cookie", &target.cookie)
+                .send()
+                .await
+            {
+                if res.status().is_success() {
+                    return Some(started.elapsed());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        None
     }
 
     async fn wait_ready(&self, client: &Client) -> Option<Duration> {
@@ -380,9 +401,9 @@ async fn main() {
     let second = if let [command, rest @ ..] = restart_postgres {
         let at = started.elapsed();
         let restarted = Command::new(command).args(rest).status();
-        let answered_after = server.wait_ready(&client).await;
+        let answered_after = server.wait_serving(&client, &targets[0]).await;
         format!(
-            "PostgreSQL restarted at {:.1} s ({}); the server answered again {} after",
+            "PostgreSQL restarted at {:.1} s ({}); pages read from it served again {} after the restart command returned",
             at.as_secs_f64(),
             restarted.map_or_else(|e| e.to_string(), |s| s.to_string()),
             answered_after.map_or("never".to_owned(), |d| format!("{:.1} s", d.as_secs_f64()))

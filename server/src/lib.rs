@@ -196,7 +196,7 @@ pub fn stylesheet_href() -> &'static str {
 /// compressed here when the build made none), and kept by browsers for a year: their
 /// names carry their content's hash.
 fn static_assets(state: &AppState) -> Router {
-    use tower_http::services::{ServeDir, ServeFile};
+    use tower_http::services::ServeDir;
     use tower_http::set_header::SetResponseHeaderLayer;
     let root = std::path::Path::new(&state.config.site_root);
     let pkg = Router::new()
@@ -209,24 +209,66 @@ fn static_assets(state: &AppState) -> Router {
         .layer(middleware::map_response(|res: Response| async move {
             cache_for(res, "public, max-age=31536000, immutable")
         }));
-    // The icon keeps its name from build to build: kept for a day.
-    let icon = Router::new()
-        .route_service("/favicon.svg", ServeFile::new(root.join("favicon.svg")))
-        .layer(middleware::map_response(|res: Response| async move {
-            cache_for(res, "public, max-age=86400")
-        }));
-    pkg.merge(icon)
+    pkg.layer(tower_http::compression::CompressionLayer::new())
+        .merge(icon(root.join("favicon.svg")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(tower_http::compression::CompressionLayer::new())
 }
 
-/// Lets browsers keep a static file as `policy` says, when it exists: a missing one
-/// may appear with the next build.
+/// The icon, asked for by every first visit: read once and answered from memory (no
+/// file system work, no compression of its 200 bytes), with an `ETag` for a browser's
+/// revalidation. It keeps its name from build to build, so it is kept for a day. Read
+/// when first asked for, so a site root filled after start-up serves it.
+fn icon(path: std::path::PathBuf) -> Router {
+    use axum::body::Bytes;
+    use axum::http::HeaderMap;
+    use std::hash::{Hash, Hasher};
+    let loaded: Arc<std::sync::OnceLock<(Bytes, HeaderValue)>> = Arc::default();
+    let answer = move |headers: HeaderMap| {
+        let (path, loaded) = (path.clone(), Arc::clone(&loaded));
+        async move {
+            let icon = match loaded.get() {
+                Some(icon) => Some(icon),
+                None => tokio::fs::read(&path).await.ok().map(|bytes| {
+                    let mut hasher = std::hash::DefaultHasher::new();
+                    bytes.hash(&mut hasher);
+                    let tag = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
+                        .unwrap_or(HeaderValue::from_static("\"icon\""));
+                    loaded.get_or_init(|| (Bytes::from(bytes), tag))
+                }),
+            };
+            let Some((body, tag)) = icon else {
+                return cache_for(StatusCode::NOT_FOUND.into_response(), "");
+            };
+            let fresh = headers
+                .get(header::IF_NONE_MATCH)
+                .is_some_and(|seen| seen.as_bytes() == tag.as_bytes());
+            let res = if fresh {
+                StatusCode::NOT_MODIFIED.into_response()
+            } else {
+                (
+                    [(
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("image/svg+xml"),
+                    )],
+                    body.clone(),
+                )
+                    .into_response()
+            };
+            let mut res = cache_for(res, "public, max-age=86400");
+            res.headers_mut().insert(header::ETAG, tag.clone());
+            res
+        }
+    };
+    Router::new().route("/favicon.svg", get(answer))
+}
+
+/// Lets browsers keep a static file as `policy` says, when it exists (or is answered
+/// "not modified"): a missing one may appear with the next build.
 fn cache_for(mut res: Response, policy: &'static str) -> Response {
-    let keep = if res.status().is_success() {
+    let keep = if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         policy
     } else {
         "no-store"

@@ -11,6 +11,12 @@ use std::process::ExitCode;
 
 use server::Config;
 
+/// mimalloc rather than the system's allocator: a page's rendering and its compression
+/// allocate and free many short-lived buffers on both worker threads, where glibc's
+/// malloc spent a fifth of the server's time (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()

@@ -217,6 +217,25 @@ async fn built_assets_are_served_as_built_and_kept_for_a_year() {
         Some(&b"public, max-age=86400"[..])
     );
     assert!(icon.headers().get("set-cookie").is_none());
+    assert_eq!(
+        icon.headers().get("content-type").map(|v| v.as_bytes()),
+        Some(&b"image/svg+xml"[..])
+    );
+    let tag = icon.headers().get("etag").expect("an etag").clone();
+    assert_eq!(icon.bytes().await.expect("body").as_ref(), b"<svg/>");
+    // Asked again with its tag: not modified, and still kept for a day.
+    let again = app
+        .client
+        .get(format!("{}/favicon.svg", app.base))
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        again.headers().get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"public, max-age=86400"[..])
+    );
     // Without a build's hash file (as here) pages name the plain files.
     let page = app.get("/", None).await.text().await.expect("body");
     assert!(page.contains(r#"href="/pkg/omakanta.css""#), "{page}");

@@ -12,7 +12,7 @@ use time::Date;
 
 use super::model::MAX_MESSAGE_CHARS;
 use super::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
-use crate::access::{unix_ms, Access, Action};
+use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
 use crate::model::{
@@ -108,6 +108,22 @@ impl Access {
             tx.commit().await?;
         }
         Ok(())
+    }
+
+    /// Begins a read of prescriptions, having first expired the requests that are due
+    /// (when this right reaches prescriptions at all). The expiry is a write of its own
+    /// made before the read's transaction is opened, never while holding it: a read
+    /// that held one pooled connection while asking for another could, with many at
+    /// once, leave none free and wait out the pool's timeout.
+    async fn begin_read_after_expiry(
+        &self,
+        action: Action,
+        object: Option<i64>,
+    ) -> Result<AuditedRead, ArchiveError> {
+        if self.covers(crate::section::Section::Prescriptions) {
+            self.expire_due().await?;
+        }
+        self.begin_read(action, object, None).await
     }
 
     /// The person's prescriptions this right sees (one, or all newest first), with
@@ -283,9 +299,8 @@ impl Access {
     /// database fails.
     pub async fn prescriptions(&self) -> Result<Vec<Prescription>, ArchiveError> {
         let mut read = self
-            .begin_read(Action::ListPrescriptions, None, None)
+            .begin_read_after_expiry(Action::ListPrescriptions, None)
             .await?;
-        self.expire_due().await?;
         let list = self.load_prescriptions(&mut read.tx, None).await?;
         self.finish_read(read).await?;
         Ok(list)
@@ -302,9 +317,8 @@ impl Access {
         id: PrescriptionId,
     ) -> Result<PrescriptionDetail, ArchiveError> {
         let mut read = self
-            .begin_read(Action::ReadPrescription, Some(id.get()), None)
+            .begin_read_after_expiry(Action::ReadPrescription, Some(id.get()))
             .await?;
-        self.expire_due().await?;
         let Some(prescription) = self.load_prescriptions(&mut read.tx, Some(id)).await?.pop()
         else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
@@ -326,9 +340,8 @@ impl Access {
     /// database fails.
     pub async fn renewal_requests(&self, limit: u32) -> Result<Vec<RenewalRequest>, ArchiveError> {
         let mut read = self
-            .begin_read(Action::ListRenewalRequests, None, None)
+            .begin_read_after_expiry(Action::ListRenewalRequests, None)
             .await?;
-        self.expire_due().await?;
         let list = self
             .load_requests(&mut read.tx, None, i64::from(limit.clamp(1, 500)))
             .await?;
@@ -344,9 +357,8 @@ impl Access {
     /// database fails.
     pub async fn medication_list(&self) -> Result<MedicationList, ArchiveError> {
         let mut read = self
-            .begin_read(Action::ReadMedicationList, None, None)
+            .begin_read_after_expiry(Action::ReadMedicationList, None)
             .await?;
-        self.expire_due().await?;
         let list = self.load_prescriptions(&mut read.tx, None).await?;
         self.finish_read(read).await?;
         Ok(super::medication::compile(

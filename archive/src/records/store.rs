@@ -185,9 +185,11 @@ impl Access {
         } else {
             None
         };
+        // One probe of the (person, organisation) index per organisation, stopping at
+        // the first visible document, rather than a pass over every document.
         let organisations = sqlx::query(&format!(
-            "SELECT DISTINCT o.id, o.name FROM document d JOIN organisation o ON o.id = d.organisation_id \
-             WHERE d.person_id = $1 AND {} ORDER BY o.name",
+            "SELECT o.id, o.name FROM organisation o WHERE EXISTS (SELECT 1 FROM document d \
+             WHERE d.person_id = $1 AND d.organisation_id = o.id AND {}) ORDER BY o.name",
             self.visible("$2")
         ))
         .bind(self.subject().get())
