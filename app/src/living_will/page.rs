@@ -16,7 +16,7 @@ use crate::ui::form::{
     answer, error_for, error_id, Answer, ErrorSummary, FieldError, FormError, TextArea,
 };
 use crate::ui::{
-    done_notice, page_title, problem, BUTTON, BUTTON_SECONDARY, H1, H2, TABLE, TD, TH,
+    done_notice, page_title, problem, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TABLE, TD, TH,
 };
 
 #[component]
@@ -235,7 +235,7 @@ fn will_form(
                                                 value=wish.code()
                                                 required
                                                 checked=selected == wish.code()
-                                                class="mt-1 h-5 w-5"
+                                                class=CHOICE
                                                 aria-invalid=field_error.is_some().then_some("true")
                                             />
                                             <label for=id>{wish_text(treatment, wish)}</label>
@@ -280,7 +280,7 @@ fn withdraw_form(error: FormError) -> impl IntoView {
                     name="confirm"
                     value="yes"
                     required
-                    class="mt-1 h-5 w-5"
+                    class=CHOICE
                     aria-invalid=message.is_some().then_some("true")
                     aria-describedby=message.is_some().then(|| error_id("confirm"))
                 />

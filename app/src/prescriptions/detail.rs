@@ -19,7 +19,9 @@ use crate::islands::PrintButton;
 use crate::ui::form::{
     answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
 };
-use crate::ui::{done_notice, item, page_title, problem, BUTTON, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{
+    done_notice, item, page_title, problem, BUTTON, CHOICE, H1, H2, LINK, TABLE, TD, TH,
+};
 
 #[component]
 pub fn PrescriptionPage() -> impl IntoView {
@@ -245,7 +247,7 @@ fn renewal_form(
                     name="share"
                     value="yes"
                     checked=share
-                    class="mt-1 h-5 w-5"
+                    class=CHOICE
                     aria-describedby="share-hint"
                 />
                 <div>

@@ -18,6 +18,9 @@ pub const TD: &str = "border-b border-slate-300 px-2 py-1 align-top";
 pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 /// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
 pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+/// A check box or a radio button: 24 × 24 px at least (WCAG 2.5.8), not the browser's
+/// 13 px, and kept that size beside a long label.
+pub const CHOICE: &str = "mt-0.5 h-6 w-6 shrink-0";
 pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 
