@@ -57,6 +57,11 @@ impl Db {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10))
+            // No ping before each use: with it, PostgreSQL connections were dropped and
+            // reopened about twice a front page (about 5 ms each; BENCHMARKS.md). A
+            // connection broken meanwhile (the database restarted) fails its next
+            // query instead, and is then closed and replaced by the pool.
+            .test_before_acquire(false)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
