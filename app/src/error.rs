@@ -15,9 +15,10 @@ pub enum AppError {
     Forbidden { reason: archive::Refusal },
     #[error("not found")]
     NotFound,
-    /// A field of the request is wrong; `code` names how.
+    /// Fields of the request are wrong: each field (its control's id) with a code
+    /// naming how, every wrong field at once, in the form's order.
     #[error("invalid input")]
-    Invalid { field: String, code: String },
+    Invalid { fields: Vec<(String, String)> },
     /// A rule refuses what was asked (a renewal that may not be asked for); `code`
     /// names the rule's reason.
     #[error("blocked")]
@@ -35,8 +36,19 @@ impl AppError {
     #[must_use]
     pub fn invalid(field: &str, code: &str) -> Self {
         Self::Invalid {
-            field: field.into(),
-            code: code.into(),
+            fields: vec![(field.into(), code.into())],
+        }
+    }
+
+    /// What was wrong with a request's fields (none: `Ok`).
+    ///
+    /// # Errors
+    /// `Invalid` with every field in `problems`, when there are any.
+    pub fn check(problems: Vec<(String, String)>) -> Result<(), Self> {
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::Invalid { fields: problems })
         }
     }
 
@@ -47,7 +59,11 @@ impl AppError {
             Self::Unauthenticated => "error-unauthenticated".into(),
             Self::Forbidden { reason } => format!("error-forbidden-{}", reason.code()),
             Self::NotFound => "error-not-found".into(),
-            Self::Invalid { code, .. } | Self::Blocked { code } => format!("error-invalid-{code}"),
+            Self::Invalid { fields } => fields.first().map_or_else(
+                || "error-request".into(),
+                |(_, code)| format!("error-invalid-{code}"),
+            ),
+            Self::Blocked { code } => format!("error-invalid-{code}"),
             Self::Internal { .. } => "error-internal".into(),
             Self::Request => "error-request".into(),
         }

@@ -8,6 +8,7 @@
 //! from [`ui`] (the page toolkit) and [`frame`] (layout, front page, session), never
 //! from each other.
 
+pub mod accessibility;
 pub mod disclosure_log;
 pub mod error;
 pub mod frame;
@@ -89,6 +90,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=frame::NotFoundPage>
                     <Route path=path!("/") view=frame::FrontPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=frame::SignInPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/accessibility")
+                        view=accessibility::AccessibilityPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/records") view=records::RecordsPage ssr=SsrMode::Async />
                     <Route path=path!("/records/:id") view=records::DocumentPage ssr=SsrMode::Async />
                     <Route path=path!("/summaries") view=records::SummariesPage ssr=SsrMode::Async />

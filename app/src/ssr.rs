@@ -71,10 +71,7 @@ pub fn from_archive(e: ArchiveError) -> AppError {
         ArchiveError::Refused(reason) => AppError::Forbidden { reason },
         ArchiveError::NotFound => AppError::NotFound,
         ArchiveError::Blocked(code) => AppError::Blocked { code: code.into() },
-        ArchiveError::Invalid { field, code } => AppError::Invalid {
-            field: field.into(),
-            code: code.into(),
-        },
+        ArchiveError::Invalid { field, code } => AppError::invalid(field, code),
         ArchiveError::Corrupt(what) => internal(what),
         ArchiveError::Storage(e) => internal(&e.to_string()),
     }

@@ -104,6 +104,8 @@ pub enum Action {
     AccessRefused,
     SignIn,
     SignOut,
+    /// The person chose the service's language (kept for their next sign-in).
+    ChooseLanguage,
     ListRecords,
     ReadDocument,
     ReadSummaries,
@@ -134,6 +136,7 @@ impl Action {
             Self::AccessRefused => "access.refused",
             Self::SignIn => "session.sign-in",
             Self::SignOut => "session.sign-out",
+            Self::ChooseLanguage => "session.language",
             Self::ListRecords => "records.list",
             Self::ReadDocument => "records.read",
             Self::ReadSummaries => "summaries.read",
@@ -182,6 +185,7 @@ impl Action {
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut
+            | Self::ChooseLanguage
             | Self::ListProxies
             | Self::ActFor => None,
         }

@@ -238,9 +238,9 @@ pub async fn record_unmarked_document(
 ) -> Result<crate::model::DocumentId, ArchiveError> {
     let done = sqlx::query(
         "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
-         professional, title, body, code_system, code, code_display) \
+         professional, title, body, code_system, code, code_display, language) \
          SELECT person_id, $2, service_event_id, kind, $3, organisation_id, unit_id, professional, title, body, \
-         code_system, code, code_display FROM document WHERE person_id = $1 \
+         code_system, code, code_display, language FROM document WHERE person_id = $1 \
          ORDER BY recorded_at DESC, id DESC LIMIT 1",
     )
     .bind(person.get())

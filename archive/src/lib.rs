@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod disclosure_log;
+pub mod feedback;
 pub mod hetu;
 pub mod living_will;
 pub mod model;

@@ -9,6 +9,7 @@ use time::{Date, PrimitiveDateTime};
 
 pub use crate::audit::{Action, Outcome, Refusal};
 pub use crate::disclosure_log::model::*;
+pub use crate::feedback::model::*;
 pub use crate::living_will::model::*;
 pub use crate::prescriptions::model::*;
 pub use crate::records::model::*;
@@ -55,6 +56,50 @@ id_type!(
     /// A person in the archive. Opaque; not the identity code.
     PersonId
 );
+
+/// Whether `key` is shaped as a form's idempotency key: 16 to 128 letters, digits, `-`
+/// and `_`. A change made from a form carries one, so that the form sent again (or
+/// its page rendered more than once on the server) makes the change once.
+#[must_use]
+pub fn is_form_key(key: &str) -> bool {
+    (16..=128).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A language the service speaks, and that records are written in: of a document's
+/// text, and the one a person chose for the service.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, strum::VariantArray,
+)]
+pub enum Language {
+    #[default]
+    Fi,
+    Sv,
+    En,
+}
+
+impl Language {
+    /// The BCP 47 code (`fi`, `sv`, `en`), as stored and as HTML's `lang` takes it.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Fi => "fi",
+            Self::Sv => "sv",
+            Self::En => "en",
+        }
+    }
+
+    /// The language of a code; `None` for any other.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        <Self as strum::VariantArray>::VARIANTS
+            .iter()
+            .copied()
+            .find(|l| l.code() == code)
+    }
+}
 id_type!(OrganisationId);
 id_type!(UnitId);
 

@@ -74,6 +74,7 @@ fn op_of(action: Action) -> Option<Op> {
         | Action::AccessRefused
         | Action::SignIn
         | Action::SignOut
+        | Action::ChooseLanguage
         | Action::ListProxies
         | Action::ActFor => None,
     }

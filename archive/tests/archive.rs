@@ -820,3 +820,103 @@ impl<F: std::future::Future> std::future::Future for CancelAfter<F> {
         }
     }
 }
+
+async fn feedback_is_kept_as_sent_and_listed_oldest_first(t: &TestArchive) {
+    use archive::model::{Feedback, Language};
+    let a = &t.archive;
+    let sent = |message: &str, page: &str, contact: Option<&str>| Feedback {
+        page: Some(page.into()),
+        message: message.into(),
+        contact: contact.map(Into::into),
+        language: Language::Sv,
+        key: format!("feedback-key-{:04}", message.len()),
+    };
+    let first = a
+        .receive_feedback(&sent(
+            "  <b>Fokus</b> syns inte  ",
+            " Recept ",
+            Some(" a@b.fi "),
+        ))
+        .await
+        .expect("kept");
+    t.clock.advance(Duration::seconds(5));
+    let second = a
+        .receive_feedback(&sent("Kontrasten är låg", "", None))
+        .await
+        .expect("kept");
+    assert!(matches!(
+        a.receive_feedback(&sent(" ", "/", None)).await,
+        Err(ArchiveError::Invalid {
+            field: "message",
+            code: "feedback-empty"
+        })
+    ));
+    // The same form again (its key) is kept once, and gives back the first's number.
+    let again = a
+        .receive_feedback(&sent("Kontrasten är låg", "", None))
+        .await
+        .expect("kept");
+    assert_eq!(again, second);
+    let listed = a.feedback_received(0).await.expect("listed");
+    assert_eq!(
+        listed.len(),
+        2,
+        "the refused one is not kept, the resent one once"
+    );
+    assert_eq!((listed[0].id, listed[1].id), (first, second));
+    assert_eq!(
+        listed[0].message, "<b>Fokus</b> syns inte",
+        "as typed, trimmed"
+    );
+    assert_eq!(listed[0].page.as_deref(), Some("Recept"));
+    assert_eq!(listed[0].contact.as_deref(), Some("a@b.fi"));
+    assert_eq!(listed[0].language, Language::Sv);
+    assert_eq!(listed[1].page, None);
+    assert_eq!(listed[1].contact, None);
+    let later = a
+        .feedback_received(listed[1].received_ms + 1)
+        .await
+        .expect("listed");
+    assert!(later.is_empty());
+}
+on_both!(
+    feedback_is_kept_and_listed,
+    feedback_is_kept_as_sent_and_listed_oldest_first
+);
+
+async fn a_chosen_language_is_kept_with_the_person_and_on_their_trail(t: &TestArchive) {
+    use archive::model::Language;
+    loaded(t).await;
+    let a = &t.archive;
+    let aino = a.demo_actor(ids::ADULT).await.expect("actor");
+    let session = a.start_session(&aino).await.expect("session");
+    assert_eq!(a.chosen_language(&session).await.expect("read"), None);
+    a.choose_language(&session, Language::En)
+        .await
+        .expect("chosen");
+    // Her next sign-in, anywhere, finds it.
+    let next = a.start_session(&aino).await.expect("session");
+    assert_eq!(
+        a.chosen_language(&next).await.expect("read"),
+        Some(Language::En)
+    );
+    assert!(audit_trail(a, ids::ADULT)
+        .await
+        .expect("trail")
+        .iter()
+        .any(|e| e.action == "session.language" && e.actor == ids::ADULT));
+    // A session that has ended chooses nothing.
+    a.end_session(&session).await.expect("ended");
+    assert!(matches!(
+        a.choose_language(&session, Language::Sv).await,
+        Err(ArchiveError::NotFound)
+    ));
+    assert_eq!(
+        a.chosen_language(&next).await.expect("read"),
+        Some(Language::En)
+    );
+}
+on_both!(
+    chosen_language_is_kept,
+    a_chosen_language_is_kept_with_the_person_and_on_their_trail
+);

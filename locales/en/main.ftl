@@ -81,3 +81,4 @@ action-access-refused = Tried to open your data
 action-proxies-list = Viewed whom they may act for
 action-session-sign-in = Signed in
 action-session-sign-out = Signed out
+action-session-language = Chose the language of the service

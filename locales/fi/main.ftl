@@ -81,3 +81,4 @@ action-access-refused = Yritti avata tietosi
 action-proxies-list = Katsoi, kenen puolesta voi asioida
 action-session-sign-in = Kirjautui
 action-session-sign-out = Kirjautui ulos
+action-session-language = Valitsi asioinnin kielen

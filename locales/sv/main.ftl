@@ -81,3 +81,4 @@ action-access-refused = Försökte öppna dina uppgifter
 action-proxies-list = Såg för vem hen kan uträtta ärenden
 action-session-sign-in = Loggade in
 action-session-sign-out = Loggade ut
+action-session-language = Valde språk för tjänsten

@@ -3,6 +3,7 @@
 //! redirects (303) on success or shows the form again as typed, with what is wrong.
 //! So a form works the same with JavaScript off, and nothing typed is lost.
 
+use app::accessibility::api::FeedbackSubmission;
 use app::living_will::api::LivingWillSubmission;
 use app::prescriptions::api::RenewalSubmission;
 use app::shell;
@@ -22,6 +23,11 @@ pub async fn renewal(State(state): State<AppState>, req: Request<Body>) -> Respo
 /// POST /living-will: writing, changing or withdrawing the living will.
 pub async fn living_will(State(state): State<AppState>, req: Request<Body>) -> Response {
     answer::<LivingWillSubmission>(state, req).await
+}
+
+/// POST /accessibility: feedback from the accessibility statement's form.
+pub async fn feedback(State(state): State<AppState>, req: Request<Body>) -> Response {
+    answer::<FeedbackSubmission>(state, req).await
 }
 
 /// Renders the page at the request's address with the posted form in context.

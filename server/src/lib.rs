@@ -2,6 +2,7 @@
 //! listener, so tests can start the real application on a random port.
 
 pub mod config;
+pub mod feedback;
 mod forms;
 pub mod limits;
 pub mod oidc;
@@ -131,6 +132,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/acting-for", post(session::act_for))
         .route("/prescriptions/{id}", post(forms::renewal))
         .route("/living-will", post(forms::living_will))
+        .route("/accessibility", post(forms::feedback))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -292,7 +294,10 @@ async fn api_needs_session(req: Request<Body>, next: Next) -> Response {
 
 /// Server functions that answer without a session.
 fn is_public_server_fn(path: &str) -> bool {
-    matches!(path, "/api/whoami" | "/api/demo-persons")
+    matches!(
+        path,
+        "/api/whoami" | "/api/demo-persons" | "/api/accessibility-feedback"
+    )
 }
 
 /// Refuses a state-changing request unless the browser says it comes from this site:

@@ -188,8 +188,13 @@ impl Kind {
     }
 }
 
+/// Requests anyone may send signed out, counted per client with the sign-in
+/// allowance: the sign-ins, and the accessibility feedback form.
 fn is_sign_in(path: &str) -> bool {
-    matches!(path, "/dev/sign-in" | "/auth/start" | "/auth/callback")
+    matches!(
+        path,
+        "/dev/sign-in" | "/auth/start" | "/auth/callback" | "/accessibility"
+    )
 }
 
 /// The client a request comes from: the peer, or what a trusted proxy forwards.

@@ -5,6 +5,7 @@
 //! omakanta load-persons N [SEED]    add N generated persons to OMAKANTA_DATABASE_URL
 //! omakanta demo-identities          print the demo persons' test identity codes (development only)
 //! omakanta import-relations FILE    add guardianships and mandates (format: archive/src/relations.rs)
+//! omakanta feedback [DAYS]          list the accessibility feedback of the last DAYS days (30)
 //! ```
 
 use std::process::ExitCode;
@@ -39,9 +40,10 @@ async fn main() -> ExitCode {
         Some("demo-identities") => demo_identities(config).await,
         Some("import-relations") => import_relations(config, &args[1..]).await,
         Some("process-renewals") => process_renewals(config, &args[1..]).await,
+        Some("feedback") => feedback(config, &args[1..]).await,
         Some(_) => {
             tracing::error!(
-                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS]]"
+                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS] | feedback [DAYS]]"
             );
             ExitCode::FAILURE
         }
@@ -127,6 +129,34 @@ async fn demo_identities(config: Config) -> ExitCode {
         }
         Err(e) => {
             tracing::error!(error = %e, "cannot read the demo persons");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints the report on standard output: that is the command's purpose.
+#[allow(clippy::print_stdout)]
+async fn feedback(config: Config, args: &[String]) -> ExitCode {
+    let days: i64 = match args.first().map(|d| d.parse()) {
+        None => 30,
+        Some(Ok(d)) if d > 0 => d,
+        Some(_) => {
+            tracing::error!("usage: omakanta feedback [DAYS], DAYS a positive number");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
+    };
+    let since = time::OffsetDateTime::now_utc() - time::Duration::days(days);
+    let since_ms = i64::try_from(since.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+    match archive.feedback_received(since_ms).await {
+        Ok(list) => {
+            print!("{}", server::feedback::report(&list));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the feedback");
             ExitCode::FAILURE
         }
     }

@@ -2,7 +2,7 @@
 
 use app::i18n::{cookie_value, Lang, LANG_COOKIE};
 use app::ssr::Authenticated;
-use archive::model::PersonId;
+use archive::model::{Language, PersonId};
 use archive::SessionToken;
 use axum::body::Body;
 use axum::extract::{Form, State};
@@ -86,6 +86,27 @@ fn session_cookie(state: &AppState, token: &SessionToken) -> String {
     cookie(state, cookie_name(state), token.as_str(), "/", None)
 }
 
+/// The answer to a sign-in: to the front page, with the new session's cookie, and in
+/// the language the person last chose on any device (when they have chosen one).
+async fn signed_in(state: &AppState, token: &SessionToken) -> Response {
+    let mut res = see_other("/", Some(session_cookie(state, token)));
+    match state.archive.chosen_language(token).await {
+        Ok(Some(language)) => {
+            let remembered = cookie(state, LANG_COOKIE, language.code(), "/", Some(LANG_MAX_AGE));
+            if let Ok(v) = HeaderValue::from_str(&remembered) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+        Ok(None) => {}
+        // The sign-in stands; the page is then in the browser's language.
+        Err(e) => tracing::warn!(error = %e, "reading the chosen language failed"),
+    }
+    res
+}
+
+/// How long the browser keeps the language cookie: a year.
+const LANG_MAX_AGE: u32 = 31_536_000;
+
 fn clear_cookie(state: &AppState) -> String {
     cookie(state, cookie_name(state), "", "/", Some(0))
 }
@@ -126,7 +147,7 @@ pub async fn dev_sign_in(
         }
     };
     match state.archive.start_session(&actor).await {
-        Ok(token) => see_other("/", Some(session_cookie(&state, &token))),
+        Ok(token) => signed_in(&state, &token).await,
         Err(e) => {
             tracing::error!(error = %e, "starting a session failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -200,15 +221,29 @@ fn safe_return(path: &str) -> &str {
     }
 }
 
-/// Remembers the chosen language and returns to the page.
+/// Remembers the chosen language in this browser and, for a signed-in person, with the
+/// person (for their next sign-in on any device), and returns to the page.
 pub async fn set_language(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Response {
-    let Some(lang) = Lang::from_code(&form.lang) else {
+    let (Some(lang), Some(language)) =
+        (Lang::from_code(&form.lang), Language::from_code(&form.lang))
+    else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let remembered = cookie(&state, LANG_COOKIE, lang.code(), "/", Some(31_536_000));
+    if let Some(token) = session_token(&state, &headers) {
+        match state.archive.choose_language(&token, language).await {
+            // Signed out, or the session ran out: the browser's choice is enough.
+            Ok(()) | Err(archive::ArchiveError::NotFound) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "keeping the chosen language failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    let remembered = cookie(&state, LANG_COOKIE, lang.code(), "/", Some(LANG_MAX_AGE));
     see_other(safe_return(&form.return_to), Some(remembered))
 }
 
@@ -296,7 +331,7 @@ pub async fn auth_callback(
     end_previous_session(&state, &headers).await;
     match state.archive.start_session(&actor).await {
         Ok(token) => {
-            let mut res = see_other("/", Some(session_cookie(&state, &token)));
+            let mut res = signed_in(&state, &token).await;
             if let Ok(v) = HeaderValue::from_str(&clear_login_cookie(&state)) {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }

@@ -4,7 +4,7 @@
 mod common;
 
 use archive::{Holder, Section};
-use common::{act_for, form_key, renewable, spawn_app, TestApp};
+use common::{act_for, form_key, renewable, spawn_app, text_area, TestApp};
 use reqwest::StatusCode;
 use server::{Config, Environment};
 
@@ -80,11 +80,15 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
 }
 
 /// Pages anyone may open; every other page needs a session.
-const PUBLIC_PAGES: &[&str] = &["/", "/sign-in"];
+const PUBLIC_PAGES: &[&str] = &["/", "/sign-in", "/accessibility"];
 /// The pages of one object within a section (the registry lists the sections' pages).
 const OBJECT_PAGES: &[&str] = &["/records/1", "/lab/1", "/prescriptions/1"];
 /// Server functions that answer without a session.
-const PUBLIC_FUNCTIONS: &[&str] = &["/api/whoami", "/api/demo-persons"];
+const PUBLIC_FUNCTIONS: &[&str] = &[
+    "/api/whoami",
+    "/api/demo-persons",
+    "/api/accessibility-feedback",
+];
 
 #[tokio::test]
 async fn every_route_and_server_function_refuses_the_signed_out_and_carries_the_headers() {
@@ -502,6 +506,138 @@ async fn the_language_switch_works_without_javascript_and_stays_on_the_site() {
             .status(),
         StatusCode::BAD_REQUEST
     );
+}
+
+#[tokio::test]
+async fn a_signed_in_person_s_language_is_kept_for_their_next_sign_in_anywhere() {
+    let app = spawn_app().await;
+    let lang_cookie = |res: &reqwest::Response| {
+        res.headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("omakanta_lang="))
+            .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+    };
+    // Never chosen: a sign-in leaves the browser's language as it is.
+    let first = app
+        .post_form("/dev/sign-in", &[("person", "1001")], None)
+        .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    assert_eq!(lang_cookie(&first), None);
+    let aino = app.sign_in("1001").await;
+    let res = app
+        .post_form(
+            "/language",
+            &[("lang", "sv"), ("return_to", "/")],
+            Some(&aino),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(lang_cookie(&res).as_deref(), Some("omakanta_lang=sv"));
+
+    // Another device (no cookie of hers) signs in in Swedish, and the page is Swedish.
+    let elsewhere = app
+        .post_form("/dev/sign-in", &[("person", "1001")], None)
+        .await;
+    assert_eq!(lang_cookie(&elsewhere).as_deref(), Some("omakanta_lang=sv"));
+    // Someone else's choice is theirs only.
+    let mikko = app
+        .post_form("/dev/sign-in", &[("person", "1002")], None)
+        .await;
+    assert_eq!(lang_cookie(&mikko), None);
+    let trail = archive::inspect::audit_trail(&app.archive, archive::demo::ids::ADULT)
+        .await
+        .expect("trail");
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == archive::Action::ChooseLanguage.code()),
+        "the choice is on her trail"
+    );
+}
+
+#[tokio::test]
+async fn accessibility_feedback_is_kept_from_anyone_and_every_wrong_field_is_named() {
+    let app = spawn_app().await;
+    // Signed out, without JavaScript: the statement, and its form.
+    let page = app.get("/accessibility", None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.expect("body");
+    assert!(page.contains("Saavutettavuusseloste"));
+    assert!(page.contains(r#"action="/accessibility""#));
+    let key = form_key(&page);
+
+    // Everything wrong at once: each field named, each linked from the summary, the
+    // summary taking the focus, and every text kept as typed.
+    let long_page = "p".repeat(301);
+    let long_message = format!("<script>x</script>{}", "m".repeat(4000));
+    let long_contact = "c".repeat(201);
+    let res = app
+        .post_form(
+            "/accessibility",
+            &[
+                ("page", &long_page),
+                ("message", &long_message),
+                ("contact", &long_contact),
+                ("key", &key),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.expect("body");
+    for field in ["page", "message", "contact"] {
+        assert!(
+            body.contains(&format!(r##"href="#{field}""##)),
+            "{field} linked"
+        );
+        assert!(
+            body.contains(&format!(r#"id="{field}-error""#)),
+            "{field} explained"
+        );
+    }
+    assert!(body.contains("autofocus"), "the summary takes the focus");
+    assert!(body.contains(&long_page));
+    assert_eq!(text_area(&body, "message"), long_message);
+    assert!(
+        !body.contains("<script>x</script>"),
+        "typed text is never markup"
+    );
+    assert!(archive_feedback(&app).await.is_empty(), "nothing kept");
+    assert_eq!(form_key(&body), key, "the form keeps its key");
+
+    // Sent, and sent again (a reload of the answer, a second click): kept once.
+    for _ in 0..2 {
+        let res = app
+            .post_form(
+                "/accessibility",
+                &[("message", "Fokus ei näy."), ("key", &key)],
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let res = app
+        .post_form(
+            "/accessibility",
+            &[("message", "Fokus ei näy."), ("key", &key)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers().get("location").map(|v| v.as_bytes()),
+        Some(&b"/accessibility?sent=1#feedback"[..])
+    );
+    let kept = archive_feedback(&app).await;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].message, "Fokus ei näy.");
+    assert_eq!(kept[0].language, archive::model::Language::Fi);
+}
+
+async fn archive_feedback(app: &TestApp) -> Vec<archive::model::ReceivedFeedback> {
+    app.archive.feedback_received(0).await.expect("feedback")
 }
 
 #[tokio::test]
@@ -1272,4 +1408,56 @@ async fn the_living_will_is_written_changed_and_withdrawn_without_javascript() {
     form.push(("pain-relief", "want"));
     let res = app.post_form("/living-will", &form, Some(&for_helvi)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_page_view_reads_once_and_a_posted_form_is_sent_once() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    let count = |trail: &[archive::inspect::AuditRow], action: &str| {
+        trail.iter().filter(|e| e.action == action).count()
+    };
+    let trail = || async {
+        archive::inspect::audit_trail(&app.archive, archive::demo::ids::ADULT)
+            .await
+            .expect("trail")
+    };
+    let before = trail().await;
+    for (page, action) in [
+        ("/summaries", "summaries.read"),
+        ("/records", "records.list"),
+        ("/living-will", "living-will.read"),
+    ] {
+        let res = app.get(page, Some(&aino)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let after = trail().await;
+        assert_eq!(
+            count(&after, action) - count(&before, action),
+            1,
+            "{page}: one view, one read"
+        );
+    }
+    // A posted form: the page that answers it sends it once.
+    let before = count(&trail().await, "living-will.write");
+    let res = app
+        .post_form(
+            "/living-will",
+            &[
+                ("intent", "save"),
+                ("wishes", "Kerran."),
+                ("resuscitation", "refuse"),
+                ("ventilation", "refuse"),
+                ("tube-feeding", "undecided"),
+                ("dialysis", "refuse"),
+                ("pain-relief", "want"),
+            ],
+            Some(&aino),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        count(&trail().await, "living-will.write") - before,
+        1,
+        "sent once"
+    );
 }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::api::read_disclosure_log;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::{page_title, problem, H1, TABLE, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, TD, TH};
 
 #[component]
 pub fn DisclosureLogPage() -> impl IntoView {
@@ -21,8 +21,7 @@ pub fn DisclosureLogPage() -> impl IntoView {
                 match read_disclosure_log().await {
                     Ok(entries) if entries.is_empty() => view! { <p>{t("disclosure-log-none")}</p> }.into_any(),
                     Ok(entries) => view! {
-                        <table class=TABLE>
-                            <caption class="sr-only">{t("disclosure-log-title")}</caption>
+                        <Table id="disclosures".to_owned() caption=t("disclosure-log-title")>
                             <thead>
                                 <tr>
                                     <th scope="col" class=TH>{t("disclosure-log-when")}</th>
@@ -50,7 +49,7 @@ pub fn DisclosureLogPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </Table>
                     }.into_any(),
                     Err(e) => problem(&e),
                 }

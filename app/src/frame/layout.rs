@@ -247,6 +247,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700 print:hidden">
             <p>{t("footer-text")}</p>
+            <p class="mt-2">
+                <a class=NAV_LINK href="/accessibility">
+                    {t("a11y-footer-link")}
+                </a>
+            </p>
             <crate::islands::HydrationMarker />
         </footer>
     }

@@ -16,7 +16,7 @@ use crate::ui::form::{
     answer, error_for, error_id, Answer, ErrorSummary, FieldError, FormError, TextArea,
 };
 use crate::ui::{
-    done_notice, page_title, problem, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TABLE, TD, TH,
+    done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD, TH,
 };
 
 #[component]
@@ -38,7 +38,7 @@ pub fn LivingWillPage() -> impl IntoView {
             {move || {
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let mut error = None;
+                    let mut error = Vec::new();
                     if let Some(typed) = &submission {
                         let done = if typed.intent == "withdraw" {
                             "/living-will?withdrawn=1"
@@ -102,19 +102,18 @@ fn will_view(
         {will_form(
             current_text.as_ref(),
             typed.clone().filter(|_| !withdrawing),
-            if withdrawing { None } else { error.clone() },
+            if withdrawing { Vec::new() } else { error.clone() },
         )}
         {has_will
             .then(|| {
-                withdraw_form(withdrawing.then(|| error.clone()).flatten())
+                withdraw_form(if withdrawing { error.clone() } else { Vec::new() })
             })}
         <h2 class=H2>{t("living-will-history")}</h2>
         {if history.is_empty() {
             view! { <p>{t("living-will-no-history")}</p> }.into_any()
         } else {
             view! {
-                <table class=TABLE>
-                    <caption class="sr-only">{t("living-will-history-caption")}</caption>
+                <Table id="history".to_owned() caption=t("living-will-history-caption")>
                     <thead>
                         <tr>
                             <th scope="col" class=TH>{t("living-will-history-when")}</th>
@@ -139,7 +138,7 @@ fn will_view(
                             })
                             .collect_view()}
                     </tbody>
-                </table>
+                </Table>
             }
                 .into_any()
         }}
@@ -213,7 +212,11 @@ fn will_form(
                     let field_error = error_for(&error, &format!("{code}-want"));
                     let error_id = error_id(code);
                     view! {
+                        // The error summary links here (`#<code>-want`): the group takes
+                        // the focus, and a screen reader reads its legend and error.
                         <fieldset
+                            id=format!("{code}-want")
+                            tabindex="-1"
                             class="rounded border border-slate-300 p-4"
                             aria-describedby=field_error.is_some().then(|| error_id.clone())
                         >
@@ -264,7 +267,7 @@ fn will_form(
 }
 
 fn withdraw_form(error: FormError) -> impl IntoView {
-    let message = error.map(|(_, m)| m);
+    let message = error.into_iter().next().map(|(_, m)| m);
     view! {
         <h2 class=H2 id="withdraw">
             {t("living-will-withdraw-title")}

@@ -75,13 +75,20 @@ pub async fn send_renewal_request(
 ) -> Result<RenewalRequest, AppError> {
     use crate::ssr::{from_archive, subject_access};
     let prescription = prescription.parse().map_err(|_| AppError::NotFound)?;
-    let organisation = submission
-        .organisation
-        .trim()
-        .parse()
-        .map_err(|_| AppError::invalid("organisation", "choice"))?;
-    let form = archive::model::RenewalForm {
-        organisation,
+    use archive::model::RenewalForm;
+    // Every wrong field at once: the unit, and the message's length (the archive's
+    // rule, asked here too so that one answer names both).
+    let organisation = submission.organisation.trim().parse();
+    let mut problems = Vec::new();
+    if organisation.is_err() {
+        problems.push(("organisation".into(), "choice".into()));
+    }
+    if let Err(code) = RenewalForm::check_message(Some(&submission.message)) {
+        problems.push(("message".into(), code.into()));
+    }
+    AppError::check(problems)?;
+    let form = RenewalForm {
+        organisation: organisation.map_err(|_| AppError::invalid("organisation", "choice"))?,
         message: Some(submission.message.clone()),
         share_other_prescriptions: submission.share.is_some(),
     };

@@ -20,7 +20,7 @@ use crate::ui::form::{
     answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
 };
 use crate::ui::{
-    done_notice, item, page_title, problem, BUTTON, CHOICE, H1, H2, LINK, TABLE, TD, TH,
+    done_notice, item, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD, TH,
 };
 
 #[component]
@@ -44,7 +44,7 @@ pub fn PrescriptionPage() -> impl IntoView {
                 let id = id.clone();
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let mut error = None;
+                    let mut error = Vec::new();
                     if let Some(typed) = &submission {
                         let done = format!("/prescriptions/{id}?sent=1#renewal");
                         match answer(send_renewal_request(id.clone(), typed.clone()).await, &done, "renewal") {
@@ -133,8 +133,7 @@ fn prescription_view(
             view! { <p>{t("prescription-no-dispensations")}</p> }.into_any()
         } else {
             view! {
-                <table class=TABLE>
-                    <caption class="sr-only">{t("prescription-dispensations-caption")}</caption>
+                <Table id="dispensations".to_owned() caption=t("prescription-dispensations-caption")>
                     <thead>
                         <tr>
                             <th scope="col" class=TH>{t("prescription-dispensed-on")}</th>
@@ -156,7 +155,7 @@ fn prescription_view(
                             })
                             .collect_view()}
                     </tbody>
-                </table>
+                </Table>
             }
                 .into_any()
         }}

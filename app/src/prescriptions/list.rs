@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{list_renewal_requests, read_prescriptions};
 use crate::i18n::{lang, t, t_args};
-use crate::ui::{item, page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 pub(super) fn status_text(status: PrescriptionStatus) -> String {
     t(&format!("prescription-status-{}", status.code()))
@@ -136,15 +136,14 @@ fn prescription_list(
 /// list of all requests).
 pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool) -> impl IntoView {
     let lang = lang();
-    let caption = if with_medicine {
-        t("prescriptions-requests-caption")
+    let (table_id, caption) = if with_medicine {
+        ("all-requests", t("prescriptions-requests-caption"))
     } else {
-        t("renewal-requests-caption")
+        ("requests", t("renewal-requests-caption"))
     };
+    let table_id = table_id.to_owned();
     view! {
-        <div class="overflow-x-auto">
-            <table class=TABLE>
-                <caption class="sr-only">{caption}</caption>
+        <Table id=table_id caption>
                 <thead>
                     <tr>
                         {with_medicine
@@ -201,7 +200,6 @@ pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool)
                         })
                         .collect_view()}
                 </tbody>
-            </table>
-        </div>
+        </Table>
     }
 }

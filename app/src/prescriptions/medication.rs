@@ -8,7 +8,7 @@ use super::api::read_medication_list;
 use crate::frame::current_session;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 #[component]
 pub fn MedicationListPage() -> impl IntoView {
@@ -55,7 +55,8 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
         {list
             .groups
             .into_iter()
-            .map(|g| {
+            .enumerate()
+            .map(|(index, g)| {
                 let name = if g.group == "?" {
                     t("atc-group-other")
                 } else {
@@ -63,11 +64,10 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                 };
                 view! {
                     <h2 class=H2>{name.clone()}</h2>
-                    <div class="overflow-x-auto">
-                        <table class=TABLE>
-                            <caption class="sr-only">
-                                {t_args("medication-caption", &[("group", name.into())])}
-                            </caption>
+                    <Table
+                        id=format!("medication-group-{index}")
+                        caption=t_args("medication-caption", &[("group", name.into())])
+                    >
                             <thead>
                                 <tr>
                                     <th scope="col" class=TH>{t("medication-medicine")}</th>
@@ -119,8 +119,7 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                                     })
                                     .collect_view()}
                             </tbody>
-                        </table>
-                    </div>
+                    </Table>
                 }
             })
             .collect_view()}

@@ -31,7 +31,7 @@ pub struct RecordsView {
 
 /// A day as a date field sends it (2026-03-05) or as people here type it where the
 /// browser has no date picker (5.3.2026, 05/03/2026).
-fn parse_day(field: &str, value: Option<&str>) -> Result<Option<time::Date>, AppError> {
+fn parse_day(value: Option<&str>) -> Result<Option<time::Date>, ()> {
     use time::macros::format_description;
     let Some(s) = value.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
@@ -43,42 +43,53 @@ fn parse_day(field: &str, value: Option<&str>) -> Result<Option<time::Date>, App
         .or_else(|_| time::Date::parse(s, dotted))
         .or_else(|_| time::Date::parse(s, slashed))
         .map(Some)
-        .map_err(|_| AppError::invalid(field, "date-format"))
+        .map_err(|_| ())
 }
 
 impl RecordsQuery {
     /// The filter this query asks for; the last twelve months when it asks nothing.
     ///
     /// # Errors
-    /// `Invalid` naming the first field that is wrong.
+    /// `Invalid` naming every field that is wrong, in the form's order.
     pub fn to_filter(&self, today: time::Date) -> Result<RecordFilter, AppError> {
+        let mut problems = Vec::new();
+        let mut problem = |field: &str, code: &str| problems.push((field.into(), code.into()));
         let mut filter = if self.from.is_none() && self.to.is_none() {
             RecordFilter::last_twelve_months(today)
         } else {
             RecordFilter::default()
         };
         if self.from.is_some() || self.to.is_some() {
-            filter.range.from = parse_day("from", self.from.as_deref())?;
-            filter.range.to = parse_day("to", self.to.as_deref())?;
+            for (field, value, day) in [
+                ("from", &self.from, &mut filter.range.from),
+                ("to", &self.to, &mut filter.range.to),
+            ] {
+                match parse_day(value.as_deref()) {
+                    Ok(d) => *day = d,
+                    Err(()) => problem(field, "date-format"),
+                }
+            }
         }
         if let (Some(from), Some(to)) = (filter.range.from, filter.range.to) {
             if from > to {
-                return Err(AppError::invalid("to", "date-order"));
+                problem("to", "date-order");
             }
         }
-        filter.organisation = match self.organisation.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => Some(
-                s.parse()
-                    .map_err(|_| AppError::invalid("organisation", "choice"))?,
-            ),
-        };
-        filter.kind = match self.kind.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => Some(
-                DocumentKind::from_code(s).ok_or_else(|| AppError::invalid("kind", "choice"))?,
-            ),
-        };
+        match self.organisation.as_deref().map(str::trim) {
+            None | Some("") => {}
+            Some(s) => match s.parse() {
+                Ok(id) => filter.organisation = Some(id),
+                Err(_) => problem("organisation", "choice"),
+            },
+        }
+        match self.kind.as_deref().map(str::trim) {
+            None | Some("") => {}
+            Some(s) => match DocumentKind::from_code(s) {
+                Some(kind) => filter.kind = Some(kind),
+                None => problem("kind", "choice"),
+            },
+        }
+        AppError::check(problems)?;
         Ok(filter)
     }
 }
@@ -201,6 +212,35 @@ mod tests {
         assert_eq!(
             bad_kind.to_filter(today),
             Err(AppError::invalid("kind", "choice"))
+        );
+    }
+
+    #[test]
+    fn every_wrong_field_is_named_at_once() {
+        let all_wrong = RecordsQuery {
+            from: Some("32.1.2026".into()),
+            to: Some("eilen".into()),
+            organisation: Some("x".into()),
+            kind: Some("x".into()),
+            after: None,
+        };
+        let fields = |e: Result<RecordFilter, AppError>| match e {
+            Err(AppError::Invalid { fields }) => fields,
+            other => panic!("expected Invalid, got {other:?}"),
+        };
+        let named = fields(all_wrong.to_filter(date!(2026 - 11 - 29)));
+        let named: Vec<(&str, &str)> = named
+            .iter()
+            .map(|(f, c)| (f.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("from", "date-format"),
+                ("to", "date-format"),
+                ("organisation", "choice"),
+                ("kind", "choice")
+            ]
         );
     }
 }

@@ -10,7 +10,7 @@ use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -50,14 +50,16 @@ fn document_view(doc: Document) -> impl IntoView {
         .filter(|p| !p.trim().is_empty())
         .map(str::to_owned)
         .collect();
-    let row = |label: String, value: String| {
+    // A term and its value; `written_in` marks a value in the record's own language.
+    let row = |label: String, value: String, written_in: Option<&'static str>| {
         view! {
             <div class="flex flex-col sm:flex-row sm:gap-2">
                 <dt class="font-semibold sm:w-56">{label}</dt>
-                <dd>{value}</dd>
+                <dd lang=written_in>{value}</dd>
             </div>
         }
     };
+    let written_in = s.language.code();
     view! {
         <Title text=t_args("page-title", &[("page", s.title.clone().into())]) />
         <p class="mb-2 print:hidden">
@@ -65,28 +67,31 @@ fn document_view(doc: Document) -> impl IntoView {
                 {t("back-to-records")}
             </a>
         </p>
-        <h1 class=H1>{s.title.clone()}</h1>
+        <h1 class=H1 lang=written_in>{s.title.clone()}</h1>
         <dl class="mb-6 space-y-1">
-            {row(t("document-kind"), kind_label(s.kind))}
-            {row(t("document-recorded"), lang.datetime(s.recorded_at))}
-            {row(t("document-event"), s.service_event.title.clone())}
-            {row(t("document-organisation"), s.organisation.name.clone())}
-            {row(t("document-unit"), s.unit.clone())}
-            {s.professional.clone().map(|p| row(t("document-professional"), p))}
+            {row(t("document-kind"), kind_label(s.kind), None)}
+            {row(t("document-recorded"), lang.datetime(s.recorded_at), None)}
+            {row(
+                t("document-event"),
+                s.service_event.title.clone(),
+                Some(s.service_event.language.code()),
+            )}
+            {row(t("document-organisation"), s.organisation.name.clone(), None)}
+            {row(t("document-unit"), s.unit.clone(), None)}
+            {s.professional.clone().map(|p| row(t("document-professional"), p, None))}
             {doc
                 .coding
                 .clone()
-                .map(|c| row(t("document-code"), format!("{} {}", c.code, c.display)))}
+                .map(|c| {
+                    row(t("document-code"), format!("{} {}", c.code, c.display), Some(written_in))
+                })}
         </dl>
         {doc
             .lab
             .map(|l| {
                 let range = reference_range(l.reference_low, l.reference_high, &l.unit);
                 view! {
-                    <table class=TABLE>
-                        <caption class="mb-2 text-left text-xl font-semibold">
-                            {t("document-lab-result")}
-                        </caption>
+                    <Table id="lab-result".to_owned() caption=t("document-lab-result") shown=true>
                         <thead>
                             <tr>
                                 <th scope="col" class=TH>{t("lab-test")}</th>
@@ -109,7 +114,7 @@ fn document_view(doc: Document) -> impl IntoView {
                                 </td>
                             </tr>
                         </tbody>
-                    </table>
+                    </Table>
                 }
             })}
         {(!paragraphs.is_empty())
@@ -119,7 +124,9 @@ fn document_view(doc: Document) -> impl IntoView {
                         <h2 id="document-text" class=H2>
                             {t("document-text")}
                         </h2>
-                        {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                        <div lang=written_in class="space-y-3">
+                            {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                        </div>
                     </section>
                 }
             })}

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_params_map;
 use super::api::{read_lab_series, read_lab_tests};
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::chart::{flag_key, trend_svg};
-use crate::ui::{page_title, problem, H1, LINK, TABLE, TD, TH};
+use crate::ui::chart::{flag_key, trend_summary, trend_svg};
+use crate::ui::{page_title, problem, Table, H1, LINK, TD, TH};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -43,8 +43,7 @@ pub fn LabPage() -> impl IntoView {
                     Ok(tests) if tests.is_empty() => view! { <p>{t("lab-none")}</p> }.into_any(),
                     Ok(tests) => {
                         view! {
-                            <table class=TABLE>
-                                <caption class="sr-only">{t("lab-table-caption")}</caption>
+                            <Table id="lab-tests".to_owned() caption=t("lab-table-caption")>
                                 <thead>
                                     <tr>
                                         <th scope="col" class=TH>{t("lab-test")}</th>
@@ -76,7 +75,7 @@ pub fn LabPage() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </tbody>
-                            </table>
+                            </Table>
                         }
                             .into_any()
                     }
@@ -131,10 +130,12 @@ fn trend_view(series: LabSeries) -> impl IntoView {
         <p class="mb-4">{t_args("lab-reference-is", &[("range", range.into())])}</p>
         <figure class="mb-6 rounded border border-slate-300 bg-white p-2">
             <div inner_html=svg></div>
-            <figcaption class="mt-2 text-sm">{t("lab-chart-caption")}</figcaption>
+            <figcaption class="mt-2">
+                <p>{trend_summary(&series, lang)}</p>
+                <p class="text-sm">{t("lab-chart-caption")}</p>
+            </figcaption>
         </figure>
-        <table class=TABLE>
-            <caption class="mb-2 text-left text-xl font-semibold">{t("lab-table-title")}</caption>
+        <Table id="lab-values".to_owned() caption=t("lab-table-title") shown=true>
             <thead>
                 <tr>
                     <th scope="col" class=TH>{t("lab-taken")}</th>
@@ -162,7 +163,7 @@ fn trend_view(series: LabSeries) -> impl IntoView {
                     })
                     .collect_view()}
             </tbody>
-        </table>
+        </Table>
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>

@@ -11,7 +11,9 @@ use leptos_router::hooks::use_query_map;
 use super::api::{list_health_records, RecordsQuery, RecordsView};
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::form::{described_by, error_for, ErrorSummary, FieldError, FormError, Select};
+use crate::ui::form::{
+    described_by, error_for, field_errors, ErrorSummary, FieldError, FormError, Select,
+};
 use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};
 
 /// A document kind's name.
@@ -43,7 +45,7 @@ pub fn RecordsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list_health_records(query.clone()).await {
                         Ok(view) => records_view(&query, view).into_any(),
-                        Err(AppError::Invalid { field, code }) => {
+                        Err(e @ AppError::Invalid { .. }) => {
                             // Keep what was typed, say what is wrong, and still offer the
                             // organisations to choose from.
                             let fallback = RecordsQuery {
@@ -58,7 +60,7 @@ pub fn RecordsPage() -> impl IntoView {
                                 .map(|v| v.page.organisations)
                                 .unwrap_or_default();
                             set_status(http::StatusCode::BAD_REQUEST);
-                            let error = Some((field, t(&format!("error-invalid-{code}"))));
+                            let error = field_errors(&e).unwrap_or_default();
                             view! {
                                 <ErrorSummary error=error.clone() />
                                 <RecordsFilter
@@ -188,7 +190,7 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
             query=query.clone()
             effective=filter.clone()
             organisations=page.organisations
-            error=None
+            error=Vec::new()
         />
         <h2 class=H2 id="documents-heading">{t("records-documents")}</h2>
         <p class="mb-4" role="status">
@@ -208,7 +210,11 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                     view! {
                         <li class="rounded border border-slate-300 bg-white p-4">
                             <section aria-labelledby=labelled_by>
-                                <h3 id=heading_id class="text-lg font-semibold">
+                                <h3
+                                    id=heading_id
+                                    class="text-lg font-semibold"
+                                    lang=event.language.code()
+                                >
                                     {event.title.clone()}
                                 </h3>
                                 {first
@@ -229,7 +235,7 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                                                     <a class=LINK href=format!("/records/{}", d.id)>
                                                         {kind_label(d.kind)}
                                                         ": "
-                                                        {d.title}
+                                                        <span lang=d.language.code()>{d.title}</span>
                                                     </a>
                                                     " "
                                                     <span class="text-sm text-slate-700">

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use super::api::read_summaries;
 use crate::i18n::{lang, t};
-use crate::ui::{page_title, problem, H1, H2, LINK, TABLE, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 #[component]
 pub fn SummariesPage() -> impl IntoView {
@@ -47,7 +47,7 @@ fn summary_table(
                 view! { <p>{t(none)}</p> }.into_any()
             } else {
                 view! {
-                    <table class=TABLE>
+                    <Table id=format!("{title}-table") caption=t(title)>
                         <thead>
                             <tr>
                                 <th scope="col" class=TH>{t("summaries-name")}</th>
@@ -64,10 +64,24 @@ fn summary_table(
                                     view! {
                                         <tr>
                                             <td class=TD>
-                                                <a class=LINK href=format!("/records/{}", e.latest_document)>
+                                                <a
+                                                    class=LINK
+                                                    href=format!("/records/{}", e.latest_document)
+                                                    lang=e.language.code()
+                                                >
                                                     {e.coding.display.clone()}
                                                 </a>
-                                                {e.text.clone().filter(|_| !with_code).map(|x| view! { <p class="text-sm">{x}</p> })}
+                                                {e
+                                                    .text
+                                                    .clone()
+                                                    .filter(|_| !with_code)
+                                                    .map(|x| {
+                                                        view! {
+                                                            <p class="text-sm" lang=e.language.code()>
+                                                                {x}
+                                                            </p>
+                                                        }
+                                                    })}
                                             </td>
                                             {with_code.then(|| view! { <td class=TD>{e.coding.code.clone()}</td> })}
                                             <td class=TD>{lang.date(e.first_recorded.date())}</td>
@@ -78,7 +92,7 @@ fn summary_table(
                                 })
                                 .collect_view()}
                         </tbody>
-                    </table>
+                    </Table>
                 }
                     .into_any()
             }}

@@ -37,16 +37,11 @@ fn day_number(p: &archive::model::LabPoint) -> f64 {
     f64::from(d) + f64::from(p.taken_at.hour()) / 24.0
 }
 
-/// Draws the series. `id` prefixes the element ids so two charts can share a page.
+/// The series in one sentence: how many results over which time, and the latest. The
+/// picture's description, and shown under it for everyone.
 #[must_use]
-#[allow(clippy::too_many_lines)]
-pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
-    let mut svg = String::new();
-    let title = lang.tr_args(
-        "lab-chart-title",
-        &[("test", series.test_name.clone().into())],
-    );
-    let desc = match (series.points.first(), series.points.last()) {
+pub fn trend_summary(series: &LabSeries, lang: Lang) -> String {
+    match (series.points.first(), series.points.last()) {
         (Some(first), Some(last)) => lang.tr_args(
             "lab-chart-desc",
             &[
@@ -58,7 +53,19 @@ pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
             ],
         ),
         _ => lang.tr("lab-chart-empty"),
-    };
+    }
+}
+
+/// Draws the series. `id` prefixes the element ids so two charts can share a page.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
+    let mut svg = String::new();
+    let title = lang.tr_args(
+        "lab-chart-title",
+        &[("test", series.test_name.clone().into())],
+    );
+    let desc = trend_summary(series, lang);
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" class="lab-chart"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,

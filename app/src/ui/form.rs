@@ -9,16 +9,31 @@ use super::{problem, see_other, set_status, LINK};
 use crate::error::AppError;
 use crate::i18n::t;
 
-/// What is wrong with a form: the field (its control's id) and the message.
-pub type FormError = Option<(String, String)>;
+/// What is wrong with a form: each wrong field (its control's id) with its message, in
+/// the form's order; empty when nothing is.
+pub type FormError = Vec<(String, String)>;
 
-/// The message of `error` when it is about `field`.
+/// The message of `error` about `field`, when there is one.
 #[must_use]
 pub fn error_for(error: &FormError, field: &str) -> Option<String> {
     error
-        .as_ref()
-        .filter(|(f, _)| f == field)
+        .iter()
+        .find(|(f, _)| f == field)
         .map(|(_, message)| message.clone())
+}
+
+/// Each wrong field of `e` with its message in words, when `e` is about fields.
+#[must_use]
+pub fn field_errors(e: &AppError) -> Option<FormError> {
+    match e {
+        AppError::Invalid { fields } => Some(
+            fields
+                .iter()
+                .map(|(field, code)| (field.clone(), t(&format!("error-invalid-{code}"))))
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// How a page answers a posted form.
@@ -36,38 +51,56 @@ pub enum Answer {
 /// an invalid field or a rule that refuses (whose error belongs to `blocked_field`)
 /// shows the form again with the error (422); otherwise the problem.
 pub fn answer<T>(result: Result<T, AppError>, done: &str, blocked_field: &str) -> Answer {
-    let (field, code) = match result {
+    let errors = match result {
         Ok(_) => {
             see_other(done);
             return Answer::Redirected;
         }
-        Err(AppError::Invalid { field, code }) => (field, code),
-        Err(AppError::Blocked { code }) => (blocked_field.to_owned(), code),
-        Err(e) => return Answer::Failed(problem(&e)),
+        Err(AppError::Blocked { code }) => {
+            vec![(
+                blocked_field.to_owned(),
+                t(&format!("error-invalid-{code}")),
+            )]
+        }
+        Err(e) => match field_errors(&e) {
+            Some(errors) => errors,
+            None => return Answer::Failed(problem(&e)),
+        },
     };
     set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-    Answer::Again(Some((field, t(&format!("error-invalid-{code}")))))
+    Answer::Again(errors)
 }
 
-/// The list of what is wrong with a form, first on the page, each linked to its field.
+/// The list of everything wrong with a form, first on the page, each linked to its
+/// field. It takes the focus as the page loads (`autofocus`, so with JavaScript off as
+/// well), so a screen reader reads it first and Tab goes on to its links.
 #[component]
 pub fn ErrorSummary(error: FormError) -> impl IntoView {
-    error.map(|(field, message)| {
+    (!error.is_empty()).then(|| {
         view! {
             <div
                 role="alert"
+                tabindex="-1"
+                autofocus=true
                 aria-labelledby="error-summary-title"
-                class="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4"
+                class="mb-6 rounded border-l-4 border-red-700 bg-red-50 p-4 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-red-800"
             >
                 <h2 id="error-summary-title" class="text-xl font-semibold">
                     {t("error-summary-title")}
                 </h2>
-                <ul>
-                    <li>
-                        <a class=LINK href=format!("#{field}")>
-                            {message}
-                        </a>
-                    </li>
+                <ul class="list-disc pl-6">
+                    {error
+                        .into_iter()
+                        .map(|(field, message)| {
+                            view! {
+                                <li>
+                                    <a class=LINK href=format!("#{field}")>
+                                        {message}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </div>
         }
@@ -174,6 +207,38 @@ pub fn TextArea(
     }
 }
 
+/// A labelled one-line text field with its error, holding `value` as typed.
+#[component]
+pub fn TextInput(
+    /// The control's id and name.
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+    maxlength: usize,
+    /// What the browser may fill in (`email`, …); nothing when not given.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <div class="flex flex-col gap-1">
+            <FieldHead name label hint=None error />
+            <input
+                type="text"
+                id=name
+                name=name
+                value=value
+                maxlength=maxlength
+                autocomplete=autocomplete
+                class="min-h-11 w-full rounded border border-slate-500 bg-white px-2"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, false, invalid)
+            />
+        </div>
+    }
+}
+
 /// A labelled choice from a list, with its hint (when given) and error; the first
 /// option, with an empty value, says what choosing none means (`none`).
 #[component]
@@ -194,13 +259,14 @@ pub fn Select(
     let invalid = error.is_some();
     let has_hint = hint.is_some();
     view! {
-        <div class="flex flex-col gap-1">
+        // As wide as its longest choice, but never wider than the screen.
+        <div class="flex min-w-0 max-w-full flex-col gap-1">
             <FieldHead name label hint error />
             <select
                 id=name
                 name=name
                 required=required
-                class="min-h-11 rounded border border-slate-500 bg-white px-2"
+                class="min-h-11 w-full max-w-full rounded border border-slate-500 bg-white px-2"
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described_by(name, has_hint, invalid)
             >

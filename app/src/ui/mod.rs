@@ -24,6 +24,39 @@ pub const CHOICE: &str = "mt-0.5 h-6 w-6 shrink-0";
 pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
 
+/// A data table that may be wider than a narrow screen. It scrolls sideways inside its
+/// own region, named by the table's caption and reachable by keyboard (Tab, then the
+/// arrow keys), and the page never does (WCAG 1.4.10). `id` names the caption (unique
+/// on the page); `shown` puts the caption on screen as a heading-sized title, else it
+/// is for screen readers only (the page's heading already says it).
+#[component]
+pub fn Table(
+    id: String,
+    caption: String,
+    #[prop(optional)] shown: bool,
+    children: Children,
+) -> impl IntoView {
+    let labelled_by = id.clone();
+    view! {
+        <div
+            role="region"
+            aria-labelledby=labelled_by
+            tabindex="0"
+            class="max-w-full overflow-x-auto focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
+        >
+            <table class=TABLE>
+                <caption
+                    id=id
+                    class=if shown { "mb-2 text-left text-xl font-semibold" } else { "sr-only" }
+                >
+                    {caption}
+                </caption>
+                {children()}
+            </table>
+        </div>
+    }
+}
+
 /// The document title of a page: its name and the service's.
 #[must_use]
 pub fn page_title(key: &str) -> String {

@@ -58,6 +58,16 @@ enum Lang {
     Sv,
 }
 
+impl Lang {
+    /// As stored ([`crate::model::Language::code`]).
+    const fn code(self) -> &'static str {
+        match self {
+            Self::Fi => "fi",
+            Self::Sv => "sv",
+        }
+    }
+}
+
 struct Org {
     id: i64,
     oid: &'static str,
@@ -512,7 +522,7 @@ async fn insert_person(
     .bind(p.given)
     .bind(p.family)
     .bind(birth.to_string())
-    .bind(if p.lang == Lang::Sv { "sv" } else { "fi" })
+    .bind(p.lang.code())
     .bind((!p.note.is_empty()).then_some(p.note))
     .execute(&mut **tx)
     .await?;

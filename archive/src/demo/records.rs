@@ -346,7 +346,7 @@ impl Writer<'_> {
     ) -> Result<i64, ArchiveError> {
         let id = self.new_id();
         sqlx::query(
-            "INSERT INTO service_event (person_id, id, organisation_id, kind, title, started_at, minor_decides) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO service_event (person_id, id, organisation_id, kind, title, started_at, minor_decides, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(self.person)
         .bind(id)
@@ -355,6 +355,7 @@ impl Writer<'_> {
         .bind(title)
         .bind(format_stamp(at))
         .bind(i64::from(minor_decides))
+        .bind(self.lang.code())
         .execute(&mut **self.tx)
         .await?;
         Ok(id)
@@ -375,8 +376,8 @@ impl Writer<'_> {
         let professional = PROFESSIONALS.choose(self.rng).copied();
         sqlx::query(
             "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
-             professional, title, body, code_system, code, code_display, guardian_may_see) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             professional, title, body, code_system, code, code_display, guardian_may_see, language) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(self.person)
         .bind(id)
@@ -392,6 +393,7 @@ impl Writer<'_> {
         .bind(coding.map(|c| c.1))
         .bind(coding.map(|c| c.2))
         .bind(i64::from(self.visible_to_guardian))
+        .bind(self.lang.code())
         .execute(&mut **self.tx)
         .await?;
         self.documents += 1;

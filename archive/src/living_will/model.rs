@@ -72,6 +72,21 @@ pub struct LivingWillText {
     pub treatments: Vec<(Treatment, TreatmentWish)>,
 }
 
+impl LivingWillText {
+    /// The rule for the free text: at most [`MAX_WISHES_CHARS`] characters once trimmed.
+    /// The store applies it; a form asks it too, to name every wrong field at once.
+    ///
+    /// # Errors
+    /// The code `wishes-too-long`.
+    pub fn check_wishes(wishes: &str) -> Result<(), &'static str> {
+        if wishes.trim().chars().count() > MAX_WISHES_CHARS {
+            Err("wishes-too-long")
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// One version of a living will; `text` is `None` for a withdrawal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LivingWillVersion {

@@ -4,7 +4,6 @@
 
 use sqlx::Row;
 
-use super::model::MAX_WISHES_CHARS;
 use crate::access::{unix_ms, Access, Action};
 use crate::error::ArchiveError;
 use crate::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
@@ -78,16 +77,15 @@ impl Access {
     /// Writes the living will anew (a new version), unless it already says exactly this.
     ///
     /// # Errors
-    /// `Invalid` for a text over [`MAX_WISHES_CHARS`] (field `wishes`) or treatments
+    /// `Invalid` for a text too long ([`LivingWillText::check_wishes`], field `wishes`) or treatments
     /// unless every treatment has one wish; `Refused` for anyone but the person.
     pub async fn write_living_will(
         &self,
         text: &LivingWillText,
     ) -> Result<LivingWill, ArchiveError> {
+        LivingWillText::check_wishes(&text.wishes)
+            .map_err(|code| ArchiveError::invalid("wishes", code))?;
         let wishes = text.wishes.trim();
-        if wishes.chars().count() > MAX_WISHES_CHARS {
-            return Err(ArchiveError::invalid("wishes", "wishes-too-long"));
-        }
         let in_order = text.treatments.len() == Treatment::ALL.len()
             && text
                 .treatments

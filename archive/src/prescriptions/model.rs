@@ -134,6 +134,27 @@ pub struct RenewalForm {
     pub share_other_prescriptions: bool,
 }
 
+impl RenewalForm {
+    /// The message as it is kept: trimmed, none when empty.
+    #[must_use]
+    pub fn message_text(message: Option<&str>) -> Option<&str> {
+        message.map(str::trim).filter(|m| !m.is_empty())
+    }
+
+    /// The rule for the message: at most [`MAX_MESSAGE_CHARS`] characters once trimmed.
+    /// The store applies it; the form asks it too, to name every wrong field at once.
+    ///
+    /// # Errors
+    /// The code `message-too-long`.
+    pub fn check_message(message: Option<&str>) -> Result<(), &'static str> {
+        if Self::message_text(message).is_some_and(|m| m.chars().count() > MAX_MESSAGE_CHARS) {
+            Err("message-too-long")
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// A renewal request and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenewalRequest {

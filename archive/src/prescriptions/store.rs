@@ -10,7 +10,6 @@ use sqlx::Row;
 use time::format_description::well_known::Iso8601;
 use time::Date;
 
-use super::model::MAX_MESSAGE_CHARS;
 use super::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
 use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
@@ -380,21 +379,12 @@ impl Access {
         form: &RenewalForm,
         key: &str,
     ) -> Result<RenewalRequest, ArchiveError> {
-        if !(16..=128).contains(&key.len())
-            || !key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
+        if !crate::model::is_form_key(key) {
             return Err(ArchiveError::invalid("key", "request"));
         }
-        let message = form
-            .message
-            .as_deref()
-            .map(str::trim)
-            .filter(|m| !m.is_empty());
-        if message.is_some_and(|m| m.chars().count() > MAX_MESSAGE_CHARS) {
-            return Err(ArchiveError::invalid("message", "message-too-long"));
-        }
+        RenewalForm::check_message(form.message.as_deref())
+            .map_err(|code| ArchiveError::invalid("message", code))?;
+        let message = RenewalForm::message_text(form.message.as_deref());
         let subject = self.subject().get();
         let mut tx = self
             .begin_audited(Action::RequestRenewal, Some(prescription.get()))

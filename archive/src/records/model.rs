@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
-use crate::model::{id_type, Coding, DateRange, OrganisationId, OrganisationRef, Page};
+use crate::model::{id_type, Coding, DateRange, Language, OrganisationId, OrganisationRef, Page};
 
 /// The most documents one page may hold.
 pub const MAX_PAGE: u32 = 200;
@@ -132,6 +132,8 @@ pub struct ServiceEventRef {
     pub id: ServiceEventId,
     pub kind: ServiceEventKind,
     pub title: String,
+    /// The language its title is written in.
+    pub language: Language,
 }
 
 /// One line of the health-records list.
@@ -145,6 +147,8 @@ pub struct DocumentSummary {
     pub unit: String,
     pub professional: Option<String>,
     pub service_event: ServiceEventRef,
+    /// The language its title and text are written in.
+    pub language: Language,
 }
 
 /// A whole document.
@@ -198,6 +202,8 @@ pub struct SummaryEntry {
     pub times: i64,
     pub latest_document: DocumentId,
     pub text: Option<String>,
+    /// The language of the display name and text (those of the latest document).
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

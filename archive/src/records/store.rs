@@ -11,7 +11,7 @@ use crate::clock::{format_stamp, parse_stamp, DAY};
 use crate::error::ArchiveError;
 use crate::model::{
     AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
-    LabTest, LabValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
+    LabTest, LabValue, Language, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
     ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
 };
 
@@ -68,9 +68,14 @@ enum Arg {
     Text(String),
 }
 
-const SUMMARY_COLUMNS: &str = "d.id, d.kind, d.recorded_at, d.title, d.professional, \
+const SUMMARY_COLUMNS: &str = "d.id, d.kind, d.recorded_at, d.title, d.professional, d.language, \
      d.organisation_id, o.name AS organisation_name, u.name AS unit_name, \
-     e.id AS event_id, e.kind AS event_kind, e.title AS event_title";
+     e.id AS event_id, e.kind AS event_kind, e.title AS event_title, e.language AS event_language";
+
+/// A stored language code as a [`Language`].
+fn language_of(row: &AnyRow, column: &str) -> Result<Language, ArchiveError> {
+    Language::from_code(&row.try_get::<String, _>(column)?).ok_or(ArchiveError::Corrupt("language"))
+}
 
 const SUMMARY_JOINS: &str = "JOIN organisation o ON o.id = d.organisation_id \
      JOIN care_unit u ON u.id = d.unit_id \
@@ -96,7 +101,9 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
             kind: ServiceEventKind::from_code(&event_kind)
                 .ok_or(ArchiveError::Corrupt("service event kind"))?,
             title: row.try_get("event_title")?,
+            language: language_of(row, "event_language")?,
         },
+        language: language_of(row, "language")?,
     })
 }
 
@@ -284,7 +291,7 @@ impl Access {
             DocumentKind::Vaccination,
         ] {
             let rows = sqlx::query(&format!(
-                "SELECT d.code_system, d.code, MAX(d.code_display) AS code_display, \
+                "SELECT d.code_system, d.code, \
                  MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
                  FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
                  GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
@@ -300,7 +307,8 @@ impl Access {
                 let code: String = row.try_get("code")?;
                 let last_at: String = row.try_get("last_at")?;
                 let latest = sqlx::query(&format!(
-                    "SELECT d.id, d.body FROM document d WHERE d.person_id = $1 AND d.kind = $2 \
+                    "SELECT d.id, d.body, d.code_display, d.language FROM document d \
+                     WHERE d.person_id = $1 AND d.kind = $2 \
                      AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
                     self.visible("$5")
                 ))
@@ -315,13 +323,14 @@ impl Access {
                     coding: Coding {
                         system: row.try_get("code_system")?,
                         code,
-                        display: row.try_get("code_display")?,
+                        display: latest.try_get("code_display")?,
                     },
                     first_recorded: parse_stamp(&row.try_get::<String, _>("first_at")?)?,
                     last_recorded: parse_stamp(&last_at)?,
                     times: row.try_get("times")?,
                     latest_document: DocumentId::from_raw(latest.try_get("id")?),
                     text: latest.try_get("body")?,
+                    language: language_of(&latest, "language")?,
                 });
             }
             lists.push(entries);
