@@ -1,7 +1,8 @@
 // The accessibility crawl: every page each persona can reach, in Finnish, Swedish and
 // English, with JavaScript on and off, at 320 px and 1280 px, with its error, empty,
 // refused and missing states; on each, axe-core (WCAG 2.0-2.2 A and AA) and the
-// structural checks in `checkPage` below. Prints how many page-states it checked.
+// structural checks in `checkPage` (support/checks.mjs). Prints how many page-states
+// it checked.
 //
 // A state is persona x language x JavaScript x width. Within a state the crawl starts
 // at the front page and follows every same-origin link breadth first, each address
@@ -13,6 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, launchBrowser, settled, startApp } from './support/app.mjs';
+import { STOPWORDS, checkPage } from './support/checks.mjs';
 
 const PER_PATTERN = 1;
 const WORKERS = Number(process.env.CRAWL_WORKERS ?? 3);
@@ -60,90 +62,6 @@ function pattern(url) {
 
 /** Links never followed: those that end the session or leave the page's state. */
 const SKIP = [/^\/sign-out/, /^\/dev\//, /^\/api\//, /^\/auth\//, /\.(svg|css|js|wasm|ico)$/];
-
-// Words that mark a passage's language: common in one of the three, rare in the others.
-const STOPWORDS = {
-  fi: 'ja ei että tai kun jos mutta myös sekä oli ovat voi tämä hän olla kanssa mukaan tarvittaessa yli ole kuin jo vain sinun voit',
-  sv: 'och är för med inte av som att till på det ett vid sedan efter ingen eller har kan den du dig ditt vårdas samt',
-  en: 'the and is of to for with not you your are this that or be can if by from has have was will which',
-};
-
-/** The checks on one page, run in the page: what is wrong, in words. */
-function checkPage({ width, lang, stopwords }) {
-  const problems = [];
-  const describe = (el) =>
-    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
-      typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).slice(0, 3).join('.')}` : ''
-    } "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-  const shown = (el) => el.checkVisibility() && el.getClientRects().length > 0;
-
-  // One h1, one main landmark, a skip link to it first.
-  const h1s = document.querySelectorAll('h1');
-  if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements`);
-  const mains = document.querySelectorAll('main, [role="main"]');
-  if (mains.length !== 1) problems.push(`${mains.length} main landmarks`);
-  const first = document.querySelector('a[href], button, input:not([type="hidden"]), select, textarea');
-  const skipTarget = first?.getAttribute('href')?.startsWith('#') && document.getElementById(first.getAttribute('href').slice(1));
-  if (!skipTarget || skipTarget !== mains[0]) problems.push('the first focusable element is not a skip link to main');
-
-  // No heading level skipped (h1 first, then never more than one level deeper), among
-  // the headings that are there to hear (a closed dialog's are not).
-  let level = 0;
-  for (const h of [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.checkVisibility())) {
-    const l = Number(h.tagName[1]);
-    if (l > level + 1) problems.push(`heading skips from h${level} to h${l}: ${describe(h)}`);
-    level = l;
-  }
-
-  // The page in the language chosen.
-  if (document.documentElement.lang !== lang) problems.push(`html lang="${document.documentElement.lang}", not ${lang}`);
-
-  // Every passage in another language marked as such.
-  const words = Object.fromEntries(Object.entries(stopwords).map(([l, w]) => [l, new Set(w.split(' '))]));
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const seen = new Set();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (!el || seen.has(el) || el.closest('script, style, [aria-hidden="true"]')) continue;
-    seen.add(el);
-    const tokens = (el.textContent ?? '').toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-    if (tokens.length < 5) continue;
-    const hits = Object.fromEntries(Object.keys(words).map((l) => [l, tokens.filter((t) => words[l].has(t)).length]));
-    const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
-    const [best, count] = ranked[0];
-    if (count < 2 || count < 2 * ranked[1][1]) continue;
-    const marked = (el.closest('[lang]')?.getAttribute('lang') ?? '').split('-')[0];
-    if (marked !== best) problems.push(`a passage in ${best} marked as ${marked || 'nothing'}: ${describe(el)}`);
-  }
-
-  if (width <= 320) {
-    // No horizontal scrolling of the page (WCAG 1.4.10).
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) {
-      // The deepest elements that reach past the window, or whose text does.
-      const wide = [...document.body.querySelectorAll('*')]
-        .filter((el) => shown(el) && (el.getBoundingClientRect().right > root.clientWidth + 1 || el.scrollWidth > el.clientWidth + 1))
-        .filter((el) => getComputedStyle(el).overflowX === 'visible' && !el.closest('[role="region"][tabindex="0"]'))
-        .filter((el, _, all) => !all.some((other) => other !== el && el.contains(other)))
-        .slice(0, 4)
-        .map(describe);
-      problems.push(`the page scrolls sideways: ${root.scrollWidth} px in ${root.clientWidth} (${wide.join('; ')})`);
-    }
-  }
-
-  // Every control at least 24 x 24 px (WCAG 2.5.8); links inside a sentence are exempt.
-  const controls = document.querySelectorAll(
-    'button, input:not([type="hidden"]), select, textarea, summary, [role="button"], a[href]',
-  );
-  for (const el of controls) {
-    if (!shown(el)) continue;
-    if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
-    const r = el.getBoundingClientRect();
-    if (r.width <= 1 && r.height <= 1) continue; // visually hidden until focused
-    if (r.width < 24 || r.height < 24) problems.push(`control ${Math.round(r.width)} x ${Math.round(r.height)} px: ${describe(el)}`);
-  }
-  return problems;
-}
 
 /** Signs a persona in (and chooses whom to act for) and returns the browser state. */
 async function personaState(browser, base, persona) {

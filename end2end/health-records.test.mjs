@@ -129,6 +129,10 @@ for (const mode of ['js', 'nojs']) {
       await settled(page, mode);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       await page.getByRole('heading', { level: 1, name: 'Health records' }).waitFor();
+      // The choice is kept with him for his next sign-in: back to Finnish for the tests
+      // that follow.
+      await page.getByRole('button', { name: 'Suomi' }).click();
+      await settled(page, mode);
       await context.close();
     });
   });

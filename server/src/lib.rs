@@ -121,6 +121,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();
+    let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
     let pages = Router::new()
         .route("/dev/sign-in", post(session::dev_sign_in))
@@ -139,7 +140,12 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
             move || context_state.provide(),
             move || shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // A page that does not exist renders in the same context as every other (the
+        // archive, the site's mode), so its frame knows who is signed in.
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(move || fallback_state.provide(), shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             limits::enforce,

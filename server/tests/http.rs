@@ -651,6 +651,19 @@ async fn an_unknown_page_is_a_translated_404() {
         .await
         .expect("body")
         .contains("Sivua ei löytynyt"));
+    // Signed in, a missing page still knows who is signed in (its frame, its banner).
+    let aino = app.sign_in("1001").await;
+    let page = app
+        .get("/no-such-page", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("Sivua ei löytynyt"));
+    assert!(
+        page.contains("Aino Virtanen"),
+        "the frame knows who is signed in"
+    );
 }
 
 #[test]

@@ -212,11 +212,9 @@ fn will_form(
                     let field_error = error_for(&error, &format!("{code}-want"));
                     let error_id = error_id(code);
                     view! {
-                        // The error summary links here (`#<code>-want`): the group takes
-                        // the focus, and a screen reader reads its legend and error.
+                        // The error summary links to the group's first choice
+                        // (`#<code>-want`), whose group names the error.
                         <fieldset
-                            id=format!("{code}-want")
-                            tabindex="-1"
                             class="rounded border border-slate-300 p-4"
                             aria-describedby=field_error.is_some().then(|| error_id.clone())
                         >

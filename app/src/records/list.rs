@@ -209,7 +209,9 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                     let labelled_by = heading_id.clone();
                     view! {
                         <li class="rounded border border-slate-300 bg-white p-4">
-                            <section aria-labelledby=labelled_by>
+                            // An article, not a section: one landmark per service event
+                            // would bury the page's own in a screen reader's list.
+                            <article aria-labelledby=labelled_by>
                                 <h3
                                     id=heading_id
                                     class="text-lg font-semibold"
@@ -246,7 +248,7 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                            </section>
+                            </article>
                         </li>
                     }
                 })
