@@ -1,17 +1,17 @@
 ## the accessibility statement and its feedback form (Act 306/2019)
 a11y-title = Saavutettavuusseloste
 a11y-footer-link = Saavutettavuusseloste
-a11y-intro = Tämä seloste kertoo, miten OmaKanta-verkkopalvelu täyttää digitaalisten palvelujen tarjoamisesta annetun lain (306/2019) vaatimukset, mitä puutteita palvelussa on ja miten voit antaa meille palautetta.
+a11y-intro = Tässä selosteessa kerromme, miten OmaKanta-verkkopalvelu täyttää digipalvelulain (306/2019) vaatimukset. Kerromme myös, mitä puutteita palvelussa on ja miten voit antaa meille palautetta.
 a11y-status-title = Palvelun saavutettavuuden tila
 a11y-status = Palvelu täyttää saavutettavuusvaatimukset suurelta osin. Tavoitteemme on WCAG 2.2 -ohjeiden A- ja AA-taso, eli enemmän kuin laki vaatii (WCAG 2.1 AA).
 a11y-tested-title = Näin tarkistamme palvelun
-a11y-tested-intro = Jokainen palvelun muutos tarkistetaan automaattisesti ennen julkaisua. Tarkistus käy läpi jokaisen sivun jokaisen testihenkilön tunnuksilla (oma asiointi, alle 10-vuotiaan huoltaja, 10 vuotta täyttäneen huoltaja, valtuutettu, ruotsinkielinen käyttäjä ja kirjautumaton käyttäjä), suomeksi, ruotsiksi ja englanniksi, JavaScriptin kanssa ja ilman, kapealla ja leveällä näytöllä. Jokaiselta sivulta tarkistetaan:
+a11y-tested-intro = Tarkistamme jokaisen muutoksen automaattisesti ennen julkaisua. Tarkistus käy läpi kaikki sivut kaikkien testihenkilöiden tunnuksilla. Testihenkilöitä ovat oma asiointi, alle 10-vuotiaan huoltaja, 10 vuotta täyttäneen huoltaja, valtuutettu, ruotsinkielinen käyttäjä ja kirjautumaton käyttäjä. Sivut tarkistetaan suomeksi, ruotsiksi ja englanniksi, JavaScriptin kanssa ja ilman, kapealla ja leveällä näytöllä. Jokaiselta sivulta tarkistetaan:
 a11y-tested-axe = WCAG 2.0–2.2 -ohjeiden A- ja AA-tason automaattisesti tarkistettavat kohdat (axe-core)
 a11y-tested-structure = että sivulla on yksi pääotsikko, pääsisältö, ohituslinkki sisältöön ja otsikkotasot järjestyksessä
 a11y-tested-reflow = että 320 pikselin levyinen näyttö ei vaadi vaakasuuntaista vieritystä
 a11y-tested-targets = että painikkeet, linkit ja valinnat ovat vähintään 24 × 24 pikselin kokoisia
 a11y-tested-language = että sivun kieli on merkitty ja toisella kielellä kirjoitettu teksti on merkitty sillä kielellä
-a11y-tested-keyboard = että lomakkeen virheet luetellaan ensin, kukin linkkinä kenttäänsä, ja näppäimistön kohdistus siirtyy luetteloon
+a11y-tested-keyboard = että lomakkeen virheet näkyvät ensin luettelona. Jokainen virhe on linkki kenttäänsä, ja näppäimistön kohdistus siirtyy luetteloon.
 a11y-tested-states = myös virhetilanteet: tyhjänä ja virheellisenä lähetetyt lomakkeet, haku ilman tuloksia, sivu, johon käyttäjällä ei ole oikeutta, ja sivu, jota ei ole
 a11y-gaps-title = Puutteet ja niiden syyt
 a11y-gaps = Palvelua ei ole vielä arvioinut ulkopuolinen asiantuntija, eikä sitä ole testattu käsin ruudunlukijoilla (NVDA, JAWS, VoiceOver, TalkBack) eikä avustavia tekniikoita käyttävien ihmisten kanssa. Automaattiset tarkistukset löytävät vain osan puutteista. Lisäämme tähän jokaisen löydetyn puutteen ja sen korjausaikataulun.

@@ -203,9 +203,12 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
         <ol class="space-y-4" aria-labelledby="documents-heading">
             {groups
                 .into_iter()
-                .map(|(event, docs)| {
+                .enumerate()
+                .map(|(index, (event, docs))| {
                     let first = docs.first().cloned();
-                    let heading_id = format!("event-{}", event.id);
+                    // By position: one service event can head two groups (its documents
+                    // are listed by time, and another event's can come between them).
+                    let heading_id = format!("event-{index}");
                     let labelled_by = heading_id.clone();
                     view! {
                         <li class="rounded border border-slate-300 bg-white p-4">
