@@ -1474,3 +1474,47 @@ async fn a_page_view_reads_once_and_a_posted_form_is_sent_once() {
         "sent once"
     );
 }
+
+#[tokio::test]
+async fn records_in_another_language_than_the_page_are_marked_with_theirs() {
+    let app = spawn_app().await;
+    // Johan's records are written in Swedish; his interface here is Finnish.
+    let johan = app
+        .sign_in(&archive::demo::ids::SWEDISH.get().to_string())
+        .await;
+    for page in [
+        "/records",
+        "/prescriptions",
+        "/medication-list",
+        "/summaries",
+    ] {
+        let body = app
+            .get(page, Some(&johan))
+            .await
+            .text()
+            .await
+            .expect("body");
+        assert!(
+            body.contains(r#"<html lang="fi""#),
+            "{page}: the page is Finnish"
+        );
+        assert!(
+            body.contains(r#"lang="sv""#),
+            "{page}: his Swedish records are marked"
+        );
+    }
+    // Aino's Finnish records in the English interface are marked Finnish.
+    let aino = app.sign_in("1001").await;
+    let english = format!("{aino}; omakanta_lang=en");
+    let body = app
+        .get("/prescriptions", Some(&english))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(body.contains(r#"<html lang="en""#));
+    assert!(
+        body.contains(r#"<p lang="fi">"#),
+        "a Finnish dosage is marked"
+    );
+}

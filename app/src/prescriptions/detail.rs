@@ -20,7 +20,7 @@ use crate::ui::form::{
     answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
 };
 use crate::ui::{
-    done_notice, item, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD, TH,
+    done_notice, item, item_in, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD, TH,
 };
 
 #[component]
@@ -92,14 +92,14 @@ fn prescription_view(
     let can_renew = p.renewal_block.is_none();
     let dispensations = p.dispensations.clone();
     view! {
-        <h1 class=H1>{heading}</h1>
+        <h1 class=H1 lang=p.language.code()>{heading}</h1>
         <ErrorSummary error=error.clone() />
         {sent.then(|| done_notice(t("renewal-sent")))}
         <h2 class=H2>{t("prescription-details")}</h2>
         <dl class="grid gap-x-4 sm:grid-cols-2">
             {item(t("prescriptions-status"), status_text(p.status))}
-            {item(t("prescription-dosage"), p.dosage.clone())}
-            {item(t("prescription-form"), p.form.clone())}
+            {item_in(t("prescription-dosage"), p.dosage.clone(), p.language.code())}
+            {item_in(t("prescription-form"), p.form.clone(), p.language.code())}
             {item(t("prescription-package"), p.package_size.clone())}
             {item(t("prescription-amount"), p.amount.clone())}
             {item(

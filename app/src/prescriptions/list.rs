@@ -83,12 +83,12 @@ fn prescription_list(
                     let heading = format!("{} {} {}", p.product, p.strength, p.form);
                     view! {
                         <li class="rounded border border-slate-300 bg-white p-4">
-                            <h2 class="text-lg font-semibold">
+                            <h2 class="text-lg font-semibold" lang=p.language.code()>
                                 <a class=LINK href=format!("/prescriptions/{}", p.id)>
                                     {heading}
                                 </a>
                             </h2>
-                            <p>{p.dosage.clone()}</p>
+                            <p lang=p.language.code()>{p.dosage.clone()}</p>
                             <dl class="mt-2 grid gap-x-4 sm:grid-cols-2">
                                 {item(t("prescriptions-status"), status_text(p.status))}
                                 {item(t("prescriptions-issued"), lang.date(p.issued_on))}

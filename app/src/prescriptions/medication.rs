@@ -88,6 +88,7 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                                                     <a
                                                         class=LINK
                                                         href=format!("/prescriptions/{}", m.prescription)
+                                                        lang=m.language.code()
                                                     >
                                                         {format!("{} {} {}", m.product, m.strength, m.form)}
                                                     </a>
@@ -101,7 +102,7 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                                                             }
                                                         })}
                                                 </th>
-                                                <td class=TD>{m.dosage}</td>
+                                                <td class=TD lang=m.language.code()>{m.dosage}</td>
                                                 <td class=TD>
                                                     {m
                                                         .last_dispensed

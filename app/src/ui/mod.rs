@@ -140,10 +140,22 @@ pub fn done_notice(text: String) -> impl IntoView {
 
 /// A term and its value in a description list.
 pub fn item(term: String, value: String) -> impl IntoView {
+    item_with_lang(term, value, None)
+}
+
+/// A term and its value written in `lang` (a record's own words, which may be in
+/// another language than the page).
+pub fn item_in(term: String, value: String, lang: &'static str) -> impl IntoView {
+    item_with_lang(term, value, Some(lang))
+}
+
+fn item_with_lang(term: String, value: String, lang: Option<&'static str>) -> impl IntoView {
     view! {
         <div>
             <dt class="inline font-semibold">{term}": "</dt>
-            <dd class="inline">{value}</dd>
+            <dd class="inline" lang=lang>
+                {value}
+            </dd>
         </div>
     }
 }

@@ -1,10 +1,12 @@
 -- The language each record is written in (a page marks its text so, whatever the
--- interface's language), the language a person chose for the service (kept for the
+-- interface's language: a document, its service event, a prescription's form and
+-- dosage), the language a person chose for the service (kept for the
 -- next sign-in on any device; NULL until they choose), and the accessibility
 -- feedback the statement's form receives (Act 306/2019: a feedback channel).
 -- Keep in step with ../postgres/0010_languages_and_feedback.sql.
 ALTER TABLE service_event ADD COLUMN language TEXT NOT NULL DEFAULT 'fi';
 ALTER TABLE document ADD COLUMN language TEXT NOT NULL DEFAULT 'fi';
+ALTER TABLE prescription ADD COLUMN language TEXT NOT NULL DEFAULT 'fi';
 ALTER TABLE person ADD COLUMN chosen_language TEXT;
 
 CREATE TABLE accessibility_feedback (

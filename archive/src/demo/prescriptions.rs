@@ -198,8 +198,8 @@ pub(super) async fn insert_prescriptions(
                 .unwrap_or("LL Anna Mäkinen");
             sqlx::query(
                 "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, dosage, amount, packages, \
-                 prescriber, organisation_id, issued_on, validity_months, narcotic, cns, cancelled, guardian_may_see) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+                 prescriber, organisation_id, issued_on, validity_months, narcotic, cns, cancelled, guardian_may_see, language) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
             )
             .bind(p.id.get())
             .bind(id)
@@ -219,6 +219,7 @@ pub(super) async fn insert_prescriptions(
             .bind(i64::from(med.cns))
             .bind(i64::from(cancelled))
             .bind(i64::from(visible))
+            .bind(w.lang.code())
             .execute(&mut **w.tx)
             .await?;
             // A history of renewal requests for the typical adult's first medicine: last

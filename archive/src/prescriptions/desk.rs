@@ -63,10 +63,10 @@ impl Archive {
                 sqlx::query(
                     "INSERT INTO prescription (person_id, id, product, atc, strength, form, package_size, \
                      dosage, amount, packages, prescriber, organisation_id, issued_on, validity_months, \
-                     narcotic, cns, cancelled, guardian_may_see, denied_to_guardian, renewed_from) \
+                     narcotic, cns, cancelled, guardian_may_see, denied_to_guardian, renewed_from, language) \
                      SELECT person_id, $1, product, atc, strength, form, package_size, dosage, amount, \
                      packages, prescriber, $2, $3, validity_months, narcotic, cns, 0, guardian_may_see, \
-                     denied_to_guardian, id FROM prescription WHERE person_id = $4 AND id = $5",
+                     denied_to_guardian, id, language FROM prescription WHERE person_id = $4 AND id = $5",
                 )
                 .bind(new_id)
                 .bind(organisation)

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
-use crate::model::{id_type, OrganisationId, OrganisationRef, PersonId};
+use crate::model::{id_type, Language, OrganisationId, OrganisationRef, PersonId};
 
 pub use super::renewal::RenewalBlock;
 
@@ -67,6 +67,8 @@ pub struct Prescription {
     pub form: String,
     pub package_size: String,
     pub dosage: String,
+    /// The language its form and dosage are written in.
+    pub language: Language,
     pub amount: String,
     pub packages: i64,
     pub prescriber: String,
@@ -189,6 +191,8 @@ pub struct Medication {
     pub form: String,
     pub atc: String,
     pub dosage: String,
+    /// The language its form and dosage are written in.
+    pub language: Language,
     pub prescriber: String,
     pub organisation: String,
     pub valid_until: Date,

@@ -15,9 +15,9 @@ use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
 use crate::model::{
-    Dispensation, MedicationList, OrganisationId, OrganisationRef, PersonId, Prescription,
-    PrescriptionDetail, PrescriptionId, PrescriptionStatus, RenewalForm, RenewalRequest,
-    RenewalRequestId, RenewalStatus,
+    Dispensation, Language, MedicationList, OrganisationId, OrganisationRef, PersonId,
+    Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, RenewalForm,
+    RenewalRequest, RenewalRequestId, RenewalStatus,
 };
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
@@ -61,7 +61,7 @@ const REQUEST_SELECT: &str = "SELECT r.id, r.prescription_id, r.organisation_id,
      JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
      JOIN person b ON b.id = r.requested_by";
 
-const PRESCRIPTION_SELECT: &str = "SELECT p.id, p.product, p.atc, p.strength, p.form, p.package_size, p.dosage, \
+const PRESCRIPTION_SELECT: &str = "SELECT p.id, p.product, p.atc, p.strength, p.form, p.package_size, p.dosage, p.language, \
      p.amount, p.packages, p.prescriber, p.organisation_id, o.name AS organisation_name, p.issued_on, \
      p.validity_months, p.narcotic, p.cns, p.cancelled, p.renewed_from \
      FROM prescription p JOIN organisation o ON o.id = p.organisation_id";
@@ -202,6 +202,8 @@ impl Access {
                     form: row.try_get("form")?,
                     package_size: row.try_get("package_size")?,
                     dosage: row.try_get("dosage")?,
+                    language: Language::from_code(&row.try_get::<String, _>("language")?)
+                        .ok_or(ArchiveError::Corrupt("prescription language"))?,
                     amount: row.try_get("amount")?,
                     packages,
                     prescriber: row.try_get("prescriber")?,
