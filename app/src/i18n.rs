@@ -34,6 +34,17 @@ pub enum Lang {
 /// The cookie that keeps the chosen language.
 pub const LANG_COOKIE: &str = "omakanta_lang";
 
+/// The archive's name for the same language (a person's choice, a record's language).
+impl From<Lang> for archive::model::Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Fi => Self::Fi,
+            Lang::Sv => Self::Sv,
+            Lang::En => Self::En,
+        }
+    }
+}
+
 impl Lang {
     pub const ALL: [Self; 3] = [Self::Fi, Self::Sv, Self::En];
 

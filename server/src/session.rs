@@ -2,7 +2,7 @@
 
 use app::i18n::{cookie_value, Lang, LANG_COOKIE};
 use app::ssr::Authenticated;
-use archive::model::{Language, PersonId};
+use archive::model::PersonId;
 use archive::SessionToken;
 use axum::body::Body;
 use axum::extract::{Form, State};
@@ -228,13 +228,11 @@ pub async fn set_language(
     headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Response {
-    let (Some(lang), Some(language)) =
-        (Lang::from_code(&form.lang), Language::from_code(&form.lang))
-    else {
+    let Some(lang) = Lang::from_code(&form.lang) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
     if let Some(token) = session_token(&state, &headers) {
-        match state.archive.choose_language(&token, language).await {
+        match state.archive.choose_language(&token, lang.into()).await {
             // Signed out, or the session ran out: the browser's choice is enough.
             Ok(()) | Err(archive::ArchiveError::NotFound) => {}
             Err(e) => {

@@ -30,7 +30,7 @@ pub async fn send_feedback(submission: FeedbackSubmission) -> Result<(), AppErro
         page: Some(submission.page),
         message: submission.message,
         contact: Some(submission.contact),
-        language: Language::from_code(crate::i18n::lang().code()).unwrap_or_default(),
+        language: Language::from(crate::i18n::lang()),
         key: submission.key,
     };
     AppError::check(

@@ -18,7 +18,7 @@ use crate::access::Archive;
 use crate::clock::age_on;
 use crate::error::ArchiveError;
 use crate::hetu::Hetu;
-use crate::model::PersonId;
+use crate::model::{Language, PersonId};
 
 mod prescriptions;
 mod records;
@@ -50,22 +50,6 @@ pub mod ids {
 pub struct DemoReport {
     pub persons: u64,
     pub documents: u64,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    Fi,
-    Sv,
-}
-
-impl Lang {
-    /// As stored ([`crate::model::Language::code`]).
-    const fn code(self) -> &'static str {
-        match self {
-            Self::Fi => "fi",
-            Self::Sv => "sv",
-        }
-    }
 }
 
 struct Org {
@@ -164,7 +148,7 @@ struct Profile {
     age: i32,
     days_past_birthday: i64,
     individual: u16,
-    lang: Lang,
+    lang: Language,
     note: &'static str,
     chronic: &'static [&'static str],
     visits_per_year: f64,
@@ -180,7 +164,7 @@ const PROFILES: &[Profile] = &[
         age: 41,
         days_past_birthday: 75,
         individual: 942,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "typical-adult",
         chronic: &["J45.9"],
         visits_per_year: 8.0,
@@ -194,7 +178,7 @@ const PROFILES: &[Profile] = &[
         age: 73,
         days_past_birthday: 200,
         individual: 913,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "heavy-user",
         chronic: &["I10", "E11.9", "I48.9", "I50.9", "E78.0", "M17.9"],
         visits_per_year: 55.0,
@@ -208,7 +192,7 @@ const PROFILES: &[Profile] = &[
         age: 38,
         days_past_birthday: 12,
         individual: 954,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "guardian",
         chronic: &["E03.9"],
         visits_per_year: 2.0,
@@ -222,7 +206,7 @@ const PROFILES: &[Profile] = &[
         age: 7,
         days_past_birthday: 150,
         individual: 937,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "child-7",
         chronic: &[],
         visits_per_year: 3.0,
@@ -236,7 +220,7 @@ const PROFILES: &[Profile] = &[
         age: 15,
         days_past_birthday: 40,
         individual: 968,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "teen-15",
         chronic: &["J45.9"],
         visits_per_year: 2.5,
@@ -250,7 +234,7 @@ const PROFILES: &[Profile] = &[
         age: 84,
         days_past_birthday: 300,
         individual: 926,
-        lang: Lang::Fi,
+        lang: Language::Fi,
         note: "elderly-mandate-giver",
         chronic: &["I10", "E03.9", "M17.9"],
         visits_per_year: 9.0,
@@ -264,7 +248,7 @@ const PROFILES: &[Profile] = &[
         age: 52,
         days_past_birthday: 220,
         individual: 985,
-        lang: Lang::Sv,
+        lang: Language::Sv,
         note: "swedish-speaking",
         chronic: &["I10", "E78.0"],
         visits_per_year: 3.0,
@@ -392,9 +376,9 @@ pub async fn load_generated(
             days_past_birthday: rng.random_range(0..365),
             individual: rng.random_range(900..1000),
             lang: if rng.random_bool(0.06) {
-                Lang::Sv
+                Language::Sv
             } else {
-                Lang::Fi
+                Language::Fi
             },
             note: "",
             chronic,
@@ -468,7 +452,7 @@ struct Writer<'a> {
     tx: &'a mut Transaction<'static, Any>,
     rng: &'a mut ChaCha8Rng,
     person: i64,
-    lang: Lang,
+    lang: Language,
     male: bool,
     documents: u64,
     /// Whether documents now being written are marked visible to guardians.
@@ -477,7 +461,7 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn t<'s>(&self, fi: &'s str, sv: &'s str) -> &'s str {
-        if self.lang == Lang::Sv {
+        if self.lang == Language::Sv {
             sv
         } else {
             fi
