@@ -473,6 +473,20 @@ impl Access {
         )
     }
 
+    /// The condition, on documents aliased `alias`, that a professional's delayed
+    /// display of them (if any) has ended: `param` is bound to [`Access::now_stamp`].
+    /// A document that meets [`Access::visible_rows`] but not this is listed as
+    /// delayed (that it exists, when it appears), and nothing of it is read.
+    pub(crate) fn released(alias: &str, param: &str) -> String {
+        format!("({alias}.shown_from IS NULL OR {alias}.shown_from <= {param})")
+    }
+
+    /// The clock's now as a stored clinical time (Finnish local, to the minute), for
+    /// [`Access::released`]: a delay ends at its minute exactly.
+    pub(crate) fn now_stamp(&self) -> String {
+        crate::clock::format_stamp(crate::clock::finnish_local(self.archive.clock.now()))
+    }
+
     /// The day before which every row is visible to this right: the child's tenth
     /// birthday for a guardian of a child of 10 to 17, after every date otherwise.
     pub(crate) fn visibility_cutoff(&self) -> String {

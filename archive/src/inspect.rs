@@ -254,6 +254,60 @@ pub async fn record_unmarked_document(
     Ok(crate::model::DocumentId::from_raw(id))
 }
 
+/// Records a document for `person` that a professional has delayed until
+/// `shown_from` (Finnish local time, `YYYY-MM-DDTHH:MM`), as a copy of the person's
+/// newest document whose title, text and coding are all `text` and `code`, visible to
+/// guardians. A laboratory result also gets its value: `code` as the test, `value`.
+///
+/// # Errors
+/// `NotFound` when the person has no document; `Storage` when the database fails.
+pub async fn record_delayed_document(
+    archive: &Archive,
+    person: PersonId,
+    id: i64,
+    kind: crate::model::DocumentKind,
+    (code, text, value): (&str, &str, f64),
+    recorded_at: &str,
+    shown_from: &str,
+) -> Result<crate::model::DocumentId, ArchiveError> {
+    let mut tx = archive.db.begin().await?;
+    let done = sqlx::query(
+        "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
+         professional, title, body, code_system, code, code_display, language, guardian_may_see, shown_from) \
+         SELECT person_id, $2, service_event_id, $3, $4, organisation_id, unit_id, professional, $5, $5, \
+         'urn:test', $6, $5, language, 1, $7 FROM document WHERE person_id = $1 \
+         ORDER BY recorded_at DESC, id DESC LIMIT 1",
+    )
+    .bind(person.get())
+    .bind(id)
+    .bind(kind.code())
+    .bind(recorded_at)
+    .bind(text)
+    .bind(code)
+    .bind(shown_from)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(ArchiveError::NotFound);
+    }
+    if kind == crate::model::DocumentKind::LabResult {
+        sqlx::query(
+            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, flag, taken_at) \
+             VALUES ($1, $2, $3, $4, $5, 'g/L', 'H', $6)",
+        )
+        .bind(person.get())
+        .bind(id)
+        .bind(code)
+        .bind(text)
+        .bind(value)
+        .bind(recorded_at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(crate::model::DocumentId::from_raw(id))
+}
+
 /// Sets or clears a person's demo note (which makes a person a demo person).
 ///
 /// # Errors

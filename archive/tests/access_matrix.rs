@@ -248,6 +248,7 @@ async fn lab(t: &TestArchive, person: PersonId, code: &str) -> DocumentId {
         .lab_tests()
         .await
         .expect("tests")
+        .tests
         .into_iter()
         .find(|l| l.test_code == code)
         .unwrap_or_else(|| panic!("{code}"))
@@ -622,7 +623,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         .filter(|m| m.1 < tenth || (m.2 && !m.3))
         .map(|m| m.0)
         .collect();
-    assert_eq!(seen.iter().map(|d| d.id).collect::<Vec<_>>(), expected);
+    assert_eq!(seen.iter().map(|d| d.id()).collect::<Vec<_>>(), expected);
     assert!(
         expected.len() < marks.len(),
         "some documents are the teen's alone"

@@ -72,7 +72,7 @@ lab-chart-title = Results of { $test } over time
 lab-chart-desc = { $count } results from { $first } to { $last }. Latest result { $value } { $unit }. The reference range is shown as a green band; results outside it as squares.
 lab-chart-empty = No results.
 lab-chart-caption = The figures in the chart are also in the table below.
-lab-table-title = All results
+lab-table-title = Results in the chosen period
 error-invalid-date-format = Enter the date as dd/mm/yyyy.
 error-invalid-date-order = The end date cannot be before the start date.
 action-records-list = Viewed the list of health records
@@ -80,3 +80,18 @@ action-records-read = Opened a document
 action-summaries-read = Viewed the summaries
 action-lab-list = Viewed the laboratory results
 action-lab-series = Viewed a laboratory result over time
+delayed-heading = Not shown yet
+delayed-intro = A professional has decided that these are shown later, for example once they have been talked through at an appointment. They have been recorded.
+delayed-item = { $kind }, { $organisation }: appears on { $when }
+delayed-appears = Appears on
+delayed-document = Showing this has been delayed. The professional providing care has decided that it appears on { $when }, for example so that it can first be talked through at an appointment. It has been recorded, but what it says is not shown before then.
+lab-period = Period
+lab-period-1y = The last year
+lab-period-5y = The last five years
+lab-period-all = All results
+lab-period-submit = Show
+lab-period-empty = No results in this period.
+lab-period-earlier = { $count ->
+    [one] One earlier result is not shown for this period.
+   *[other] { $count } earlier results are not shown for this period.
+}

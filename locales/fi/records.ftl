@@ -72,7 +72,7 @@ lab-chart-title = Tutkimuksen { $test } tulokset ajan mittaan
 lab-chart-desc = { $count } tulosta ajalta { $first }–{ $last }. Viimeisin tulos { $value } { $unit }. Viitealue näkyy vihreänä vyöhykkeenä; viitealueen ulkopuoliset tulokset neliöinä.
 lab-chart-empty = Ei tuloksia.
 lab-chart-caption = Kuvaajan tiedot ovat myös alla olevassa taulukossa.
-lab-table-title = Kaikki tulokset
+lab-table-title = Tulokset valitulta ajanjaksolta
 error-invalid-date-format = Anna päivämäärä muodossa pp.kk.vvvv.
 error-invalid-date-order = Päättymispäivä ei voi olla ennen alkamispäivää.
 action-records-list = Katsoi terveystietoluetteloa
@@ -80,3 +80,18 @@ action-records-read = Avasi asiakirjan
 action-summaries-read = Katsoi yhteenvetoja
 action-lab-list = Katsoi laboratoriotuloksia
 action-lab-series = Katsoi laboratoriotuloksen kehitystä
+delayed-heading = Tulossa näkyviin
+delayed-intro = Ammattilainen on päättänyt, että nämä tiedot näkyvät vasta myöhemmin, esimerkiksi kun ne on ensin käyty läpi vastaanotolla. Tiedot on tallennettu.
+delayed-item = { $kind }, { $organisation }: näkyy { $when }
+delayed-appears = Näkyy
+delayed-document = Tämän tiedon näyttämistä on siirretty. Hoitava ammattilainen on päättänyt, että tieto näkyy vasta { $when }, esimerkiksi jotta se voidaan ensin käydä läpi vastaanotolla. Tieto on tallennettu, mutta sen sisältöä ei näytetä ennen tätä.
+lab-period = Ajanjakso
+lab-period-1y = Viimeinen vuosi
+lab-period-5y = Viimeiset viisi vuotta
+lab-period-all = Kaikki tulokset
+lab-period-submit = Näytä
+lab-period-empty = Tältä ajanjaksolta ei ole tuloksia.
+lab-period-earlier = { $count ->
+    [one] Yksi vanhempi tulos ei näy tällä ajanjaksolla.
+   *[other] { $count } vanhempaa tulosta ei näy tällä ajanjaksolla.
+}

@@ -72,7 +72,7 @@ lab-chart-title = Resultaten av { $test } över tid
 lab-chart-desc = { $count } resultat från perioden { $first }–{ $last }. Senaste resultat { $value } { $unit }. Referensområdet visas som ett grönt band; resultat utanför det som kvadrater.
 lab-chart-empty = Inga resultat.
 lab-chart-caption = Uppgifterna i diagrammet finns också i tabellen nedan.
-lab-table-title = Alla resultat
+lab-table-title = Resultat under vald period
 error-invalid-date-format = Ange datumet i formen dd.mm.åååå.
 error-invalid-date-order = Slutdatumet kan inte vara före startdatumet.
 action-records-list = Såg förteckningen över hälsouppgifter
@@ -80,3 +80,18 @@ action-records-read = Öppnade en handling
 action-summaries-read = Såg sammandragen
 action-lab-list = Såg laboratorieresultaten
 action-lab-series = Såg utvecklingen av ett laboratorieresultat
+delayed-heading = Visas senare
+delayed-intro = En yrkesperson har bestämt att de här uppgifterna visas först senare, till exempel när de har gåtts igenom vid ett besök. Uppgifterna finns sparade.
+delayed-item = { $kind }, { $organisation }: visas { $when }
+delayed-appears = Visas
+delayed-document = Visningen av den här uppgiften har skjutits upp. Yrkespersonen som vårdar har bestämt att den visas först { $when }, till exempel för att den först ska gås igenom vid ett besök. Uppgiften finns sparad, men innehållet visas inte före det.
+lab-period = Period
+lab-period-1y = Det senaste året
+lab-period-5y = De senaste fem åren
+lab-period-all = Alla resultat
+lab-period-submit = Visa
+lab-period-empty = Inga resultat under den här perioden.
+lab-period-earlier = { $count ->
+    [one] Ett äldre resultat visas inte för den här perioden.
+   *[other] { $count } äldre resultat visas inte för den här perioden.
+}

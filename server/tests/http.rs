@@ -293,6 +293,7 @@ async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
         .lab_tests()
         .await
         .expect("tests")
+        .tests
         .into_iter()
         .find(|t| t.test_code == "B-HbA1c")
         .expect("HbA1c")
@@ -1111,7 +1112,7 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         )
         .await
         .expect("own");
-    let eetu_lab = eetu_own.lab_tests().await.expect("tests")[0]
+    let eetu_lab = eetu_own.lab_tests().await.expect("tests").tests[0]
         .latest
         .document
         .to_string();
@@ -1517,4 +1518,149 @@ async fn records_in_another_language_than_the_page_are_marked_with_theirs() {
         body.contains(r#"<p lang="fi">"#),
         "a Finnish dosage is marked"
     );
+}
+
+#[tokio::test]
+async fn a_delayed_result_is_announced_without_its_content_on_every_page() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    let own = app
+        .archive
+        .access(
+            &app.archive
+                .demo_actor(archive::demo::ids::ADULT)
+                .await
+                .expect("actor"),
+            archive::demo::ids::ADULT,
+            archive::Purpose::CitizenService,
+        )
+        .await
+        .expect("own");
+    let delayed = own.lab_tests().await.expect("labs").delayed;
+    assert!(
+        delayed.len() >= 2,
+        "the demo delays Aino's check-up results"
+    );
+
+    let records = app
+        .get("/records", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(records.contains("Tulossa näkyviin"), "{records}");
+    for d in &delayed {
+        assert!(records.contains(&format!("href=\"/records/{}\"", d.id)));
+    }
+    let lab = app
+        .get("/lab", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(lab.contains("Tulossa näkyviin") && lab.contains("näkyy"));
+
+    for lang in ["fi", "sv", "en"] {
+        let cookie = format!("{aino}; omakanta_lang={lang}");
+        let res = app
+            .get(&format!("/records/{}", delayed[0].id), Some(&cookie))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let page = res.text().await.expect("body");
+        let said = match lang {
+            "fi" => "näkyy vasta",
+            "sv" => "visas först",
+            _ => "appears on",
+        };
+        assert!(page.contains(said), "{lang}: {page}");
+        // Nothing of what it says: no test, value, table or code.
+        for content in ["B-Hb", "P-TSH", "Hemoglobiini", "<table", "g/L", "mU/L"] {
+            assert!(!page.contains(content), "{lang}: {content} shown early");
+        }
+    }
+
+    // The server function answers the same: that it is delayed, nothing more.
+    let api = app
+        .post_form(
+            "/api/document",
+            &[("id", &delayed[0].id.to_string())],
+            Some(&aino),
+        )
+        .await;
+    assert_eq!(api.status(), StatusCode::OK);
+    let json = api.text().await.expect("body");
+    assert!(json.contains("Delayed") && !json.contains("B-Hb"), "{json}");
+}
+
+#[tokio::test]
+async fn a_lab_trend_s_period_is_chosen_without_javascript_and_its_plot_and_table_agree() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let hba1c = app
+        .archive
+        .access(
+            &app.archive
+                .demo_actor(archive::demo::ids::HEAVY_USER)
+                .await
+                .expect("actor"),
+            archive::demo::ids::HEAVY_USER,
+            archive::Purpose::CitizenService,
+        )
+        .await
+        .expect("own")
+        .lab_tests()
+        .await
+        .expect("tests")
+        .tests
+        .into_iter()
+        .find(|t| t.test_code == "B-HbA1c")
+        .expect("HbA1c")
+        .latest
+        .document;
+    let mut shown = Vec::new();
+    for (query, checked) in [
+        ("", "5y"),
+        ("?period=1y", "1y"),
+        ("?period=5y", "5y"),
+        ("?period=all", "all"),
+    ] {
+        let res = app.get(&format!("/lab/{hba1c}{query}"), Some(&mikko)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{query}");
+        let body = res.text().await.expect("body");
+        let points = body.matches(r#"class="lab-point"#).count();
+        let rows = body.matches(r#"href="/records/"#).count();
+        assert_eq!(
+            points, rows,
+            "{query}: the plot and the table show the same results"
+        );
+        for code in ["1y", "5y", "all"] {
+            let at = body.find(&format!(r#"value="{code}""#)).expect("a choice");
+            let start = body[..at].rfind("<input").expect("its input");
+            let end = at + body[at..].find('>').expect("its end");
+            assert_eq!(
+                body[start..end].contains("checked"),
+                code == checked,
+                "{query}: {code} is chosen only when asked for: {}",
+                &body[start..=end]
+            );
+        }
+        shown.push((query, points, body.contains("ei näy tällä ajanjaksolla")));
+    }
+    let count = |q: &str| shown.iter().find(|s| s.0 == q).map(|s| s.1).unwrap_or(0);
+    assert!(
+        count("?period=1y") <= count("?period=5y") && count("?period=5y") < count("?period=all")
+    );
+    assert_eq!(count(""), count("?period=5y"), "five years unless asked");
+    assert!(
+        shown.iter().any(|s| s.0 == "?period=5y" && s.2),
+        "says how many are left out"
+    );
+    assert!(shown.iter().all(|s| s.0 != "?period=all" || !s.2));
+
+    let bad = app
+        .get(&format!("/lab/{hba1c}?period=10y"), Some(&mikko))
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let body = bad.text().await.expect("body");
+    assert!(body.contains(r##"href="#period""##) && body.contains(r#"id="period""#));
 }

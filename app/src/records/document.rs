@@ -1,11 +1,12 @@
 //! One document of the health records.
 
-use archive::model::Document;
+use archive::model::{Document, MaybeDelayed};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::read_document;
+use super::delayed::delayed_document;
 use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
 use crate::i18n::{lang, t, t_args};
@@ -24,7 +25,8 @@ pub fn DocumentPage() -> impl IntoView {
                 let id = id.clone();
                 Suspend::new(async move {
                     match read_document(id).await {
-                        Ok(doc) => document_view(doc).into_any(),
+                        Ok(MaybeDelayed::Shown(doc)) => document_view(doc).into_any(),
+                        Ok(MaybeDelayed::Delayed(d)) => delayed_document(d).into_any(),
                         Err(e) => {
                             view! {
                                 <Title text=page_title("document-title") />

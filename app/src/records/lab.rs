@@ -1,16 +1,19 @@
 //! Laboratory results: the tests with their latest value, and one test's trend as a
 //! picture and a table of the same figures.
 
-use archive::model::{AbnormalFlag, LabSeries};
+use archive::model::{AbnormalFlag, LabTests};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{read_lab_series, read_lab_tests};
+use super::api::{read_lab_series, read_lab_tests, LabTrend, TrendPeriod};
+use super::delayed::DelayedList;
+use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_summary, trend_svg};
-use crate::ui::{page_title, problem, Table, H1, LINK, TD, TH};
+use crate::ui::form::{error_for, error_id, field_errors, ErrorSummary, FieldError};
+use crate::ui::{page_title, problem, set_status, Table, BUTTON, CHOICE, H1, LINK, TD, TH};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -40,8 +43,14 @@ pub fn LabPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let lang = lang();
                 match read_lab_tests().await {
-                    Ok(tests) if tests.is_empty() => view! { <p>{t("lab-none")}</p> }.into_any(),
-                    Ok(tests) => {
+                    Ok(LabTests { tests, delayed }) if tests.is_empty() => {
+                        view! {
+                            <p>{t("lab-none")}</p>
+                            <DelayedList documents=delayed />
+                        }
+                            .into_any()
+                    }
+                    Ok(LabTests { tests, delayed }) => {
                         view! {
                             <Table id="lab-tests".to_owned() caption=t("lab-table-caption")>
                                 <thead>
@@ -76,6 +85,7 @@ pub fn LabPage() -> impl IntoView {
                                         .collect_view()}
                                 </tbody>
                             </Table>
+                            <DelayedList documents=delayed />
                         }
                             .into_any()
                     }
@@ -92,6 +102,7 @@ pub fn LabTrendPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
+    let period = use_query_map().get_untracked().get("period");
     view! {
         <p class="mb-2 print:hidden">
             <a class=LINK href="/lab">
@@ -100,10 +111,21 @@ pub fn LabTrendPage() -> impl IntoView {
         </p>
         <Suspense fallback=|| ()>
             {move || {
-                let id = id.clone();
+                let (id, period) = (id.clone(), period.clone());
                 Suspend::new(async move {
-                    match read_lab_series(id).await {
-                        Ok(series) => trend_view(series).into_any(),
+                    match read_lab_series(id.clone(), period).await {
+                        Ok(trend) => trend_view(trend, id).into_any(),
+                        Err(e @ AppError::Invalid { .. }) => {
+                            set_status(http::StatusCode::BAD_REQUEST);
+                            let error = field_errors(&e).unwrap_or_default();
+                            view! {
+                                <Title text=page_title("lab-title") />
+                                <h1 class=H1>{t("lab-title")}</h1>
+                                <ErrorSummary error=error.clone() />
+                                <PeriodChoice id chosen=None error=error_for(&error, "period") />
+                            }
+                                .into_any()
+                        }
                         Err(e) => {
                             view! {
                                 <Title text=page_title("lab-title") />
@@ -119,15 +141,84 @@ pub fn LabTrendPage() -> impl IntoView {
     }
 }
 
-fn trend_view(series: LabSeries) -> impl IntoView {
+/// The period a trend reaches back: a plain GET form, so it works without JavaScript.
+#[component]
+fn PeriodChoice(id: String, chosen: Option<TrendPeriod>, error: Option<String>) -> impl IntoView {
+    view! {
+        <form method="get" action=format!("/lab/{id}") class="mb-4 print:hidden">
+            // The error summary links to the first choice (`#period`).
+            <fieldset
+                class="flex flex-wrap items-center gap-x-4 gap-y-2"
+                aria-describedby=error.is_some().then(|| error_id("period"))
+            >
+                <legend class="mb-1 font-semibold">{t("lab-period")}</legend>
+                <FieldError field="period".to_owned() message=error.clone() />
+                {TrendPeriod::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let input_id = if i == 0 {
+                            "period".to_owned()
+                        } else {
+                            format!("period-{}", p.code())
+                        };
+                        view! {
+                            <div class="flex items-center gap-2">
+                                <input
+                                    type="radio"
+                                    id=input_id.clone()
+                                    name="period"
+                                    value=p.code()
+                                    checked=chosen == Some(p)
+                                    class=CHOICE
+                                    aria-invalid=error.is_some().then_some("true")
+                                />
+                                <label for=input_id>{t(&format!("lab-period-{}", p.code()))}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <button type="submit" class=BUTTON>
+                    {t("lab-period-submit")}
+                </button>
+            </fieldset>
+        </form>
+    }
+}
+
+fn trend_view(trend: LabTrend, id: String) -> impl IntoView {
+    let LabTrend {
+        series,
+        period,
+        earlier,
+    } = trend;
     let lang = lang();
-    let svg = trend_svg(&series, lang, "trend");
     let heading = format!("{} ({})", series.test_name, series.test_code);
     let range = reference_range(series.reference_low, series.reference_high, &series.unit);
-    view! {
+    let head = view! {
         <Title text=t_args("page-title", &[("page", heading.clone().into())]) />
         <h1 class=H1>{heading}</h1>
         <p class="mb-4">{t_args("lab-reference-is", &[("range", range.into())])}</p>
+        <PeriodChoice id chosen=Some(period) error=None />
+        {(earlier > 0)
+            .then(|| {
+                view! {
+                    <p class="mb-4">
+                        {t_args("lab-period-earlier", &[("count", earlier.into())])}
+                    </p>
+                }
+            })}
+    };
+    if series.points.is_empty() {
+        return view! {
+            {head}
+            <p>{t("lab-period-empty")}</p>
+        }
+        .into_any();
+    }
+    let svg = trend_svg(&series, lang, "trend");
+    view! {
+        {head}
         <figure class="mb-6 rounded border border-slate-300 bg-white p-2">
             <div inner_html=svg></div>
             <figcaption class="mt-2">
@@ -168,4 +259,5 @@ fn trend_view(series: LabSeries) -> impl IntoView {
             <PrintButton label=t("print") />
         </p>
     }
+        .into_any()
 }

@@ -2,13 +2,15 @@
 //! GET form), a page at a time.
 
 use archive::model::{
-    DocumentKind, DocumentSummary, OrganisationRef, RecordFilter, ServiceEventRef,
+    DelayedDocument, DocumentKind, DocumentSummary, MaybeDelayed, OrganisationRef, RecordFilter,
+    ServiceEventRef,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_health_records, RecordsQuery, RecordsView};
+use super::delayed::delayed_item;
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::form::{
@@ -155,17 +157,36 @@ fn RecordsFilter(
     }
 }
 
-fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
-    let RecordsView { filter, page } = view;
-    let lang = lang();
-    let mut groups: Vec<(ServiceEventRef, Vec<DocumentSummary>)> = Vec::new();
-    for d in page.documents.items {
-        match groups.last_mut() {
-            Some((event, docs)) if event.id == d.service_event.id => docs.push(d),
-            _ => groups.push((d.service_event.clone(), vec![d])),
+/// Consecutive documents of one service event, or consecutive documents not shown yet
+/// (whose service event is not told).
+enum Group {
+    Event(ServiceEventRef, Vec<DocumentSummary>),
+    Delayed(Vec<DelayedDocument>),
+}
+
+fn grouped(items: Vec<MaybeDelayed<DocumentSummary>>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for item in items {
+        match (item, groups.last_mut()) {
+            (MaybeDelayed::Shown(d), Some(Group::Event(event, docs)))
+                if event.id == d.service_event.id =>
+            {
+                docs.push(d);
+            }
+            (MaybeDelayed::Shown(d), _) => {
+                groups.push(Group::Event(d.service_event.clone(), vec![d]))
+            }
+            (MaybeDelayed::Delayed(d), Some(Group::Delayed(docs))) => docs.push(d),
+            (MaybeDelayed::Delayed(d), _) => groups.push(Group::Delayed(vec![d])),
         }
     }
-    let count = groups.iter().map(|(_, d)| d.len()).sum::<usize>();
+    groups
+}
+
+fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
+    let RecordsView { filter, page } = view;
+    let count = page.documents.items.len();
+    let groups = grouped(page.documents.items);
     let next_href = page.documents.next.map(|cursor| {
         let effective_from = query
             .from
@@ -204,56 +225,9 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
             {groups
                 .into_iter()
                 .enumerate()
-                .map(|(index, (event, docs))| {
-                    let first = docs.first().cloned();
-                    // By position: one service event can head two groups (its documents
-                    // are listed by time, and another event's can come between them).
-                    let heading_id = format!("event-{index}");
-                    let labelled_by = heading_id.clone();
-                    view! {
-                        <li class="rounded border border-slate-300 bg-white p-4">
-                            // An article, not a section: one landmark per service event
-                            // would bury the page's own in a screen reader's list.
-                            <article aria-labelledby=labelled_by>
-                                <h3
-                                    id=heading_id
-                                    class="text-lg font-semibold"
-                                    lang=event.language.code()
-                                >
-                                    {event.title.clone()}
-                                </h3>
-                                {first
-                                    .map(|d| {
-                                        view! {
-                                            <p class="text-sm text-slate-700">
-                                                {lang.date(d.recorded_at.date())} " · "
-                                                {d.organisation.name} " · " {d.unit}
-                                            </p>
-                                        }
-                                    })}
-                                <ul class="mt-2 space-y-1">
-                                    {docs
-                                        .into_iter()
-                                        .map(|d| {
-                                            view! {
-                                                <li>
-                                                    <a class=LINK href=format!("/records/{}", d.id)>
-                                                        {kind_label(d.kind)}
-                                                        ": "
-                                                        <span lang=d.language.code()>{d.title}</span>
-                                                    </a>
-                                                    " "
-                                                    <span class="text-sm text-slate-700">
-                                                        {lang.datetime(d.recorded_at)}
-                                                    </span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </article>
-                        </li>
-                    }
+                .map(|(index, group)| match group {
+                    Group::Event(event, docs) => event_group(index, event, docs).into_any(),
+                    Group::Delayed(docs) => delayed_group(index, docs).into_any(),
                 })
                 .collect_view()}
         </ol>
@@ -275,5 +249,75 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                     }
                 })}
         </nav>
+    }
+}
+
+/// Documents not shown yet: that they exist and when they appear.
+fn delayed_group(index: usize, docs: Vec<DelayedDocument>) -> impl IntoView {
+    let heading_id = format!("event-{index}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="rounded border border-slate-300 bg-white p-4">
+            <article aria-labelledby=labelled_by>
+                <h3 id=heading_id class="text-lg font-semibold">
+                    {t("delayed-heading")}
+                </h3>
+                <ul class="mt-2 space-y-1">{docs.into_iter().map(delayed_item).collect_view()}</ul>
+            </article>
+        </li>
+    }
+}
+
+/// One service event's documents.
+fn event_group(index: usize, event: ServiceEventRef, docs: Vec<DocumentSummary>) -> impl IntoView {
+    let lang = lang();
+    let first = docs.first().cloned();
+    // By position: one service event can head two groups (its documents
+    // are listed by time, and another event's can come between them).
+    let heading_id = format!("event-{index}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="rounded border border-slate-300 bg-white p-4">
+            // An article, not a section: one landmark per service event
+            // would bury the page's own in a screen reader's list.
+            <article aria-labelledby=labelled_by>
+                <h3
+                    id=heading_id
+                    class="text-lg font-semibold"
+                    lang=event.language.code()
+                >
+                    {event.title.clone()}
+                </h3>
+                {first
+                    .map(|d| {
+                        view! {
+                            <p class="text-sm text-slate-700">
+                                {lang.date(d.recorded_at.date())} " · "
+                                {d.organisation.name} " · " {d.unit}
+                            </p>
+                        }
+                    })}
+                <ul class="mt-2 space-y-1">
+                    {docs
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <li>
+                                    <a class=LINK href=format!("/records/{}", d.id)>
+                                        {kind_label(d.kind)}
+                                        ": "
+                                        <span lang=d.language.code()>{d.title}</span>
+                                    </a>
+                                    " "
+                                    <span class="text-sm text-slate-700">
+                                        {lang.datetime(d.recorded_at)}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </article>
+        </li>
     }
 }

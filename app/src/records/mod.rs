@@ -2,6 +2,7 @@
 //! laboratory results with their trends.
 
 pub mod api;
+mod delayed;
 mod document;
 mod lab;
 mod list;

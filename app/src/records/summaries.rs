@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::read_summaries;
+use super::delayed::DelayedList;
 use crate::i18n::{lang, t};
 use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
 
@@ -21,6 +22,7 @@ pub fn SummariesPage() -> impl IntoView {
                             {summary_table("summaries-diagnoses", "summaries-diagnoses-none", s.diagnoses, true)}
                             {summary_table("summaries-risks", "summaries-risks-none", s.risks, false)}
                             {summary_table("summaries-vaccinations", "summaries-vaccinations-none", s.vaccinations, true)}
+                            <DelayedList documents=s.delayed />
                         }
                             .into_any()
                     }

@@ -457,6 +457,8 @@ struct Writer<'a> {
     documents: u64,
     /// Whether documents now being written are marked visible to guardians.
     visible_to_guardian: bool,
+    /// Until when documents now being written are delayed (delayed display).
+    shown_from: Option<PrimitiveDateTime>,
 }
 
 impl Writer<'_> {
@@ -518,6 +520,7 @@ async fn insert_person(
         male: p.individual % 2 == 1,
         documents: 0,
         visible_to_guardian: true,
+        shown_from: None,
     };
     records::insert_records(&mut w, p, birth, today).await?;
     w.visible_to_guardian = true;

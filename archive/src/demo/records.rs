@@ -3,7 +3,8 @@
 //! procedures, written into service events over each person's years.
 
 use rand::seq::IndexedRandom;
-use rand::Rng;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, Month, PrimitiveDateTime};
 
 use super::{gauss, office_time, org_of, Profile, Writer, PROFESSIONALS};
@@ -376,8 +377,8 @@ impl Writer<'_> {
         let professional = PROFESSIONALS.choose(self.rng).copied();
         sqlx::query(
             "INSERT INTO document (person_id, id, service_event_id, kind, recorded_at, organisation_id, unit_id, \
-             professional, title, body, code_system, code, code_display, guardian_may_see, language) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+             professional, title, body, code_system, code, code_display, guardian_may_see, language, shown_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         )
         .bind(self.person)
         .bind(id)
@@ -394,6 +395,7 @@ impl Writer<'_> {
         .bind(coding.map(|c| c.2))
         .bind(i64::from(self.visible_to_guardian))
         .bind(self.lang.code())
+        .bind(self.shown_from.map(format_stamp))
         .execute(&mut **self.tx)
         .await?;
         self.documents += 1;
@@ -717,5 +719,74 @@ pub(super) async fn insert_records(
             .await?;
         }
     }
+
+    if matches!(p.note, "typical-adult" | "heavy-user") {
+        w.documents = delayed_check_up(w, p, today, lab_unit).await?;
+    }
     Ok(())
+}
+
+/// A check-up whose results the doctor wants to talk through first: the note is shown,
+/// the results are delayed until the follow-up visit (delayed display). Drawn from a
+/// generator of its own, so the rest of the demo stays as it was.
+async fn delayed_check_up(
+    w: &mut Writer<'_>,
+    p: &Profile,
+    today: Date,
+    lab_unit: i64,
+) -> Result<u64, ArchiveError> {
+    let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ p.id.get().unsigned_abs());
+    let mut w = Writer {
+        tx: &mut *w.tx,
+        rng: &mut rng,
+        person: w.person,
+        lang: w.lang,
+        male: w.male,
+        documents: w.documents,
+        visible_to_guardian: true,
+        shown_from: None,
+    };
+    let home = p.home_unit;
+    let heavy = p.note == "heavy-user";
+    let at = office_time(w.rng, today - Duration::days(6));
+    let title = w.t("Terveystarkastus", "Hälsokontroll").to_owned();
+    let event = w.event(home, "visit", &title, at, false).await?;
+    let note = w
+        .t(
+            "Terveystarkastus. Laboratoriokokeet otettu, tulokset käydään läpi seurantakäynnillä.",
+            "Hälsokontroll. Laboratorieprover tagna, resultaten gås igenom vid återbesöket.",
+        )
+        .to_owned();
+    let note_title = w.t("Käyntiteksti", "Besöksanteckning").to_owned();
+    w.document(
+        event,
+        home,
+        DocumentKind::VisitNote,
+        at,
+        &note_title,
+        Some(&note),
+        None,
+    )
+    .await?;
+    let follow_up = office_time(w.rng, today + Duration::days(if heavy { 30 } else { 21 }));
+    w.shown_from = Some(follow_up);
+    for code in ["B-Hb", "P-TSH"] {
+        w.lab(event, lab_unit, at, code, 0.2).await?;
+    }
+    if heavy {
+        let img = &IMAGING[IMAGING.len() - 1];
+        let name = w.t(img.fi, img.sv).to_owned();
+        let report = w.t(img.report_fi, img.report_sv).to_owned();
+        w.document(
+            event,
+            203,
+            DocumentKind::ImagingStudy,
+            at + Duration::days(2),
+            &name,
+            Some(&report),
+            Some((systems::FI_IMAGING, img.code, &name)),
+        )
+        .await?;
+    }
+    Ok(w.documents)
 }

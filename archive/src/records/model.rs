@@ -151,6 +151,73 @@ pub struct DocumentSummary {
     pub language: Language,
 }
 
+/// A document a professional has delayed (until the doctor has talked it through,
+/// say): that it exists, its kind, its organisation and when it appears; never its
+/// title, text, code, value, unit, professional or service event, which could tell
+/// what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelayedDocument {
+    pub id: DocumentId,
+    pub kind: DocumentKind,
+    pub organisation: OrganisationRef,
+    /// Finnish local time from which it is shown.
+    pub appears_at: PrimitiveDateTime,
+}
+
+/// What the person may see of a document now: all of it, or that it is delayed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum MaybeDelayed<T> {
+    Shown(T),
+    Delayed(DelayedDocument),
+}
+
+impl<T> MaybeDelayed<T> {
+    /// What is shown, unless it is delayed.
+    #[must_use]
+    pub const fn shown(&self) -> Option<&T> {
+        match self {
+            Self::Shown(t) => Some(t),
+            Self::Delayed(_) => None,
+        }
+    }
+
+    /// That it is delayed, and until when.
+    #[must_use]
+    pub const fn delayed(&self) -> Option<&DelayedDocument> {
+        match self {
+            Self::Shown(_) => None,
+            Self::Delayed(d) => Some(d),
+        }
+    }
+}
+
+impl MaybeDelayed<DocumentSummary> {
+    /// The document's id, shown or not.
+    #[must_use]
+    pub const fn id(&self) -> DocumentId {
+        match self {
+            Self::Shown(d) => d.id,
+            Self::Delayed(d) => d.id,
+        }
+    }
+
+    #[must_use]
+    pub const fn kind(&self) -> DocumentKind {
+        match self {
+            Self::Shown(d) => d.kind,
+            Self::Delayed(d) => d.kind,
+        }
+    }
+
+    #[must_use]
+    pub const fn organisation(&self) -> &OrganisationRef {
+        match self {
+            Self::Shown(d) => &d.organisation,
+            Self::Delayed(d) => &d.organisation,
+        }
+    }
+}
+
 /// A whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -189,7 +256,7 @@ impl RecordFilter {
 /// The health-records list with the organisations the person's records come from (for the filter).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordsPage {
-    pub documents: Page<DocumentSummary>,
+    pub documents: Page<MaybeDelayed<DocumentSummary>>,
     pub organisations: Vec<OrganisationRef>,
 }
 
@@ -211,6 +278,8 @@ pub struct Summaries {
     pub diagnoses: Vec<SummaryEntry>,
     pub risks: Vec<SummaryEntry>,
     pub vaccinations: Vec<SummaryEntry>,
+    /// Diagnoses, risk information and vaccinations not shown yet, soonest first.
+    pub delayed: Vec<DelayedDocument>,
 }
 
 /// One measurement of a laboratory test.
@@ -232,6 +301,14 @@ pub struct LabTest {
     pub reference_high: Option<f64>,
     pub latest: LabPoint,
     pub count: i64,
+}
+
+/// The laboratory tests the person has results of, and the results not shown yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabTests {
+    pub tests: Vec<LabTest>,
+    /// Results not shown yet, soonest first (their tests are not named).
+    pub delayed: Vec<DelayedDocument>,
 }
 
 /// All results of one test, oldest first, for a trend.

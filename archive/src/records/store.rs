@@ -7,12 +7,13 @@ use sqlx::Row;
 use time::Duration;
 
 use crate::access::{Access, Action};
-use crate::clock::{format_stamp, parse_stamp, DAY};
+use crate::clock::{parse_stamp, DAY};
 use crate::error::ArchiveError;
 use crate::model::{
-    AbnormalFlag, Coding, Document, DocumentId, DocumentKind, DocumentSummary, LabPoint, LabSeries,
-    LabTest, LabValue, Language, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
-    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
+    AbnormalFlag, Coding, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary,
+    LabPoint, LabSeries, LabTest, LabTests, LabValue, Language, MaybeDelayed, OrganisationId,
+    OrganisationRef, Page, RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind,
+    ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
 };
 
 /// What narrowed a list of records, for its audit event: "name=value" pairs.
@@ -81,6 +82,41 @@ const SUMMARY_JOINS: &str = "JOIN organisation o ON o.id = d.organisation_id \
      JOIN care_unit u ON u.id = d.unit_id \
      JOIN service_event e ON e.person_id = d.person_id AND e.id = d.service_event_id";
 
+/// The column, named `delayed_until`, that holds when a delayed document appears and
+/// is NULL for one shown now; `now` is the placeholder bound to [`Access::now_stamp`].
+fn delayed_until(now: &str) -> String {
+    format!(
+        "CASE WHEN {} THEN NULL ELSE d.shown_from END AS delayed_until",
+        Access::released("d", now)
+    )
+}
+
+/// A listed row (with `delayed_until`) as the person may see it now: a row still
+/// delayed gives its id, kind, organisation and time of appearing, and `shown` is
+/// not asked for the rest.
+fn maybe_delayed<T>(
+    row: &AnyRow,
+    shown: impl FnOnce(&AnyRow) -> Result<T, ArchiveError>,
+) -> Result<MaybeDelayed<T>, ArchiveError> {
+    match row.try_get::<Option<String>, _>("delayed_until")? {
+        Some(at) => Ok(MaybeDelayed::Delayed(delayed_of(row, &at)?)),
+        None => Ok(MaybeDelayed::Shown(shown(row)?)),
+    }
+}
+
+fn delayed_of(row: &AnyRow, appears_at: &str) -> Result<DelayedDocument, ArchiveError> {
+    let kind: String = row.try_get("kind")?;
+    Ok(DelayedDocument {
+        id: DocumentId::from_raw(row.try_get("id")?),
+        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Corrupt("document kind"))?,
+        organisation: OrganisationRef {
+            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
+            name: row.try_get("organisation_name")?,
+        },
+        appears_at: parse_stamp(appears_at)?,
+    })
+}
+
 fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
     let kind: String = row.try_get("kind")?;
     let event_kind: String = row.try_get("event_kind")?;
@@ -108,10 +144,54 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
 }
 
 impl Access {
-    /// The condition, on documents aliased `d`, that limits them to what this right
-    /// may see; `param` is bound to [`Access::visibility_cutoff`].
-    fn visible(&self, param: &str) -> String {
-        self.visible_rows("d", "recorded_at", param)
+    /// The condition, on documents aliased `d`, that limits them to those this right
+    /// may know of (some perhaps delayed); `cutoff` is bound to
+    /// [`Access::visibility_cutoff`].
+    fn listed(&self, cutoff: &str) -> String {
+        self.visible_rows("d", "recorded_at", cutoff)
+    }
+
+    /// The condition, on documents aliased `d`, that limits them to those this right
+    /// may read now: listed, and not delayed. `now` is bound to [`Access::now_stamp`].
+    fn visible(&self, cutoff: &str, now: &str) -> String {
+        format!("{} AND {}", self.listed(cutoff), Access::released("d", now))
+    }
+
+    /// The documents of `kinds` this right may know of that are still delayed, soonest
+    /// first: what a summary or the laboratory results say will appear.
+    async fn delayed(
+        &self,
+        read: &mut crate::access::AuditedRead,
+        kinds: &[DocumentKind],
+    ) -> Result<Vec<DelayedDocument>, ArchiveError> {
+        let mut b = Binds::new();
+        let (person, cutoff, now) = (b.take(), b.take(), b.take());
+        let kinds_in = kinds
+            .iter()
+            .map(|_| b.take())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT d.id, d.kind, d.organisation_id, o.name AS organisation_name, d.shown_from \
+             FROM document d JOIN organisation o ON o.id = d.organisation_id \
+             WHERE d.person_id = {person} AND d.kind IN ({kinds_in}) AND {} AND NOT {} \
+             ORDER BY d.shown_from, d.id",
+            self.listed(&cutoff),
+            Access::released("d", &now)
+        );
+        let mut query = sqlx::query(&sql)
+            .bind(self.subject().get())
+            .bind(self.visibility_cutoff())
+            .bind(self.now_stamp());
+        for kind in kinds {
+            query = query.bind(kind.code());
+        }
+        query
+            .fetch_all(&mut *read.tx)
+            .await?
+            .iter()
+            .map(|row| delayed_of(row, &row.try_get::<String, _>("shown_from")?))
+            .collect()
     }
 
     /// The person's documents, newest first, narrowed by `filter`, a page at a time.
@@ -129,11 +209,14 @@ impl Access {
         let mut args = vec![
             Arg::Int(self.subject().get()),
             Arg::Text(self.visibility_cutoff()),
+            Arg::Text(self.now_stamp()),
         ];
+        let (person, cutoff, now) = (b.take(), b.take(), b.take());
         let mut sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM document d {SUMMARY_JOINS} WHERE d.person_id = {} AND {}",
-            b.take(),
-            self.visible(&b.take())
+            "SELECT {SUMMARY_COLUMNS}, {} FROM document d {SUMMARY_JOINS} \
+             WHERE d.person_id = {person} AND {}",
+            delayed_until(&now),
+            self.listed(&cutoff)
         );
         if let Some(from) = filter.range.from {
             sql.push_str(&format!(" AND d.recorded_at >= {}", b.take()));
@@ -182,22 +265,29 @@ impl Access {
                 Some(filter_detail(filter, after)),
             )
             .await?;
-        let rows = query.fetch_all(&mut *read.tx).await?;
-        let mut items = rows.iter().map(summary_of).collect::<Result<Vec<_>, _>>()?;
-        let next = if items.len() > limit as usize {
-            items.truncate(limit as usize);
-            items
-                .last()
-                .map(|d| encode_cursor(&format_stamp(d.recorded_at), d.id.get()))
+        let mut rows = query.fetch_all(&mut *read.tx).await?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            match rows.last() {
+                Some(last) => Some(encode_cursor(
+                    &last.try_get::<String, _>("recorded_at")?,
+                    last.try_get("id")?,
+                )),
+                None => None,
+            }
         } else {
             None
         };
+        let items = rows
+            .iter()
+            .map(|row| maybe_delayed(row, summary_of))
+            .collect::<Result<Vec<_>, _>>()?;
         // One probe of the (person, organisation) index per organisation, stopping at
         // the first visible document, rather than a pass over every document.
         let organisations = sqlx::query(&format!(
             "SELECT o.id, o.name FROM organisation o WHERE EXISTS (SELECT 1 FROM document d \
              WHERE d.person_id = $1 AND d.organisation_id = o.id AND {}) ORDER BY o.name",
-            self.visible("$2")
+            self.listed("$2")
         ))
         .bind(self.subject().get())
         .bind(self.visibility_cutoff())
@@ -218,61 +308,33 @@ impl Access {
         })
     }
 
-    /// One document in full.
+    /// One document in full, or, while it is delayed, only that it exists.
     ///
     /// # Errors
-    /// `NotFound` when the person has no such document this right may see.
-    pub async fn document(&self, id: DocumentId) -> Result<Document, ArchiveError> {
+    /// `NotFound` when the person has no such document this right may know of.
+    pub async fn document(&self, id: DocumentId) -> Result<MaybeDelayed<Document>, ArchiveError> {
         let mut read = self
             .begin_read(Action::ReadDocument, Some(id.get()), None)
             .await?;
         let row = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
-             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag \
+             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, {} \
              FROM document d {SUMMARY_JOINS} \
              LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
              WHERE d.person_id = $1 AND d.id = $2 AND {}",
-            self.visible("$3")
+            delayed_until("$4"),
+            self.listed("$3")
         ))
         .bind(self.subject().get())
         .bind(id.get())
         .bind(self.visibility_cutoff())
+        .bind(self.now_stamp())
         .fetch_optional(&mut *read.tx)
         .await?;
         let Some(row) = row else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
-        let summary = summary_of(&row)?;
-        let coding = match (
-            row.try_get::<Option<String>, _>("code_system")?,
-            row.try_get::<Option<String>, _>("code")?,
-            row.try_get::<Option<String>, _>("code_display")?,
-        ) {
-            (Some(system), Some(code), Some(display)) => Some(Coding {
-                system,
-                code,
-                display,
-            }),
-            _ => None,
-        };
-        let lab = match row.try_get::<Option<String>, _>("test_code")? {
-            Some(test_code) => Some(LabValue {
-                test_code,
-                test_name: row.try_get("test_name")?,
-                value: row.try_get("value")?,
-                unit: row.try_get("unit")?,
-                reference_low: row.try_get("reference_low")?,
-                reference_high: row.try_get("reference_high")?,
-                flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
-            }),
-            None => None,
-        };
-        let document = Document {
-            summary,
-            text: row.try_get("body")?,
-            coding,
-            lab,
-        };
+        let document = maybe_delayed(&row, document_of)?;
         self.finish_read(read).await?;
         Ok(document)
     }
@@ -283,23 +345,26 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
-        let mut lists = Vec::with_capacity(3);
-        for kind in [
+        const KINDS: [DocumentKind; 3] = [
             DocumentKind::Diagnosis,
             DocumentKind::RiskInformation,
             DocumentKind::Vaccination,
-        ] {
+        ];
+        let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
+        let now = self.now_stamp();
+        let mut lists = Vec::with_capacity(3);
+        for kind in KINDS {
             let rows = sqlx::query(&format!(
                 "SELECT d.code_system, d.code, \
                  MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
                  FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
                  GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
-                self.visible("$3")
+                self.visible("$3", "$4")
             ))
             .bind(self.subject().get())
             .bind(kind.code())
             .bind(self.visibility_cutoff())
+            .bind(&now)
             .fetch_all(&mut *read.tx)
             .await?;
             let mut entries = Vec::with_capacity(rows.len());
@@ -310,13 +375,14 @@ impl Access {
                     "SELECT d.id, d.body, d.code_display, d.language FROM document d \
                      WHERE d.person_id = $1 AND d.kind = $2 \
                      AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
-                    self.visible("$5")
+                    self.visible("$5", "$6")
                 ))
                 .bind(self.subject().get())
                 .bind(kind.code())
                 .bind(&code)
                 .bind(&last_at)
                 .bind(self.visibility_cutoff())
+                .bind(&now)
                 .fetch_one(&mut *read.tx)
                 .await?;
                 entries.push(SummaryEntry {
@@ -335,6 +401,7 @@ impl Access {
             }
             lists.push(entries);
         }
+        let delayed = self.delayed(&mut read, &KINDS).await?;
         self.finish_read(read).await?;
         let vaccinations = lists.pop().unwrap_or_default();
         let risks = lists.pop().unwrap_or_default();
@@ -343,14 +410,16 @@ impl Access {
             diagnoses,
             risks,
             vaccinations,
+            delayed,
         })
     }
 
-    /// The laboratory tests the person has results of, with the latest result of each.
+    /// The laboratory tests the person has results of, with the latest result of each,
+    /// and the results not shown yet.
     ///
     /// # Errors
     /// `Storage` when the database fails.
-    pub async fn lab_tests(&self) -> Result<Vec<LabTest>, ArchiveError> {
+    pub async fn lab_tests(&self) -> Result<LabTests, ArchiveError> {
         let mut read = self.begin_read(Action::ListLabTests, None, None).await?;
         let rows = sqlx::query(&format!(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
@@ -362,10 +431,11 @@ impl Access {
                    WHERE l2.person_id = $1 AND {vis} GROUP BY l2.test_code) c \
                ON c.test_code = l.test_code AND c.last_at = l.taken_at \
              WHERE l.person_id = $1 AND {vis} ORDER BY l.test_name, l.document_id DESC",
-            vis = self.visible("$2")
+            vis = self.visible("$2", "$3")
         ))
         .bind(self.subject().get())
         .bind(self.visibility_cutoff())
+        .bind(self.now_stamp())
         .fetch_all(&mut *read.tx)
         .await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
@@ -384,8 +454,9 @@ impl Access {
                 count: row.try_get("times")?,
             });
         }
+        let delayed = self.delayed(&mut read, &[DocumentKind::LabResult]).await?;
         self.finish_read(read).await?;
-        Ok(tests)
+        Ok(LabTests { tests, delayed })
     }
 
     /// Every result of one test, oldest first: the test of the laboratory result `of`
@@ -401,11 +472,12 @@ impl Access {
             "SELECT l.test_code FROM lab_result l \
              JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
              WHERE l.person_id = $1 AND l.document_id = $2 AND {}",
-            self.visible("$3")
+            self.visible("$3", "$4")
         ))
         .bind(self.subject().get())
         .bind(of.get())
         .bind(self.visibility_cutoff())
+        .bind(self.now_stamp())
         .fetch_optional(&mut *read.tx)
         .await?;
         let Some((test_code,)) = test else {
@@ -416,11 +488,12 @@ impl Access {
              l.document_id, l.taken_at, l.value, l.flag \
              FROM lab_result l JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
              WHERE l.person_id = $1 AND l.test_code = $2 AND {} ORDER BY l.taken_at, l.document_id",
-            self.visible("$3")
+            self.visible("$3", "$4")
         ))
         .bind(self.subject().get())
         .bind(&test_code)
         .bind(self.visibility_cutoff())
+        .bind(self.now_stamp())
         .fetch_all(&mut *read.tx)
         .await?;
         let Some(last) = rows.last() else {
@@ -437,6 +510,40 @@ impl Access {
         self.finish_read(read).await?;
         Ok(series)
     }
+}
+
+/// A whole document from a row of [`Access::document`]'s query.
+fn document_of(row: &AnyRow) -> Result<Document, ArchiveError> {
+    let coding = match (
+        row.try_get::<Option<String>, _>("code_system")?,
+        row.try_get::<Option<String>, _>("code")?,
+        row.try_get::<Option<String>, _>("code_display")?,
+    ) {
+        (Some(system), Some(code), Some(display)) => Some(Coding {
+            system,
+            code,
+            display,
+        }),
+        _ => None,
+    };
+    let lab = match row.try_get::<Option<String>, _>("test_code")? {
+        Some(test_code) => Some(LabValue {
+            test_code,
+            test_name: row.try_get("test_name")?,
+            value: row.try_get("value")?,
+            unit: row.try_get("unit")?,
+            reference_low: row.try_get("reference_low")?,
+            reference_high: row.try_get("reference_high")?,
+            flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
+        }),
+        None => None,
+    };
+    Ok(Document {
+        summary: summary_of(row)?,
+        text: row.try_get("body")?,
+        coding,
+        lab,
+    })
 }
 
 fn lab_point(row: &AnyRow) -> Result<LabPoint, ArchiveError> {
