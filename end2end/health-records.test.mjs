@@ -93,6 +93,40 @@ for (const mode of ['js', 'nojs']) {
       assert.ok(points > 1, 'several results drawn');
       assert.equal(rows - 1, points, 'one table row per point');
       assert.deepEqual(await axeViolations(page), [], 'axe on the trend');
+
+      // Five years unless asked: his whole series is longer.
+      assert.equal(await page.getByRole('radio', { name: 'Viimeiset viisi vuotta' }).isChecked(), true);
+      await page.getByText(/vanhempaa tulosta ei näy tällä ajanjaksolla/).waitFor();
+      await page.getByRole('radio', { name: 'Kaikki tulokset' }).check();
+      await page.getByRole('button', { name: 'Näytä' }).click();
+      await settled(page, mode);
+      assert.match(page.url(), /period=all/);
+      const allPoints = await page.locator('svg .lab-point').count();
+      const allRows = await page.getByRole('table').getByRole('row').count();
+      assert.ok(allPoints > points, `${allPoints} > ${points}`);
+      assert.equal(allRows - 1, allPoints, 'the table follows the period');
+      assert.equal(await page.getByRole('radio', { name: 'Kaikki tulokset' }).isChecked(), true);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the whole trend');
+      await context.close();
+    });
+
+    test('a delayed result says it exists and when it appears, and nothing more', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Aino Virtanen');
+      await visit(page, mode, `${world.app.base}/records`);
+      await page.getByRole('heading', { level: 3, name: 'Tulossa näkyviin' }).waitFor();
+      const delayed = page.getByRole('link', { name: /^Laboratoriotulos, .*: näkyy \d+\.\d+\.\d{4}/ });
+      assert.ok((await delayed.count()) >= 2, 'her check-up results are delayed');
+      await delayed.first().click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1, name: 'Laboratoriotulos' }).waitFor();
+      assert.match(await page.getByRole('status').textContent(), /näkyy vasta \d+\.\d+\.\d{4}/);
+      assert.equal(await page.getByRole('table').count(), 0, 'no result, value or range');
+      assert.deepEqual(await axeViolations(page), [], 'axe on a delayed document');
+
+      await visit(page, mode, `${world.app.base}/lab`);
+      await page.getByRole('heading', { level: 2, name: 'Tulossa näkyviin' }).waitFor();
       await context.close();
     });
 

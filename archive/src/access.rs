@@ -304,13 +304,7 @@ impl Archive {
             guardian: guardian.is_some(),
             mandates: mandates
                 .into_iter()
-                .filter_map(|(scope, from, until)| {
-                    Some(Mandate {
-                        scope,
-                        valid_from: day(&from)?,
-                        valid_until: day(&until)?,
-                    })
-                })
+                .filter_map(|(scope, from, until)| Mandate::from_stored(scope, &from, &until))
                 .collect(),
         })
     }

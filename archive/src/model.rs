@@ -186,6 +186,26 @@ pub struct ProxyOption {
     pub right: Option<RightKind>,
     /// Why not, when there is none.
     pub refusal: Option<Refusal>,
+    /// The last day of the mandate this right rests on, when it ends within
+    /// [`crate::rights::MANDATE_END_NOTICE_DAYS`].
+    pub ends_on: Option<Date>,
+}
+
+/// A mandate the signed-in person has given that ends soon: told on their front page,
+/// so that they can give a new one in time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MandateEnding {
+    /// Whom it was given to.
+    pub holder_name: String,
+    /// Its last day.
+    pub ends_on: Date,
+}
+
+/// Whom the signed-in person may act for, and the mandates they gave that end soon.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyOverview {
+    pub options: Vec<ProxyOption>,
+    pub mandates_ending: Vec<MandateEnding>,
 }
 
 /// The signed-in person as the web side shows them.

@@ -31,6 +31,17 @@ pub enum Right {
 }
 
 impl Right {
+    /// The last day of a mandate right, when it ends within the notice period.
+    #[must_use]
+    pub fn ending_soon(self, today: Date) -> Option<Date> {
+        match self {
+            Self::Mandate { valid_until } if ends_within_notice(valid_until, today) => {
+                Some(valid_until)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether this right reaches a section at all, as the registry
     /// ([`Section::spec`]) decides (documents are then filtered by
     /// [`Right::document_rule`]).
@@ -107,12 +118,46 @@ fn tenth_birthday(birth: Date) -> Date {
         })
 }
 
+/// How many days before its end a mandate's end is announced, to the one who holds it
+/// and to the one who gave it, so that a new one can be given in time.
+pub const MANDATE_END_NOTICE_DAYS: i64 = 30;
+
+/// Whether a mandate valid until `until` (its last day) ends within the notice period.
+fn ends_within_notice(until: Date, today: Date) -> bool {
+    until - today <= time::Duration::days(MANDATE_END_NOTICE_DAYS)
+}
+
 /// A mandate as registered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mandate {
     pub scope: String,
     pub valid_from: Date,
     pub valid_until: Date,
+}
+
+impl Mandate {
+    /// A mandate as stored (days as `YYYY-MM-DD`); `None` for a day that does not read.
+    pub(crate) fn from_stored(scope: String, valid_from: &str, valid_until: &str) -> Option<Self> {
+        let day =
+            |s: &str| Date::parse(s, &time::format_description::well_known::Iso8601::DATE).ok();
+        Some(Self {
+            scope,
+            valid_from: day(valid_from)?,
+            valid_until: day(valid_until)?,
+        })
+    }
+
+    /// Whether it gives a right to health-care matters on `today`.
+    fn in_force(&self, today: Date) -> bool {
+        self.scope == HEALTH_CARE_SCOPE && self.valid_from <= today && today <= self.valid_until
+    }
+
+    /// Its last day, when it is in force on `today` and ends within the notice period.
+    #[must_use]
+    pub fn ending_soon(&self, today: Date) -> Option<Date> {
+        (self.in_force(today) && ends_within_notice(self.valid_until, today))
+            .then_some(self.valid_until)
+    }
 }
 
 /// What the register says about an actor and a subject.
@@ -158,19 +203,25 @@ pub fn decide(facts: &Facts, today: Date) -> Result<Right, Refusal> {
     if age.is_none_or(|a| a < 18) {
         return Err(Refusal::NoRight);
     }
+    // Of several mandates in force, the one that lasts longest gives the right.
+    if let Some(valid_until) = facts
+        .mandates
+        .iter()
+        .filter(|m| m.in_force(today))
+        .map(|m| m.valid_until)
+        .max()
+    {
+        return Ok(Right::Mandate { valid_until });
+    }
     let mut refusal = Refusal::NoRight;
     for m in &facts.mandates {
-        if m.scope != HEALTH_CARE_SCOPE {
-            refusal = Refusal::MandateOutOfScope;
+        refusal = if m.scope != HEALTH_CARE_SCOPE {
+            Refusal::MandateOutOfScope
         } else if today < m.valid_from {
-            refusal = Refusal::MandateNotStarted;
-        } else if today > m.valid_until {
-            refusal = Refusal::MandateEnded;
+            Refusal::MandateNotStarted
         } else {
-            return Ok(Right::Mandate {
-                valid_until: m.valid_until,
-            });
-        }
+            Refusal::MandateEnded
+        };
     }
     Err(refusal)
 }
@@ -384,5 +435,59 @@ mod tests {
             assert!(Right::Own.covers(*section));
         }
         assert!(guardian.covers(Section::HealthRecords) && mandate.covers(Section::HealthRecords));
+    }
+
+    #[test]
+    fn a_mandate_s_end_is_announced_from_thirty_days_before_its_last_day() {
+        let ending = |until: Date| Mandate {
+            scope: HEALTH_CARE_SCOPE.to_owned(),
+            valid_from: date!(2025 - 01 - 01),
+            valid_until: until,
+        };
+        assert_eq!(
+            ending(date!(2026 - 12 - 29)).ending_soon(TODAY),
+            Some(date!(2026 - 12 - 29))
+        );
+        assert_eq!(
+            ending(date!(2026 - 12 - 30)).ending_soon(TODAY),
+            None,
+            "31 days ahead"
+        );
+        assert_eq!(
+            ending(TODAY).ending_soon(TODAY),
+            Some(TODAY),
+            "its last day"
+        );
+        assert_eq!(
+            ending(date!(2026 - 11 - 28)).ending_soon(TODAY),
+            None,
+            "already ended"
+        );
+        let other = Mandate {
+            scope: "social-welfare".to_owned(),
+            ..ending(date!(2026 - 12 - 01))
+        };
+        assert_eq!(
+            other.ending_soon(TODAY),
+            None,
+            "no right here, nothing to announce"
+        );
+        // The holder sees the same day through the right the mandate gives.
+        let facts = Facts {
+            subject_birth: Some(date!(1950 - 01 - 01)),
+            mandates: vec![ending(date!(2026 - 12 - 10))],
+            ..Facts::default()
+        };
+        let right = decide(&facts, TODAY).expect("a right");
+        assert_eq!(right.ending_soon(TODAY), Some(date!(2026 - 12 - 10)));
+        // Of two in force, the longer one decides, and nothing is announced.
+        let both = Facts {
+            mandates: vec![ending(date!(2026 - 12 - 10)), ending(date!(2028 - 01 - 01))],
+            ..facts
+        };
+        assert_eq!(
+            decide(&both, TODAY).expect("a right").ending_soon(TODAY),
+            None
+        );
     }
 }

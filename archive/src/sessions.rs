@@ -10,7 +10,9 @@ use time::Duration;
 use crate::access::{unix_ms, write_audit, Action, Actor, Archive, AuditEvent, Purpose};
 use crate::audit::Refusal;
 use crate::error::ArchiveError;
-use crate::model::{ActingFor, DemoPerson, Language, PersonId, ProxyOption, SignedIn};
+use crate::model::{
+    ActingFor, DemoPerson, Language, MandateEnding, PersonId, ProxyOption, ProxyOverview, SignedIn,
+};
 
 /// The secret the browser holds. Its `Debug` does not show it.
 #[derive(Clone, PartialEq, Eq)]
@@ -313,8 +315,9 @@ impl Archive {
     }
 
     /// The persons `actor` is registered to act for (as guardian or mandate holder),
-    /// each with today's right or the reason there is none, and the opaque handle by
-    /// which `session`'s forms name them.
+    /// each with today's right or the reason there is none (and when a mandate right
+    /// ends soon), the opaque handle by which `session`'s forms name them, and the
+    /// mandates `actor` has given that end soon.
     ///
     /// # Errors
     /// `Storage` when the database fails.
@@ -322,7 +325,7 @@ impl Archive {
         &self,
         actor: &Actor,
         session: &SessionToken,
-    ) -> Result<Vec<ProxyOption>, ArchiveError> {
+    ) -> Result<ProxyOverview, ArchiveError> {
         let rows = self.registered(actor.person()).await?;
         let today = self.clock.today();
         let mut options = Vec::with_capacity(rows.len());
@@ -335,8 +338,27 @@ impl Archive {
                 display_name: format!("{given} {family}"),
                 right: decided.ok().map(crate::rights::Right::kind),
                 refusal: decided.err().map(Refusal::as_told),
+                ends_on: decided.ok().and_then(|r| r.ending_soon(today)),
             });
         }
+        let given: Vec<(String, String, String, String, String)> = sqlx::query_as(
+            "SELECT m.scope, m.valid_from, m.valid_until, p.given_name, p.family_name \
+             FROM mandate m JOIN person p ON p.id = m.holder_id WHERE m.principal_id = $1 \
+             ORDER BY m.valid_until, p.family_name, p.given_name",
+        )
+        .bind(actor.person().get())
+        .fetch_all(self.db.pool())
+        .await?;
+        let mandates_ending = given
+            .into_iter()
+            .filter_map(|(scope, from, until, given, family)| {
+                let mandate = crate::rights::Mandate::from_stored(scope, &from, &until)?;
+                Some(MandateEnding {
+                    holder_name: format!("{given} {family}"),
+                    ends_on: mandate.ending_soon(today)?,
+                })
+            })
+            .collect();
         self.audit
             .record(AuditEvent::own(
                 actor.person(),
@@ -344,7 +366,10 @@ impl Archive {
                 self.clock.now(),
             ))
             .await?;
-        Ok(options)
+        Ok(ProxyOverview {
+            options,
+            mandates_ending,
+        })
     }
 
     /// Ends a session and records the sign-out. Ending an unknown session does nothing.

@@ -858,7 +858,11 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
     let a = &t.archive;
     let aino = a.demo_actor(ids::ADULT).await.expect("actor");
     let first = a.start_session(&aino).await.expect("session");
-    let options = a.proxy_options(&aino, &first).await.expect("options");
+    let options = a
+        .proxy_options(&aino, &first)
+        .await
+        .expect("options")
+        .options;
     assert_eq!(options.len(), 1);
     assert_eq!(options[0].display_name, "Helvi Virtanen");
     assert_eq!(options[0].right, Some(archive::model::RightKind::Mandate));
@@ -868,7 +872,11 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
     );
     let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
     let lauras = a.start_session(&laura).await.expect("session");
-    let options = a.proxy_options(&laura, &lauras).await.expect("options");
+    let options = a
+        .proxy_options(&laura, &lauras)
+        .await
+        .expect("options")
+        .options;
     assert_eq!(
         options
             .iter()
@@ -880,14 +888,19 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
     assert_ne!(
         a.proxy_options(&laura, &other_session)
             .await
-            .expect("options")[0]
+            .expect("options")
+            .options[0]
             .handle,
         options[0].handle,
         "handles differ by session"
     );
 
     // Switching starts a new session acting for Helvi; the old one is gone.
-    let helvi_handle = a.proxy_options(&aino, &first).await.expect("options")[0]
+    let helvi_handle = a
+        .proxy_options(&aino, &first)
+        .await
+        .expect("options")
+        .options[0]
         .handle
         .clone();
     let second = a
@@ -1091,4 +1104,56 @@ async fn the_childs_tenth_birthday_is_bound_never_written_into_sql(t: &TestArchi
 on_both!(
     tenth_birthday_bound,
     the_childs_tenth_birthday_is_bound_never_written_into_sql
+);
+
+async fn a_mandate_s_end_is_told_to_its_holder_and_its_giver_from_thirty_days_before(
+    t: &TestArchive,
+) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let a = &t.archive;
+    let today = a.clock().today();
+    let overview = |person| async move {
+        let actor = a.demo_actor(person).await.expect("actor");
+        let session = a.start_session(&actor).await.expect("session");
+        a.proxy_options(&actor, &session).await.expect("overview")
+    };
+    // Johan's mandate to Mikko ends in 20 days: both are told the day.
+    let mikko = overview(ids::HEAVY_USER).await;
+    let johan = mikko
+        .options
+        .iter()
+        .find(|o| o.display_name == "Johan Lindqvist")
+        .expect("Johan");
+    let ends = today + Duration::days(20);
+    assert_eq!(johan.ends_on, Some(ends));
+    let given = overview(ids::SWEDISH).await.mandates_ending;
+    assert_eq!(given.len(), 1);
+    assert_eq!(
+        (given[0].holder_name.as_str(), given[0].ends_on),
+        ("Mikko Korhonen", ends)
+    );
+    // Helvi's to Aino lasts three years: nothing to tell either of them.
+    assert!(overview(ids::ADULT)
+        .await
+        .options
+        .iter()
+        .all(|o| o.ends_on.is_none()));
+    assert!(overview(ids::ELDER).await.mandates_ending.is_empty());
+    // Looking is recorded on the looker's own trail.
+    let trail = audit_trail(a, ids::SWEDISH).await.expect("trail");
+    assert!(trail.iter().any(|e| e.action == "proxies.list"));
+    // After its last day it is neither a right nor announced.
+    t.clock.advance(Duration::days(21));
+    let mikko = overview(ids::HEAVY_USER).await;
+    let johan = mikko
+        .options
+        .iter()
+        .find(|o| o.display_name == "Johan Lindqvist")
+        .expect("Johan");
+    assert_eq!((johan.right, johan.ends_on), (None, None));
+    assert!(overview(ids::SWEDISH).await.mandates_ending.is_empty());
+}
+on_both!(
+    mandate_end_is_announced,
+    a_mandate_s_end_is_told_to_its_holder_and_its_giver_from_thirty_days_before
 );

@@ -564,7 +564,11 @@ async fn switching_whom_to_act_for_keeps_the_sign_ins_time_limit(t: &TestArchive
     for to_mother in [true, false, true, false] {
         t.clock.advance(Duration::minutes(25));
         let _ = a.resume_session(&token, limits).await.expect("lookup");
-        let handle = a.proxy_options(&aino, &token).await.expect("options")[0]
+        let handle = a
+            .proxy_options(&aino, &token)
+            .await
+            .expect("options")
+            .options[0]
             .handle
             .clone();
         let target = if to_mother {

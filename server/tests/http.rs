@@ -1664,3 +1664,31 @@ async fn a_lab_trend_s_period_is_chosen_without_javascript_and_its_plot_and_tabl
     let body = bad.text().await.expect("body");
     assert!(body.contains(r##"href="#period""##) && body.contains(r#"id="period""#));
 }
+
+#[tokio::test]
+async fn a_mandate_ending_soon_is_announced_to_its_holder_and_its_giver() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let johan = app
+        .sign_in(&archive::demo::ids::SWEDISH.get().to_string())
+        .await;
+    for (cookie, said) in [
+        (
+            &mikko,
+            "Valtuutus, jolla voit asioida henkilön Johan Lindqvist puolesta, on voimassa",
+        ),
+        (
+            &johan,
+            "Valtuutus, jonka annoit henkilölle Mikko Korhonen, on voimassa",
+        ),
+    ] {
+        let front = app.get("/", Some(cookie)).await.text().await.expect("body");
+        assert!(front.contains("Päättyvät valtuutukset"), "{front}");
+        assert!(front.contains(said), "{said}");
+    }
+    // Aino's mandate from Helvi lasts years: nothing to announce.
+    let aino = app.sign_in("1001").await;
+    let front = app.get("/", Some(&aino)).await.text().await.expect("body");
+    assert!(!front.contains("Päättyvät valtuutukset"));
+    assert!(front.contains("Helvi Virtanen"));
+}

@@ -1,7 +1,7 @@
 //! The frame's server functions: who is signed in and for whom, whom they may act
 //! for, and the demo persons of the development sign-in.
 
-use archive::model::{DemoPerson, ProxyOption, SignedIn};
+use archive::model::{DemoPerson, ProxyOverview, SignedIn};
 use archive::{Holder, Refusal};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,7 @@ pub async fn whoami() -> Result<Option<Session>, AppError> {
 
 /// The persons the signed-in person may act for.
 #[server(prefix = "/api", endpoint = "proxy-options")]
-pub async fn list_proxy_options() -> Result<Vec<ProxyOption>, AppError> {
+pub async fn list_proxy_options() -> Result<ProxyOverview, AppError> {
     use crate::ssr::{archive, authenticated, from_archive};
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
     archive()?

@@ -1,6 +1,7 @@
 //! The frame's pages: the front page (the sections the signed-in right covers, and
 //! whom one may act for), signing in, and the page for an address that does not exist.
 
+use archive::model::{ProxyOption, ProxyOverview};
 use archive::Section;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,6 +36,13 @@ pub fn FrontPage() -> impl IntoView {
                 match whoami().await {
                     Ok(Some(session)) => {
                         let acting = session.acting.is_some();
+                        // Whom one may act for, and mandates ending soon: the person's
+                        // own, so not while acting for someone else.
+                        let overview = if acting {
+                            Ok(ProxyOverview::default())
+                        } else {
+                            list_proxy_options().await
+                        };
                         // Every section the right covers, as the registry says.
                         let sections: Vec<_> = session
                             .holder()
@@ -51,6 +59,7 @@ pub fn FrontPage() -> impl IntoView {
                                     <p>{t("teen-rules-text")}</p>
                                 </section>
                             })}
+                            {overview.as_ref().ok().map(mandates_ending)}
                             <h2 class=H2>{t("front-sections")}</h2>
                             <ul class="grid gap-4 sm:grid-cols-3">
                                 {sections
@@ -69,7 +78,10 @@ pub fn FrontPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
-                            {(!acting).then(|| view! { <ProxyOptions /> })}
+                            {match overview {
+                                Ok(o) => proxy_options(o.options).into_any(),
+                                Err(e) => problem(&e),
+                            }}
                         }
                             .into_any()
                     }
@@ -91,49 +103,90 @@ pub fn FrontPage() -> impl IntoView {
     }
 }
 
+/// Mandates ending within the notice period: those the person holds and those they
+/// gave, so that a new one can be given in time. Nothing when there are none.
+fn mandates_ending(overview: &ProxyOverview) -> Option<impl IntoView> {
+    let lang = lang();
+    let held = overview.options.iter().filter_map(|o| {
+        o.ends_on.map(|day| {
+            t_args(
+                "mandates-ending-held",
+                &[
+                    ("name", o.display_name.clone().into()),
+                    ("date", lang.date(day).into()),
+                ],
+            )
+        })
+    });
+    let given = overview.mandates_ending.iter().map(|m| {
+        t_args(
+            "mandates-ending-given",
+            &[
+                ("name", m.holder_name.clone().into()),
+                ("date", lang.date(m.ends_on).into()),
+            ],
+        )
+    });
+    let lines: Vec<String> = held.chain(given).collect();
+    (!lines.is_empty()).then(|| {
+        view! {
+            <section
+                aria-labelledby="mandates-ending"
+                class="mb-6 max-w-prose rounded border-2 border-amber-700 bg-amber-50 p-4"
+            >
+                <h2 id="mandates-ending" class="text-xl font-semibold">
+                    {t("mandates-ending-title")}
+                </h2>
+                <ul class="my-2 list-disc space-y-1 pl-6">
+                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+                <p>{t("mandates-ending-renew")}</p>
+            </section>
+        }
+    })
+}
+
 /// Whom the signed-in person may act for, each with a button or the reason why not.
-#[component]
-fn ProxyOptions() -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match list_proxy_options().await {
-                    Ok(options) if options.is_empty() => None,
-                    Ok(options) => Some(view! {
-                        <section aria-labelledby="proxies-title">
-                            <h2 id="proxies-title" class=H2>{t("proxies-title")}</h2>
-                            <ul class="grid gap-3 sm:grid-cols-2">
-                                {options.into_iter().map(|o| {
-                                    let name = o.display_name.clone();
-                                    let right = o.right.map(|r| t(&format!("right-{}", r.code())));
-                                    view! {
-                                        <li class="rounded border border-slate-300 bg-white p-4">
-                                            <p class="font-semibold">{name.clone()}</p>
-                                            {match (right, o.refusal) {
-                                                (Some(right), _) => view! {
-                                                    <p class="text-sm">{right}</p>
-                                                    <form method="post" action="/acting-for" class="mt-2">
-                                                        <input type="hidden" name="person" value=o.handle.clone() />
-                                                        <button type="submit" class=BUTTON>
-                                                            {t_args("proxies-act-for", &[("name", name.into())])}
-                                                        </button>
-                                                    </form>
-                                                }.into_any(),
-                                                (None, reason) => view! {
-                                                    <p class="text-sm">{t(&format!("error-forbidden-{}", reason.unwrap_or(archive::Refusal::NoRight).code()))}</p>
-                                                }.into_any(),
-                                            }}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }.into_any()),
-                    Err(e) => Some(problem(&e)),
-                }
-            })}
-        </Suspense>
-    }
+fn proxy_options(options: Vec<ProxyOption>) -> impl IntoView {
+    let lang = lang();
+    (!options.is_empty()).then(|| view! {
+        <section aria-labelledby="proxies-title">
+            <h2 id="proxies-title" class=H2>{t("proxies-title")}</h2>
+            <ul class="grid gap-3 sm:grid-cols-2">
+                {options.into_iter().map(|o| {
+                    let name = o.display_name.clone();
+                    let right = o.right.map(|r| t(&format!("right-{}", r.code())));
+                    let ends = o.ends_on.map(|day| {
+                        view! {
+                            <p class="text-sm font-semibold">
+                                {t_args("mandates-ending-short", &[("date", lang.date(day).into())])}
+                            </p>
+                        }
+                    });
+                    view! {
+                        <li class="rounded border border-slate-300 bg-white p-4">
+                            <p class="font-semibold">{name.clone()}</p>
+                            {match (right, o.refusal) {
+                                (Some(right), _) => view! {
+                                    <p class="text-sm">{right}</p>
+                                    {ends}
+                                    <form method="post" action="/acting-for" class="mt-2">
+                                        <input type="hidden" name="person" value=o.handle.clone() />
+                                        <button type="submit" class=BUTTON>
+                                            {t_args("proxies-act-for", &[("name", name.into())])}
+                                        </button>
+                                    </form>
+                                }.into_any(),
+                                (None, reason) => view! {
+                                    <p class="text-sm">{t(&format!("error-forbidden-{}", reason.unwrap_or(archive::Refusal::NoRight).code()))}</p>
+                                }.into_any(),
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 #[component]

@@ -287,20 +287,25 @@ pub async fn load_demo(archive: &Archive) -> Result<DemoReport, ArchiveError> {
             .execute(&mut *tx)
             .await?;
     }
-    // Helvi has given her daughter Aino a mandate for health-care matters.
-    let from = today - Duration::days(400);
-    let until = today + Duration::days(3 * 365);
-    sqlx::query(
-        "INSERT INTO mandate (principal_id, id, holder_id, scope, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(ids::ELDER.get())
-    .bind(1_i64)
-    .bind(ids::ADULT.get())
-    .bind("health-care")
-    .bind(from.to_string())
-    .bind(until.to_string())
-    .execute(&mut *tx)
-    .await?;
+    // Helvi has given her daughter Aino a mandate for health-care matters; Johan gave
+    // his friend Mikko one for a year, which ends in three weeks (its end is announced
+    // to both of them).
+    for (principal, id, holder, days_ago, days_ahead) in [
+        (ids::ELDER, 1_i64, ids::ADULT, 400, 3 * 365),
+        (ids::SWEDISH, 2, ids::HEAVY_USER, 345, 20),
+    ] {
+        sqlx::query(
+            "INSERT INTO mandate (principal_id, id, holder_id, scope, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(principal.get())
+        .bind(id)
+        .bind(holder.get())
+        .bind(crate::rights::HEALTH_CARE_SCOPE)
+        .bind((today - Duration::days(days_ago)).to_string())
+        .bind((today + Duration::days(days_ahead)).to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     refresh_statistics(archive).await?;
     Ok(report)
