@@ -130,6 +130,44 @@ for (const mode of ['js', 'nojs']) {
       await context.close();
     });
 
+    test('each summary by kind, on screen and printed, with a date range', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Mikko Korhonen');
+      await visit(page, mode, `${world.app.base}/summaries`);
+      const kinds = ['Diagnoosit', 'Riskitiedot', 'Rokotukset', 'Toimenpiteet', 'Kuvantamistutkimukset'];
+      for (const kind of kinds) {
+        await visit(page, mode, `${world.app.base}/summaries`);
+        await page.getByRole('navigation', { name: 'Merkinnät lajeittain' }).getByRole('link', { name: kind }).click();
+        await settled(page, mode);
+        await page.getByRole('heading', { level: 1, name: kind }).waitFor();
+        assert.deepEqual(await axeViolations(page), [], `axe on ${kind}`);
+        const range = await page.getByText(/^(Ajalta|Kaikilta vuosilta)/).textContent();
+        if (kind === 'Rokotukset') assert.equal(range, 'Kaikilta vuosilta');
+        else assert.match(range, /^Ajalta \d+\.\d+\.\d{4} – \d+\.\d+\.\d{4}$/);
+        // Printed: the entries and the range, without the form or the menus.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.getByRole('button', { name: 'Näytä' }).isVisible(), false, 'no form on paper');
+        assert.equal(await page.getByText(range, { exact: true }).isVisible(), true, 'the range on paper');
+        assert.deepEqual(await axeViolations(page), [], `axe on ${kind} printed`);
+        await page.emulateMedia({ media: 'screen' });
+      }
+
+      // His diagnoses of the year 2005: the range is kept and said.
+      await visit(page, mode, `${world.app.base}/summaries/diagnosis`);
+      await page.getByLabel('Alkaen').fill('2005-01-01');
+      await page.getByLabel('Päättyen').fill('2005-12-31');
+      await page.getByRole('button', { name: 'Näytä' }).click();
+      await settled(page, mode);
+      assert.match(page.url(), /from=2005-01-01/);
+      await page.getByText('Ajalta 1.1.2005 – 31.12.2005', { exact: true }).waitFor();
+      assert.equal(await page.getByLabel('Alkaen').inputValue(), '2005-01-01');
+      const cells = await page.getByRole('table').getByRole('row').locator('td:first-child').allTextContents();
+      assert.ok(cells.length > 0 && cells.every((c) => c.endsWith('.2005')), `all of 2005: ${cells}`);
+      assert.deepEqual(await axeViolations(page), [], 'axe on another range');
+      await context.close();
+    });
+
     test('see prescriptions: valid ones first, the rest on request', async () => {
       const context = await newContext(world.browser, mode);
       const page = await context.newPage();

@@ -98,6 +98,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records") view=records::RecordsPage ssr=SsrMode::Async />
                     <Route path=path!("/records/:id") view=records::DocumentPage ssr=SsrMode::Async />
                     <Route path=path!("/summaries") view=records::SummariesPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/summaries/:kind")
+                        view=records::SummaryKindPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/lab") view=records::LabPage ssr=SsrMode::Async />
                     <Route path=path!("/lab/:id") view=records::LabTrendPage ssr=SsrMode::Async />
                     <Route

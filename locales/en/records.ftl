@@ -95,3 +95,12 @@ lab-period-earlier = { $count ->
     [one] One earlier result is not shown for this period.
    *[other] { $count } earlier results are not shown for this period.
 }
+summaries-procedures = Procedures
+summaries-imaging = Imaging studies
+summaries-by-kind = Entries by kind
+summaries-by-kind-intro = Every entry in the chosen period, the last 12 months unless you choose otherwise. Vaccinations are shown from all years.
+summaries-range-choose = Choose a period
+summaries-range = From { $from } to { $to }
+summaries-range-all = From all years
+summaries-kind-none = No entries in the chosen period.
+back-to-summaries = Back to summaries

@@ -95,3 +95,12 @@ lab-period-earlier = { $count ->
     [one] Yksi vanhempi tulos ei näy tällä ajanjaksolla.
    *[other] { $count } vanhempaa tulosta ei näy tällä ajanjaksolla.
 }
+summaries-procedures = Toimenpiteet
+summaries-imaging = Kuvantamistutkimukset
+summaries-by-kind = Merkinnät lajeittain
+summaries-by-kind-intro = Jokainen merkintä valitulta ajalta, oletuksena viimeiseltä 12 kuukaudelta. Rokotukset näkyvät kaikilta vuosilta.
+summaries-range-choose = Valitse ajanjakso
+summaries-range = Ajalta { $from } – { $to }
+summaries-range-all = Kaikilta vuosilta
+summaries-kind-none = Valitulta ajalta ei ole merkintöjä.
+back-to-summaries = Takaisin yhteenvetoihin

@@ -95,3 +95,12 @@ lab-period-earlier = { $count ->
     [one] Ett äldre resultat visas inte för den här perioden.
    *[other] { $count } äldre resultat visas inte för den här perioden.
 }
+summaries-procedures = Åtgärder
+summaries-imaging = Bilddiagnostiska undersökningar
+summaries-by-kind = Anteckningar enligt slag
+summaries-by-kind-intro = Varje anteckning under vald tid, som standard de senaste 12 månaderna. Vaccinationer visas från alla år.
+summaries-range-choose = Välj period
+summaries-range = Från { $from } till { $to }
+summaries-range-all = Från alla år
+summaries-kind-none = Inga anteckningar under vald tid.
+back-to-summaries = Tillbaka till sammandragen

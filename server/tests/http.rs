@@ -1692,3 +1692,48 @@ async fn a_mandate_ending_soon_is_announced_to_its_holder_and_its_giver() {
     assert!(!front.contains("Päättyvät valtuutukset"));
     assert!(front.contains("Helvi Virtanen"));
 }
+
+#[tokio::test]
+async fn each_summary_kind_has_a_page_with_a_date_range_without_javascript() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let page = |path: String| {
+        let (app, mikko) = (&app, &mikko);
+        async move {
+            let res = app.get(&path, Some(mikko)).await;
+            (res.status(), res.text().await.expect("body"))
+        }
+    };
+    // The last twelve months unless asked; the range is said, for a printout too.
+    let (status, diagnoses) = page("/summaries/diagnosis".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(diagnoses.contains("<h1") && diagnoses.contains("Diagnoosit"));
+    assert!(diagnoses.contains("Ajalta ") && diagnoses.contains(r#"type="date""#));
+    assert!(
+        diagnoses.contains("E11.9") || diagnoses.contains("I10"),
+        "a chronic diagnosis of the year"
+    );
+    // Vaccinations: all years, from childhood on.
+    let (_, vaccinations) = page("/summaries/vaccination".into()).await;
+    assert!(vaccinations.contains("Kaikilta vuosilta"));
+    assert!(vaccinations.contains("J07"), "ATC codes of vaccines");
+    // A range narrows it; the delayed imaging report is listed as delayed.
+    let (_, all_imaging) = page("/summaries/imaging?from=&to=".into()).await;
+    assert!(all_imaging.contains("näkyy"), "the delayed report");
+    let (_, old) = page("/summaries/diagnosis?from=2000-01-01&to=2000-12-31".into()).await;
+    assert!(old.contains("1.1.2000") && old.contains("31.12.2000"));
+    // Wrong input is explained and kept; an unknown kind is not found.
+    let (status, bad) = page("/summaries/procedure?from=31.2.2026&to=x".into()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains(r##"href="#from""##) && bad.contains(r#"value="31.2.2026""#));
+    let (status, _) = page("/summaries/visit-note".into()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The overview links every kind's page.
+    let (_, overview) = page("/summaries".into()).await;
+    for kind in ["diagnosis", "risk", "vaccination", "procedure", "imaging"] {
+        assert!(
+            overview.contains(&format!(r#"href="/summaries/{kind}""#)),
+            "{kind}"
+        );
+    }
+}

@@ -13,9 +13,7 @@ use super::api::{list_health_records, RecordsQuery, RecordsView};
 use super::delayed::delayed_item;
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::form::{
-    described_by, error_for, field_errors, ErrorSummary, FieldError, FormError, Select,
-};
+use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError, Select};
 use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};
 
 /// A document kind's name.
@@ -98,26 +96,6 @@ fn RecordsFilter(
     let to = shown(&query.to, effective.range.to);
     let selected_org = query.organisation.clone().unwrap_or_default();
     let selected_kind = query.kind.clone().unwrap_or_default();
-    let date_field =
-        move |name: &'static str, label: String, value: String, err: Option<String>| {
-            view! {
-                <div class="flex flex-col">
-                    <label for=name class="font-semibold">
-                        {label}
-                    </label>
-                    <FieldError field=name.to_owned() message=err.clone() />
-                    <input
-                        type="date"
-                        id=name
-                        name=name
-                        value=value
-                        aria-invalid=err.is_some().then_some("true")
-                        aria-describedby=described_by(name, false, err.is_some())
-                        class="rounded border border-slate-500 px-2 py-1"
-                    />
-                </div>
-            }
-        };
     let from_err = error_for(&error, "from");
     let to_err = error_for(&error, "to");
     let org_err = error_for(&error, "organisation");
@@ -127,8 +105,8 @@ fn RecordsFilter(
             <fieldset>
                 <legend class="mb-2 text-xl font-semibold">{t("records-filter")}</legend>
                 <div class="flex flex-wrap items-end gap-4">
-                    {date_field("from", t("records-filter-from"), from, from_err)}
-                    {date_field("to", t("records-filter-to"), to, to_err)}
+                    <DateInput name="from" label=t("records-filter-from") value=from error=from_err />
+                    <DateInput name="to" label=t("records-filter-to") value=to error=to_err />
                     <Select
                         name="organisation"
                         label=t("records-filter-organisation")

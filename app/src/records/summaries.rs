@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::read_summaries;
+use super::by_kind::{title_key, SUMMARY_KINDS};
 use super::delayed::DelayedList;
 use crate::i18n::{lang, t};
 use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
@@ -14,6 +15,26 @@ pub fn SummariesPage() -> impl IntoView {
     view! {
         <Title text=page_title("summaries-title") />
         <h1 class=H1>{t("summaries-title")}</h1>
+        <nav aria-labelledby="by-kind" class="mb-6 print:hidden">
+            <h2 id="by-kind" class=H2>
+                {t("summaries-by-kind")}
+            </h2>
+            <p class="mb-2">{t("summaries-by-kind-intro")}</p>
+            <ul class="list-disc space-y-1 pl-6">
+                {SUMMARY_KINDS
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <li>
+                                <a class=LINK href=format!("/summaries/{}", kind.code())>
+                                    {t(title_key(kind))}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match read_summaries().await {

@@ -239,6 +239,33 @@ pub fn TextInput(
     }
 }
 
+/// A labelled date field with its error, holding `value` as typed (a browser without
+/// a date picker lets people type 5.3.2026).
+#[component]
+pub fn DateInput(
+    /// The control's id and name.
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <div class="flex flex-col">
+            <FieldHead name label hint=None error />
+            <input
+                type="date"
+                id=name
+                name=name
+                value=value
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, false, invalid)
+                class="rounded border border-slate-500 px-2 py-1"
+            />
+        </div>
+    }
+}
+
 /// A labelled choice from a list, with its hint (when given) and error; the first
 /// option, with an empty value, says what choosing none means (`none`).
 #[component]

@@ -149,6 +149,9 @@ pub struct DocumentSummary {
     pub service_event: ServiceEventRef,
     /// The language its title and text are written in.
     pub language: Language,
+    /// The code of what it records (ICD-10, ATC, the imaging or procedure code list),
+    /// when it has one.
+    pub code: Option<String>,
 }
 
 /// A document a professional has delayed (until the doctor has talked it through,

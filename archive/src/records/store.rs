@@ -69,7 +69,8 @@ enum Arg {
     Text(String),
 }
 
-const SUMMARY_COLUMNS: &str = "d.id, d.kind, d.recorded_at, d.title, d.professional, d.language, \
+const SUMMARY_COLUMNS: &str =
+    "d.id, d.kind, d.recorded_at, d.title, d.professional, d.language, d.code, \
      d.organisation_id, o.name AS organisation_name, u.name AS unit_name, \
      e.id AS event_id, e.kind AS event_kind, e.title AS event_title, e.language AS event_language";
 
@@ -140,6 +141,7 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
             language: language_of(row, "event_language")?,
         },
         language: language_of(row, "language")?,
+        code: row.try_get("code")?,
     })
 }
 
@@ -317,7 +319,7 @@ impl Access {
             .begin_read(Action::ReadDocument, Some(id.get()), None)
             .await?;
         let row = sqlx::query(&format!(
-            "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code, d.code_display, \
+            "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code_display, \
              l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, {} \
              FROM document d {SUMMARY_JOINS} \
              LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
