@@ -144,5 +144,35 @@ for (const mode of ['js', 'nojs']) {
       assert.deepEqual(await axeViolations(page), [], 'axe on the medication list');
       await context.close();
     });
+
+    test('the prescription summary: all valid or only those with medicine left, printed with its date', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, 'Mikko Korhonen');
+      await page.goto(`${world.app.base}/prescriptions`);
+      await settled(page, mode);
+      await page.getByRole('link', { name: 'Reseptiyhteenveto tulostettavaksi' }).click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1, name: 'Reseptiyhteenveto' }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: 'Kaikki voimassa olevat reseptit' }).isChecked(), true);
+      const table = page.getByRole('table', { name: 'Kaikki voimassa olevat reseptit' });
+      const all = await table.getByRole('rowheader').count();
+      assert.ok(all > 0, 'his valid prescriptions');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the summary');
+
+      await page.getByRole('radio', { name: 'Vain reseptit, joissa on lääkettä jäljellä' }).check();
+      await page.getByRole('button', { name: 'Näytä' }).click();
+      await settled(page, mode);
+      assert.match(page.url(), /which=remaining/);
+      const left = await page.getByRole('table', { name: 'Vain reseptit, joissa on lääkettä jäljellä' }).getByRole('rowheader').count();
+      assert.ok(left > 0 && left < all, `${left} of ${all}`);
+
+      // On paper: the date it was compiled and the medicines, not the form.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.getByText(/^Koottu \d+\.\d+\.\d{4} klo/).isVisible(), true);
+      assert.equal(await page.getByRole('button', { name: 'Näytä' }).isVisible(), false);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the summary printed');
+      await context.close();
+    });
   });
 }

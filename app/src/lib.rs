@@ -116,6 +116,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/prescription-summary")
+                        view=prescriptions::PrescriptionSummaryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/medication-list")
                         view=prescriptions::MedicationListPage
                         ssr=SsrMode::Async

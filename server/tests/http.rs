@@ -81,8 +81,15 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
 
 /// Pages anyone may open; every other page needs a session.
 const PUBLIC_PAGES: &[&str] = &["/", "/sign-in", "/accessibility"];
-/// The pages of one object within a section (the registry lists the sections' pages).
-const OBJECT_PAGES: &[&str] = &["/records/1", "/lab/1", "/prescriptions/1"];
+/// The pages of one object within a section (the registry lists the sections' pages),
+/// and a section's pages reached from its own rather than from the menu.
+const OBJECT_PAGES: &[&str] = &[
+    "/records/1",
+    "/lab/1",
+    "/summaries/1",
+    "/prescriptions/1",
+    "/prescription-summary",
+];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
     "/api/whoami",
@@ -1005,6 +1012,11 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
     ("/api/proxy-options", None, &[]),
     ("/api/prescriptions", Some(Section::Prescriptions), &[]),
     (
+        "/api/prescription-summary",
+        Some(Section::Prescriptions),
+        &[],
+    ),
+    (
         "/api/prescription",
         Some(Section::Prescriptions),
         &[("id", "RX")],
@@ -1736,4 +1748,64 @@ async fn each_summary_kind_has_a_page_with_a_date_range_without_javascript() {
             "{kind}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_prescription_summary_prints_what_was_chosen_with_its_date() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let own = app
+        .archive
+        .access(
+            &app.archive
+                .demo_actor(archive::demo::ids::HEAVY_USER)
+                .await
+                .expect("actor"),
+            archive::demo::ids::HEAVY_USER,
+            archive::Purpose::CitizenService,
+        )
+        .await
+        .expect("own")
+        .prescriptions()
+        .await
+        .expect("prescriptions");
+    let in_force = own.iter().filter(|p| p.status.in_force()).count();
+    let with_medicine = own
+        .iter()
+        .filter(|p| p.status.in_force() && p.remaining_packages > 0)
+        .count();
+    assert!(
+        with_medicine < in_force,
+        "the demo has a used-up prescription in force"
+    );
+    let rows = |html: &str| html.matches(r#"<th scope="row""#).count();
+    let list = app
+        .get("/prescriptions", Some(&mikko))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(list.contains(r#"href="/prescription-summary""#));
+    for (query, expected) in [
+        ("", in_force),
+        ("?which=valid", in_force),
+        ("?which=remaining", with_medicine),
+    ] {
+        let res = app
+            .get(&format!("/prescription-summary{query}"), Some(&mikko))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let body = res.text().await.expect("body");
+        assert_eq!(rows(&body), expected, "{query}");
+        assert!(body.contains("Koottu "), "{query}: the date printed");
+    }
+    let bad = app
+        .get("/prescription-summary?which=some", Some(&mikko))
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(bad
+        .text()
+        .await
+        .expect("body")
+        .contains(r##"href="#which""##));
 }

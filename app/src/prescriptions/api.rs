@@ -17,6 +17,73 @@ pub async fn read_prescriptions() -> Result<Vec<Prescription>, AppError> {
         .map_err(from_archive)
 }
 
+/// Which prescriptions a printable summary holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SummaryScope {
+    /// Every prescription in force (valid, or waiting for its renewal).
+    Valid,
+    /// Only those in force with medicine left to buy.
+    Remaining,
+}
+
+impl SummaryScope {
+    pub const ALL: [Self; 2] = [Self::Valid, Self::Remaining];
+
+    /// The code the address carries (`?which=remaining`), also its messages' part.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Remaining => "remaining",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the summary holds `p`.
+    #[must_use]
+    pub fn holds(self, p: &Prescription) -> bool {
+        p.status.in_force() && (self == Self::Valid || p.remaining_packages > 0)
+    }
+}
+
+/// A printable prescription summary: which prescriptions, when it was compiled, and
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrescriptionSummary {
+    pub scope: SummaryScope,
+    /// Finnish local time, printed on it.
+    pub compiled_at: time::PrimitiveDateTime,
+    pub prescriptions: Vec<Prescription>,
+}
+
+/// The prescription summary of the person the session acts for.
+#[server(prefix = "/api", endpoint = "prescription-summary")]
+pub async fn read_prescription_summary(
+    which: Option<String>,
+) -> Result<PrescriptionSummary, AppError> {
+    use crate::ssr::{archive, from_archive, subject_access};
+    let scope = match which.as_deref().map(str::trim) {
+        None | Some("") => SummaryScope::Valid,
+        Some(code) => {
+            SummaryScope::from_code(code).ok_or_else(|| AppError::invalid("which", "choice"))?
+        }
+    };
+    let all = subject_access()
+        .await?
+        .prescriptions()
+        .await
+        .map_err(from_archive)?;
+    Ok(PrescriptionSummary {
+        scope,
+        compiled_at: ::archive::clock::finnish_local(archive()?.clock().now()),
+        prescriptions: all.into_iter().filter(|p| scope.holds(p)).collect(),
+    })
+}
+
 /// One prescription with its purchases and renewal requests.
 #[server(prefix = "/api", endpoint = "prescription")]
 pub async fn read_prescription(id: String) -> Result<PrescriptionDetail, AppError> {

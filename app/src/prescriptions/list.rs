@@ -76,6 +76,11 @@ fn prescription_list(
                 ().into_any()
             }}
         </p>
+        <p class="mb-4">
+            <a class=LINK href="/prescription-summary">
+                {t("prescription-summary-link")}
+            </a>
+        </p>
         <ul class="space-y-4">
             {current
                 .into_iter()

@@ -11,6 +11,7 @@ use super::api::{list_health_records, RecordsQuery, RecordsView};
 use super::delayed::delayed_item;
 use super::list::kind_label;
 use crate::error::AppError;
+use crate::frame::api::whoami;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError};
@@ -44,10 +45,19 @@ pub fn SummaryKindPage() -> impl IntoView {
         .get("kind")
         .unwrap_or_default();
     let Some(kind) = DocumentKind::from_code(&code).filter(|k| SUMMARY_KINDS.contains(k)) else {
+        // No such summary; but signed out, sign in first, as on every page of a section.
         return view! {
             <Title text=page_title("summaries-title") />
             <h1 class=H1>{t("summaries-title")}</h1>
-            {problem(&AppError::NotFound)}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match whoami().await {
+                        Ok(Some(_)) => problem(&AppError::NotFound),
+                        Ok(None) => problem(&AppError::Unauthenticated),
+                        Err(e) => problem(&e),
+                    }
+                })}
+            </Suspense>
         }
         .into_any();
     };

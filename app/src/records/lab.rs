@@ -12,8 +12,8 @@ use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_summary, trend_svg};
-use crate::ui::form::{error_for, error_id, field_errors, ErrorSummary, FieldError};
-use crate::ui::{page_title, problem, set_status, Table, BUTTON, CHOICE, H1, LINK, TD, TH};
+use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};
+use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD, TH};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -146,42 +146,20 @@ pub fn LabTrendPage() -> impl IntoView {
 fn PeriodChoice(id: String, chosen: Option<TrendPeriod>, error: Option<String>) -> impl IntoView {
     view! {
         <form method="get" action=format!("/lab/{id}") class="mb-4 print:hidden">
-            // The error summary links to the first choice (`#period`).
-            <fieldset
-                class="flex flex-wrap items-center gap-x-4 gap-y-2"
-                aria-describedby=error.is_some().then(|| error_id("period"))
-            >
-                <legend class="mb-1 font-semibold">{t("lab-period")}</legend>
-                <FieldError field="period".to_owned() message=error.clone() />
-                {TrendPeriod::ALL
+            <RadioGroup
+                name="period"
+                legend=t("lab-period")
+                choices=TrendPeriod::ALL
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let input_id = if i == 0 {
-                            "period".to_owned()
-                        } else {
-                            format!("period-{}", p.code())
-                        };
-                        view! {
-                            <div class="flex items-center gap-2">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name="period"
-                                    value=p.code()
-                                    checked=chosen == Some(p)
-                                    class=CHOICE
-                                    aria-invalid=error.is_some().then_some("true")
-                                />
-                                <label for=input_id>{t(&format!("lab-period-{}", p.code()))}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                    .map(|p| (p.code(), t(&format!("lab-period-{}", p.code()))))
+                    .collect()
+                chosen=chosen.map(TrendPeriod::code)
+                error
+            >
                 <button type="submit" class=BUTTON>
                     {t("lab-period-submit")}
                 </button>
-            </fieldset>
+            </RadioGroup>
         </form>
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{problem, see_other, set_status, LINK};
+use super::{problem, see_other, set_status, CHOICE, LINK};
 use crate::error::AppError;
 use crate::i18n::t;
 
@@ -263,6 +263,54 @@ pub fn DateInput(
                 class="rounded border border-slate-500 px-2 py-1"
             />
         </div>
+    }
+}
+
+/// One choice of several (radio buttons) with its legend and error; `children` (a
+/// submit button, say) follow the choices inside the group. The error summary links
+/// to the first choice, whose id is `name`.
+#[component]
+pub fn RadioGroup(
+    /// The group's name; the first choice's id.
+    name: &'static str,
+    legend: String,
+    /// Each choice's value and label, in order.
+    choices: Vec<(&'static str, String)>,
+    chosen: Option<&'static str>,
+    error: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <fieldset
+            class="flex flex-wrap items-center gap-x-4 gap-y-2"
+            aria-describedby=invalid.then(|| error_id(name))
+        >
+            <legend class="mb-1 font-semibold">{legend}</legend>
+            <FieldError field=name.to_owned() message=error />
+            {choices
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, label))| {
+                    let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
+                    view! {
+                        <div class="flex items-center gap-2">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=name
+                                value=value
+                                checked=chosen == Some(value)
+                                class=CHOICE
+                                aria-invalid=invalid.then_some("true")
+                            />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            {children.map(|c| c())}
+        </fieldset>
     }
 }
 
