@@ -141,6 +141,10 @@ for (const mode of ['js', 'nojs']) {
       await page.getByText(/^Koottu \d+\.\d+\.\d{4} klo/).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Sydän- ja verisuonisairauksien lääkkeet' }).waitFor();
       assert.ok((await page.getByRole('table').count()) >= 2, 'a table per group');
+      // Beside what prescriptions show, what care gave him, saying where.
+      const injection = page.getByRole('row', { name: /Hydroksokobalamiini/ });
+      await injection.getByRole('cell', { name: /^Annettu terveysasemalla: .*, alkaen \d+\.\d+\.\d{4}$/ }).waitFor();
+      await injection.getByRole('cell', { name: 'Toistaiseksi' }).waitFor();
       assert.deepEqual(await axeViolations(page), [], 'axe on the medication list');
       await context.close();
     });

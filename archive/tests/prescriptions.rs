@@ -5,7 +5,9 @@ mod common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, renewal_request_counts};
-use archive::model::{PrescriptionStatus, RenewalForm, RenewalStatus};
+use archive::model::{
+    CareSetting, MedicationSource, PrescriptionStatus, RenewalForm, RenewalStatus,
+};
 use archive::prescriptions::desk::{DeskReport, PRESCRIPTION_CENTRE, REJECTION_REASON};
 use archive::prescriptions::renewal::RenewalBlock;
 use archive::{Access, ArchiveError, Purpose};
@@ -492,13 +494,39 @@ async fn the_medication_list_shows_what_is_in_force(t: &TestArchive) {
     let access = own(t, ids::HEAVY_USER).await;
     let all = access.prescriptions().await.expect("list");
     let list = access.medication_list().await.expect("medication list");
-    let lines: Vec<&archive::model::Medication> =
-        list.groups.iter().flat_map(|g| &g.medicines).collect();
+    let (lines, given): (Vec<&archive::model::Medication>, Vec<_>) = list
+        .groups
+        .iter()
+        .flat_map(|g| &g.medicines)
+        .partition(|m| matches!(m.source, MedicationSource::Prescription { .. }));
     assert!(!lines.is_empty());
+    // What care gave him without a prescription: the injections that go on, not the
+    // hospital's antibiotic course that ended.
+    let given: Vec<_> = given
+        .iter()
+        .map(|m| (m.product.as_str(), &m.source))
+        .collect();
+    assert!(
+        matches!(
+            given.as_slice(),
+            [(
+                "Hydroksokobalamiini",
+                MedicationSource::Recorded {
+                    setting: CareSetting::HealthCentre,
+                    ended_on: None,
+                    ..
+                }
+            )]
+        ),
+        "{given:?}"
+    );
     for line in &lines {
+        let MedicationSource::Prescription { prescription, .. } = line.source else {
+            unreachable!("partitioned")
+        };
         let rx = all
             .iter()
-            .find(|p| p.id == line.prescription)
+            .find(|p| p.id == prescription)
             .expect("from a prescription");
         assert!(matches!(
             rx.status,
@@ -522,6 +550,84 @@ async fn the_medication_list_shows_what_is_in_force(t: &TestArchive) {
     assert_eq!(list.compiled_at.date(), t.archive.clock().today());
 }
 on_both!(medication_list, the_medication_list_shows_what_is_in_force);
+
+async fn recorded_medication_is_listed_from_its_start_to_its_end_for_the_person_and_her_proxy(
+    t: &TestArchive,
+) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let given = |list: &archive::model::MedicationList| -> Vec<(String, CareSetting)> {
+        list.groups
+            .iter()
+            .flat_map(|g| &g.medicines)
+            .filter_map(|m| match m.source {
+                MedicationSource::Recorded { setting, .. } => Some((m.product.clone(), setting)),
+                MedicationSource::Prescription { .. } => None,
+            })
+            .collect()
+    };
+    // Helvi's home care gives her paracetamol; the hospital's furosemide ended.
+    let hers = own(t, ids::ELDER)
+        .await
+        .medication_list()
+        .await
+        .expect("list");
+    assert_eq!(
+        given(&hers),
+        [("Parasetamoli".to_owned(), CareSetting::SocialCare)]
+    );
+    let hers_in_group_n = hers
+        .groups
+        .iter()
+        .find(|g| g.group == "N")
+        .expect("group N");
+    assert!(hers_in_group_n
+        .medicines
+        .iter()
+        .any(|m| m.product == "Parasetamoli"));
+    // Aino, holding her mandate, sees the same list.
+    let aino = t.archive.demo_actor(ids::ADULT).await.expect("actor");
+    let as_proxy = t
+        .archive
+        .access(&aino, ids::ELDER, Purpose::CitizenService)
+        .await
+        .expect("mandate")
+        .medication_list()
+        .await
+        .expect("list");
+    assert_eq!(given(&as_proxy), given(&hers));
+    // Nine days ago she was in hospital: the furosemide was on her list then, beside
+    // the paracetamol; on its last day too, and not the day after.
+    let hers_now = || async {
+        given(
+            &own(t, ids::ELDER)
+                .await
+                .medication_list()
+                .await
+                .expect("list"),
+        )
+    };
+    t.clock.advance(Duration::days(-9));
+    assert_eq!(
+        hers_now().await,
+        [
+            ("Furosemidi".to_owned(), CareSetting::Hospital),
+            ("Parasetamoli".to_owned(), CareSetting::SocialCare)
+        ]
+    );
+    t.clock.advance(Duration::days(1));
+    assert_eq!(hers_now().await.len(), 2, "its last day");
+    t.clock.advance(Duration::days(1));
+    assert_eq!(hers_now().await.len(), 1, "the day after");
+    // Who looked is on her trail.
+    let trail = audit_trail(&t.archive, ids::ELDER).await.expect("trail");
+    assert!(trail
+        .iter()
+        .any(|e| e.action == "medication-list.read" && e.actor == ids::ADULT));
+}
+on_both!(
+    recorded_medication,
+    recorded_medication_is_listed_from_its_start_to_its_end_for_the_person_and_her_proxy
+);
 
 async fn the_demo_shows_a_history_of_answered_requests(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");

@@ -1809,3 +1809,34 @@ async fn the_prescription_summary_prints_what_was_chosen_with_its_date() {
         .expect("body")
         .contains(r##"href="#which""##));
 }
+
+#[tokio::test]
+async fn the_medication_list_says_where_each_line_comes_from() {
+    let app = spawn_app().await;
+    let helvi = app
+        .sign_in(&archive::demo::ids::ELDER.get().to_string())
+        .await;
+    let list = app
+        .get("/medication-list", Some(&helvi))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(list.contains("Parasetamoli") && list.contains("Annettu sosiaalihuollossa"));
+    assert!(
+        list.contains("Resepti: "),
+        "and her prescriptions beside it"
+    );
+    assert!(
+        !list.contains("Furosemidi"),
+        "the hospital's ended course is not on it"
+    );
+    let english = format!("{helvi}; omakanta_lang=en");
+    let list = app
+        .get("/medication-list", Some(&english))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(list.contains("Given in social care") && list.contains("Until further notice"));
+}

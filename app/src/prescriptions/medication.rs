@@ -1,6 +1,6 @@
 //! The medication list: what the person takes now, by ATC group, printable.
 
-use archive::model::MedicationList;
+use archive::model::{CareSetting, Medication, MedicationList, MedicationSource};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -72,53 +72,13 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                                 <tr>
                                     <th scope="col" class=TH>{t("medication-medicine")}</th>
                                     <th scope="col" class=TH>{t("prescription-dosage")}</th>
+                                    <th scope="col" class=TH>{t("medication-source")}</th>
+                                    <th scope="col" class=TH>{t("medication-until")}</th>
                                     <th scope="col" class=TH>{t("medication-last-bought")}</th>
-                                    <th scope="col" class=TH>{t("medication-valid-until")}</th>
-                                    <th scope="col" class=TH>{t("prescriptions-prescriber")}</th>
                                 </tr>
                             </thead>
                             <tbody>
-                                {g
-                                    .medicines
-                                    .into_iter()
-                                    .map(|m| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row" class=format!("{TD} font-semibold")>
-                                                    <a
-                                                        class=LINK
-                                                        href=format!("/prescriptions/{}", m.prescription)
-                                                        lang=m.language.code()
-                                                    >
-                                                        {format!("{} {} {}", m.product, m.strength, m.form)}
-                                                    </a>
-                                                    {m
-                                                        .renewal_requested
-                                                        .then(|| {
-                                                            view! {
-                                                                <span class="block text-sm font-normal">
-                                                                    {t("medication-renewal-requested")}
-                                                                </span>
-                                                            }
-                                                        })}
-                                                </th>
-                                                <td class=TD lang=m.language.code()>{m.dosage}</td>
-                                                <td class=TD>
-                                                    {m
-                                                        .last_dispensed
-                                                        .map_or_else(
-                                                            || t("medication-never-bought"),
-                                                            |d| lang.date(d),
-                                                        )}
-                                                </td>
-                                                <td class=TD>{lang.date(m.valid_until)}</td>
-                                                <td class=TD>
-                                                    {format!("{}, {}", m.prescriber, m.organisation)}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
+                                {g.medicines.into_iter().map(medication_row).collect_view()}
                             </tbody>
                     </Table>
                 }
@@ -127,5 +87,100 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>
+    }
+}
+
+/// One line: a medicine from prescriptions (linked to the newest) or given by care,
+/// saying which.
+fn medication_row(m: Medication) -> impl IntoView {
+    let lang = lang();
+    let written_in = m.language.code();
+    let name = format!("{} {} {}", m.product, m.strength, m.form);
+    let (medicine, source, until, bought) = match m.source {
+        MedicationSource::Prescription {
+            prescription,
+            prescriber,
+            valid_until,
+            last_dispensed,
+            renewal_requested,
+        } => (
+            view! {
+                <a class=LINK href=format!("/prescriptions/{prescription}") lang=written_in>
+                    {name}
+                </a>
+                {renewal_requested
+                    .then(|| {
+                        view! {
+                            <span class="block text-sm font-normal">
+                                {t("medication-renewal-requested")}
+                            </span>
+                        }
+                    })}
+            }
+            .into_any(),
+            t_args(
+                "medication-source-prescription",
+                &[
+                    ("prescriber", prescriber.into()),
+                    ("organisation", m.organisation.into()),
+                ],
+            ),
+            t_args(
+                "medication-valid-until",
+                &[("date", lang.date(valid_until).into())],
+            ),
+            last_dispensed.map_or_else(|| t("medication-never-bought"), |d| lang.date(d)),
+        ),
+        MedicationSource::Recorded {
+            setting,
+            started_on,
+            ended_on,
+        } => (
+            view! { <span lang=written_in>{name}</span> }.into_any(),
+            given_where(setting, m.organisation, lang.date(started_on)),
+            ended_on.map_or_else(
+                || t("medication-ongoing"),
+                |d| t_args("medication-ends", &[("date", lang.date(d).into())]),
+            ),
+            t("medication-not-bought"),
+        ),
+    };
+    view! {
+        <tr>
+            <th scope="row" class=format!("{TD} font-semibold")>
+                {medicine}
+            </th>
+            <td class=TD lang=written_in>{m.dosage}</td>
+            <td class=TD>{source}</td>
+            <td class=TD>{until}</td>
+            <td class=TD>{bought}</td>
+        </tr>
+    }
+}
+
+/// "Given in hospital: <organisation>, since <date>", and the like for each setting.
+fn given_where(setting: CareSetting, organisation: String, since: String) -> String {
+    match setting {
+        CareSetting::Hospital => t_args(
+            "medication-source-hospital",
+            &[
+                ("organisation", organisation.into()),
+                ("date", since.into()),
+            ],
+        ),
+        CareSetting::HealthCentre => t_args(
+            "medication-source-health-centre",
+            &[
+                ("organisation", organisation.into()),
+                ("date", since.into()),
+            ],
+        ),
+        CareSetting::SocialCare => t_args(
+            "medication-source-social-care",
+            &[
+                ("organisation", organisation.into()),
+                ("date", since.into()),
+            ],
+        ),
     }
 }

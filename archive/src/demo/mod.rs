@@ -530,5 +530,6 @@ async fn insert_person(
     records::insert_records(&mut w, p, birth, today).await?;
     w.visible_to_guardian = true;
     prescriptions::insert_prescriptions(&mut w, p, birth, today).await?;
+    prescriptions::insert_recorded_medication(&mut w, p, today).await?;
     Ok(w.documents)
 }

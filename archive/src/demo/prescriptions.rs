@@ -288,3 +288,110 @@ pub(super) async fn insert_prescriptions(
     }
     Ok(())
 }
+
+/// Medication care gave without a prescription: the heavy user's injections at the
+/// health centre and an antibiotic course in hospital (ended), the older person's pain
+/// relief from home care and a hospital infusion (ended). Fixed, drawing nothing from
+/// the demo's generator, so the rest of the demo stays as it was.
+pub(super) async fn insert_recorded_medication(
+    w: &mut Writer<'_>,
+    p: &Profile,
+    today: Date,
+) -> Result<(), ArchiveError> {
+    // (setting, unit, product, strength, form fi/sv, ATC, dose fi/sv, began, ended: days from today)
+    type Given = (
+        &'static str,
+        i64,
+        &'static str,
+        &'static str,
+        (&'static str, &'static str),
+        &'static str,
+        (&'static str, &'static str),
+        i64,
+        Option<i64>,
+    );
+    let given: &[Given] = match p.note {
+        "heavy-user" => &[
+            (
+                "health-centre",
+                p.home_unit,
+                "Hydroksokobalamiini",
+                "1 mg/ml",
+                ("injektioneste", "injektionsvätska"),
+                "B03BA03",
+                (
+                    "1 mg lihakseen kolmen kuukauden välein terveysasemalla",
+                    "1 mg i muskeln var tredje månad på hälsostationen",
+                ),
+                -700,
+                None,
+            ),
+            (
+                "hospital",
+                if p.home_unit / 100 == 3 { 302 } else { 201 },
+                "Keftriaksoni",
+                "2 g",
+                ("infuusiokuiva-aine", "pulver till infusionsvätska"),
+                "J01DD04",
+                (
+                    "2 g laskimoon kerran päivässä",
+                    "2 g i ven en gång om dagen",
+                ),
+                -40,
+                Some(-34),
+            ),
+        ],
+        "elderly-mandate-giver" => &[
+            (
+                "social-care",
+                p.home_unit,
+                "Parasetamoli",
+                "500 mg",
+                ("tabletti", "tablett"),
+                "N02BE01",
+                (
+                    "1 g tarvittaessa, enintään kolmesti päivässä, kotihoito annostelee",
+                    "1 g vid behov, högst tre gånger om dagen, hemvården doserar",
+                ),
+                -200,
+                None,
+            ),
+            (
+                "hospital",
+                201,
+                "Furosemidi",
+                "10 mg/ml",
+                ("injektioneste", "injektionsvätska"),
+                "C03CA01",
+                ("40 mg laskimoon aamuisin", "40 mg i ven på morgonen"),
+                -10,
+                Some(-8),
+            ),
+        ],
+        _ => &[],
+    };
+    for (n, (setting, unit, product, strength, form, atc, dose, began, ended)) in
+        given.iter().enumerate()
+    {
+        sqlx::query(
+            "INSERT INTO recorded_medication (person_id, id, product, strength, form, atc, dose, \
+             language, setting, organisation_id, started_on, ended_on, guardian_may_see) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)",
+        )
+        .bind(w.person)
+        .bind(i64::try_from(n).unwrap_or(0) + 1)
+        .bind(*product)
+        .bind(*strength)
+        .bind(w.t(form.0, form.1))
+        .bind(*atc)
+        .bind(w.t(dose.0, dose.1))
+        .bind(w.lang.code())
+        .bind(*setting)
+        .bind(org_of(*unit))
+        .bind((today + Duration::days(*began)).to_string())
+        .bind(ended.map(|e| (today + Duration::days(e)).to_string()))
+        .execute(&mut **w.tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -4,6 +4,9 @@
 //!   cancelled ones do not.
 //! - One line per medicine (product and strength): the newest prescription of it gives
 //!   the dosage and validity, and the last purchase from any of them is shown.
+//! - Medication care recorded without a prescription (in hospital, at a health centre,
+//!   in social care) is a line of its own from its start day to its end day, saying
+//!   where it was given.
 //! - Lines are grouped by the ATC anatomical main group (the code's first letter), in
 //!   the order of the classification, and by product name within a group.
 
@@ -11,7 +14,10 @@ use std::collections::BTreeMap;
 
 use time::PrimitiveDateTime;
 
-use crate::model::{Medication, MedicationGroup, MedicationList, Prescription, PrescriptionStatus};
+use crate::model::{
+    Medication, MedicationGroup, MedicationList, MedicationSource, Prescription,
+    PrescriptionStatus, RecordedMedication,
+};
 
 /// The ATC anatomical main groups, in the classification's order.
 pub const ATC_GROUPS: [char; 14] = [
@@ -28,9 +34,16 @@ pub fn atc_group(atc: &str) -> String {
         .map_or_else(|| "?".to_owned(), String::from)
 }
 
-/// Compiles the list from a person's prescriptions (in any order).
+/// Compiles the list from a person's prescriptions (in any order) and the medication
+/// care recorded for them: a recorded line counts until its end day has passed
+/// (`today` is the compiling day), and sits in its ATC group beside the prescribed.
 #[must_use]
-pub fn compile(prescriptions: &[Prescription], compiled_at: PrimitiveDateTime) -> MedicationList {
+pub fn compile(
+    prescriptions: &[Prescription],
+    recorded: &[RecordedMedication],
+    compiled_at: PrimitiveDateTime,
+) -> MedicationList {
+    let today = compiled_at.date();
     let mut in_force: Vec<&Prescription> = prescriptions
         .iter()
         .filter(|p| p.status.in_force())
@@ -41,36 +54,69 @@ pub fn compile(prescriptions: &[Prescription], compiled_at: PrimitiveDateTime) -
     for p in in_force {
         let last = p.dispensations.iter().map(|d| d.dispensed_on).max();
         let key = (p.product.to_lowercase(), p.strength.to_lowercase());
-        match medicines.get_mut(&key) {
-            Some(m) => {
-                m.last_dispensed = m.last_dispensed.max(last);
-                m.renewal_requested |= p.status == PrescriptionStatus::RenewalRequested;
+        match medicines.get_mut(&key).map(|m| &mut m.source) {
+            Some(MedicationSource::Prescription {
+                last_dispensed,
+                renewal_requested,
+                ..
+            }) => {
+                *last_dispensed = (*last_dispensed).max(last);
+                *renewal_requested |= p.status == PrescriptionStatus::RenewalRequested;
             }
-            None => {
+            _ => {
                 medicines.insert(
                     key,
                     Medication {
-                        prescription: p.id,
                         product: p.product.clone(),
                         strength: p.strength.clone(),
                         form: p.form.clone(),
                         atc: p.atc.clone(),
                         dosage: p.dosage.clone(),
                         language: p.language,
-                        prescriber: p.prescriber.clone(),
                         organisation: p.organisation.name.clone(),
-                        valid_until: p.valid_until,
-                        last_dispensed: last,
                         narcotic: p.narcotic,
                         central_nervous_system: p.central_nervous_system,
-                        renewal_requested: p.status == PrescriptionStatus::RenewalRequested,
+                        source: MedicationSource::Prescription {
+                            prescription: p.id,
+                            prescriber: p.prescriber.clone(),
+                            valid_until: p.valid_until,
+                            last_dispensed: last,
+                            renewal_requested: p.status == PrescriptionStatus::RenewalRequested,
+                        },
                     },
                 );
             }
         }
     }
+    // Recorded lines stand on their own, each saying where it was given.
+    let mut lines: Vec<Medication> = medicines.into_values().collect();
+    lines.extend(
+        recorded
+            .iter()
+            .filter(|r| r.started_on <= today && r.ended_on.is_none_or(|end| end >= today))
+            .map(|r| Medication {
+                product: r.product.clone(),
+                strength: r.strength.clone(),
+                form: r.form.clone(),
+                atc: r.atc.clone(),
+                dosage: r.dose.clone(),
+                language: r.language,
+                organisation: r.organisation.clone(),
+                narcotic: false,
+                central_nervous_system: false,
+                source: MedicationSource::Recorded {
+                    setting: r.setting,
+                    started_on: r.started_on,
+                    ended_on: r.ended_on,
+                },
+            }),
+    );
+    lines.sort_by(|a, b| {
+        (a.product.to_lowercase(), a.strength.to_lowercase())
+            .cmp(&(b.product.to_lowercase(), b.strength.to_lowercase()))
+    });
     let mut groups: BTreeMap<usize, MedicationGroup> = BTreeMap::new();
-    for m in medicines.into_values() {
+    for m in lines {
         let group = atc_group(&m.atc);
         let order = group
             .chars()
@@ -159,24 +205,116 @@ mod tests {
                 rx(5, "Metformin", "A10BA02", date!(2025 - 05 - 01), Cancelled),
                 rx(6, "Oddity", "", date!(2025 - 05 - 01), Valid),
             ],
+            &[],
             datetime!(2026 - 11 - 29 10:00),
         );
         let groups: Vec<&str> = list.groups.iter().map(|g| g.group.as_str()).collect();
         assert_eq!(groups, ["C", "R", "?"]);
         let amlodipin = &list.groups[0].medicines;
         assert_eq!(amlodipin.len(), 1, "one line per medicine");
-        assert_eq!(amlodipin[0].prescription, PrescriptionId::from_raw(2));
         assert_eq!(amlodipin[0].dosage, "dosage 2");
-        assert_eq!(amlodipin[0].last_dispensed, Some(date!(2026 - 06 - 01)));
-        assert!(list.groups[1].medicines[0].renewal_requested);
+        assert_eq!(
+            amlodipin[0].source,
+            MedicationSource::Prescription {
+                prescription: PrescriptionId::from_raw(2),
+                prescriber: "LL Anna Mäkinen".into(),
+                valid_until: date!(2026 - 01 - 10) + time::Duration::days(700),
+                last_dispensed: Some(date!(2026 - 06 - 01)),
+                renewal_requested: false,
+            }
+        );
+        assert!(matches!(
+            list.groups[1].medicines[0].source,
+            MedicationSource::Prescription {
+                renewal_requested: true,
+                ..
+            }
+        ));
         assert_eq!(list.compiled_at, datetime!(2026 - 11 - 29 10:00));
     }
 
     #[test]
     fn an_empty_history_gives_an_empty_list() {
-        assert!(compile(&[], datetime!(2026 - 11 - 29 10:00))
+        assert!(compile(&[], &[], datetime!(2026 - 11 - 29 10:00))
             .groups
             .is_empty());
+    }
+
+    fn given(product: &str, atc: &str, started: Date, ended: Option<Date>) -> RecordedMedication {
+        RecordedMedication {
+            product: product.into(),
+            strength: "1 mg".into(),
+            form: "injektio".into(),
+            atc: atc.into(),
+            dose: "1 mg lihakseen".into(),
+            language: crate::model::Language::Fi,
+            setting: crate::model::CareSetting::HealthCentre,
+            organisation: "Terveyskeskus".into(),
+            started_on: started,
+            ended_on: ended,
+        }
+    }
+
+    #[test]
+    fn recorded_medication_joins_its_group_from_its_first_to_its_last_day() {
+        let today = datetime!(2026 - 11 - 29 10:00);
+        let list = compile(
+            &[rx(
+                1,
+                "Amlodipin",
+                "C08CA01",
+                date!(2026 - 01 - 10),
+                PrescriptionStatus::Valid,
+            )],
+            &[
+                given(
+                    "Hydroksokobalamiini",
+                    "B03BA03",
+                    date!(2025 - 03 - 01),
+                    None,
+                ),
+                given(
+                    "Enoksapariini",
+                    "B01AB05",
+                    date!(2026 - 11 - 20),
+                    Some(date!(2026 - 11 - 29)),
+                ),
+                given(
+                    "Keftriaksoni",
+                    "J01DD04",
+                    date!(2026 - 10 - 01),
+                    Some(date!(2026 - 10 - 05)),
+                ),
+                given("Tuleva", "C01AA05", date!(2026 - 12 - 01), None),
+            ],
+            today,
+        );
+        let groups: Vec<(&str, Vec<&str>)> = list
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.group.as_str(),
+                    g.medicines.iter().map(|m| m.product.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("B", vec!["Enoksapariini", "Hydroksokobalamiini"]),
+                ("C", vec!["Amlodipin"])
+            ],
+            "its last day counts; one that ended or has not begun does not"
+        );
+        assert!(matches!(
+            list.groups[0].medicines[1].source,
+            MedicationSource::Recorded {
+                setting: crate::model::CareSetting::HealthCentre,
+                ended_on: None,
+                ..
+            }
+        ));
     }
 
     #[test]

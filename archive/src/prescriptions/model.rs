@@ -181,26 +181,87 @@ pub struct RenewalRequest {
     pub renewed_as: Option<PrescriptionId>,
 }
 
-/// One medicine on the medication list.
+/// Where care gave a medicine it recorded without a prescription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum CareSetting {
+    Hospital,
+    HealthCentre,
+    SocialCare,
+}
+
+impl CareSetting {
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The stable code used in storage and message ids.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Hospital => "hospital",
+            Self::HealthCentre => "health-centre",
+            Self::SocialCare => "social-care",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|s| s.code() == code)
+    }
+}
+
+/// Medication recorded by care without a prescription, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Medication {
-    /// The newest valid prescription of it.
-    pub prescription: PrescriptionId,
+pub struct RecordedMedication {
     pub product: String,
     pub strength: String,
     pub form: String,
     pub atc: String,
+    pub dose: String,
+    /// The language its form and dose are written in.
+    pub language: Language,
+    pub setting: CareSetting,
+    pub organisation: String,
+    pub started_on: Date,
+    /// `None` while it goes on.
+    pub ended_on: Option<Date>,
+}
+
+/// Where a line of the medication list comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MedicationSource {
+    /// Prescriptions in force: the newest gives the dosage and validity.
+    Prescription {
+        prescription: PrescriptionId,
+        prescriber: String,
+        valid_until: Date,
+        /// The last purchase from any of its valid prescriptions; `None` if never bought.
+        last_dispensed: Option<Date>,
+        renewal_requested: bool,
+    },
+    /// Given by care without a prescription.
+    Recorded {
+        setting: CareSetting,
+        started_on: Date,
+        ended_on: Option<Date>,
+    },
+}
+
+/// One medicine on the medication list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Medication {
+    pub product: String,
+    pub strength: String,
+    pub form: String,
+    pub atc: String,
+    /// The dosage (of a prescription) or dose (given by care).
     pub dosage: String,
     /// The language its form and dosage are written in.
     pub language: Language,
-    pub prescriber: String,
+    /// The organisation that prescribed or gave it.
     pub organisation: String,
-    pub valid_until: Date,
-    /// The last purchase from any of its valid prescriptions; `None` if never bought.
-    pub last_dispensed: Option<Date>,
     pub narcotic: bool,
     pub central_nervous_system: bool,
-    pub renewal_requested: bool,
+    pub source: MedicationSource,
 }
 
 /// Medicines of one ATC anatomical main group (the code's first letter).
@@ -211,7 +272,8 @@ pub struct MedicationGroup {
     pub medicines: Vec<Medication>,
 }
 
-/// What the person takes now, as their valid prescriptions show it.
+/// What the person takes now, as their valid prescriptions and the medication care
+/// recorded show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MedicationList {
     /// When the list was compiled, Finnish time.
