@@ -47,6 +47,16 @@ fn parse_day(value: Option<&str>) -> Result<Option<time::Date>, ()> {
 }
 
 impl RecordsQuery {
+    /// What a date field of the filter holds: what was typed, or else the day the
+    /// filter used (the default range's, on a first visit).
+    #[must_use]
+    pub fn day_shown(typed: Option<&str>, used: Option<time::Date>) -> String {
+        typed.filter(|s| !s.is_empty()).map_or_else(
+            || used.map(|d| d.to_string()).unwrap_or_default(),
+            str::to_owned,
+        )
+    }
+
     /// The filter this query asks for; the last twelve months when it asks nothing.
     ///
     /// # Errors

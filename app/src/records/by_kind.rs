@@ -119,12 +119,7 @@ fn RangeForm(
     effective: RecordFilter,
     error: FormError,
 ) -> impl IntoView {
-    let shown = |typed: &Option<String>, date: Option<time::Date>| {
-        typed
-            .clone()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| date.map(|d| d.to_string()).unwrap_or_default())
-    };
+    let shown = |typed: &Option<String>, used| RecordsQuery::day_shown(typed.as_deref(), used);
     view! {
         <form
             method="get"

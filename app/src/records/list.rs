@@ -87,11 +87,7 @@ fn RecordsFilter(
     organisations: Vec<OrganisationRef>,
     error: FormError,
 ) -> impl IntoView {
-    let shown = |typed: &Option<String>, date: Option<time::Date>| {
-        typed
-            .clone()
-            .unwrap_or_else(|| date.map(|d| d.to_string()).unwrap_or_default())
-    };
+    let shown = |typed: &Option<String>, used| RecordsQuery::day_shown(typed.as_deref(), used);
     let from = shown(&query.from, effective.range.from);
     let to = shown(&query.to, effective.range.to);
     let selected_org = query.organisation.clone().unwrap_or_default();
@@ -166,14 +162,8 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
     let count = page.documents.items.len();
     let groups = grouped(page.documents.items);
     let next_href = page.documents.next.map(|cursor| {
-        let effective_from = query
-            .from
-            .clone()
-            .unwrap_or_else(|| filter.range.from.map(|d| d.to_string()).unwrap_or_default());
-        let effective_to = query
-            .to
-            .clone()
-            .unwrap_or_else(|| filter.range.to.map(|d| d.to_string()).unwrap_or_default());
+        let effective_from = RecordsQuery::day_shown(query.from.as_deref(), filter.range.from);
+        let effective_to = RecordsQuery::day_shown(query.to.as_deref(), filter.range.to);
         format!(
             "/records?from={}&to={}&organisation={}&kind={}&after={}",
             enc(&effective_from),
