@@ -286,17 +286,8 @@ async fn a_signed_in_person_sees_their_records_summaries_and_lab_trends() {
         "{lab}"
     );
     let hba1c = app
-        .archive
-        .access(
-            &app.archive
-                .demo_actor(archive::demo::ids::HEAVY_USER)
-                .await
-                .expect("actor"),
-            archive::demo::ids::HEAVY_USER,
-            archive::Purpose::CitizenService,
-        )
+        .own(archive::demo::ids::HEAVY_USER)
         .await
-        .expect("own")
         .lab_tests()
         .await
         .expect("tests")
@@ -1536,18 +1527,7 @@ async fn records_in_another_language_than_the_page_are_marked_with_theirs() {
 async fn a_delayed_result_is_announced_without_its_content_on_every_page() {
     let app = spawn_app().await;
     let aino = app.sign_in("1001").await;
-    let own = app
-        .archive
-        .access(
-            &app.archive
-                .demo_actor(archive::demo::ids::ADULT)
-                .await
-                .expect("actor"),
-            archive::demo::ids::ADULT,
-            archive::Purpose::CitizenService,
-        )
-        .await
-        .expect("own");
+    let own = app.own(archive::demo::ids::ADULT).await;
     let delayed = own.lab_tests().await.expect("labs").delayed;
     assert!(
         delayed.len() >= 2,
@@ -1609,17 +1589,8 @@ async fn a_lab_trend_s_period_is_chosen_without_javascript_and_its_plot_and_tabl
     let app = spawn_app().await;
     let mikko = app.sign_in("1002").await;
     let hba1c = app
-        .archive
-        .access(
-            &app.archive
-                .demo_actor(archive::demo::ids::HEAVY_USER)
-                .await
-                .expect("actor"),
-            archive::demo::ids::HEAVY_USER,
-            archive::Purpose::CitizenService,
-        )
+        .own(archive::demo::ids::HEAVY_USER)
         .await
-        .expect("own")
         .lab_tests()
         .await
         .expect("tests")
@@ -1755,17 +1726,8 @@ async fn the_prescription_summary_prints_what_was_chosen_with_its_date() {
     let app = spawn_app().await;
     let mikko = app.sign_in("1002").await;
     let own = app
-        .archive
-        .access(
-            &app.archive
-                .demo_actor(archive::demo::ids::HEAVY_USER)
-                .await
-                .expect("actor"),
-            archive::demo::ids::HEAVY_USER,
-            archive::Purpose::CitizenService,
-        )
+        .own(archive::demo::ids::HEAVY_USER)
         .await
-        .expect("own")
         .prescriptions()
         .await
         .expect("prescriptions");

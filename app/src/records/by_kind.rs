@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{list_health_records, RecordsQuery, RecordsView};
 use super::delayed::delayed_item;
-use super::list::kind_label;
+use super::list::{kind_label, paging};
 use crate::error::AppError;
 use crate::frame::api::whoami;
 use crate::i18n::{lang, t, t_args};
@@ -229,24 +229,7 @@ fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: RecordsView) -> 
                     </Table>
                 }
             })}
-        <nav aria-label=t("records-paging") class="mt-6 flex gap-4 print:hidden">
-            {first_href
-                .map(|href| {
-                    view! {
-                        <a class=LINK href=href>
-                            {t("records-first-page")}
-                        </a>
-                    }
-                })}
-            {next_href
-                .map(|href| {
-                    view! {
-                        <a class=LINK href=href rel="next">
-                            {t("records-next-page")}
-                        </a>
-                    }
-                })}
-        </nav>
+        {paging(first_href, next_href, "mt-6 flex gap-4 print:hidden")}
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>

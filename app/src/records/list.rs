@@ -199,16 +199,28 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-        <nav aria-label=t("records-paging") class="mt-6 flex gap-4">
-            {paged
-                .then(|| {
+        {paging(paged.then(|| "/records".to_owned()), next_href, "mt-6 flex gap-4")}
+    }
+}
+
+/// Links to the first page (when not on it) and the next (when there is one) of a
+/// list of documents; `class` places the navigation.
+pub(super) fn paging(
+    first: Option<String>,
+    next: Option<String>,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <nav aria-label=t("records-paging") class=class>
+            {first
+                .map(|href| {
                     view! {
-                        <a class=LINK href="/records">
+                        <a class=LINK href=href>
                             {t("records-first-page")}
                         </a>
                     }
                 })}
-            {next_href
+            {next
                 .map(|href| {
                     view! {
                         <a class=LINK href=href rel="next">

@@ -57,6 +57,15 @@ pub async fn spawn_app_with(
 }
 
 impl TestApp {
+    /// A demo person's access to their own data, straight from the app's archive.
+    pub async fn own(&self, person: archive::model::PersonId) -> archive::Access {
+        let actor = self.archive.demo_actor(person).await.expect("actor");
+        self.archive
+            .access(&actor, person, archive::Purpose::CitizenService)
+            .await
+            .expect("own")
+    }
+
     /// A GET; one that hangs past the client's timeout is asked again once, and said so.
     /// (A page rendered for a signed-out client has hung twice in full test runs under
     /// load and never alone; reads are safe to repeat. See the issue it is noted in.)
