@@ -135,7 +135,10 @@ for (const mode of ['js', 'nojs']) {
       const page = await context.newPage();
       await signIn(page, mode, 'Mikko Korhonen');
       await visit(page, mode, `${world.app.base}/summaries`);
-      const kinds = ['Diagnoosit', 'Riskitiedot', 'Rokotukset', 'Toimenpiteet', 'Kuvantamistutkimukset'];
+      const kinds = [
+        'Diagnoosit', 'Riskitiedot', 'Rokotukset', 'Toimenpiteet', 'Mittaukset',
+        'Kuvantamistutkimukset', 'Lähetteet', 'Hoitosuunnitelmat',
+      ];
       for (const kind of kinds) {
         await visit(page, mode, `${world.app.base}/summaries`);
         await page.getByRole('navigation', { name: 'Merkinnät lajeittain' }).getByRole('link', { name: kind }).click();
@@ -149,6 +152,14 @@ for (const mode of ['js', 'nojs']) {
         await page.emulateMedia({ media: 'print' });
         assert.equal(await page.getByRole('button', { name: 'Näytä' }).isVisible(), false, 'no form on paper');
         assert.equal(await page.getByText(range, { exact: true }).isVisible(), true, 'the range on paper');
+        if (kind === 'Mittaukset') {
+          const result = page.getByRole('cell', { name: /^\d{2,3}\/\d{2,3} mmHg$/ }).first();
+          assert.equal(await result.isVisible(), true, 'a blood pressure on paper');
+        }
+        if (kind === 'Hoitosuunnitelmat') {
+          const plan = page.getByRole('article').first();
+          assert.equal(await plan.getByText(/^Tavoitteet:/).isVisible(), true, 'the plan itself on paper');
+        }
         assert.deepEqual(await axeViolations(page), [], `axe on ${kind} printed`);
         await page.emulateMedia({ media: 'screen' });
       }

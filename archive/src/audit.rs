@@ -109,6 +109,8 @@ pub enum Action {
     ListRecords,
     ReadDocument,
     ReadSummaries,
+    /// A summary of one kind (every measurement, imaging study, … in a date range).
+    ReadKindSummary,
     ListLabTests,
     ReadLabSeries,
     ReadDisclosureLog,
@@ -140,6 +142,7 @@ impl Action {
             Self::ListRecords => "records.list",
             Self::ReadDocument => "records.read",
             Self::ReadSummaries => "summaries.read",
+            Self::ReadKindSummary => "summaries.kind",
             Self::ListLabTests => "lab.list",
             Self::ReadLabSeries => "lab.series",
             Self::ReadDisclosureLog => "disclosure-log.read",
@@ -170,6 +173,7 @@ impl Action {
             Self::ListRecords
             | Self::ReadDocument
             | Self::ReadSummaries
+            | Self::ReadKindSummary
             | Self::ListLabTests
             | Self::ReadLabSeries => Some(Section::HealthRecords),
             Self::ListPrescriptions

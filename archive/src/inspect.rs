@@ -304,6 +304,18 @@ pub async fn record_delayed_document(
         .execute(&mut *tx)
         .await?;
     }
+    if kind == crate::model::DocumentKind::Measurement {
+        sqlx::query(
+            "INSERT INTO measurement_value (person_id, document_id, position, code, value, unit) \
+             VALUES ($1, $2, 0, $3, $4, 'mmHg')",
+        )
+        .bind(person.get())
+        .bind(id)
+        .bind(code)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(crate::model::DocumentId::from_raw(id))
 }

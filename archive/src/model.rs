@@ -119,6 +119,7 @@ pub mod systems {
     pub const FI_LAB: &str = "urn:oid:1.2.246.537.6.3";
     pub const FI_IMAGING: &str = "urn:oid:1.2.246.537.6.1401";
     pub const FI_RISK: &str = "urn:oid:1.2.246.537.6.1";
+    pub const LOINC: &str = "http://loinc.org";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

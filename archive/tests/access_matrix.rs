@@ -22,6 +22,7 @@ enum Op {
     ListRecords,
     ReadDocument,
     ReadSummaries,
+    ReadKindSummary,
     ListLabTests,
     ReadLabSeries,
     ReadDisclosureLog,
@@ -35,7 +36,7 @@ enum Op {
     WithdrawLivingWill,
 }
 
-const OPS: [Op; 14] = [
+const OPS: [Op; 15] = [
     Op::ReadLivingWill,
     Op::WriteLivingWill,
     Op::WithdrawLivingWill,
@@ -47,6 +48,7 @@ const OPS: [Op; 14] = [
     Op::ListRecords,
     Op::ReadDocument,
     Op::ReadSummaries,
+    Op::ReadKindSummary,
     Op::ListLabTests,
     Op::ReadLabSeries,
     Op::ReadDisclosureLog,
@@ -58,6 +60,7 @@ fn op_of(action: Action) -> Option<Op> {
         Action::ListRecords => Some(Op::ListRecords),
         Action::ReadDocument => Some(Op::ReadDocument),
         Action::ReadSummaries => Some(Op::ReadSummaries),
+        Action::ReadKindSummary => Some(Op::ReadKindSummary),
         Action::ListLabTests => Some(Op::ListLabTests),
         Action::ReadLabSeries => Some(Op::ReadLabSeries),
         Action::ReadDisclosureLog => Some(Op::ReadDisclosureLog),
@@ -87,6 +90,7 @@ impl Op {
             Self::ListRecords => Action::ListRecords,
             Self::ReadDocument => Action::ReadDocument,
             Self::ReadSummaries => Action::ReadSummaries,
+            Self::ReadKindSummary => Action::ReadKindSummary,
             Self::ListLabTests => Action::ListLabTests,
             Self::ReadLabSeries => Action::ReadLabSeries,
             Self::ReadDisclosureLog => Action::ReadDisclosureLog,
@@ -140,6 +144,16 @@ async fn run(access: &Access, op: Op, case: &Case) -> Outcome {
         ),
         Op::ReadDocument => outcome(access.document(case.document.0).await),
         Op::ReadSummaries => outcome(access.summaries().await),
+        Op::ReadKindSummary => outcome(
+            access
+                .kind_summary(
+                    archive::model::DocumentKind::Measurement,
+                    archive::model::DateRange::default(),
+                    None,
+                    10,
+                )
+                .await,
+        ),
         Op::ListLabTests => outcome(access.lab_tests().await),
         Op::ReadLabSeries => outcome(access.lab_series(case.lab.0).await),
         Op::ReadDisclosureLog => outcome(access.disclosure_log(50).await),

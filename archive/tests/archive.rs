@@ -303,6 +303,126 @@ async fn summaries_and_lab_results_hold_together(t: &TestArchive) {
 }
 on_both!(summaries_and_labs, summaries_and_lab_results_hold_together);
 
+/// Every entry of one kind in a range: what professionals measured with its values,
+/// referrals and care plans with their text, a page at a time, in the range asked, and
+/// audited with the kind and range it was read by.
+async fn a_summary_of_one_kind_holds_its_entries_in_full(t: &TestArchive) {
+    use archive::model::{DateRange, DocumentKind, MaybeDelayed};
+    loaded(t).await;
+    let access = t.own(ids::HEAVY_USER).await;
+    let all = DateRange::default();
+    let measured = access
+        .kind_summary(DocumentKind::Measurement, all, None, 200)
+        .await
+        .expect("measurements");
+    let shown: Vec<_> = measured
+        .items
+        .iter()
+        .filter_map(MaybeDelayed::shown)
+        .collect();
+    assert!(shown
+        .iter()
+        .all(|e| e.summary.kind == DocumentKind::Measurement));
+    let pressure = shown
+        .iter()
+        .find(|e| e.summary.code.as_deref() == Some("85354-9"))
+        .expect("a blood pressure");
+    let parts: Vec<(&str, &str)> = pressure
+        .values
+        .iter()
+        .map(|v| (v.code.as_str(), v.unit.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [("8480-6", "mmHg"), ("8462-4", "mmHg")],
+        "systolic, then diastolic"
+    );
+    assert!(pressure.values[0].value > pressure.values[1].value);
+    assert!(shown
+        .iter()
+        .any(|e| e.values.len() == 1 && e.values[0].unit == "kg"));
+    assert!(shown.iter().all(|e| !e.values.is_empty()));
+    assert!(shown
+        .windows(2)
+        .all(|w| w[0].summary.recorded_at >= w[1].summary.recorded_at));
+
+    // A page at a time, no entry twice, all of them.
+    let mut paged = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = access
+            .kind_summary(DocumentKind::Measurement, all, after.as_deref(), 5)
+            .await
+            .expect("a page");
+        assert!(page.items.len() <= 5);
+        paged.extend(page.items.iter().map(|e| e.id()));
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(
+        paged,
+        measured.items.iter().map(|e| e.id()).collect::<Vec<_>>()
+    );
+
+    for kind in [DocumentKind::Referral, DocumentKind::CarePlan] {
+        let page = access
+            .kind_summary(kind, all, None, 50)
+            .await
+            .expect("texts");
+        assert!(!page.items.is_empty(), "{kind:?}");
+        for e in page.items.iter().filter_map(MaybeDelayed::shown) {
+            assert!(
+                e.text.as_deref().is_some_and(|t| !t.is_empty()),
+                "{kind:?} has its text"
+            );
+            assert!(e.values.is_empty());
+        }
+    }
+
+    // The range: the last 12 months hold fewer referrals than all years.
+    let today = t.archive.clock().today();
+    let year = DateRange {
+        from: Some(today - time::Duration::days(365)),
+        to: Some(today),
+    };
+    let recent = access
+        .kind_summary(DocumentKind::Referral, year, None, 50)
+        .await
+        .expect("recent");
+    let ever = access
+        .kind_summary(DocumentKind::Referral, all, None, 50)
+        .await
+        .expect("ever");
+    assert!(recent.items.len() < ever.items.len());
+
+    // A guardian sees the child's growth measured at the clinic.
+    let growth = t
+        .access(ids::GUARDIAN, ids::CHILD)
+        .await
+        .kind_summary(DocumentKind::Measurement, all, None, 50)
+        .await
+        .expect("the child's measurements");
+    assert!(growth
+        .items
+        .iter()
+        .filter_map(MaybeDelayed::shown)
+        .any(|e| e.summary.code.as_deref() == Some("8302-2") && e.values[0].unit == "cm"));
+
+    let trail = audit_trail(&t.archive, ids::HEAVY_USER)
+        .await
+        .expect("trail");
+    assert!(trail.iter().any(|e| e.action == "summaries.kind"
+        && e.detail
+            .as_deref()
+            .is_some_and(|d| d.contains("kind=referral"))));
+}
+on_both!(
+    kind_summaries,
+    a_summary_of_one_kind_holds_its_entries_in_full
+);
+
 async fn sessions_run_out_when_idle_or_old_and_end_on_sign_out(t: &TestArchive) {
     loaded(t).await;
     let a = &t.archive;

@@ -7,14 +7,21 @@ mod common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};
-use archive::model::{DocumentId, DocumentKind, MaybeDelayed, PersonId, RecordFilter};
+use archive::model::{DateRange, DocumentId, DocumentKind, MaybeDelayed, PersonId, RecordFilter};
 use archive::{Access, Purpose, MAX_PAGE};
 use common::TestArchive;
 use time::macros::datetime;
 use time::Duration;
 
 /// What the secret documents say; none of it may be read before they appear.
-const SECRETS: [&str; 4] = ["SECRET-DX", "SECRET-LAB", "Z99.9X", "987.65"];
+const SECRETS: [&str; 6] = [
+    "SECRET-DX",
+    "SECRET-LAB",
+    "SECRET-BP",
+    "X-SECRET-BP",
+    "Z99.9X",
+    "987.65",
+];
 /// 2026-12-01 08:30 in Finland (EET, UTC+2): the clock starts at 2026-11-29 10:00 UTC.
 const APPEARS: &str = "2026-12-01T08:30";
 
@@ -27,6 +34,7 @@ const READERS: [(PersonId, PersonId); 3] = [
 
 struct Secrets {
     diagnosis: DocumentId,
+    measurement: DocumentId,
     lab: DocumentId,
     haemoglobin: DocumentId,
 }
@@ -39,6 +47,13 @@ async fn record_secrets(t: &TestArchive, person: PersonId, base: i64) -> Secrets
         diagnosis: record(base, DocumentKind::Diagnosis, ("Z99.9X", "SECRET-DX", 0.0))
             .await
             .expect("diagnosis"),
+        measurement: record(
+            base + 3,
+            DocumentKind::Measurement,
+            ("X-SECRET-BP", "SECRET-BP", 987.65),
+        )
+        .await
+        .expect("measurement"),
         lab: record(
             base + 1,
             DocumentKind::LabResult,
@@ -66,8 +81,8 @@ async fn access(t: &TestArchive, (actor, subject): (PersonId, PersonId)) -> Acce
 }
 
 /// Everything the reader can read of the person's health records, as text: every page
-/// of the list, every document listed, the summaries, the laboratory tests and every
-/// test's whole series.
+/// of the list, every document listed, the summaries, every summary of one kind over
+/// all years, the laboratory tests and every test's whole series.
 async fn everything(access: &Access) -> String {
     let mut out = String::new();
     let mut after: Option<String> = None;
@@ -90,6 +105,20 @@ async fn everything(access: &Access) -> String {
         "{:?}\n",
         access.summaries().await.expect("summaries")
     ));
+    for &kind in DocumentKind::ALL {
+        let mut after: Option<String> = None;
+        loop {
+            let page = access
+                .kind_summary(kind, DateRange::default(), after.as_deref(), MAX_PAGE)
+                .await
+                .expect("summary of a kind");
+            out.push_str(&format!("{page:?}\n"));
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+    }
     let labs = access.lab_tests().await.expect("lab tests");
     for test in &labs.tests {
         let series = access
@@ -162,6 +191,21 @@ async fn a_delayed_document_is_announced_and_appears_exactly_at_its_minute(t: &T
         assert_eq!(kinds, [DocumentKind::LabResult, DocumentKind::Diagnosis]);
         let summaries = access.summaries().await.expect("summaries");
         assert!(summaries.delayed.iter().any(|d| d.id == s.diagnosis));
+        let measurements = access
+            .kind_summary(
+                DocumentKind::Measurement,
+                DateRange::default(),
+                None,
+                MAX_PAGE,
+            )
+            .await
+            .expect("measurements");
+        let listed = measurements
+            .items
+            .iter()
+            .find_map(|e| e.delayed().filter(|d| d.id == s.measurement))
+            .expect("the measurement listed as delayed");
+        assert_eq!(listed.appears_at, appears);
         let labs = access.lab_tests().await.expect("labs");
         assert!(labs.delayed.iter().any(|d| d.id == s.lab));
         assert!(labs.delayed.iter().any(|d| d.id == s.haemoglobin));
@@ -193,6 +237,24 @@ async fn a_delayed_document_is_announced_and_appears_exactly_at_its_minute(t: &T
             panic!("still delayed for {reader:?}");
         };
         assert_eq!(lab.lab.map(|l| l.value), Some(987.65));
+        let measurements = access
+            .kind_summary(
+                DocumentKind::Measurement,
+                DateRange::default(),
+                None,
+                MAX_PAGE,
+            )
+            .await
+            .expect("measurements");
+        let shown = measurements
+            .items
+            .iter()
+            .find_map(|e| e.shown().filter(|e| e.summary.id == s.measurement))
+            .expect("the measurement shown at its minute");
+        assert_eq!(
+            shown.values.iter().map(|v| v.value).collect::<Vec<_>>(),
+            [987.65]
+        );
         let summaries = access.summaries().await.expect("summaries");
         assert!(summaries
             .diagnoses

@@ -993,6 +993,11 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         &[("id", "DOC")],
     ),
     ("/api/summaries", Some(Section::HealthRecords), &[]),
+    (
+        "/api/kind-summary",
+        Some(Section::HealthRecords),
+        &[("query[kind]", "measurement")],
+    ),
     ("/api/lab-tests", Some(Section::HealthRecords), &[]),
     (
         "/api/lab-series",
@@ -1711,9 +1716,45 @@ async fn each_summary_kind_has_a_page_with_a_date_range_without_javascript() {
     assert!(bad.contains(r##"href="#from""##) && bad.contains(r#"value="31.2.2026""#));
     let (status, _) = page("/summaries/visit-note".into()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Measurements with their values in the reader's format; referrals and care plans
+    // with their whole text, paragraph by paragraph.
+    let (_, measured) = page("/summaries/measurement".into()).await;
+    assert!(measured.contains("Verenpaine") && measured.contains("Paino"));
+    let pressure = measured
+        .split(" mmHg<")
+        .next()
+        .and_then(|before| before.rsplit('>').next());
+    let parts: Vec<&str> = pressure.map(|p| p.split('/').collect()).unwrap_or_default();
+    assert!(
+        parts.len() == 2 && parts.iter().all(|n| n.parse::<u16>().is_ok()),
+        "a blood pressure as 128/82 mmHg: {pressure:?}"
+    );
+    assert!(measured.contains(" kg<"));
+    let (_, plans) = page("/summaries/care-plan".into()).await;
+    assert!(
+        plans.contains("<article")
+            && plans.contains("<p class=\"whitespace-pre-line\">Tavoitteet:")
+    );
+    let (_, recent) = page("/summaries/referral".into()).await;
+    let (_, ever) = page("/summaries/referral?from=&to=".into()).await;
+    assert!(recent.contains("kardiologian") && !recent.contains("ortopedian"));
+    assert!(ever.contains("kardiologian") && ever.contains("ortopedian"));
+    let johan = app.sign_in("1007").await;
+    let res = app.get("/summaries/care-plan", Some(&johan)).await;
+    let swedish = res.text().await.expect("body");
+    assert!(swedish.contains(r#"lang="sv""#) && swedish.contains("Mål: blodtryck"));
     // The overview links every kind's page.
     let (_, overview) = page("/summaries".into()).await;
-    for kind in ["diagnosis", "risk", "vaccination", "procedure", "imaging"] {
+    for kind in [
+        "diagnosis",
+        "risk",
+        "vaccination",
+        "procedure",
+        "measurement",
+        "imaging",
+        "referral",
+        "care-plan",
+    ] {
         assert!(
             overview.contains(&format!(r#"href="/summaries/{kind}""#)),
             "{kind}"

@@ -1,7 +1,8 @@
 //! The health records' server functions, and the list's query as the URL carries it.
 
 use archive::model::{
-    Document, DocumentKind, LabSeries, LabTests, MaybeDelayed, RecordFilter, RecordsPage, Summaries,
+    Document, DocumentKind, KindEntry, LabSeries, LabTests, MaybeDelayed, Page, RecordFilter,
+    RecordsPage, Summaries,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -115,6 +116,30 @@ pub async fn list_health_records(query: RecordsQuery) -> Result<RecordsView, App
         .await
         .map_err(from_archive)?;
     Ok(RecordsView { filter, page })
+}
+
+/// A page of a summary of one kind and the filter (kind and range) it was read by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KindSummaryView {
+    pub filter: RecordFilter,
+    pub entries: Page<MaybeDelayed<KindEntry>>,
+}
+
+/// Every entry of one kind (the query's `kind`) of the signed-in person in the query's
+/// range, with its text and values, a page at a time.
+#[server(prefix = "/api", endpoint = "kind-summary")]
+pub async fn read_kind_summary(query: RecordsQuery) -> Result<KindSummaryView, AppError> {
+    use crate::ssr::{archive, from_archive, subject_access};
+    let access = subject_access().await?;
+    let filter = query.to_filter(archive()?.clock().today())?;
+    let kind = filter
+        .kind
+        .ok_or_else(|| AppError::invalid("kind", "choice"))?;
+    let entries = access
+        .kind_summary(kind, filter.range, query.after.as_deref(), RECORDS_PER_PAGE)
+        .await
+        .map_err(from_archive)?;
+    Ok(KindSummaryView { filter, entries })
 }
 
 /// One document of the signed-in person, or that it is not shown yet.

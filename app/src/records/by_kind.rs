@@ -1,30 +1,100 @@
 //! A summary of one kind (diagnoses, risk information, vaccinations, procedures,
-//! imaging studies): every entry in a date range, the last twelve months unless asked
-//! (vaccinations: all years), a page at a time, and printable.
+//! measurements, imaging studies with their reports, referrals, care plans): every
+//! entry in a date range, the last twelve months unless asked (vaccinations: all
+//! years), a page at a time, and printable.
 
-use archive::model::{DocumentKind, DocumentSummary, MaybeDelayed, RecordFilter};
+use archive::model::{DocumentKind, KindEntry, MaybeDelayed, MeasuredValue, RecordFilter};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{list_health_records, RecordsQuery, RecordsView};
-use super::delayed::delayed_item;
+use super::api::{read_kind_summary, KindSummaryView, RecordsQuery};
+use super::delayed::{delayed_item, DelayedList};
 use super::list::{kind_label, paging};
 use crate::error::AppError;
 use crate::frame::api::whoami;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError};
-use crate::ui::{enc, page_title, problem, set_status, Table, BUTTON, H1, LINK, TD, TH};
+use crate::ui::{enc, page_title, problem, set_status, Table, BUTTON, H1, H2, LINK, TD, TH};
 
 /// The kinds that have a summary page of their own, in the order they are offered.
-pub(super) const SUMMARY_KINDS: [DocumentKind; 5] = [
+pub(super) const SUMMARY_KINDS: [DocumentKind; 8] = [
     DocumentKind::Diagnosis,
     DocumentKind::RiskInformation,
     DocumentKind::Vaccination,
     DocumentKind::Procedure,
+    DocumentKind::Measurement,
     DocumentKind::ImagingStudy,
+    DocumentKind::Referral,
+    DocumentKind::CarePlan,
 ];
+
+/// How a summary shows its entries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// A table of what was recorded, with its code.
+    Coded,
+    /// A table of what was measured, with its values.
+    Measured,
+    /// Each entry with its whole text (a report, a referral, a plan).
+    Text,
+}
+
+const fn layout(kind: DocumentKind) -> Layout {
+    match kind {
+        DocumentKind::Measurement => Layout::Measured,
+        DocumentKind::ImagingStudy | DocumentKind::Referral | DocumentKind::CarePlan => {
+            Layout::Text
+        }
+        DocumentKind::Diagnosis
+        | DocumentKind::RiskInformation
+        | DocumentKind::Vaccination
+        | DocumentKind::Procedure
+        | DocumentKind::VisitNote
+        | DocumentKind::LabResult => Layout::Coded,
+    }
+}
+
+/// What a measurement's values say, in the reader's number format: "128/82 mmHg" for
+/// a blood pressure (values of one unit), "72,4 kg" for one value.
+pub(super) fn measured_text(values: &[MeasuredValue]) -> String {
+    let lang = lang();
+    let numbers = |vs: &[MeasuredValue]| {
+        vs.iter()
+            .map(|v| lang.number(v.value))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    match values {
+        [] => String::new(),
+        [first, rest @ ..] if rest.iter().all(|v| v.unit == first.unit) => {
+            format!("{} {}", numbers(values), first.unit)
+        }
+        _ => values
+            .iter()
+            .map(|v| format!("{} {}", lang.number(v.value), v.unit))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// A text as its writer typed it: paragraphs at blank lines, in the record's language.
+pub(super) fn text_paragraphs(text: &str, written_in: &'static str) -> impl IntoView {
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    view! {
+        <div lang=written_in class="max-w-prose space-y-3">
+            {paragraphs
+                .into_iter()
+                .map(|p| view! { <p class="whitespace-pre-line">{p}</p> })
+                .collect_view()}
+        </div>
+    }
+}
 
 /// The message id of a summary's name.
 pub(super) const fn title_key(kind: DocumentKind) -> &'static str {
@@ -34,6 +104,9 @@ pub(super) const fn title_key(kind: DocumentKind) -> &'static str {
         DocumentKind::Vaccination => "summaries-vaccinations",
         DocumentKind::Procedure => "summaries-procedures",
         DocumentKind::ImagingStudy => "summaries-imaging",
+        DocumentKind::Measurement => "summaries-measurements",
+        DocumentKind::Referral => "summaries-referrals",
+        DocumentKind::CarePlan => "summaries-care-plans",
         DocumentKind::VisitNote | DocumentKind::LabResult => "summaries-title",
     }
 }
@@ -86,7 +159,7 @@ pub fn SummaryKindPage() -> impl IntoView {
             {move || {
                 let query = query.clone();
                 Suspend::new(async move {
-                    match list_health_records(query.clone()).await {
+                    match read_kind_summary(query.clone()).await {
                         Ok(view) => summary_view(kind, &query, view).into_any(),
                         Err(e @ AppError::Invalid { .. }) => {
                             set_status(http::StatusCode::BAD_REQUEST);
@@ -163,10 +236,10 @@ fn range_text(filter: &RecordFilter) -> String {
     }
 }
 
-fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: RecordsView) -> impl IntoView {
-    let RecordsView { filter, page } = view;
-    let count = page.documents.items.len();
-    let next_href = page.documents.next.map(|cursor| {
+fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: KindSummaryView) -> impl IntoView {
+    let KindSummaryView { filter, entries } = view;
+    let count = entries.items.len();
+    let next_href = entries.next.map(|cursor| {
         let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         format!(
             "/summaries/{}?from={}&to={}&after={}",
@@ -180,13 +253,40 @@ fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: RecordsView) -> 
         .after
         .is_some()
         .then(|| format!("/summaries/{}", kind.code()));
-    let title = t(title_key(kind));
-    let rows = page
-        .documents
-        .items
+    let listed = match layout(kind) {
+        Layout::Text => text_entries(entries.items).into_any(),
+        shape => entries_table(kind, shape, entries.items).into_any(),
+    };
+    view! {
+        <p class="mb-4">{range_text(&filter)}</p>
+        <RangeForm kind query=query.clone() effective=filter error=Vec::new() />
+        <p class="mb-4" role="status">
+            {if count == 0 {
+                t("summaries-kind-none")
+            } else {
+                t_args("records-count", &[("count", count.into())])
+            }}
+        </p>
+        {(count > 0).then_some(listed)}
+        {paging(first_href, next_href, "mt-6 flex gap-4 print:hidden")}
+        <p class="mt-6">
+            <PrintButton label=t("print") />
+        </p>
+    }
+    .into_any()
+}
+
+/// The entries as a table: what was recorded and its code, or what was measured.
+fn entries_table(
+    kind: DocumentKind,
+    shape: Layout,
+    items: Vec<MaybeDelayed<KindEntry>>,
+) -> impl IntoView {
+    let measured = shape == Layout::Measured;
+    let rows = items
         .into_iter()
         .map(|entry| match entry {
-            MaybeDelayed::Shown(d) => shown_row(d).into_any(),
+            MaybeDelayed::Shown(e) => shown_row(e, measured).into_any(),
             MaybeDelayed::Delayed(d) => {
                 let organisation = d.organisation.name.clone();
                 view! {
@@ -204,41 +304,32 @@ fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: RecordsView) -> 
         })
         .collect_view();
     view! {
-        <p class="mb-4">{range_text(&filter)}</p>
-        <RangeForm kind query=query.clone() effective=filter error=Vec::new() />
-        <p class="mb-4" role="status">
-            {if count == 0 {
-                t("summaries-kind-none")
-            } else {
-                t_args("records-count", &[("count", count.into())])
-            }}
-        </p>
-        {(count > 0)
-            .then(|| {
-                view! {
-                    <Table id="summary".to_owned() caption=title shown=true>
-                        <thead>
-                            <tr>
-                                <th scope="col" class=TH>{t("document-recorded")}</th>
-                                <th scope="col" class=TH>{kind_label(kind)}</th>
-                                <th scope="col" class=TH>{t("summaries-code")}</th>
-                                <th scope="col" class=TH>{t("document-organisation")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </Table>
-                }
-            })}
-        {paging(first_href, next_href, "mt-6 flex gap-4 print:hidden")}
-        <p class="mt-6">
-            <PrintButton label=t("print") />
-        </p>
+        <Table id="summary".to_owned() caption=t(title_key(kind)) shown=true>
+            <thead>
+                <tr>
+                    <th scope="col" class=TH>
+                        {t(if measured { "summaries-measured" } else { "document-recorded" })}
+                    </th>
+                    <th scope="col" class=TH>{kind_label(kind)}</th>
+                    <th scope="col" class=TH>
+                        {t(if measured { "summaries-result" } else { "summaries-code" })}
+                    </th>
+                    <th scope="col" class=TH>{t("document-organisation")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </Table>
     }
-    .into_any()
 }
 
-fn shown_row(d: DocumentSummary) -> impl IntoView {
+fn shown_row(e: KindEntry, measured: bool) -> impl IntoView {
     let lang = lang();
+    let d = e.summary;
+    let third = if measured {
+        measured_text(&e.values)
+    } else {
+        d.code.unwrap_or_else(|| "–".to_owned())
+    };
     view! {
         <tr>
             <td class=TD>{lang.date(d.recorded_at.date())}</td>
@@ -247,8 +338,57 @@ fn shown_row(d: DocumentSummary) -> impl IntoView {
                     {d.title}
                 </a>
             </td>
-            <td class=TD>{d.code.unwrap_or_else(|| "–".to_owned())}</td>
+            <td class=TD>{third}</td>
             <td class=TD>{d.organisation.name}</td>
         </tr>
+    }
+}
+
+/// The entries one after another, each with its whole text: an imaging report, a
+/// referral, a care plan reads as written, also on paper.
+fn text_entries(items: Vec<MaybeDelayed<KindEntry>>) -> impl IntoView {
+    let mut shown = Vec::new();
+    let mut delayed = Vec::new();
+    for item in items {
+        match item {
+            MaybeDelayed::Shown(e) => shown.push(e),
+            MaybeDelayed::Delayed(d) => delayed.push(d),
+        }
+    }
+    view! {
+        <ul class="space-y-6">{shown.into_iter().map(text_entry).collect_view()}</ul>
+        <DelayedList documents=delayed />
+    }
+}
+
+fn text_entry(e: KindEntry) -> impl IntoView {
+    let lang = lang();
+    let d = e.summary;
+    let written_in = d.language.code();
+    let heading = format!("entry-{}", d.id);
+    let labelled_by = heading.clone();
+    let meta = [
+        Some(lang.date(d.recorded_at.date())),
+        Some(d.organisation.name),
+        Some(d.unit),
+        d.professional,
+        d.code,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li>
+            <article aria-labelledby=labelled_by class="rounded border border-slate-300 bg-white p-4 print:break-inside-avoid">
+                <h2 id=heading class=H2 lang=written_in>
+                    <a class=LINK href=format!("/records/{}", d.id)>
+                        {d.title}
+                    </a>
+                </h2>
+                <p class="mb-3">{meta}</p>
+                {e.text.map(|text| text_paragraphs(&text, written_in))}
+            </article>
+        </li>
     }
 }

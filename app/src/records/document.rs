@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::read_document;
+use super::by_kind::{measured_text, text_paragraphs};
 use super::delayed::delayed_document;
 use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
@@ -45,13 +46,7 @@ pub fn DocumentPage() -> impl IntoView {
 fn document_view(doc: Document) -> impl IntoView {
     let lang = lang();
     let s = doc.summary;
-    let paragraphs: Vec<String> = doc
-        .text
-        .unwrap_or_default()
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(str::to_owned)
-        .collect();
+    let text = doc.text.filter(|text| !text.trim().is_empty());
     // A term and its value; `written_in` marks a value in the record's own language.
     let row = |label: String, value: String, written_in: Option<&'static str>| {
         view! {
@@ -87,6 +82,8 @@ fn document_view(doc: Document) -> impl IntoView {
                 .map(|c| {
                     row(t("document-code"), format!("{} {}", c.code, c.display), Some(written_in))
                 })}
+            {(!doc.values.is_empty())
+                .then(|| row(t("document-measured"), measured_text(&doc.values), None))}
         </dl>
         {doc
             .lab
@@ -119,16 +116,14 @@ fn document_view(doc: Document) -> impl IntoView {
                     </Table>
                 }
             })}
-        {(!paragraphs.is_empty())
-            .then(|| {
+        {text
+            .map(|text| {
                 view! {
                     <section class="max-w-prose space-y-3" aria-labelledby="document-text">
                         <h2 id="document-text" class=H2>
                             {t("document-text")}
                         </h2>
-                        <div lang=written_in class="space-y-3">
-                            {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                        </div>
+                        {text_paragraphs(&text, written_in)}
                     </section>
                 }
             })}

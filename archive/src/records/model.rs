@@ -23,6 +23,10 @@ pub enum DocumentKind {
     Procedure,
     LabResult,
     ImagingStudy,
+    /// Height, weight or blood pressure measured by a professional.
+    Measurement,
+    Referral,
+    CarePlan,
 }
 
 impl DocumentKind {
@@ -40,6 +44,9 @@ impl DocumentKind {
             Self::Procedure => "procedure",
             Self::LabResult => "lab-result",
             Self::ImagingStudy => "imaging",
+            Self::Measurement => "measurement",
+            Self::Referral => "referral",
+            Self::CarePlan => "care-plan",
         }
     }
 
@@ -221,6 +228,17 @@ impl MaybeDelayed<DocumentSummary> {
     }
 }
 
+impl MaybeDelayed<KindEntry> {
+    /// The document's id, shown or not.
+    #[must_use]
+    pub const fn id(&self) -> DocumentId {
+        match self {
+            Self::Shown(e) => e.summary.id,
+            Self::Delayed(d) => d.id,
+        }
+    }
+}
+
 /// A whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -229,6 +247,26 @@ pub struct Document {
     pub text: Option<String>,
     pub coding: Option<Coding>,
     pub lab: Option<LabValue>,
+    /// What a professional measured (a measurement's values), in order.
+    pub values: Vec<MeasuredValue>,
+}
+
+/// One value of a measurement a professional recorded: a height, a weight, or the
+/// systolic or diastolic pressure of a blood pressure (LOINC codes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeasuredValue {
+    pub code: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+/// One entry of a summary of one kind: the document, its text (an imaging report, a
+/// referral, a care plan) and what it measured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KindEntry {
+    pub summary: DocumentSummary,
+    pub text: Option<String>,
+    pub values: Vec<MeasuredValue>,
 }
 
 /// What the health-records list is narrowed to.

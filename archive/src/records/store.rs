@@ -10,10 +10,10 @@ use crate::access::{Access, Action};
 use crate::clock::{parse_stamp, DAY};
 use crate::error::ArchiveError;
 use crate::model::{
-    AbnormalFlag, Coding, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary,
-    LabPoint, LabSeries, LabTest, LabTests, LabValue, Language, MaybeDelayed, OrganisationId,
-    OrganisationRef, Page, RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind,
-    ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
+    AbnormalFlag, Coding, DateRange, DelayedDocument, Document, DocumentId, DocumentKind,
+    DocumentSummary, KindEntry, LabPoint, LabSeries, LabTest, LabTests, LabValue, Language,
+    MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
+    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
 };
 
 /// What narrowed a list of records, for its audit event: "name=value" pairs.
@@ -196,17 +196,16 @@ impl Access {
             .collect()
     }
 
-    /// The person's documents, newest first, narrowed by `filter`, a page at a time.
-    ///
-    /// # Errors
-    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
-    pub async fn health_records(
+    /// The query of a page of the documents this right may know of, newest first,
+    /// narrowed by `filter`, one row more than `limit` (so that the caller knows of a
+    /// next page); `extra` adds columns of `d`.
+    fn page_query(
         &self,
         filter: &RecordFilter,
         after: Option<&str>,
         limit: u32,
-    ) -> Result<RecordsPage, ArchiveError> {
-        let limit = limit.clamp(1, MAX_PAGE);
+        extra: &str,
+    ) -> Result<(String, Vec<Arg>), ArchiveError> {
         let mut b = Binds::new();
         let mut args = vec![
             Arg::Int(self.subject().get()),
@@ -215,7 +214,7 @@ impl Access {
         ];
         let (person, cutoff, now) = (b.take(), b.take(), b.take());
         let mut sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {} FROM document d {SUMMARY_JOINS} \
+            "SELECT {SUMMARY_COLUMNS}{extra}, {} FROM document d {SUMMARY_JOINS} \
              WHERE d.person_id = {person} AND {}",
             delayed_until(&now),
             self.listed(&cutoff)
@@ -252,7 +251,16 @@ impl Access {
             b.take()
         ));
         args.push(Arg::Int(i64::from(limit) + 1));
+        Ok((sql, args))
+    }
 
+    /// Runs a [`Access::page_query`] and keeps `limit` rows, with the cursor of the
+    /// next page when there is one.
+    async fn fetch_page(
+        read: &mut crate::access::AuditedRead,
+        (sql, args): (String, Vec<Arg>),
+        limit: u32,
+    ) -> Result<(Vec<AnyRow>, Option<String>), ArchiveError> {
         let mut query = sqlx::query(&sql);
         for arg in args {
             query = match arg {
@@ -260,13 +268,6 @@ impl Access {
                 Arg::Text(t) => query.bind(t),
             };
         }
-        let mut read = self
-            .begin_read(
-                Action::ListRecords,
-                None,
-                Some(filter_detail(filter, after)),
-            )
-            .await?;
         let mut rows = query.fetch_all(&mut *read.tx).await?;
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
@@ -280,6 +281,29 @@ impl Access {
         } else {
             None
         };
+        Ok((rows, next))
+    }
+
+    /// The person's documents, newest first, narrowed by `filter`, a page at a time.
+    ///
+    /// # Errors
+    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
+    pub async fn health_records(
+        &self,
+        filter: &RecordFilter,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<RecordsPage, ArchiveError> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let query = self.page_query(filter, after, limit, "")?;
+        let mut read = self
+            .begin_read(
+                Action::ListRecords,
+                None,
+                Some(filter_detail(filter, after)),
+            )
+            .await?;
+        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
         let items = rows
             .iter()
             .map(|row| maybe_delayed(row, summary_of))
@@ -310,6 +334,63 @@ impl Access {
         })
     }
 
+    /// Every document of one kind in a date range, newest first, a page at a time,
+    /// with its text and what it measured: a summary of diagnoses, measurements,
+    /// imaging studies with their reports, referrals or care plans. A delayed one is
+    /// listed as such.
+    ///
+    /// # Errors
+    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
+    pub async fn kind_summary(
+        &self,
+        kind: DocumentKind,
+        range: DateRange,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<MaybeDelayed<KindEntry>>, ArchiveError> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let filter = RecordFilter {
+            range,
+            organisation: None,
+            kind: Some(kind),
+        };
+        let query = self.page_query(&filter, after, limit, ", d.body")?;
+        let mut read = self
+            .begin_read(
+                Action::ReadKindSummary,
+                None,
+                Some(filter_detail(&filter, after)),
+            )
+            .await?;
+        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
+        let mut items = rows
+            .iter()
+            .map(|row| {
+                maybe_delayed(row, |row| {
+                    Ok(KindEntry {
+                        summary: summary_of(row)?,
+                        text: row.try_get("body")?,
+                        values: Vec::new(),
+                    })
+                })
+            })
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
+        let shown: Vec<i64> = items
+            .iter()
+            .filter_map(|e| e.shown().map(|e| e.summary.id.get()))
+            .collect();
+        if kind == DocumentKind::Measurement && !shown.is_empty() {
+            let mut values = measured_values(&mut read, self.subject().get(), &shown).await?;
+            for entry in &mut items {
+                if let MaybeDelayed::Shown(e) = entry {
+                    e.values = values.remove(&e.summary.id.get()).unwrap_or_default();
+                }
+            }
+        }
+        self.finish_read(read).await?;
+        Ok(Page { items, next })
+    }
+
     /// One document in full, or, while it is delayed, only that it exists.
     ///
     /// # Errors
@@ -336,7 +417,15 @@ impl Access {
         let Some(row) = row else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
-        let document = maybe_delayed(&row, document_of)?;
+        let mut document = maybe_delayed(&row, document_of)?;
+        if let MaybeDelayed::Shown(d) = &mut document {
+            if d.summary.kind == DocumentKind::Measurement {
+                d.values = measured_values(&mut read, self.subject().get(), &[id.get()])
+                    .await?
+                    .remove(&id.get())
+                    .unwrap_or_default();
+            }
+        }
         self.finish_read(read).await?;
         Ok(document)
     }
@@ -545,7 +634,41 @@ fn document_of(row: &AnyRow) -> Result<Document, ArchiveError> {
         text: row.try_get("body")?,
         coding,
         lab,
+        values: Vec::new(),
     })
+}
+
+/// The values of the measurement documents `ids` (already found visible), by document.
+async fn measured_values(
+    read: &mut crate::access::AuditedRead,
+    person: i64,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<MeasuredValue>>, ArchiveError> {
+    let mut b = Binds::new();
+    let person_slot = b.take();
+    let ids_in = ids.iter().map(|_| b.take()).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT document_id, code, value, unit FROM measurement_value \
+         WHERE person_id = {person_slot} AND document_id IN ({ids_in}) \
+         ORDER BY document_id, position"
+    );
+    let mut query = sqlx::query(&sql).bind(person);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    let mut by_document: std::collections::HashMap<i64, Vec<MeasuredValue>> =
+        std::collections::HashMap::new();
+    for row in query.fetch_all(&mut *read.tx).await? {
+        by_document
+            .entry(row.try_get("document_id")?)
+            .or_default()
+            .push(MeasuredValue {
+                code: row.try_get("code")?,
+                value: row.try_get("value")?,
+                unit: row.try_get("unit")?,
+            });
+    }
+    Ok(by_document)
 }
 
 fn lab_point(row: &AnyRow) -> Result<LabPoint, ArchiveError> {

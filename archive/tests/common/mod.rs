@@ -28,6 +28,19 @@ impl TestArchive {
             .expect("own")
     }
 
+    /// A demo person's access to another's data, by whatever right they hold.
+    pub async fn access(
+        &self,
+        actor: archive::model::PersonId,
+        subject: archive::model::PersonId,
+    ) -> archive::Access {
+        let actor = self.archive.demo_actor(actor).await.expect("actor");
+        self.archive
+            .access(&actor, subject, archive::Purpose::CitizenService)
+            .await
+            .expect("a right")
+    }
+
     pub async fn close(self) {
         self.archive.db().close().await;
         if let Some((url, schema)) = self.schema {

@@ -7,6 +7,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, Month, PrimitiveDateTime};
 
+mod measured;
+
 use super::{gauss, office_time, org_of, Profile, Writer, PROFESSIONALS};
 use crate::clock::{age_on, format_stamp};
 use crate::error::ArchiveError;
@@ -722,6 +724,9 @@ pub(super) async fn insert_records(
 
     if matches!(p.note, "typical-adult" | "heavy-user") {
         w.documents = delayed_check_up(w, p, today, lab_unit).await?;
+    }
+    if !p.note.is_empty() {
+        w.documents = measured::insert(w, p, birth, today).await?;
     }
     Ok(())
 }
