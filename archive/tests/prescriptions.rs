@@ -364,6 +364,23 @@ async fn the_desk_moves_requests_through_processing_to_an_answer(t: &TestArchive
         .await
         .expect("request");
     let status = |detail: &archive::model::PrescriptionDetail| detail.requests[0].status;
+    let steps = |detail: &archive::model::PrescriptionDetail| {
+        detail.requests[0]
+            .steps
+            .iter()
+            .map(|s| (s.status, s.at))
+            .collect::<Vec<_>>()
+    };
+    let sent_at = asked.sent_at;
+    assert_eq!(
+        asked
+            .steps
+            .iter()
+            .map(|s| (s.status, s.at))
+            .collect::<Vec<_>>(),
+        [(RenewalStatus::Sent, sent_at)],
+        "the answer to the request holds its first step"
+    );
 
     // Too fresh: nothing happens yet.
     assert_eq!(
@@ -376,6 +393,15 @@ async fn the_desk_moves_requests_through_processing_to_an_answer(t: &TestArchive
     assert_eq!((round.renewed, round.rejected), (0, 0), "one step a round");
     let detail = access.prescription(ordinary.id).await.expect("detail");
     assert_eq!(status(&detail), RenewalStatus::InProcessing);
+    let taken_up = detail.requests[0].updated_at;
+    assert_eq!(
+        steps(&detail),
+        [
+            (RenewalStatus::Sent, sent_at),
+            (RenewalStatus::InProcessing, taken_up)
+        ]
+    );
+    assert!(taken_up > sent_at);
     assert_eq!(
         detail.prescription.status,
         PrescriptionStatus::RenewalRequested
@@ -388,6 +414,19 @@ async fn the_desk_moves_requests_through_processing_to_an_answer(t: &TestArchive
     let detail = access.prescription(ordinary.id).await.expect("detail");
     let request = &detail.requests[0];
     assert_eq!(request.status, RenewalStatus::Renewed);
+    assert_eq!(
+        steps(&detail),
+        [
+            (RenewalStatus::Sent, sent_at),
+            (RenewalStatus::InProcessing, taken_up),
+            (RenewalStatus::Renewed, request.updated_at)
+        ],
+        "each step with its own time"
+    );
+    // The list of all requests tells the same steps.
+    let listed = access.renewal_requests(50).await.expect("requests");
+    let same = listed.iter().find(|r| r.id == asked.id).expect("listed");
+    assert_eq!(same.steps, request.steps);
     assert_eq!(request.id, asked.id);
     let new_id = request.renewed_as.expect("the new prescription");
     let renewed = access.prescription(new_id).await.expect("new detail");
@@ -482,6 +521,8 @@ async fn the_desk_lets_requests_nobody_took_up_expire(t: &TestArchive) {
     assert_eq!((round.expired, round.started), (1, 0));
     let detail = access.prescription(rx.id).await.expect("detail");
     assert_eq!(detail.requests[0].status, RenewalStatus::Expired);
+    let steps: Vec<RenewalStatus> = detail.requests[0].steps.iter().map(|s| s.status).collect();
+    assert_eq!(steps, [RenewalStatus::Sent, RenewalStatus::Expired]);
     assert_eq!(
         detail.prescription.renewal_block, None,
         "may be asked again"
@@ -654,6 +695,20 @@ async fn the_demo_shows_a_history_of_answered_requests(t: &TestArchive) {
         .expect("a rejected request");
     assert_eq!(rejected.reason.as_deref(), Some(REJECTION_REASON));
     assert_eq!(rejected.renewed_as, None);
+    // Each answered request tells its three steps, in order, the last at its answer.
+    for (r, answer) in [
+        (renewed, RenewalStatus::Renewed),
+        (rejected, RenewalStatus::Rejected),
+    ] {
+        let steps: Vec<RenewalStatus> = r.steps.iter().map(|s| s.status).collect();
+        assert_eq!(
+            steps,
+            [RenewalStatus::Sent, RenewalStatus::InProcessing, answer]
+        );
+        assert!(r.steps.windows(2).all(|w| w[0].at < w[1].at));
+        assert_eq!(r.steps.first().map(|s| s.at), Some(r.sent_at));
+        assert_eq!(r.steps.last().map(|s| s.at), Some(r.updated_at));
+    }
 }
 on_both!(demo_history, the_demo_shows_a_history_of_answered_requests);
 

@@ -1843,3 +1843,24 @@ async fn the_medication_list_says_where_each_line_comes_from() {
         .expect("body");
     assert!(list.contains("Given in social care") && list.contains("Until further notice"));
 }
+
+#[tokio::test]
+async fn each_step_of_a_renewal_request_is_told_with_its_time() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    let html = app
+        .get("/prescriptions", Some(&aino))
+        .await
+        .text()
+        .await
+        .expect("body");
+    // Her renewed and rejected requests: sent, taken up, answered, each with its time.
+    for step in ["Lähetetty ", "Käsittely alkoi ", "Uusittu ", "Hylätty "] {
+        let at = html
+            .split(&format!("<li>{step}"))
+            .nth(1)
+            .and_then(|rest| rest.split("</li>").next())
+            .unwrap_or_else(|| panic!("no step {step}"));
+        assert!(at.contains(" klo "), "{step}{at}: a day and a time");
+    }
+}

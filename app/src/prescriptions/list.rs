@@ -2,14 +2,14 @@
 //! request, and the renewal requests with where each stands.
 
 use archive::model::{
-    Prescription, PrescriptionStatus, RenewalBlock, RenewalRequest, RenewalStatus,
+    Prescription, PrescriptionStatus, RenewalBlock, RenewalRequest, RenewalStatus, RenewalStep,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_renewal_requests, read_prescriptions};
-use crate::i18n::{lang, t, t_args};
+use crate::i18n::{lang, t, t_args, Lang};
 use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 pub(super) fn status_text(status: PrescriptionStatus) -> String {
@@ -139,6 +139,31 @@ fn prescription_list(
 
 /// Renewal requests as a table; `with_medicine` names the medicine of each (on the
 /// list of all requests).
+/// Each step of a request with its time, oldest first: "Sent 3.11.2026 at 6.40".
+fn steps_list(steps: &[RenewalStep], lang: Lang) -> impl IntoView {
+    let items = steps
+        .iter()
+        .map(|step| {
+            let name = match step.status {
+                RenewalStatus::Sent => t("renewal-step-sent"),
+                RenewalStatus::InProcessing => t("renewal-step-in-processing"),
+                RenewalStatus::Renewed => t("renewal-step-renewed"),
+                RenewalStatus::Rejected => t("renewal-step-rejected"),
+                RenewalStatus::Expired => t("renewal-step-expired"),
+            };
+            let text = t_args(
+                "renewal-step",
+                &[
+                    ("step", name.into()),
+                    ("when", lang.datetime(step.at).into()),
+                ],
+            );
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    view! { <ol class="space-y-1">{items}</ol> }
+}
+
 pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool) -> impl IntoView {
     let lang = lang();
     let (table_id, caption) = if with_medicine {
@@ -153,9 +178,8 @@ pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool)
                     <tr>
                         {with_medicine
                             .then(|| view! { <th scope="col" class=TH>{t("prescriptions-medicine")}</th> })}
-                        <th scope="col" class=TH>{t("renewal-sent-at")}</th>
                         <th scope="col" class=TH>{t("renewal-status")}</th>
-                        <th scope="col" class=TH>{t("renewal-updated-at")}</th>
+                        <th scope="col" class=TH>{t("renewal-steps")}</th>
                         <th scope="col" class=TH>{t("renewal-unit")}</th>
                         <th scope="col" class=TH>{t("renewal-sender")}</th>
                         <th scope="col" class=TH>{t("renewal-answer")}</th>
@@ -192,11 +216,10 @@ pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool)
                                                 </td>
                                             }
                                         })}
-                                    <td class=TD>{lang.datetime(r.sent_at)}</td>
                                     <td class=TD>
                                         {t(&format!("renewal-status-{}", r.status.code()))}
                                     </td>
-                                    <td class=TD>{lang.datetime(r.updated_at)}</td>
+                                    <td class=TD>{steps_list(&r.steps, lang)}</td>
                                     <td class=TD>{r.organisation.name.clone()}</td>
                                     <td class=TD>{r.requested_by_name.clone()}</td>
                                     <td class=TD>{answer}</td>

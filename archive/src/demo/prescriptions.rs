@@ -8,6 +8,7 @@ use time::{Date, Duration, PrimitiveDateTime, Time};
 
 use super::{org_of, Profile, Writer, PROFESSIONALS};
 use crate::error::ArchiveError;
+use crate::model::RenewalStatus;
 
 struct Medicine {
     product: &'static str,
@@ -235,13 +236,14 @@ pub(super) async fn insert_prescriptions(
                 );
                 let answered = sent + Duration::days(if renewed { 3 } else { 2 });
                 let ms = |t: PrimitiveDateTime| t.assume_utc().unix_timestamp() * 1000;
+                let request = w.new_id();
                 sqlx::query(
                     "INSERT INTO renewal_request (person_id, id, prescription_id, organisation_id, message, \
                      share_other_prescriptions, status, reason, idempotency_key, requested_by, created_ms, \
                      updated_ms, renewed_prescription_id) VALUES ($1, $2, $3, $4, NULL, 1, $5, $6, $7, $1, $8, $9, $10)",
                 )
                 .bind(p.id.get())
-                .bind(w.new_id())
+                .bind(request)
                 .bind(id)
                 .bind(home_org)
                 .bind(if renewed { "renewed" } else { "rejected" })
@@ -252,6 +254,31 @@ pub(super) async fn insert_prescriptions(
                 .bind(renewed.then_some(newer_id))
                 .execute(&mut **w.tx)
                 .await?;
+                // Sent early in the morning, taken up by a nurse the next working
+                // morning, answered by the doctor.
+                let taken_up = PrimitiveDateTime::new(
+                    sent.date() + Duration::days(1),
+                    Time::from_hms(8, 20, 0).unwrap_or(Time::MIDNIGHT),
+                );
+                let answer = if renewed {
+                    RenewalStatus::Renewed
+                } else {
+                    RenewalStatus::Rejected
+                };
+                for (status, at) in [
+                    (RenewalStatus::Sent, sent),
+                    (RenewalStatus::InProcessing, taken_up),
+                    (answer, answered),
+                ] {
+                    crate::prescriptions::store::record_step(
+                        w.tx,
+                        p.id.get(),
+                        request,
+                        status,
+                        ms(at),
+                    )
+                    .await?;
+                }
                 if renewed {
                     sqlx::query("UPDATE prescription SET renewed_from = $1 WHERE person_id = $2 AND id = $3")
                         .bind(id)

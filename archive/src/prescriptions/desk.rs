@@ -15,7 +15,7 @@ use time::Duration;
 use super::renewal::UNPROCESSED_EXPIRY;
 use crate::access::{unix_ms, write_audit, Action, Archive, AuditEvent, Purpose};
 use crate::error::ArchiveError;
-use crate::model::PersonId;
+use crate::model::{PersonId, RenewalStatus};
 
 /// The actor the audit trail names for what the prescription centre does.
 pub const PRESCRIPTION_CENTRE: PersonId = PersonId::from_raw(0);
@@ -157,6 +157,8 @@ impl Archive {
         if moved == 0 {
             return Ok(None);
         }
+        let status = RenewalStatus::from_code(to).ok_or(ArchiveError::Corrupt("renewal status"))?;
+        super::store::record_step(&mut tx, person, id, status, unix_ms(now)).await?;
         write_audit(
             &mut tx,
             AuditEvent {

@@ -8,4 +8,4 @@ pub mod medication;
 pub mod model;
 pub mod renewal;
 #[cfg(feature = "storage")]
-mod store;
+pub(crate) mod store;

@@ -179,6 +179,16 @@ pub struct RenewalRequest {
     pub updated_at: PrimitiveDateTime,
     /// The prescription a granted request produced.
     pub renewed_as: Option<PrescriptionId>,
+    /// Each step it has taken, with its time, oldest first: sent, taken up, answered
+    /// (or expired).
+    pub steps: Vec<RenewalStep>,
+}
+
+/// A step of a renewal request: the status it reached, and when (Finnish time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalStep {
+    pub status: RenewalStatus,
+    pub at: PrimitiveDateTime,
 }
 
 /// Where care gave a medicine it recorded without a prescription.

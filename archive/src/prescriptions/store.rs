@@ -17,7 +17,7 @@ use crate::error::ArchiveError;
 use crate::model::{
     CareSetting, Dispensation, Language, MedicationList, OrganisationId, OrganisationRef, PersonId,
     Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, RecordedMedication,
-    RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus,
+    RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
 };
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
@@ -49,7 +49,64 @@ fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
         renewed_as: row
             .try_get::<Option<i64>, _>("renewed_prescription_id")?
             .map(PrescriptionId::from_raw),
+        steps: Vec::new(),
     })
+}
+
+/// Records that a request reached `status` at `at_ms`: one row per step, written in
+/// the transaction that moves it there.
+pub(crate) async fn record_step(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    person: i64,
+    request: i64,
+    status: RenewalStatus,
+    at_ms: i64,
+) -> Result<(), ArchiveError> {
+    sqlx::query(
+        "INSERT INTO renewal_step (person_id, request_id, status, at_ms) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(person)
+    .bind(request)
+    .bind(status.code())
+    .bind(at_ms)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Fills in each request's steps, oldest first.
+async fn with_steps(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    person: i64,
+    mut requests: Vec<RenewalRequest>,
+) -> Result<Vec<RenewalRequest>, ArchiveError> {
+    if requests.is_empty() {
+        return Ok(requests);
+    }
+    let ids_in = (0..requests.len())
+        .map(|i| format!("${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT request_id, status, at_ms FROM renewal_step \
+         WHERE person_id = $1 AND request_id IN ({ids_in}) ORDER BY at_ms, request_id"
+    );
+    let mut query = sqlx::query_as::<_, (i64, String, i64)>(&sql).bind(person);
+    for r in &requests {
+        query = query.bind(r.id.get());
+    }
+    let mut steps: HashMap<i64, Vec<RenewalStep>> = HashMap::new();
+    for (request, status, at_ms) in query.fetch_all(&mut **tx).await? {
+        steps.entry(request).or_default().push(RenewalStep {
+            status: RenewalStatus::from_code(&status)
+                .ok_or(ArchiveError::Corrupt("renewal status"))?,
+            at: finnish_at_ms(at_ms),
+        });
+    }
+    for r in &mut requests {
+        r.steps = steps.remove(&r.id.get()).unwrap_or_default();
+    }
+    Ok(requests)
 }
 
 /// Renewal requests with what the page shows of them; `WHERE r.person_id = $1` and
@@ -94,6 +151,16 @@ impl Access {
     ) -> Result<(), ArchiveError> {
         let now = unix_ms(self.archive.clock.now());
         let limit = self.expiry_cutoff();
+        sqlx::query(
+            "INSERT INTO renewal_step (person_id, request_id, status, at_ms) \
+             SELECT person_id, id, 'expired', $1 FROM renewal_request \
+             WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
+        )
+        .bind(now)
+        .bind(self.subject().get())
+        .bind(limit)
+        .execute(&mut **tx)
+        .await?;
         sqlx::query(
             "UPDATE renewal_request SET status = 'expired', updated_ms = $1 \
              WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
@@ -273,11 +340,13 @@ impl Access {
         if let Some(id) = only {
             q = q.bind(id.get());
         }
-        q.fetch_all(&mut **tx)
+        let requests = q
+            .fetch_all(&mut **tx)
             .await?
             .iter()
             .map(request_of)
-            .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        with_steps(tx, self.subject().get(), requests).await
     }
 
     /// The organisations that have treated the person (in documents or prescriptions
@@ -480,13 +549,9 @@ impl Access {
             .fetch_optional(&mut *tx)
             .await?
         {
-            return match answered(request_of(&existing)?) {
-                Ok(existing) => {
-                    tx.commit().await?;
-                    Ok(existing)
-                }
-                Err(e) => Err(refuse(tx, e).await),
-            };
+            return self
+                .conclude(tx, object, answered(request_of(&existing)?))
+                .await;
         }
         self.expire_unprocessed(&mut tx).await?;
         let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
@@ -535,13 +600,7 @@ impl Access {
                     .fetch_optional(&mut *tx)
                     .await?
                 {
-                    return match answered(request_of(&row)?) {
-                        Ok(existing) => {
-                            tx.commit().await?;
-                            Ok(existing)
-                        }
-                        Err(e) => Err(refuse(tx, e).await),
-                    };
+                    return self.conclude(tx, object, answered(request_of(&row)?)).await;
                 }
             }
             return Err(refuse(tx, ArchiveError::Blocked(block.error_code())).await);
@@ -557,7 +616,7 @@ impl Access {
         }
         let now = unix_ms(self.archive.clock.now());
         let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO renewal_request (person_id, id, prescription_id, organisation_id, message, \
              share_other_prescriptions, status, idempotency_key, requested_by, created_ms, updated_ms) \
              VALUES ($1, $2, $3, $4, $5, $6, 'sent', $7, $8, $9, $9) ON CONFLICT DO NOTHING",
@@ -573,6 +632,9 @@ impl Access {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if inserted.rows_affected() == 1 {
+            record_step(&mut tx, subject, id, RenewalStatus::Sent, now).await?;
+        }
         // Whoever won a race, the request under this key is the answer; with none, the
         // prescription's one open request was made under another key.
         let made = sqlx::query(&by_key)
@@ -587,12 +649,24 @@ impl Access {
                 RenewalBlock::AlreadyRequested.error_code(),
             )),
         };
+        self.conclude(tx, object, answer).await
+    }
+
+    /// Ends a renewal request's transaction with its answer: the request with its
+    /// steps, committed; or the refusal, audited.
+    async fn conclude(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Any>,
+        object: Option<i64>,
+        answer: Result<RenewalRequest, ArchiveError>,
+    ) -> Result<RenewalRequest, ArchiveError> {
         match answer {
             Ok(request) => {
+                let mut request = with_steps(&mut tx, self.subject().get(), vec![request]).await?;
                 tx.commit().await?;
-                Ok(request)
+                request.pop().ok_or(ArchiveError::NotFound)
             }
-            Err(e) => Err(refuse(tx, e).await),
+            Err(e) => Err(self.refuse(tx, Action::RequestRenewal, object, e).await),
         }
     }
 }
