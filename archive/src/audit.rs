@@ -113,7 +113,10 @@ pub enum Action {
     ReadKindSummary,
     ListLabTests,
     ReadLabSeries,
+    /// What is new in the records since the previous visit (the front page).
+    RecordsNews,
     ReadDisclosureLog,
+    DisclosureLogNews,
     ListProxies,
     ActFor,
     ListPrescriptions,
@@ -121,6 +124,7 @@ pub enum Action {
     RequestRenewal,
     ListRenewalRequests,
     ReadMedicationList,
+    PrescriptionsNews,
     /// The prescription centre moving a renewal request on (the demo's simulator).
     ProcessRenewal,
     ReadLivingWill,
@@ -145,6 +149,9 @@ impl Action {
             Self::ReadKindSummary => "summaries.kind",
             Self::ListLabTests => "lab.list",
             Self::ReadLabSeries => "lab.series",
+            Self::RecordsNews => "records.news",
+            Self::DisclosureLogNews => "disclosure-log.news",
+            Self::PrescriptionsNews => "prescriptions.news",
             Self::ReadDisclosureLog => "disclosure-log.read",
             Self::ListProxies => "proxies.list",
             Self::ActFor => "session.act-for",
@@ -175,17 +182,19 @@ impl Action {
             | Self::ReadSummaries
             | Self::ReadKindSummary
             | Self::ListLabTests
-            | Self::ReadLabSeries => Some(Section::HealthRecords),
+            | Self::ReadLabSeries
+            | Self::RecordsNews => Some(Section::HealthRecords),
             Self::ListPrescriptions
             | Self::ReadPrescription
             | Self::RequestRenewal
             | Self::ListRenewalRequests
             | Self::ReadMedicationList
+            | Self::PrescriptionsNews
             | Self::ProcessRenewal => Some(Section::Prescriptions),
             Self::ReadLivingWill | Self::WriteLivingWill | Self::WithdrawLivingWill => {
                 Some(Section::LivingWill)
             }
-            Self::ReadDisclosureLog => Some(Section::DisclosureLog),
+            Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut

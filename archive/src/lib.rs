@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod hetu;
 pub mod living_will;
 pub mod model;
+pub mod news;
 pub mod prescriptions;
 pub mod records;
 pub mod section;

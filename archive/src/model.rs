@@ -11,6 +11,7 @@ pub use crate::audit::{Action, Outcome, Refusal};
 pub use crate::disclosure_log::model::*;
 pub use crate::feedback::model::*;
 pub use crate::living_will::model::*;
+pub use crate::news::model::*;
 pub use crate::prescriptions::model::*;
 pub use crate::records::model::*;
 pub use crate::section::{Holder, Section};

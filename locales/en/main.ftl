@@ -87,3 +87,4 @@ mandates-ending-held = The mandate that lets you act for { $name } is valid unti
 mandates-ending-given = The mandate you gave { $name } is valid until { $date }.
 mandates-ending-renew = A new mandate can be given in the Suomi.fi service before the old one ends.
 mandates-ending-short = The mandate is valid until { $date }.
+front-news-since = Your previous visit: { $when }. Each part says what has come since.

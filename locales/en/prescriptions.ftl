@@ -127,3 +127,13 @@ renewal-step-in-processing = Processing began
 renewal-step-renewed = Renewed
 renewal-step-rejected = Rejected
 renewal-step-expired = Expired unprocessed
+action-prescriptions-news = Viewed what is new in the prescriptions
+news-prescriptions-none = Nothing new in prescriptions since your previous visit.
+news-prescriptions-answered = { $count ->
+    [one] A renewal request has been answered.
+   *[other] { $count } renewal requests have been answered.
+}
+news-prescriptions-new = { $count ->
+    [one] One new prescription.
+   *[other] { $count } new prescriptions.
+}

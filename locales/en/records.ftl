@@ -115,3 +115,13 @@ summaries-result = Result
 summaries-report = Report
 action-summaries-kind = Viewed a summary by kind
 document-measured = Measured values
+action-records-news = Viewed what is new in the health records
+news-records-none = No new documents since your previous visit.
+news-records = { $documents ->
+    [one] One new document has come since your previous visit.
+   *[other] { $documents } new documents have come since your previous visit.
+}
+news-records-labs = { $labs ->
+    [one] One of them is a laboratory result.
+   *[other] { $labs } of them are laboratory results.
+}

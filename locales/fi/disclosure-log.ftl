@@ -11,3 +11,9 @@ disclosure-log-right = Oikeus
 disclosure-log-what = Mitä
 disclosure-log-refused = Yritti: { $what } (estetty)
 action-disclosure-log-read = Katsoi luovutustietoja
+action-disclosure-log-news = Katsoi, mitä muut ovat tehneet tiedoilla
+news-disclosures-none = Kukaan muu ei ole käyttänyt tietojasi edellisen käyntisi jälkeen.
+news-disclosures = { $count ->
+    [one] Yksi uusi merkintä edellisen käyntisi jälkeen: { $names }.
+   *[other] { $count } uutta merkintää edellisen käyntisi jälkeen: { $names }.
+}

@@ -87,3 +87,4 @@ mandates-ending-held = Valtuutus, jolla voit asioida henkilön { $name } puolest
 mandates-ending-given = Valtuutus, jonka annoit henkilölle { $name }, on voimassa { $date } asti.
 mandates-ending-renew = Uuden valtuutuksen voi antaa Suomi.fi-palvelussa ennen kuin vanha päättyy.
 mandates-ending-short = Valtuutus on voimassa { $date } asti.
+front-news-since = Edellinen käyntisi: { $when }. Kohdissa kerrotaan, mitä on tullut sen jälkeen.

@@ -127,3 +127,13 @@ renewal-step-in-processing = Käsittely alkoi
 renewal-step-renewed = Uusittu
 renewal-step-rejected = Hylätty
 renewal-step-expired = Vanhentui käsittelemättä
+action-prescriptions-news = Katsoi reseptien uutuuksia
+news-prescriptions-none = Ei uutta resepteissä edellisen käyntisi jälkeen.
+news-prescriptions-answered = { $count ->
+    [one] Uusimispyyntöön on vastattu.
+   *[other] { $count } uusimispyyntöön on vastattu.
+}
+news-prescriptions-new = { $count ->
+    [one] Yksi uusi resepti.
+   *[other] { $count } uutta reseptiä.
+}

@@ -115,3 +115,13 @@ summaries-result = Tulos
 summaries-report = Lausunto
 action-summaries-kind = Katsoi yhteenvetoa lajeittain
 document-measured = Mittaustulos
+action-records-news = Katsoi terveystietojen uutuuksia
+news-records-none = Ei uusia asiakirjoja edellisen käyntisi jälkeen.
+news-records = { $documents ->
+    [one] Edellisen käyntisi jälkeen on tullut yksi uusi asiakirja.
+   *[other] Edellisen käyntisi jälkeen on tullut { $documents } uutta asiakirjaa.
+}
+news-records-labs = { $labs ->
+    [one] Niistä yksi on laboratoriotulos.
+   *[other] Niistä { $labs } on laboratoriotuloksia.
+}

@@ -87,3 +87,4 @@ mandates-ending-held = Fullmakten som låter dig sköta ärenden för { $name } 
 mandates-ending-given = Fullmakten som du gav { $name } gäller till och med { $date }.
 mandates-ending-renew = En ny fullmakt kan ges i tjänsten Suomi.fi innan den gamla upphör.
 mandates-ending-short = Fullmakten gäller till och med { $date }.
+front-news-since = Ditt förra besök: { $when }. Under varje del står vad som har kommit sedan dess.

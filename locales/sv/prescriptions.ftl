@@ -127,3 +127,13 @@ renewal-step-in-processing = Behandlingen började
 renewal-step-renewed = Förnyad
 renewal-step-rejected = Avslagen
 renewal-step-expired = Föråldrad utan behandling
+action-prescriptions-news = Såg vad som är nytt i recepten
+news-prescriptions-none = Inget nytt i recepten sedan ditt förra besök.
+news-prescriptions-answered = { $count ->
+    [one] En förnyelsebegäran har besvarats.
+   *[other] { $count } förnyelsebegäranden har besvarats.
+}
+news-prescriptions-new = { $count ->
+    [one] Ett nytt recept.
+   *[other] { $count } nya recept.
+}

@@ -115,3 +115,13 @@ summaries-result = Resultat
 summaries-report = Utlåtande
 action-summaries-kind = Såg ett sammandrag efter slag
 document-measured = Mätresultat
+action-records-news = Såg vad som är nytt i hälsouppgifterna
+news-records-none = Inga nya dokument sedan ditt förra besök.
+news-records = { $documents ->
+    [one] Ett nytt dokument har kommit sedan ditt förra besök.
+   *[other] { $documents } nya dokument har kommit sedan ditt förra besök.
+}
+news-records-labs = { $labs ->
+    [one] Ett av dem är ett laboratorieresultat.
+   *[other] { $labs } av dem är laboratorieresultat.
+}

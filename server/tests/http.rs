@@ -982,6 +982,7 @@ type DataFunction = (
     &'static [(&'static str, &'static str)],
 );
 const DATA_FUNCTIONS: &[DataFunction] = &[
+    ("/api/news", None, &[]),
     (
         "/api/records",
         Some(Section::HealthRecords),
@@ -1863,4 +1864,48 @@ async fn each_step_of_a_renewal_request_is_told_with_its_time() {
             .unwrap_or_else(|| panic!("no step {step}"));
         assert!(at.contains(" klo "), "{step}{at}: a day and a time");
     }
+}
+
+#[tokio::test]
+async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
+    let app = spawn_app().await;
+    // The demo gave each person a visit two weeks ago.
+    let aino = app.sign_in("1001").await;
+    let front = app.get("/", Some(&aino)).await.text().await.expect("body");
+    // (Two weeks before the demo's day, at nine in the morning.)
+    assert!(front.contains("Edellinen käyntisi: ") && front.contains(" klo 09.00."));
+    assert!(
+        front.contains("Edellisen käyntisi jälkeen on tullut"),
+        "her check-up's note"
+    );
+    assert!(front.contains("Ei uutta resepteissä edellisen käyntisi jälkeen."));
+    assert!(front.contains("Kukaan muu ei ole käyttänyt tietojasi edellisen käyntisi jälkeen."));
+    // Aino reads her mother's records by her mandate; her mother is told on her front
+    // page, by name. Acting for her mother, Aino hears only of the sections she covers.
+    let for_helvi = common::act_for(&app, &aino, "Helvi Virtanen").await;
+    assert_eq!(
+        app.get("/records", Some(&for_helvi)).await.status(),
+        StatusCode::OK
+    );
+    let proxy_front = app
+        .get("/", Some(&for_helvi))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(proxy_front.contains("edellisen käyntisi jälkeen"));
+    assert!(!proxy_front.contains("käyttänyt tietojasi"));
+    let helvi = app.sign_in("1006").await;
+    let front = app.get("/", Some(&helvi)).await.text().await.expect("body");
+    assert!(
+        front.contains("edellisen käyntisi jälkeen: Aino Virtanen."),
+        "{front}"
+    );
+    // Someone no one else acted for is told so.
+    let mikko = app.sign_in("1002").await;
+    let front = app.get("/", Some(&mikko)).await.text().await.expect("body");
+    assert!(
+        front.contains("Kukaan muu ei ole käyttänyt tietojasi"),
+        "{front}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The frame's server functions: who is signed in and for whom, whom they may act
 //! for, and the demo persons of the development sign-in.
 
-use archive::model::{DemoPerson, ProxyOverview, SignedIn};
+use archive::model::{DemoPerson, News, ProxyOverview, SignedIn};
 use archive::{Holder, Refusal};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,14 @@ pub async fn whoami() -> Result<Option<Session>, AppError> {
         user: who.signed_in,
         acting,
     }))
+}
+
+/// What is new since the signed-in person's previous visit, in each section the
+/// session's right covers.
+#[server(prefix = "/api", endpoint = "news")]
+pub async fn read_news() -> Result<News, AppError> {
+    use crate::ssr::{from_archive, subject_access};
+    subject_access().await?.news().await.map_err(from_archive)
 }
 
 /// The persons the signed-in person may act for.

@@ -1,13 +1,14 @@
 //! The frame's pages: the front page (the sections the signed-in right covers, and
 //! whom one may act for), signing in, and the page for an address that does not exist.
 
-use archive::model::{ProxyOption, ProxyOverview};
+use archive::model::{News, ProxyOption, ProxyOverview};
+use archive::section::SectionPage;
 use archive::Section;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{list_demo_persons, list_proxy_options, whoami};
+use super::api::{list_demo_persons, list_proxy_options, read_news, whoami};
 use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::{page_title, problem, BUTTON, H1, H2, LINK};
@@ -49,6 +50,16 @@ pub fn FrontPage() -> impl IntoView {
                             .map(|h| Section::pages_for(h).collect())
                             .unwrap_or_default();
                         let teen = !acting && (10..18).contains(&session.user.age);
+                        // What is new; without a right now, nothing to tell.
+                        let news = match session.holder() {
+                            Some(_) => read_news().await,
+                            None => Ok(News::default()),
+                        };
+                        let (news, news_problem) = match news {
+                            Ok(news) => (news, None),
+                            Err(e) => (News::default(), Some(problem(&e))),
+                        };
+                        let lang = lang();
                         view! {
                             <h1 class=H1>
                                 {t_args("front-greeting", &[("name", session.user.display_name.into())])}
@@ -61,10 +72,21 @@ pub fn FrontPage() -> impl IntoView {
                             })}
                             {overview.as_ref().ok().map(mandates_ending)}
                             <h2 class=H2>{t("front-sections")}</h2>
+                            {news
+                                .since
+                                .map(|when| {
+                                    view! {
+                                        <p class="mb-4">
+                                            {t_args("front-news-since", &[("when", lang.datetime(when).into())])}
+                                        </p>
+                                    }
+                                })}
+                            {news_problem}
                             <ul class="grid gap-4 sm:grid-cols-3">
                                 {sections
                                     .into_iter()
                                     .map(|page| {
+                                        let new = news_line(page, &news);
                                         view! {
                                             <li class="rounded border border-slate-300 bg-white p-4">
                                                 <h3 class="text-lg font-semibold">
@@ -73,6 +95,7 @@ pub fn FrontPage() -> impl IntoView {
                                                     </a>
                                                 </h3>
                                                 <p>{t(page.front)}</p>
+                                                {new.map(|line| view! { <p class="mt-2 font-semibold">{line}</p> })}
                                             </li>
                                         }
                                     })
@@ -100,6 +123,62 @@ pub fn FrontPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What is new in a section, said on its first page's card: one line, or none for a
+/// section that has no news or another page of it.
+fn news_line(page: &SectionPage, news: &News) -> Option<String> {
+    let section = Section::ALL
+        .iter()
+        .copied()
+        .find(|s| s.spec().pages.first().is_some_and(|first| first == page))?;
+    let count = |n: i64| -> fluent_templates::fluent_bundle::FluentValue<'static> { n.into() };
+    match section {
+        Section::HealthRecords => news.records.map(|r| match (r.documents, r.lab_results) {
+            (0, _) => t("news-records-none"),
+            (documents, 0) => t_args("news-records", &[("documents", count(documents))]),
+            (documents, labs) => format!(
+                "{} {}",
+                t_args("news-records", &[("documents", count(documents))]),
+                t_args("news-records-labs", &[("labs", count(labs))])
+            ),
+        }),
+        Section::Prescriptions => news.prescriptions.map(|p| {
+            let mut parts = Vec::new();
+            if p.answered > 0 {
+                parts.push(t_args(
+                    "news-prescriptions-answered",
+                    &[("count", count(p.answered))],
+                ));
+            }
+            if p.new_prescriptions > 0 {
+                parts.push(t_args(
+                    "news-prescriptions-new",
+                    &[("count", count(p.new_prescriptions))],
+                ));
+            }
+            if parts.is_empty() {
+                t("news-prescriptions-none")
+            } else {
+                parts.join(" ")
+            }
+        }),
+        Section::DisclosureLog => news.disclosures.as_ref().map(|d| match d.entries {
+            0 => t("news-disclosures-none"),
+            entries => t_args(
+                "news-disclosures",
+                &[
+                    ("count", count(entries)),
+                    ("names", d.actors.join(", ").into()),
+                ],
+            ),
+        }),
+        Section::Appointments
+        | Section::LivingWill
+        | Section::OrganDonation
+        | Section::WellbeingData
+        | Section::Consents => None,
     }
 }
 

@@ -527,6 +527,16 @@ async fn insert_person(
         visible_to_guardian: true,
         shown_from: None,
     };
+    if !p.note.is_empty() {
+        // A previous visit two weeks ago, so that the front page has something to
+        // call new on the first sign-in to the demo.
+        let previous = (today - Duration::days(14)).midnight().assume_utc() + Duration::hours(7);
+        crate::access::write_audit(
+            w.tx,
+            crate::access::AuditEvent::own(p.id, crate::audit::Action::SignIn, previous),
+        )
+        .await?;
+    }
     records::insert_records(&mut w, p, birth, today).await?;
     w.visible_to_guardian = true;
     prescriptions::insert_prescriptions(&mut w, p, birth, today).await?;

@@ -4,7 +4,7 @@
 use crate::access::{Access, Action};
 use crate::audit::Outcome;
 use crate::error::ArchiveError;
-use crate::model::{LoggedAction, RightKind};
+use crate::model::{DisclosureNews, LoggedAction, RightKind};
 
 impl Access {
     /// What others (proxies, so far) did with the person's data, newest first: who, by
@@ -38,5 +38,34 @@ impl Access {
                 })
             })
             .collect()
+    }
+
+    /// What others did with the person's data since `since_ms` (UTC milliseconds, the
+    /// previous visit): how many entries the disclosure log gained, and by whom.
+    ///
+    /// # Errors
+    /// `Refused` for a proxy; `Storage` when the database fails.
+    pub async fn disclosure_news(&self, since_ms: i64) -> Result<DisclosureNews, ArchiveError> {
+        let mut read = self
+            .begin_read(Action::DisclosureLogNews, None, None)
+            .await?;
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT p.given_name, p.family_name, COUNT(*) AS entries \
+             FROM audit_event a JOIN person p ON p.id = a.actor_id \
+             WHERE a.subject_id = $1 AND a.actor_id <> $1 AND a.at_ms > $2 \
+             GROUP BY p.id, p.given_name, p.family_name ORDER BY MAX(a.at_ms) DESC",
+        )
+        .bind(self.subject().get())
+        .bind(since_ms)
+        .fetch_all(&mut *read.tx)
+        .await?;
+        self.finish_read(read).await?;
+        Ok(DisclosureNews {
+            entries: rows.iter().map(|r| r.2).sum(),
+            actors: rows
+                .into_iter()
+                .map(|(given, family, _)| format!("{given} {family}"))
+                .collect(),
+        })
     }
 }

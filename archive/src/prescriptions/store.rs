@@ -16,8 +16,8 @@ use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
 use crate::model::{
     CareSetting, Dispensation, Language, MedicationList, OrganisationId, OrganisationRef, PersonId,
-    Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, RecordedMedication,
-    RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
+    Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, PrescriptionsNews,
+    RecordedMedication, RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
 };
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
@@ -502,6 +502,50 @@ impl Access {
                 },
             )
             .collect()
+    }
+
+    /// What is new in prescriptions since `since_ms` (UTC milliseconds, the previous
+    /// visit): renewal requests answered since, and prescriptions written after that
+    /// day, as this right sees them.
+    ///
+    /// # Errors
+    /// `Refused` when the right does not cover prescriptions; `Storage` when the
+    /// database fails.
+    pub async fn prescriptions_news(
+        &self,
+        since_ms: i64,
+    ) -> Result<PrescriptionsNews, ArchiveError> {
+        let since_day = crate::clock::finnish_at_ms(since_ms).date().to_string();
+        let mut read = self
+            .begin_read_after_expiry(Action::PrescriptionsNews, None)
+            .await?;
+        let visible = self.visible_rows("p", "issued_on", "$3");
+        let (answered,): (i64,) = sqlx::query_as(&format!(
+            "SELECT COUNT(*) FROM renewal_step s \
+             JOIN renewal_request r ON r.person_id = s.person_id AND r.id = s.request_id \
+             JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
+             WHERE s.person_id = $1 AND s.status IN ($4, $5) AND s.at_ms > $2 AND {visible}"
+        ))
+        .bind(self.subject().get())
+        .bind(since_ms)
+        .bind(self.visibility_cutoff())
+        .bind(RenewalStatus::Renewed.code())
+        .bind(RenewalStatus::Rejected.code())
+        .fetch_one(&mut *read.tx)
+        .await?;
+        let (new_prescriptions,): (i64,) = sqlx::query_as(&format!(
+            "SELECT COUNT(*) FROM prescription p WHERE p.person_id = $1 AND p.issued_on > $2 AND {visible}"
+        ))
+        .bind(self.subject().get())
+        .bind(&since_day)
+        .bind(self.visibility_cutoff())
+        .fetch_one(&mut *read.tx)
+        .await?;
+        self.finish_read(read).await?;
+        Ok(PrescriptionsNews {
+            answered,
+            new_prescriptions,
+        })
     }
 
     /// Asks for a prescription to be renewed. The same `key` always gives back the same

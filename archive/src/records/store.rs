@@ -12,8 +12,9 @@ use crate::error::ArchiveError;
 use crate::model::{
     AbnormalFlag, Coding, DateRange, DelayedDocument, Document, DocumentId, DocumentKind,
     DocumentSummary, KindEntry, LabPoint, LabSeries, LabTest, LabTests, LabValue, Language,
-    MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsPage,
-    ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry, MAX_PAGE,
+    MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsNews,
+    RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
+    MAX_PAGE,
 };
 
 /// What narrowed a list of records, for its audit event: "name=value" pairs.
@@ -389,6 +390,35 @@ impl Access {
         }
         self.finish_read(read).await?;
         Ok(Page { items, next })
+    }
+
+    /// What is new in the records since `since_ms` (UTC milliseconds, the previous
+    /// visit): documents that appeared since, recorded then or released then from a
+    /// delay, as this right sees them now.
+    ///
+    /// # Errors
+    /// `Refused` when the right does not cover the records; `Storage` when the
+    /// database fails.
+    pub async fn records_news(&self, since_ms: i64) -> Result<RecordsNews, ArchiveError> {
+        let since = crate::clock::format_stamp(crate::clock::finnish_at_ms(since_ms));
+        let mut read = self.begin_read(Action::RecordsNews, None, None).await?;
+        let (documents, lab_results): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT COUNT(*), COUNT(CASE WHEN d.kind = $5 THEN 1 END) FROM document d \
+             WHERE d.person_id = $1 AND {} AND COALESCE(d.shown_from, d.recorded_at) > $4",
+            self.visible("$2", "$3")
+        ))
+        .bind(self.subject().get())
+        .bind(self.visibility_cutoff())
+        .bind(self.now_stamp())
+        .bind(&since)
+        .bind(DocumentKind::LabResult.code())
+        .fetch_one(&mut *read.tx)
+        .await?;
+        self.finish_read(read).await?;
+        Ok(RecordsNews {
+            documents,
+            lab_results,
+        })
     }
 
     /// One document in full, or, while it is delayed, only that it exists.

@@ -1,0 +1,171 @@
+//! What the front page calls new: counted from the end of the acting person's previous
+//! visit (their last action before this sign-in),
+//! in each section the right covers, as that right sees the data, on both databases.
+
+mod common;
+
+use archive::demo::{self, ids};
+use archive::inspect::{audit_trail, record_delayed_document};
+use archive::model::{DocumentKind, RenewalForm};
+use common::TestArchive;
+use time::macros::datetime;
+use time::Duration;
+
+async fn sign_in(t: &TestArchive, person: archive::model::PersonId) {
+    let actor = t.archive.demo_actor(person).await.expect("actor");
+    t.archive.start_session(&actor).await.expect("session");
+}
+
+async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    // The demo gave Aino a visit two weeks ago; she signs in now.
+    sign_in(t, ids::ADULT).await;
+    let aino = t.own(ids::ADULT).await;
+    let first = aino.news().await.expect("news");
+    assert_eq!(first.since, Some(datetime!(2026-11-15 09:00)));
+    let records = first.records.expect("records are hers");
+    assert!(
+        records.documents >= 1,
+        "the check-up's note of six days ago"
+    );
+    assert_eq!(records.lab_results, 0, "its results are still delayed");
+    assert!(first.prescriptions.is_some() && first.disclosures.is_some());
+
+    // A result released an hour ago is new; one still delayed is not.
+    let released = "2026-11-29T11:00";
+    record_delayed_document(
+        &t.archive,
+        ids::ADULT,
+        8_000_001,
+        DocumentKind::LabResult,
+        ("B-Hb", "Hemoglobiini", 141.0),
+        "2026-11-25T08:00",
+        released,
+    )
+    .await
+    .expect("released");
+    record_delayed_document(
+        &t.archive,
+        ids::ADULT,
+        8_000_002,
+        DocumentKind::LabResult,
+        ("B-Hb", "Hemoglobiini", 142.0),
+        "2026-11-25T08:00",
+        "2026-12-24T08:00",
+    )
+    .await
+    .expect("delayed");
+    let now = aino.news().await.expect("news").records.expect("records");
+    assert_eq!(now.documents, records.documents + 1);
+    assert_eq!(now.lab_results, 1);
+
+    // Aino reads her mother's records by her mandate: new in Helvi's disclosure log.
+    sign_in(t, ids::ELDER).await;
+    let helvi = t.own(ids::ELDER).await;
+    let before = helvi.news().await.expect("news").disclosures.expect("own");
+    t.access(ids::ADULT, ids::ELDER)
+        .await
+        .summaries()
+        .await
+        .expect("read by mandate");
+    let after = helvi.news().await.expect("news").disclosures.expect("own");
+    assert!(after.entries > before.entries);
+    assert_eq!(after.actors, ["Aino Virtanen"]);
+    // A proxy learns nothing of the person's own sections.
+    let by_mandate = t
+        .access(ids::ADULT, ids::ELDER)
+        .await
+        .news()
+        .await
+        .expect("news");
+    assert!(by_mandate.records.is_some());
+    assert_eq!(
+        by_mandate.disclosures, None,
+        "the disclosure log is Helvi's own"
+    );
+
+    // Mikko's renewal request answered: one answer, one new prescription.
+    sign_in(t, ids::HEAVY_USER).await;
+    let mikko = t.own(ids::HEAVY_USER).await;
+    let quiet = mikko
+        .news()
+        .await
+        .expect("news")
+        .prescriptions
+        .expect("his");
+    let rx = mikko
+        .prescriptions()
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|p| p.renewal_block.is_none() && !p.narcotic)
+        .expect("renewable");
+    mikko
+        .request_renewal(
+            rx.id,
+            &RenewalForm {
+                organisation: rx.organisation.id,
+                message: None,
+                share_other_prescriptions: false,
+            },
+            "key-news-renewal-0001",
+        )
+        .await
+        .expect("request");
+    for _ in 0..2 {
+        t.clock.advance(Duration::minutes(10));
+        t.archive
+            .process_renewals(Duration::minutes(5))
+            .await
+            .expect("desk");
+    }
+    let answered = mikko
+        .news()
+        .await
+        .expect("news")
+        .prescriptions
+        .expect("his");
+    assert_eq!(answered.answered, quiet.answered + 1);
+    assert_eq!(answered.new_prescriptions, quiet.new_prescriptions + 1);
+
+    // Signing in again moves the previous visit on to its last action (the look at
+    // the news above, after the answer): what was new is no longer.
+    t.clock.advance(Duration::hours(1));
+    sign_in(t, ids::HEAVY_USER).await;
+    let next = t.own(ids::HEAVY_USER).await.news().await.expect("news");
+    assert_eq!(next.since, Some(datetime!(2026-11-29 12:20)));
+    let p = next.prescriptions.expect("his");
+    assert_eq!((p.answered, p.new_prescriptions), (0, 0));
+
+    // Each count is a read of its section, audited on the person's trail.
+    let trail = audit_trail(&t.archive, ids::HEAVY_USER)
+        .await
+        .expect("trail");
+    for action in ["records.news", "prescriptions.news", "disclosure-log.news"] {
+        assert!(trail.iter().any(|e| e.action == action), "{action}");
+    }
+}
+on_both!(
+    counted_from_previous_visit,
+    what_is_new_is_counted_from_the_previous_visit
+);
+
+async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    // A guardian acting for her child: the child's records and prescriptions, counted
+    // from her own previous visit; the child's own sections not at all.
+    sign_in(t, ids::GUARDIAN).await;
+    let for_eetu = t
+        .access(ids::GUARDIAN, ids::CHILD)
+        .await
+        .news()
+        .await
+        .expect("news");
+    assert_eq!(for_eetu.since, Some(datetime!(2026-11-15 09:00)));
+    assert!(for_eetu.records.is_some() && for_eetu.prescriptions.is_some());
+    assert_eq!(for_eetu.disclosures, None);
+}
+on_both!(
+    proxy_news,
+    a_proxy_hears_news_of_the_sections_the_right_covers
+);
