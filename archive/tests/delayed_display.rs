@@ -131,6 +131,21 @@ async fn everything(access: &Access) -> String {
     out
 }
 
+/// Every measurement of the person, over all years.
+async fn measurements(
+    access: &Access,
+) -> archive::model::Page<MaybeDelayed<archive::model::KindEntry>> {
+    access
+        .kind_summary(
+            DocumentKind::Measurement,
+            DateRange::default(),
+            None,
+            MAX_PAGE,
+        )
+        .await
+        .expect("measurements")
+}
+
 /// The count and the latest result of the person's haemoglobin tests, if any.
 async fn haemoglobin(access: &Access) -> Option<(i64, DocumentId)> {
     let labs = access.lab_tests().await.expect("lab tests");
@@ -191,15 +206,7 @@ async fn a_delayed_document_is_announced_and_appears_exactly_at_its_minute(t: &T
         assert_eq!(kinds, [DocumentKind::LabResult, DocumentKind::Diagnosis]);
         let summaries = access.summaries().await.expect("summaries");
         assert!(summaries.delayed.iter().any(|d| d.id == s.diagnosis));
-        let measurements = access
-            .kind_summary(
-                DocumentKind::Measurement,
-                DateRange::default(),
-                None,
-                MAX_PAGE,
-            )
-            .await
-            .expect("measurements");
+        let measurements = measurements(&access).await;
         let listed = measurements
             .items
             .iter()
@@ -237,15 +244,7 @@ async fn a_delayed_document_is_announced_and_appears_exactly_at_its_minute(t: &T
             panic!("still delayed for {reader:?}");
         };
         assert_eq!(lab.lab.map(|l| l.value), Some(987.65));
-        let measurements = access
-            .kind_summary(
-                DocumentKind::Measurement,
-                DateRange::default(),
-                None,
-                MAX_PAGE,
-            )
-            .await
-            .expect("measurements");
+        let measurements = measurements(&access).await;
         let shown = measurements
             .items
             .iter()

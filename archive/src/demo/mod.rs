@@ -475,6 +475,22 @@ impl Writer<'_> {
         }
     }
 
+    /// A writer for the same person and transaction that draws from `rng`, so that
+    /// what it writes leaves the rest of the demo as it was; it writes documents shown
+    /// at once and visible to guardians.
+    fn drawing_from<'b>(&'b mut self, rng: &'b mut ChaCha8Rng) -> Writer<'b> {
+        Writer {
+            tx: &mut *self.tx,
+            rng,
+            person: self.person,
+            lang: self.lang,
+            male: self.male,
+            documents: self.documents,
+            visible_to_guardian: true,
+            shown_from: None,
+        }
+    }
+
     fn new_id(&mut self) -> i64 {
         self.rng.random_range(1..(1_i64 << 53))
     }

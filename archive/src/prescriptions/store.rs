@@ -151,25 +151,21 @@ impl Access {
     ) -> Result<(), ArchiveError> {
         let now = unix_ms(self.archive.clock.now());
         let limit = self.expiry_cutoff();
-        sqlx::query(
+        // The step first, while the requests are still 'sent'; then the requests.
+        for sql in [
             "INSERT INTO renewal_step (person_id, request_id, status, at_ms) \
              SELECT person_id, id, 'expired', $1 FROM renewal_request \
              WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
-        )
-        .bind(now)
-        .bind(self.subject().get())
-        .bind(limit)
-        .execute(&mut **tx)
-        .await?;
-        sqlx::query(
             "UPDATE renewal_request SET status = 'expired', updated_ms = $1 \
              WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
-        )
-        .bind(now)
-        .bind(self.subject().get())
-        .bind(limit)
-        .execute(&mut **tx)
-        .await?;
+        ] {
+            sqlx::query(sql)
+                .bind(now)
+                .bind(self.subject().get())
+                .bind(limit)
+                .execute(&mut **tx)
+                .await?;
+        }
         Ok(())
     }
 

@@ -147,16 +147,7 @@ pub(super) async fn insert(
 ) -> Result<u64, ArchiveError> {
     let mut rng =
         ChaCha8Rng::seed_from_u64(super::super::DEMO_SEED ^ STREAM ^ p.id.get().unsigned_abs());
-    let mut w = Writer {
-        tx: &mut *w.tx,
-        rng: &mut rng,
-        person: w.person,
-        lang: w.lang,
-        male: w.male,
-        documents: w.documents,
-        visible_to_guardian: true,
-        shown_from: None,
-    };
+    let mut w = w.drawing_from(&mut rng);
     if let Some(plan) = plan(p.note) {
         let count = plan.years * 12 / plan.every_months;
         for i in (0..count).rev() {

@@ -741,16 +741,7 @@ async fn delayed_check_up(
     lab_unit: i64,
 ) -> Result<u64, ArchiveError> {
     let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ p.id.get().unsigned_abs());
-    let mut w = Writer {
-        tx: &mut *w.tx,
-        rng: &mut rng,
-        person: w.person,
-        lang: w.lang,
-        male: w.male,
-        documents: w.documents,
-        visible_to_guardian: true,
-        shown_from: None,
-    };
+    let mut w = w.drawing_from(&mut rng);
     let home = p.home_unit;
     let heavy = p.note == "heavy-user";
     let at = office_time(w.rng, today - Duration::days(6));
