@@ -6,7 +6,9 @@ mod common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};
-use archive::model::{DocumentKind, RenewalForm};
+use archive::model::{
+    DocumentKind, LivingWillNews, LivingWillText, RenewalForm, Treatment, TreatmentWish,
+};
 use common::TestArchive;
 use time::macros::datetime;
 use time::Duration;
@@ -30,6 +32,26 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     );
     assert_eq!(records.lab_results, 0, "its results are still delayed");
     assert!(first.prescriptions.is_some() && first.disclosures.is_some());
+    // The living will, which only she changes: where it stands.
+    assert_eq!(first.living_will, Some(LivingWillNews::NoneWritten));
+    aino.write_living_will(&LivingWillText {
+        wishes: "Haluan kivunlievitystä.".into(),
+        treatments: Treatment::ALL
+            .iter()
+            .map(|t| (*t, TreatmentWish::Want))
+            .collect(),
+    })
+    .await
+    .expect("written");
+    assert_eq!(
+        aino.news().await.expect("news").living_will,
+        Some(LivingWillNews::InForce(datetime!(2026-11-29 12:00)))
+    );
+    aino.withdraw_living_will().await.expect("withdrawn");
+    assert_eq!(
+        aino.news().await.expect("news").living_will,
+        Some(LivingWillNews::Withdrawn(datetime!(2026-11-29 12:00)))
+    );
 
     // A result released an hour ago is new; one still delayed is not.
     let released = "2026-11-29T11:00";

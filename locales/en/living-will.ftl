@@ -53,3 +53,6 @@ action-living-will-read = Viewed the living will
 action-living-will-write = Wrote the living will
 action-living-will-withdraw = Withdrew the living will
 front-living-will-text = Your living will: write, change or withdraw it.
+news-living-will-none = You have not saved a living will.
+news-living-will-in-force = Your living will is in force, saved on { $date }.
+news-living-will-withdrawn = You withdrew your living will on { $date }.

@@ -53,3 +53,6 @@ action-living-will-read = Katsoi hoitotahdon
 action-living-will-write = Kirjoitti hoitotahdon
 action-living-will-withdraw = Perui hoitotahdon
 front-living-will-text = Hoitotahtosi: kirjoita, muuta tai peru.
+news-living-will-none = Et ole tallentanut hoitotahtoa.
+news-living-will-in-force = Hoitotahtosi on voimassa, tallennettu { $date }.
+news-living-will-withdrawn = Peruutit hoitotahtosi { $date }.

@@ -53,3 +53,6 @@ action-living-will-read = Visade vårdtestamentet
 action-living-will-write = Skrev vårdtestamentet
 action-living-will-withdraw = Återkallade vårdtestamentet
 front-living-will-text = Ditt vårdtestamente: skriv, ändra eller återkalla.
+news-living-will-none = Du har inte sparat något vårdtestamente.
+news-living-will-in-force = Ditt vårdtestamente gäller, sparat { $date }.
+news-living-will-withdrawn = Du återkallade ditt vårdtestamente { $date }.

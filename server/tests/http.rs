@@ -1880,6 +1880,7 @@ async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
     );
     assert!(front.contains("Ei uutta resepteissä edellisen käyntisi jälkeen."));
     assert!(front.contains("Kukaan muu ei ole käyttänyt tietojasi edellisen käyntisi jälkeen."));
+    assert!(front.contains("Et ole tallentanut hoitotahtoa."));
     // Aino reads her mother's records by her mandate; her mother is told on her front
     // page, by name. Acting for her mother, Aino hears only of the sections she covers.
     let for_helvi = common::act_for(&app, &aino, "Helvi Virtanen").await;

@@ -1,7 +1,7 @@
 //! The frame's pages: the front page (the sections the signed-in right covers, and
 //! whom one may act for), signing in, and the page for an address that does not exist.
 
-use archive::model::{News, ProxyOption, ProxyOverview};
+use archive::model::{LivingWillNews, News, ProxyOption, ProxyOverview};
 use archive::section::SectionPage;
 use archive::Section;
 use leptos::prelude::*;
@@ -126,8 +126,9 @@ pub fn FrontPage() -> impl IntoView {
     }
 }
 
-/// What is new in a section, said on its first page's card: one line, or none for a
-/// section that has no news or another page of it.
+/// What is new in a section, said on its first page's card: one line (for the living
+/// will, which only the person changes, where it stands), or none for a section that
+/// has no news or another page of it.
 fn news_line(page: &SectionPage, news: &News) -> Option<String> {
     let section = Section::ALL
         .iter()
@@ -174,8 +175,21 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 ],
             ),
         }),
+        Section::LivingWill => news.living_will.map(|will| {
+            let lang = lang();
+            match will {
+                LivingWillNews::NoneWritten => t("news-living-will-none"),
+                LivingWillNews::InForce(at) => t_args(
+                    "news-living-will-in-force",
+                    &[("date", lang.date(at.date()).into())],
+                ),
+                LivingWillNews::Withdrawn(at) => t_args(
+                    "news-living-will-withdrawn",
+                    &[("date", lang.date(at.date()).into())],
+                ),
+            }
+        }),
         Section::Appointments
-        | Section::LivingWill
         | Section::OrganDonation
         | Section::WellbeingData
         | Section::Consents => None,

@@ -14,6 +14,31 @@ pub struct News {
     pub records: Option<RecordsNews>,
     pub prescriptions: Option<PrescriptionsNews>,
     pub disclosures: Option<DisclosureNews>,
+    pub living_will: Option<LivingWillNews>,
+}
+
+/// Where the person's living will stands: the front page says it, since only the
+/// person changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LivingWillNews {
+    /// None was ever written.
+    NoneWritten,
+    /// In force, as written then (Finnish time).
+    InForce(PrimitiveDateTime),
+    /// Withdrawn then (Finnish time).
+    Withdrawn(PrimitiveDateTime),
+}
+
+impl LivingWillNews {
+    /// What a living will and its versions say.
+    #[must_use]
+    pub fn of(will: &crate::model::LivingWill) -> Self {
+        match (&will.current, will.history.first()) {
+            (Some(current), _) => Self::InForce(current.written_at),
+            (None, Some(withdrawal)) => Self::Withdrawn(withdrawal.written_at),
+            (None, None) => Self::NoneWritten,
+        }
+    }
 }
 
 /// Documents that appeared (were recorded, or a delayed one was released).

@@ -2,7 +2,7 @@
 
 use crate::access::Access;
 use crate::error::ArchiveError;
-use crate::model::News;
+use crate::model::{LivingWillNews, News};
 use crate::section::Section;
 
 impl Access {
@@ -17,7 +17,7 @@ impl Access {
             return Ok(News::default());
         };
         let covers = |section: Section| self.right().covers(section);
-        let (records, prescriptions, disclosures) = tokio::join!(
+        let (records, prescriptions, disclosures, living_will) = tokio::join!(
             async {
                 match covers(Section::HealthRecords) {
                     true => self.records_news(since_ms).await.map(Some),
@@ -36,12 +36,22 @@ impl Access {
                     false => Ok(None),
                 }
             },
+            async {
+                match covers(Section::LivingWill) {
+                    true => self
+                        .living_will()
+                        .await
+                        .map(|will| Some(LivingWillNews::of(&will))),
+                    false => Ok(None),
+                }
+            },
         );
         Ok(News {
             since: Some(crate::clock::finnish_at_ms(since_ms)),
             records: records?,
             prescriptions: prescriptions?,
             disclosures: disclosures?,
+            living_will: living_will?,
         })
     }
 
