@@ -1,5 +1,7 @@
 //! The disclosure log: what others did with the person's data. The person's own
-//! section; every read of it is audited like any other.
+//! section; every read of it is audited like any other. Others' events are read as two
+//! ranges of the (subject, actor, time) index (`actor < me OR actor > me`), so the
+//! person's own events, however many, are not scanned.
 
 use crate::access::{Access, Action};
 use crate::audit::Outcome;
@@ -19,7 +21,7 @@ impl Access {
         let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
             "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
              FROM audit_event a JOIN person p ON p.id = a.actor_id \
-             WHERE a.subject_id = $1 AND a.actor_id <> $1 ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
+             WHERE a.subject_id = $1 AND (a.actor_id < $1 OR a.actor_id > $1) ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
         )
         .bind(self.subject().get())
         .bind(i64::from(limit.clamp(1, 1000)))
@@ -52,7 +54,7 @@ impl Access {
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT p.given_name, p.family_name, COUNT(*) AS entries \
              FROM audit_event a JOIN person p ON p.id = a.actor_id \
-             WHERE a.subject_id = $1 AND a.actor_id <> $1 AND a.at_ms > $2 \
+             WHERE a.subject_id = $1 AND (a.actor_id < $1 OR a.actor_id > $1) AND a.at_ms > $2 \
              GROUP BY p.id, p.given_name, p.family_name ORDER BY MAX(a.at_ms) DESC",
         )
         .bind(self.subject().get())

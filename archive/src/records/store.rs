@@ -394,7 +394,9 @@ impl Access {
 
     /// What is new in the records since `since_ms` (UTC milliseconds, the previous
     /// visit): documents that appeared since, recorded then or released then from a
-    /// delay, as this right sees them now.
+    /// delay, as this right sees them now (by index: those recorded since, and those
+    /// with a release time since; a document recorded since and still delayed is not
+    /// visible, so not counted).
     ///
     /// # Errors
     /// `Refused` when the right does not cover the records; `Storage` when the
@@ -404,7 +406,8 @@ impl Access {
         let mut read = self.begin_read(Action::RecordsNews, None, None).await?;
         let (documents, lab_results): (i64, i64) = sqlx::query_as(&format!(
             "SELECT COUNT(*), COUNT(CASE WHEN d.kind = $5 THEN 1 END) FROM document d \
-             WHERE d.person_id = $1 AND {} AND COALESCE(d.shown_from, d.recorded_at) > $4",
+             WHERE d.person_id = $1 AND {} \
+             AND (d.recorded_at > $4 OR (d.shown_from IS NOT NULL AND d.shown_from > $4))",
             self.visible("$2", "$3")
         ))
         .bind(self.subject().get())
