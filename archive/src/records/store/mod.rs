@@ -1,6 +1,10 @@
-//! Health records: the list by service event, a document, summaries, laboratory results.
+//! Health records: the list by service event, a document, what is new; the summaries
+//! (`summaries`) and laboratory results (`lab`) in files of their own.
 //! Every operation here is a method of [`Access`] and a read: it runs on a transaction
 //! of its own and returns only once its audit event is durable (`Access::finish_read`).
+
+mod lab;
+mod summaries;
 
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -10,10 +14,9 @@ use crate::access::{Access, Action};
 use crate::clock::{parse_stamp, DAY};
 use crate::error::ArchiveError;
 use crate::model::{
-    AbnormalFlag, Coding, DateRange, DelayedDocument, Document, DocumentId, DocumentKind,
-    DocumentSummary, KindEntry, LabPoint, LabSeries, LabTest, LabTests, LabValue, Language,
-    MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page, RecordFilter, RecordsNews,
-    RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries, SummaryEntry,
+    AbnormalFlag, Coding, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary,
+    LabValue, Language, MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page,
+    RecordFilter, RecordsNews, RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef,
     MAX_PAGE,
 };
 
@@ -335,63 +338,6 @@ impl Access {
         })
     }
 
-    /// Every document of one kind in a date range, newest first, a page at a time,
-    /// with its text and what it measured: a summary of diagnoses, measurements,
-    /// imaging studies with their reports, referrals or care plans. A delayed one is
-    /// listed as such.
-    ///
-    /// # Errors
-    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
-    pub async fn kind_summary(
-        &self,
-        kind: DocumentKind,
-        range: DateRange,
-        after: Option<&str>,
-        limit: u32,
-    ) -> Result<Page<MaybeDelayed<KindEntry>>, ArchiveError> {
-        let limit = limit.clamp(1, MAX_PAGE);
-        let filter = RecordFilter {
-            range,
-            organisation: None,
-            kind: Some(kind),
-        };
-        let query = self.page_query(&filter, after, limit, ", d.body")?;
-        let mut read = self
-            .begin_read(
-                Action::ReadKindSummary,
-                None,
-                Some(filter_detail(&filter, after)),
-            )
-            .await?;
-        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
-        let mut items = rows
-            .iter()
-            .map(|row| {
-                maybe_delayed(row, |row| {
-                    Ok(KindEntry {
-                        summary: summary_of(row)?,
-                        text: row.try_get("body")?,
-                        values: Vec::new(),
-                    })
-                })
-            })
-            .collect::<Result<Vec<_>, ArchiveError>>()?;
-        let shown: Vec<i64> = items
-            .iter()
-            .filter_map(|e| e.shown().map(|e| e.summary.id.get()))
-            .collect();
-        if kind == DocumentKind::Measurement && !shown.is_empty() {
-            let mut values = measured_values(&mut read, self.subject().get(), &shown).await?;
-            for entry in &mut items {
-                if let MaybeDelayed::Shown(e) = entry {
-                    e.values = values.remove(&e.summary.id.get()).unwrap_or_default();
-                }
-            }
-        }
-        self.finish_read(read).await?;
-        Ok(Page { items, next })
-    }
-
     /// What is new in the records since `since_ms` (UTC milliseconds, the previous
     /// visit): documents that appeared since, recorded then or released then from a
     /// delay, as this right sees them now (by index: those recorded since, and those
@@ -462,178 +408,6 @@ impl Access {
         self.finish_read(read).await?;
         Ok(document)
     }
-
-    /// Diagnoses, risk information and vaccinations, each code once with its first
-    /// and latest record.
-    ///
-    /// # Errors
-    /// `Storage` when the database fails.
-    pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
-        const KINDS: [DocumentKind; 3] = [
-            DocumentKind::Diagnosis,
-            DocumentKind::RiskInformation,
-            DocumentKind::Vaccination,
-        ];
-        let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
-        let now = self.now_stamp();
-        let mut lists = Vec::with_capacity(3);
-        for kind in KINDS {
-            let rows = sqlx::query(&format!(
-                "SELECT d.code_system, d.code, \
-                 MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
-                 FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
-                 GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
-                self.visible("$3", "$4")
-            ))
-            .bind(self.subject().get())
-            .bind(kind.code())
-            .bind(self.visibility_cutoff())
-            .bind(&now)
-            .fetch_all(&mut *read.tx)
-            .await?;
-            let mut entries = Vec::with_capacity(rows.len());
-            for row in rows {
-                let code: String = row.try_get("code")?;
-                let last_at: String = row.try_get("last_at")?;
-                let latest = sqlx::query(&format!(
-                    "SELECT d.id, d.body, d.code_display, d.language FROM document d \
-                     WHERE d.person_id = $1 AND d.kind = $2 \
-                     AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
-                    self.visible("$5", "$6")
-                ))
-                .bind(self.subject().get())
-                .bind(kind.code())
-                .bind(&code)
-                .bind(&last_at)
-                .bind(self.visibility_cutoff())
-                .bind(&now)
-                .fetch_one(&mut *read.tx)
-                .await?;
-                entries.push(SummaryEntry {
-                    coding: Coding {
-                        system: row.try_get("code_system")?,
-                        code,
-                        display: latest.try_get("code_display")?,
-                    },
-                    first_recorded: parse_stamp(&row.try_get::<String, _>("first_at")?)?,
-                    last_recorded: parse_stamp(&last_at)?,
-                    times: row.try_get("times")?,
-                    latest_document: DocumentId::from_raw(latest.try_get("id")?),
-                    text: latest.try_get("body")?,
-                    language: language_of(&latest, "language")?,
-                });
-            }
-            lists.push(entries);
-        }
-        let delayed = self.delayed(&mut read, &KINDS).await?;
-        self.finish_read(read).await?;
-        let vaccinations = lists.pop().unwrap_or_default();
-        let risks = lists.pop().unwrap_or_default();
-        let diagnoses = lists.pop().unwrap_or_default();
-        Ok(Summaries {
-            diagnoses,
-            risks,
-            vaccinations,
-            delayed,
-        })
-    }
-
-    /// The laboratory tests the person has results of, with the latest result of each,
-    /// and the results not shown yet.
-    ///
-    /// # Errors
-    /// `Storage` when the database fails.
-    pub async fn lab_tests(&self) -> Result<LabTests, ArchiveError> {
-        let mut read = self.begin_read(Action::ListLabTests, None, None).await?;
-        let rows = sqlx::query(&format!(
-            "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
-             l.document_id, l.taken_at, l.value, l.flag, c.times \
-             FROM lab_result l \
-             JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
-             JOIN (SELECT l2.test_code, MAX(l2.taken_at) AS last_at, COUNT(*) AS times \
-                   FROM lab_result l2 JOIN document d ON d.person_id = l2.person_id AND d.id = l2.document_id \
-                   WHERE l2.person_id = $1 AND {vis} GROUP BY l2.test_code) c \
-               ON c.test_code = l.test_code AND c.last_at = l.taken_at \
-             WHERE l.person_id = $1 AND {vis} ORDER BY l.test_name, l.document_id DESC",
-            vis = self.visible("$2", "$3")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_all(&mut *read.tx)
-        .await?;
-        let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
-        for row in rows {
-            let test_code: String = row.try_get("test_code")?;
-            if tests.last().is_some_and(|t| t.test_code == test_code) {
-                continue; // two results at the same minute: keep the one listed first
-            }
-            tests.push(LabTest {
-                test_code,
-                test_name: row.try_get("test_name")?,
-                unit: row.try_get("unit")?,
-                reference_low: row.try_get("reference_low")?,
-                reference_high: row.try_get("reference_high")?,
-                latest: lab_point(&row)?,
-                count: row.try_get("times")?,
-            });
-        }
-        let delayed = self.delayed(&mut read, &[DocumentKind::LabResult]).await?;
-        self.finish_read(read).await?;
-        Ok(LabTests { tests, delayed })
-    }
-
-    /// Every result of one test, oldest first: the test of the laboratory result `of`
-    /// (an opaque id, so that no address names a test and its clinical meaning).
-    ///
-    /// # Errors
-    /// `NotFound` when `of` is not a laboratory result this right may see.
-    pub async fn lab_series(&self, of: DocumentId) -> Result<LabSeries, ArchiveError> {
-        let mut read = self
-            .begin_read(Action::ReadLabSeries, Some(of.get()), None)
-            .await?;
-        let test: Option<(String,)> = sqlx::query_as(&format!(
-            "SELECT l.test_code FROM lab_result l \
-             JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
-             WHERE l.person_id = $1 AND l.document_id = $2 AND {}",
-            self.visible("$3", "$4")
-        ))
-        .bind(self.subject().get())
-        .bind(of.get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_optional(&mut *read.tx)
-        .await?;
-        let Some((test_code,)) = test else {
-            return Err(self.refuse_read(read, ArchiveError::NotFound).await);
-        };
-        let rows = sqlx::query(&format!(
-            "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
-             l.document_id, l.taken_at, l.value, l.flag \
-             FROM lab_result l JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
-             WHERE l.person_id = $1 AND l.test_code = $2 AND {} ORDER BY l.taken_at, l.document_id",
-            self.visible("$3", "$4")
-        ))
-        .bind(self.subject().get())
-        .bind(&test_code)
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_all(&mut *read.tx)
-        .await?;
-        let Some(last) = rows.last() else {
-            return Err(ArchiveError::NotFound);
-        };
-        let series = LabSeries {
-            test_code: last.try_get("test_code")?,
-            test_name: last.try_get("test_name")?,
-            unit: last.try_get("unit")?,
-            reference_low: last.try_get("reference_low")?,
-            reference_high: last.try_get("reference_high")?,
-            points: rows.iter().map(lab_point).collect::<Result<_, _>>()?,
-        };
-        self.finish_read(read).await?;
-        Ok(series)
-    }
 }
 
 /// A whole document from a row of [`Access::document`]'s query.
@@ -702,13 +476,4 @@ async fn measured_values(
             });
     }
     Ok(by_document)
-}
-
-fn lab_point(row: &AnyRow) -> Result<LabPoint, ArchiveError> {
-    Ok(LabPoint {
-        document: DocumentId::from_raw(row.try_get("document_id")?),
-        taken_at: parse_stamp(&row.try_get::<String, _>("taken_at")?)?,
-        value: row.try_get("value")?,
-        flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
-    })
 }

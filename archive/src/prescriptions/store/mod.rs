@@ -1,7 +1,12 @@
-//! Prescriptions and renewal requests. A request is made once per idempotency key (a
-//! double click, a resubmitted form or a retry after a dropped connection gives back the
-//! same request), and the database allows at most one open request per prescription,
-//! however many arrive at once.
+//! Prescriptions and renewal requests as they are read, their steps and expiry, and
+//! what is new. Asking for a renewal is in `renewal`: a request is made once per
+//! idempotency key (a double click, a resubmitted form or a retry after a dropped
+//! connection gives back the same request), and the database allows at most one open
+//! request per prescription, however many arrive at once. The medication list is in
+//! `medication_list`.
+
+mod medication_list;
+mod renewal;
 
 use std::collections::HashMap;
 
@@ -10,14 +15,14 @@ use sqlx::Row;
 use time::format_description::well_known::Iso8601;
 use time::Date;
 
-use super::renewal::{may_renew, valid_until, RenewalBlock, UNPROCESSED_EXPIRY};
+use super::renewal::{may_renew, valid_until, UNPROCESSED_EXPIRY};
 use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
 use crate::model::{
-    CareSetting, Dispensation, Language, MedicationList, OrganisationId, OrganisationRef, PersonId,
-    Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, PrescriptionsNews,
-    RecordedMedication, RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
+    Dispensation, Language, OrganisationId, OrganisationRef, PersonId, Prescription,
+    PrescriptionDetail, PrescriptionId, PrescriptionStatus, PrescriptionsNews, RenewalRequest,
+    RenewalRequestId, RenewalStatus, RenewalStep,
 };
 
 fn day(s: &str) -> Result<Date, ArchiveError> {
@@ -122,21 +127,6 @@ const PRESCRIPTION_SELECT: &str = "SELECT p.id, p.product, p.atc, p.strength, p.
      p.amount, p.packages, p.prescriber, p.organisation_id, o.name AS organisation_name, p.issued_on, \
      p.validity_months, p.narcotic, p.cns, p.cancelled, p.renewed_from \
      FROM prescription p JOIN organisation o ON o.id = p.organisation_id";
-
-/// A row of recorded medication: product, strength, form, ATC, dose, language,
-/// setting, organisation, start and end day.
-type RecordedRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-);
 
 impl Access {
     /// Requests sent before this instant (UTC milliseconds) and not taken up are expired.
@@ -430,76 +420,6 @@ impl Access {
         Ok(list)
     }
 
-    /// What the person takes now: [`crate::medication::compile`] over the valid
-    /// prescriptions and the medication care recorded that this right sees.
-    ///
-    /// # Errors
-    /// `Refused` when the right does not cover prescriptions; `Storage` when the
-    /// database fails.
-    pub async fn medication_list(&self) -> Result<MedicationList, ArchiveError> {
-        let mut read = self
-            .begin_read_after_expiry(Action::ReadMedicationList, None)
-            .await?;
-        let list = self.load_prescriptions(&mut read.tx, None).await?;
-        let recorded = self.load_recorded_medication(&mut read.tx).await?;
-        self.finish_read(read).await?;
-        Ok(super::medication::compile(
-            &list,
-            &recorded,
-            crate::clock::finnish_local(self.archive.clock.now()),
-        ))
-    }
-
-    /// The medication care recorded for the person without a prescription, as this
-    /// right sees it (the guardian rule on its start day).
-    async fn load_recorded_medication(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    ) -> Result<Vec<RecordedMedication>, ArchiveError> {
-        let rows: Vec<RecordedRow> = sqlx::query_as(&format!(
-            "SELECT r.product, r.strength, r.form, r.atc, r.dose, r.language, r.setting, \
-             o.name, r.started_on, r.ended_on \
-             FROM recorded_medication r JOIN organisation o ON o.id = r.organisation_id \
-             WHERE r.person_id = $1 AND {} ORDER BY r.started_on, r.id",
-            self.visible_rows("r", "started_on", "$2")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .fetch_all(&mut **tx)
-        .await?;
-        rows.into_iter()
-            .map(
-                |(
-                    product,
-                    strength,
-                    form,
-                    atc,
-                    dose,
-                    language,
-                    setting,
-                    organisation,
-                    from,
-                    to,
-                )| {
-                    Ok(RecordedMedication {
-                        product,
-                        strength,
-                        form,
-                        atc,
-                        dose,
-                        language: Language::from_code(&language)
-                            .ok_or(ArchiveError::Corrupt("language"))?,
-                        setting: CareSetting::from_code(&setting)
-                            .ok_or(ArchiveError::Corrupt("care setting"))?,
-                        organisation,
-                        started_on: day(&from)?,
-                        ended_on: to.as_deref().map(day).transpose()?,
-                    })
-                },
-            )
-            .collect()
-    }
-
     /// What is new in prescriptions since `since_ms` (UTC milliseconds, the previous
     /// visit): renewal requests answered since, and prescriptions written after that
     /// day, as this right sees them.
@@ -542,171 +462,5 @@ impl Access {
             answered,
             new_prescriptions,
         })
-    }
-
-    /// Asks for a prescription to be renewed. The same `key` always gives back the same
-    /// request, and nothing more is stored.
-    ///
-    /// # Errors
-    /// `Invalid` for a malformed key, message or organisation; `NotFound` for a
-    /// prescription this right does not see; `Blocked` with the reason; `Refused`
-    /// when the right does not cover prescriptions.
-    pub async fn request_renewal(
-        &self,
-        prescription: PrescriptionId,
-        form: &RenewalForm,
-        key: &str,
-    ) -> Result<RenewalRequest, ArchiveError> {
-        if !crate::model::is_form_key(key) {
-            return Err(ArchiveError::invalid("key", "request"));
-        }
-        RenewalForm::check_message(form.message.as_deref())
-            .map_err(|code| ArchiveError::invalid("message", code))?;
-        let message = RenewalForm::message_text(form.message.as_deref());
-        let subject = self.subject().get();
-        let mut tx = self
-            .begin_audited(Action::RequestRenewal, Some(prescription.get()))
-            .await?;
-        // The request made with this key, as this right sees it: a key belongs to one
-        // prescription, and another's use of it is refused, never taken for the first.
-        let by_key = format!(
-            "{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2 AND {}",
-            self.visible_rows("p", "issued_on", "$3")
-        );
-        let cutoff = self.visibility_cutoff();
-        let object = Some(prescription.get());
-        let refuse = |tx, error| self.refuse(tx, Action::RequestRenewal, object, error);
-        // What the request under this key answers: itself when it is this prescription's.
-        let answered = |existing: RenewalRequest| {
-            (existing.prescription == prescription)
-                .then_some(existing)
-                .ok_or(ArchiveError::Blocked(super::model::KEY_REUSED))
-        };
-        if let Some(existing) = sqlx::query(&by_key)
-            .bind(subject)
-            .bind(key)
-            .bind(&cutoff)
-            .fetch_optional(&mut *tx)
-            .await?
-        {
-            return self
-                .conclude(tx, object, answered(request_of(&existing)?))
-                .await;
-        }
-        self.expire_unprocessed(&mut tx).await?;
-        let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT p.issued_on, p.validity_months, p.cancelled FROM prescription p \
-             WHERE p.person_id = $1 AND p.id = $2 AND {}",
-            self.visible_rows("p", "issued_on", "$3")
-        ))
-        .bind(subject)
-        .bind(prescription.get())
-        .bind(&cutoff)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((issued, months, cancelled)) = row else {
-            return Err(refuse(tx, ArchiveError::NotFound).await);
-        };
-        let (bought,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM dispensation WHERE person_id = $1 AND prescription_id = $2",
-        )
-        .bind(subject)
-        .bind(prescription.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        let (open,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM renewal_request WHERE person_id = $1 AND prescription_id = $2 \
-             AND status IN ('sent', 'in-processing')",
-        )
-        .bind(subject)
-        .bind(prescription.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        if let Err(block) = may_renew(
-            day(&issued)?,
-            i32::try_from(months).unwrap_or(12),
-            bought > 0,
-            cancelled != 0,
-            open > 0,
-            self.archive.clock.today(),
-        ) {
-            // The open request may be this very form's, committed by a concurrent
-            // submission since we looked: then it is the answer.
-            if block == RenewalBlock::AlreadyRequested {
-                if let Some(row) = sqlx::query(&by_key)
-                    .bind(subject)
-                    .bind(key)
-                    .bind(&cutoff)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                {
-                    return self.conclude(tx, object, answered(request_of(&row)?)).await;
-                }
-            }
-            return Err(refuse(tx, ArchiveError::Blocked(block.error_code())).await);
-        }
-        // The person picks from the organisations that have treated them.
-        if !self
-            .treating_organisations(&mut tx)
-            .await?
-            .iter()
-            .any(|o| o.id == form.organisation)
-        {
-            return Err(refuse(tx, ArchiveError::invalid("organisation", "choice")).await);
-        }
-        let now = unix_ms(self.archive.clock.now());
-        let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
-        let inserted = sqlx::query(
-            "INSERT INTO renewal_request (person_id, id, prescription_id, organisation_id, message, \
-             share_other_prescriptions, status, idempotency_key, requested_by, created_ms, updated_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'sent', $7, $8, $9, $9) ON CONFLICT DO NOTHING",
-        )
-        .bind(subject)
-        .bind(id)
-        .bind(prescription.get())
-        .bind(form.organisation.get())
-        .bind(message)
-        .bind(i64::from(form.share_other_prescriptions))
-        .bind(key)
-        .bind(self.actor().get())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 {
-            record_step(&mut tx, subject, id, RenewalStatus::Sent, now).await?;
-        }
-        // Whoever won a race, the request under this key is the answer; with none, the
-        // prescription's one open request was made under another key.
-        let made = sqlx::query(&by_key)
-            .bind(subject)
-            .bind(key)
-            .bind(&cutoff)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let answer = match made {
-            Some(row) => answered(request_of(&row)?),
-            None => Err(ArchiveError::Blocked(
-                RenewalBlock::AlreadyRequested.error_code(),
-            )),
-        };
-        self.conclude(tx, object, answer).await
-    }
-
-    /// Ends a renewal request's transaction with its answer: the request with its
-    /// steps, committed; or the refusal, audited.
-    async fn conclude(
-        &self,
-        mut tx: sqlx::Transaction<'static, sqlx::Any>,
-        object: Option<i64>,
-        answer: Result<RenewalRequest, ArchiveError>,
-    ) -> Result<RenewalRequest, ArchiveError> {
-        match answer {
-            Ok(request) => {
-                let mut request = with_steps(&mut tx, self.subject().get(), vec![request]).await?;
-                tx.commit().await?;
-                request.pop().ok_or(ArchiveError::NotFound)
-            }
-            Err(e) => Err(self.refuse(tx, Action::RequestRenewal, object, e).await),
-        }
     }
 }

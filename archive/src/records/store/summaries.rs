@@ -1,0 +1,148 @@
+//! Summaries: diagnoses, risk information and vaccinations each code once; and every
+//! document of one kind in a range, with its text and values.
+
+use sqlx::Row;
+
+use super::{
+    filter_detail, language_of, maybe_delayed, measured_values, summary_of, Access, Action,
+    ArchiveError,
+};
+use crate::clock::parse_stamp;
+use crate::model::{
+    Coding, DateRange, DocumentId, DocumentKind, KindEntry, MaybeDelayed, Page, RecordFilter,
+    Summaries, SummaryEntry, MAX_PAGE,
+};
+
+impl Access {
+    /// Diagnoses, risk information and vaccinations, each code once with its first
+    /// and latest record.
+    ///
+    /// # Errors
+    /// `Storage` when the database fails.
+    pub async fn summaries(&self) -> Result<Summaries, ArchiveError> {
+        const KINDS: [DocumentKind; 3] = [
+            DocumentKind::Diagnosis,
+            DocumentKind::RiskInformation,
+            DocumentKind::Vaccination,
+        ];
+        let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
+        let now = self.now_stamp();
+        let mut lists = Vec::with_capacity(3);
+        for kind in KINDS {
+            let rows = sqlx::query(&format!(
+                "SELECT d.code_system, d.code, \
+                 MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
+                 FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
+                 GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
+                self.visible("$3", "$4")
+            ))
+            .bind(self.subject().get())
+            .bind(kind.code())
+            .bind(self.visibility_cutoff())
+            .bind(&now)
+            .fetch_all(&mut *read.tx)
+            .await?;
+            let mut entries = Vec::with_capacity(rows.len());
+            for row in rows {
+                let code: String = row.try_get("code")?;
+                let last_at: String = row.try_get("last_at")?;
+                let latest = sqlx::query(&format!(
+                    "SELECT d.id, d.body, d.code_display, d.language FROM document d \
+                     WHERE d.person_id = $1 AND d.kind = $2 \
+                     AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
+                    self.visible("$5", "$6")
+                ))
+                .bind(self.subject().get())
+                .bind(kind.code())
+                .bind(&code)
+                .bind(&last_at)
+                .bind(self.visibility_cutoff())
+                .bind(&now)
+                .fetch_one(&mut *read.tx)
+                .await?;
+                entries.push(SummaryEntry {
+                    coding: Coding {
+                        system: row.try_get("code_system")?,
+                        code,
+                        display: latest.try_get("code_display")?,
+                    },
+                    first_recorded: parse_stamp(&row.try_get::<String, _>("first_at")?)?,
+                    last_recorded: parse_stamp(&last_at)?,
+                    times: row.try_get("times")?,
+                    latest_document: DocumentId::from_raw(latest.try_get("id")?),
+                    text: latest.try_get("body")?,
+                    language: language_of(&latest, "language")?,
+                });
+            }
+            lists.push(entries);
+        }
+        let delayed = self.delayed(&mut read, &KINDS).await?;
+        self.finish_read(read).await?;
+        let vaccinations = lists.pop().unwrap_or_default();
+        let risks = lists.pop().unwrap_or_default();
+        let diagnoses = lists.pop().unwrap_or_default();
+        Ok(Summaries {
+            diagnoses,
+            risks,
+            vaccinations,
+            delayed,
+        })
+    }
+
+    /// Every document of one kind in a date range, newest first, a page at a time,
+    /// with its text and what it measured: a summary of diagnoses, measurements,
+    /// imaging studies with their reports, referrals or care plans. A delayed one is
+    /// listed as such.
+    ///
+    /// # Errors
+    /// `Invalid` for a malformed cursor; `Storage` when the database fails.
+    pub async fn kind_summary(
+        &self,
+        kind: DocumentKind,
+        range: DateRange,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<MaybeDelayed<KindEntry>>, ArchiveError> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let filter = RecordFilter {
+            range,
+            organisation: None,
+            kind: Some(kind),
+        };
+        let query = self.page_query(&filter, after, limit, ", d.body")?;
+        let mut read = self
+            .begin_read(
+                Action::ReadKindSummary,
+                None,
+                Some(filter_detail(&filter, after)),
+            )
+            .await?;
+        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
+        let mut items = rows
+            .iter()
+            .map(|row| {
+                maybe_delayed(row, |row| {
+                    Ok(KindEntry {
+                        summary: summary_of(row)?,
+                        text: row.try_get("body")?,
+                        values: Vec::new(),
+                    })
+                })
+            })
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
+        let shown: Vec<i64> = items
+            .iter()
+            .filter_map(|e| e.shown().map(|e| e.summary.id.get()))
+            .collect();
+        if kind == DocumentKind::Measurement && !shown.is_empty() {
+            let mut values = measured_values(&mut read, self.subject().get(), &shown).await?;
+            for entry in &mut items {
+                if let MaybeDelayed::Shown(e) = entry {
+                    e.values = values.remove(&e.summary.id.get()).unwrap_or_default();
+                }
+            }
+        }
+        self.finish_read(read).await?;
+        Ok(Page { items, next })
+    }
+}
