@@ -38,6 +38,7 @@ run_backend() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   OMAKANTA_ENV=development OMAKANTA_ADDR="127.0.0.1:$port" OMAKANTA_DATABASE_URL="$url" \
     OMAKANTA_RENEWAL_DESK_SECONDS=off LEPTOS_SITE_ROOT="$work/site" RUST_LOG=warn \
+    OMAKANTA_READS_PER_MINUTE=100000000 OMAKANTA_READS_PER_DAY=100000000 \
     "$CARGO_TARGET_DIR/release/omakanta" &
   pid=$!
   local base="http://127.0.0.1:$port"

@@ -86,6 +86,17 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome as someone other than the actor may be told it: a refusal by the
+    /// register's facts about the people involved says only that there was no right
+    /// at the time ([`Refusal::as_told`]).
+    #[must_use]
+    pub const fn as_told(self) -> Self {
+        match self {
+            Self::Refused(refusal) => Self::Refused(refusal.as_told()),
+            other => other,
+        }
+    }
+
     /// The outcome a stored code records.
     #[must_use]
     pub fn from_code(code: &str) -> Self {

@@ -856,6 +856,56 @@ on_both!(
     refusals_of_one_object_stay_in_the_trail_with_their_outcome
 );
 
+async fn the_disclosure_log_tells_a_refusal_as_the_person_may_be_told_it(t: &TestArchive) {
+    use archive::inspect::set_person_flags;
+    use archive::model::Outcome;
+    loaded(t).await;
+    let a = &t.archive;
+    let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
+    // Laura has a court-appointed guardian, then a non-disclosure order: each refuses
+    // her acting for Eetu, and the trail keeps which.
+    for (court, non_disclosure, kept) in [
+        (true, false, Refusal::GuardianUnderGuardianship),
+        (false, true, Refusal::NonDisclosure),
+    ] {
+        set_person_flags(a, ids::GUARDIAN, false, non_disclosure, court)
+            .await
+            .expect("flags");
+        assert!(matches!(
+            a.access(&laura, ids::CHILD, Purpose::CitizenService).await,
+            Err(ArchiveError::Refused(Refusal::NoRightNow))
+        ));
+        assert!(audit_trail(a, ids::CHILD)
+            .await
+            .expect("trail")
+            .iter()
+            .any(|e| e.actor == ids::GUARDIAN && e.outcome == kept.code()));
+    }
+    // Eetu's log says she had no right at the time, never why.
+    let log = t
+        .own(ids::CHILD)
+        .await
+        .disclosure_log(50)
+        .await
+        .expect("log");
+    let hers: Vec<Outcome> = log
+        .iter()
+        .filter(|e| e.actor_name == "Laura Nieminen" && e.outcome != Outcome::Done)
+        .map(|e| e.outcome)
+        .collect();
+    assert_eq!(
+        hers,
+        [
+            Outcome::Refused(Refusal::NoRightNow),
+            Outcome::Refused(Refusal::NoRightNow)
+        ]
+    );
+}
+on_both!(
+    disclosure_log_tells_as_told,
+    the_disclosure_log_tells_a_refusal_as_the_person_may_be_told_it
+);
+
 async fn shared_rate_counters_count_exactly_per_key_and_window(t: &TestArchive) {
     let a = &t.archive;
     let counts = futures_join(a, "sign-in:203.0.113.9", 40).await;
@@ -878,6 +928,55 @@ async fn shared_rate_counters_count_exactly_per_key_and_window(t: &TestArchive) 
         "a new window starts afresh"
     );
 }
+
+async fn a_days_window_outlives_the_minutes_cleaned_up_beside_it(t: &TestArchive) {
+    let a = &t.archive;
+    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+    // The clock stands at 10:00 UTC: the day's window has fourteen hours to go.
+    for n in 1..=3 {
+        assert_eq!(
+            a.count_event("feedback:192.0.2.1", DAY_MS)
+                .await
+                .expect("count"),
+            n
+        );
+    }
+    a.count_event("sign-in:192.0.2.1", 60_000)
+        .await
+        .expect("count");
+    t.clock.advance(Duration::minutes(3));
+    assert_eq!(
+        a.forget_ended_windows().await.expect("clean-up"),
+        1,
+        "the minute's window has ended, the day's has not"
+    );
+    assert_eq!(
+        a.count_event("feedback:192.0.2.1", DAY_MS)
+            .await
+            .expect("count"),
+        4,
+        "the day's count is kept"
+    );
+    assert_eq!(
+        a.count_event("sign-in:192.0.2.1", 60_000)
+            .await
+            .expect("count"),
+        1
+    );
+    t.clock.advance(Duration::hours(14));
+    assert_eq!(a.forget_ended_windows().await.expect("clean-up"), 2);
+    assert_eq!(
+        a.count_event("feedback:192.0.2.1", DAY_MS)
+            .await
+            .expect("count"),
+        1,
+        "a new day starts afresh"
+    );
+}
+on_both!(
+    rate_windows_of_two_lengths,
+    a_days_window_outlives_the_minutes_cleaned_up_beside_it
+);
 
 /// Counts `n` events for `key` at once, as many servers would.
 async fn futures_join(a: &archive::Archive, key: &'static str, n: usize) -> Vec<i64> {
@@ -987,7 +1086,7 @@ async fn feedback_is_kept_as_sent_and_listed_oldest_first(t: &TestArchive) {
         .await
         .expect("kept");
     assert_eq!(again, second);
-    let listed = a.feedback_received(0).await.expect("listed");
+    let listed = a.feedback_received(0, None, 100).await.expect("listed");
     assert_eq!(
         listed.len(),
         2,
@@ -1004,7 +1103,7 @@ async fn feedback_is_kept_as_sent_and_listed_oldest_first(t: &TestArchive) {
     assert_eq!(listed[1].page, None);
     assert_eq!(listed[1].contact, None);
     let later = a
-        .feedback_received(listed[1].received_ms + 1)
+        .feedback_received(listed[1].received_ms + 1, None, 100)
         .await
         .expect("listed");
     assert!(later.is_empty());
@@ -1012,6 +1111,55 @@ async fn feedback_is_kept_as_sent_and_listed_oldest_first(t: &TestArchive) {
 on_both!(
     feedback_is_kept_and_listed,
     feedback_is_kept_as_sent_and_listed_oldest_first
+);
+
+async fn feedback_is_listed_a_page_at_a_time_without_gaps_or_repeats(t: &TestArchive) {
+    use archive::model::{Feedback, Language};
+    let a = &t.archive;
+    // Seven messages, three of them in the same millisecond.
+    for i in 0..7 {
+        if i != 3 && i != 4 {
+            t.clock.advance(Duration::seconds(1));
+        }
+        let feedback = Feedback {
+            page: None,
+            message: format!("viesti {i}"),
+            contact: None,
+            language: Language::Fi,
+            key: format!("feedback-page-key-{i:04}"),
+        };
+        a.receive_feedback(&feedback).await.expect("kept");
+    }
+    let since = a.feedback_received(0, None, 1).await.expect("first")[0].received_ms;
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = a.feedback_received(since, after, 2).await.expect("page");
+        assert!(page.len() <= 2);
+        let Some(last) = page.last() else { break };
+        after = Some((last.received_ms, last.id));
+        seen.extend(page.iter().map(|f| f.message.clone()));
+    }
+    // Oldest first (the same millisecond in the order of their numbers), each once.
+    assert_eq!(seen[..2], ["viesti 0", "viesti 1"]);
+    assert_eq!(seen[5..], ["viesti 5", "viesti 6"]);
+    seen.sort();
+    assert_eq!(
+        seen,
+        (0..7).map(|i| format!("viesti {i}")).collect::<Vec<_>>(),
+        "every message once"
+    );
+    // A later start than the cursor's: the start wins.
+    let second = a.feedback_received(0, None, 2).await.expect("page");
+    let from_third = a
+        .feedback_received(second[1].received_ms + 1, Some((0, 0)), 100)
+        .await
+        .expect("page");
+    assert_eq!(from_third.len(), 5);
+}
+on_both!(
+    feedback_is_listed_a_page_at_a_time,
+    feedback_is_listed_a_page_at_a_time_without_gaps_or_repeats
 );
 
 async fn a_chosen_language_is_kept_with_the_person_and_on_their_trail(t: &TestArchive) {

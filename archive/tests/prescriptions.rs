@@ -530,6 +530,70 @@ async fn the_desk_lets_requests_nobody_took_up_expire(t: &TestArchive) {
 }
 on_both!(desk_expires, the_desk_lets_requests_nobody_took_up_expire);
 
+async fn concurrent_reads_and_submissions_expire_a_request_once_and_none_fails(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let access = own(t, ids::HEAVY_USER).await;
+    let list = access.prescriptions().await.expect("list");
+    let rx = list
+        .iter()
+        .find(|p| p.renewal_block.is_none())
+        .expect("renewable")
+        .clone();
+    let first = access
+        .request_renewal(rx.id, &form(&rx), "key-expiring-race-01")
+        .await
+        .expect("request");
+    t.clock.advance(Duration::days(8) + Duration::seconds(1));
+    // Many pages and a few renewal forms at once, each finding the request due.
+    let mut reads = Vec::new();
+    let mut submissions = Vec::new();
+    for i in 0..24 {
+        let access = access.clone();
+        if i % 4 == 3 {
+            let (id, form) = (rx.id, form(&rx));
+            submissions.push(tokio::spawn(async move {
+                access
+                    .request_renewal(id, &form, "key-expiring-race-02")
+                    .await
+            }));
+        } else {
+            reads.push(tokio::spawn(async move {
+                access.prescriptions().await.map(|list| list.len())
+            }));
+        }
+    }
+    for read in reads {
+        read.await.expect("task").expect("every read succeeds");
+    }
+    let mut new_requests = std::collections::HashSet::new();
+    for submission in submissions {
+        let request = submission
+            .await
+            .expect("task")
+            .expect("every submission meets the one new request");
+        new_requests.insert(request.id);
+    }
+    assert_eq!(new_requests.len(), 1);
+    assert!(!new_requests.contains(&first.id));
+    let detail = access.prescription(rx.id).await.expect("detail");
+    let expired = detail
+        .requests
+        .iter()
+        .find(|r| r.id == first.id)
+        .expect("the first request");
+    assert_eq!(expired.status, RenewalStatus::Expired);
+    let steps: Vec<RenewalStatus> = expired.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        steps,
+        [RenewalStatus::Sent, RenewalStatus::Expired],
+        "expired once"
+    );
+}
+on_both!(
+    expiry_races,
+    concurrent_reads_and_submissions_expire_a_request_once_and_none_fails
+);
+
 async fn the_medication_list_shows_what_is_in_force(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     let access = own(t, ids::HEAVY_USER).await;

@@ -67,6 +67,8 @@ impl Server {
             .env("OMAKANTA_DATABASE_URL", &self.database)
             .env("OMAKANTA_RENEWAL_DESK_SECONDS", "1")
             .env("OMAKANTA_WRITES_PER_MINUTE", "1000000")
+            .env("OMAKANTA_READS_PER_MINUTE", "1000000")
+            .env("OMAKANTA_READS_PER_DAY", "1000000")
             .env("LEPTOS_SITE_ROOT", &self.site)
             .env("RUST_LOG", "warn")
             .stdout(out)

@@ -45,6 +45,11 @@ export async function startApp({ port, env = {} } = {}) {
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(root, 'target', 'site'),
       RUST_LOG: 'warn',
       OMAKANTA_ENV: 'development',
+      // A browser driven by a test opens pages far faster than a person reads them:
+      // the allowance of a person's reads (tested over HTTP in server/tests/limits.rs)
+      // would refuse a journey or the crawl part way.
+      OMAKANTA_READS_PER_MINUTE: '1000000',
+      OMAKANTA_READS_PER_DAY: '1000000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -42,6 +42,11 @@ front-greeting = Welcome, { $name }
 front-sections = Your information
 rate-limited-title = Too many attempts
 rate-limited-text = You have made too many requests in a short time. Wait a minute, then try again. Nothing of yours has been lost.
+rate-limited-day-text = { $hours ->
+    [one] You have made so many requests within a day that the service takes no more for now. You can go on in an hour. Nothing of yours has been lost.
+   *[other] You have made so many requests within a day that the service takes no more for now. You can go on in { $hours } hours. Nothing of yours has been lost.
+}
+rate-limited-busy-text = The feedback form has received unusually many messages in the last day and takes no more without signing in just now. You can send your feedback after signing in, or try again later.
 not-found-title = Page not found
 back-to-front-page = To the front page
 error-title = The information could not be shown

@@ -42,6 +42,11 @@ front-greeting = Tervetuloa, { $name }
 front-sections = Omat tietosi
 rate-limited-title = Liian monta yritystä
 rate-limited-text = Olet tehnyt liian monta pyyntöä lyhyessä ajassa. Odota minuutti ja yritä sitten uudelleen. Tietojasi ei ole menetetty.
+rate-limited-day-text = { $hours ->
+    [one] Olet tehnyt vuorokauden aikana niin monta pyyntöä, ettei palvelu ota niitä enempää vastaan. Voit jatkaa tunnin kuluttua. Tietojasi ei ole menetetty.
+   *[other] Olet tehnyt vuorokauden aikana niin monta pyyntöä, ettei palvelu ota niitä enempää vastaan. Voit jatkaa { $hours } tunnin kuluttua. Tietojasi ei ole menetetty.
+}
+rate-limited-busy-text = Palautelomakkeella on viimeisen vuorokauden aikana lähetetty poikkeuksellisen paljon viestejä, eikä se juuri nyt ota vastaan enempää ilman tunnistautumista. Voit lähettää palautteen tunnistauduttuasi tai yrittää myöhemmin uudelleen.
 not-found-title = Sivua ei löytynyt
 back-to-front-page = Etusivulle
 error-title = Tietoja ei voitu näyttää

@@ -42,6 +42,11 @@ front-greeting = Välkommen, { $name }
 front-sections = Dina uppgifter
 rate-limited-title = För många försök
 rate-limited-text = Du har gjort för många förfrågningar på kort tid. Vänta en minut och försök sedan igen. Dina uppgifter har inte gått förlorade.
+rate-limited-day-text = { $hours ->
+    [one] Du har gjort så många förfrågningar under ett dygn att tjänsten inte tar emot fler. Du kan fortsätta om en timme. Dina uppgifter har inte gått förlorade.
+   *[other] Du har gjort så många förfrågningar under ett dygn att tjänsten inte tar emot fler. Du kan fortsätta om { $hours } timmar. Dina uppgifter har inte gått förlorade.
+}
+rate-limited-busy-text = Responsformuläret har under det senaste dygnet tagit emot ovanligt många meddelanden och tar just nu inte emot fler utan identifiering. Du kan skicka din respons när du har identifierat dig, eller försöka igen senare.
 not-found-title = Sidan hittades inte
 back-to-front-page = Till startsidan
 error-title = Uppgifterna kunde inte visas

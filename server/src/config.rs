@@ -2,6 +2,8 @@
 
 use std::net::SocketAddr;
 
+use crate::limits::{Allowances, ForwardedHeader, Kind};
+
 /// Where the app runs and with what.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -20,10 +22,9 @@ pub struct Config {
     pub public_url: String,
     /// Fill an empty database with the demo persons on start.
     pub demo_data: bool,
-    /// Sign-in attempts allowed per client address and minute.
-    pub sign_ins_per_minute: u32,
-    /// State-changing requests allowed per session and minute.
-    pub writes_per_minute: u32,
+    /// How many requests of each kind a client or a person may make in a window
+    /// (`OMAKANTA_*_PER_MINUTE`, `OMAKANTA_*_PER_DAY`; `crate::limits`).
+    pub allowances: Allowances,
     /// A session ends after this many seconds without use.
     pub session_idle_seconds: u32,
     /// The page warns this many seconds before the session ends.
@@ -34,6 +35,10 @@ pub struct Config {
     /// Proxies whose forwarded client address is believed (`OMAKANTA_TRUSTED_PROXIES`,
     /// comma-separated addresses); none by default.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The one header the trusted proxies write the client's address in
+    /// (`OMAKANTA_FORWARDED_HEADER`: `forwarded` or `x-forwarded-for`), which must be
+    /// said when proxies are trusted.
+    pub forwarded_header: ForwardedHeader,
     /// Keep rate-limit counters in the database, shared by every server
     /// (`OMAKANTA_SHARED_LIMITS=database`); in memory by default.
     pub shared_limits: bool,
@@ -59,6 +64,8 @@ pub enum Environment {
 pub enum ConfigError {
     #[error("configuration: {0}")]
     Invalid(&'static str),
+    #[error("configuration: {0} must be a number")]
+    NotANumber(&'static str),
 }
 
 impl Config {
@@ -110,14 +117,7 @@ impl Config {
             oidc_client_secret: var("OMAKANTA_OIDC_CLIENT_SECRET").map(Secret),
             oidc_hetu_claim: var("OMAKANTA_OIDC_HETU_CLAIM").unwrap_or_else(|| "hetu".into()),
             public_url: var("OMAKANTA_PUBLIC_URL").unwrap_or_else(|| format!("http://{site_addr}")),
-            sign_ins_per_minute: var("OMAKANTA_SIGN_INS_PER_MINUTE")
-                .map_or(Ok(20), |v| v.parse())
-                .map_err(|_| {
-                    ConfigError::Invalid("OMAKANTA_SIGN_INS_PER_MINUTE must be a number")
-                })?,
-            writes_per_minute: var("OMAKANTA_WRITES_PER_MINUTE")
-                .map_or(Ok(60), |v| v.parse())
-                .map_err(|_| ConfigError::Invalid("OMAKANTA_WRITES_PER_MINUTE must be a number"))?,
+            allowances: allowances(&var)?,
             session_idle_seconds: var("OMAKANTA_SESSION_IDLE_SECONDS")
                 .map_or(Ok(1800), |v| v.parse())
                 .map_err(|_| {
@@ -145,6 +145,17 @@ impl Config {
                         "OMAKANTA_TRUSTED_PROXIES must be IP addresses, comma-separated",
                     )
                 })?,
+            forwarded_header: match var("OMAKANTA_FORWARDED_HEADER") {
+                Some(v) => ForwardedHeader::from_setting(&v).ok_or(ConfigError::Invalid(
+                    "OMAKANTA_FORWARDED_HEADER must be forwarded or x-forwarded-for",
+                ))?,
+                None if var("OMAKANTA_TRUSTED_PROXIES").is_some() => {
+                    return Err(ConfigError::Invalid(
+                        "OMAKANTA_FORWARDED_HEADER must say which header the trusted proxies write: forwarded or x-forwarded-for",
+                    ))
+                }
+                None => ForwardedHeader::XForwardedFor,
+            },
             shared_limits: match var("OMAKANTA_SHARED_LIMITS").as_deref() {
                 None | Some("memory") => false,
                 Some("database") => true,
@@ -227,12 +238,12 @@ impl Config {
             oidc_hetu_claim: "hetu".into(),
             public_url: format!("http://{site_addr}"),
             demo_data: true,
-            sign_ins_per_minute: 20,
-            writes_per_minute: 60,
+            allowances: Allowances::default(),
             session_idle_seconds: 1800,
             session_warn_seconds: 120,
             renewal_desk_seconds: None,
             trusted_proxies: Vec::new(),
+            forwarded_header: ForwardedHeader::XForwardedFor,
             shared_limits: false,
         }
     }
@@ -249,4 +260,17 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.environment == Environment::Production
     }
+}
+
+/// Each allowance from its setting, or its default.
+fn allowances(var: &impl Fn(&str) -> Option<String>) -> Result<Allowances, ConfigError> {
+    let mut allowances = Allowances::default();
+    for &kind in Kind::ALL {
+        if let Some(v) = var(kind.setting()) {
+            *allowances.of_mut(kind) = v
+                .parse()
+                .map_err(|_| ConfigError::NotANumber(kind.setting()))?;
+        }
+    }
+    Ok(allowances)
 }

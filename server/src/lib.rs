@@ -102,9 +102,9 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .hash_files(assets_are_hashed())
         .build();
     let rate_limits = Arc::new(if config.shared_limits {
-        limits::Limits::shared(config.sign_ins_per_minute, config.writes_per_minute)
+        limits::Limits::shared(config.allowances)
     } else {
-        limits::Limits::new(config.sign_ins_per_minute, config.writes_per_minute)
+        limits::Limits::new(config.allowances)
     });
     let session_limits = SessionLimits {
         idle: time::Duration::seconds(i64::from(config.session_idle_seconds)),

@@ -1,13 +1,24 @@
-//! Rate limits: sign-in attempts per client, and state-changing requests per signed-in
-//! person. A refusal is a translated page with `Retry-After`.
+//! Rate limits, each an allowance of events per key in a fixed window; a refusal is a
+//! translated page with `Retry-After`. What each request is counted against
+//! ([`counted`]):
+//!
+//! | allowance | counts | per | window |
+//! |---|---|---|---|
+//! | sign-ins | `POST /dev/sign-in`, `POST /auth/start`, `GET /auth/callback` | client | minute |
+//! | anonymous writes | every other request that changes something, without a session | client | minute |
+//! | writes | every request that changes something, signed in | person | minute |
+//! | reads | every page or read, signed in (each writes audit rows for good) | person | minute and day |
+//! | feedback | accessibility feedback sent | client, or person signed in | day |
+//! | anonymous feedback | accessibility feedback sent without a session | everyone together | day |
 //!
 //! - The client is the connection's peer, or, when the peer is a configured trusted
-//!   proxy (`OMAKANTA_TRUSTED_PROXIES`), the address it forwards (`Forwarded`, else
-//!   `X-Forwarded-For`, the nearest address not itself a trusted proxy). An IPv6 client
-//!   is counted by its /64, which one subscriber holds.
-//! - Counters live in this process's memory (capped: when full, new keys share one
-//!   overflow counter) or, with `OMAKANTA_SHARED_LIMITS=database`, in the database that
-//!   every server shares.
+//!   proxy (`OMAKANTA_TRUSTED_PROXIES`), the address that proxy added to the one header
+//!   it is configured to write (`OMAKANTA_FORWARDED_HEADER`): [`client_address`]. An
+//!   IPv6 client is counted by its /64, which one subscriber holds.
+//! - Counters live in this process's memory (capped: when full, new clients share one
+//!   overflow counter; new persons, who each need a strong identification, are let
+//!   through) or, with `OMAKANTA_SHARED_LIMITS=database`, in the database that every
+//!   server shares.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
@@ -17,14 +28,144 @@ use std::time::{Duration, Instant};
 use app::i18n::Lang;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::AppState;
 
-/// How many keys a counter in memory holds at most.
-pub const MEMORY_KEYS: usize = 50_000;
+/// How many client keys a counter in memory holds at most.
+pub const CLIENT_KEYS: usize = 50_000;
+/// How many persons a counter in memory holds at most.
+pub const PERSON_KEYS: usize = 200_000;
+
+const MINUTE: Duration = Duration::from_secs(60);
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// One allowance: what it counts, per what, in which window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
+pub enum Kind {
+    SignIn,
+    AnonymousWrites,
+    Writes,
+    Reads,
+    ReadsToday,
+    Feedback,
+    AnonymousFeedback,
+}
+
+impl Kind {
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// Its name in logs and in the shared counters' keys.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::SignIn => "sign-in",
+            Self::AnonymousWrites => "anonymous-writes",
+            Self::Writes => "writes",
+            Self::Reads => "reads",
+            Self::ReadsToday => "reads-today",
+            Self::Feedback => "feedback",
+            Self::AnonymousFeedback => "anonymous-feedback",
+        }
+    }
+
+    /// The environment variable that sets its allowance.
+    #[must_use]
+    pub const fn setting(self) -> &'static str {
+        match self {
+            Self::SignIn => "OMAKANTA_SIGN_INS_PER_MINUTE",
+            Self::AnonymousWrites => "OMAKANTA_ANONYMOUS_WRITES_PER_MINUTE",
+            Self::Writes => "OMAKANTA_WRITES_PER_MINUTE",
+            Self::Reads => "OMAKANTA_READS_PER_MINUTE",
+            Self::ReadsToday => "OMAKANTA_READS_PER_DAY",
+            Self::Feedback => "OMAKANTA_FEEDBACK_PER_DAY",
+            Self::AnonymousFeedback => "OMAKANTA_ANONYMOUS_FEEDBACK_PER_DAY",
+        }
+    }
+
+    #[must_use]
+    pub const fn window(self) -> Duration {
+        match self {
+            Self::SignIn | Self::AnonymousWrites | Self::Writes | Self::Reads => MINUTE,
+            Self::ReadsToday | Self::Feedback | Self::AnonymousFeedback => DAY,
+        }
+    }
+
+    /// Whether its keys are persons (who each signed in with a strong identification)
+    /// rather than network addresses (which one attacker may hold many of).
+    const fn per_person(self) -> bool {
+        matches!(self, Self::Writes | Self::Reads | Self::ReadsToday)
+    }
+}
+
+/// How many events each allowance lets a key have in its window (README.md lists the
+/// settings and their defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowances {
+    pub sign_ins_per_minute: u32,
+    pub anonymous_writes_per_minute: u32,
+    pub writes_per_minute: u32,
+    /// Generous: a person reading, even quickly, makes a few requests a minute.
+    pub reads_per_minute: u32,
+    pub reads_per_day: u32,
+    /// Feedback messages one client (or person) may send a day.
+    pub feedback_per_day: u32,
+    /// Feedback messages without a session that all clients together may send a day.
+    pub anonymous_feedback_per_day: u32,
+}
+
+impl Default for Allowances {
+    fn default() -> Self {
+        Self {
+            sign_ins_per_minute: 20,
+            anonymous_writes_per_minute: 10,
+            writes_per_minute: 60,
+            reads_per_minute: 120,
+            reads_per_day: 3_000,
+            feedback_per_day: 10,
+            anonymous_feedback_per_day: 1_000,
+        }
+    }
+}
+
+impl Allowances {
+    #[must_use]
+    pub const fn of(&self, kind: Kind) -> u32 {
+        match kind {
+            Kind::SignIn => self.sign_ins_per_minute,
+            Kind::AnonymousWrites => self.anonymous_writes_per_minute,
+            Kind::Writes => self.writes_per_minute,
+            Kind::Reads => self.reads_per_minute,
+            Kind::ReadsToday => self.reads_per_day,
+            Kind::Feedback => self.feedback_per_day,
+            Kind::AnonymousFeedback => self.anonymous_feedback_per_day,
+        }
+    }
+
+    pub fn of_mut(&mut self, kind: Kind) -> &mut u32 {
+        match kind {
+            Kind::SignIn => &mut self.sign_ins_per_minute,
+            Kind::AnonymousWrites => &mut self.anonymous_writes_per_minute,
+            Kind::Writes => &mut self.writes_per_minute,
+            Kind::Reads => &mut self.reads_per_minute,
+            Kind::ReadsToday => &mut self.reads_per_day,
+            Kind::Feedback => &mut self.feedback_per_day,
+            Kind::AnonymousFeedback => &mut self.anonymous_feedback_per_day,
+        }
+    }
+}
+
+/// What a full counter in memory does with a key it has no place for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhenFull {
+    /// Counts it in one overflow key that every such key shares: a flood of new
+    /// addresses is limited together, and memory stays bounded.
+    Share,
+    /// Lets it through uncounted.
+    Allow,
+}
 
 /// Counts events per key in fixed windows, in memory.
 #[derive(Debug)]
@@ -32,30 +173,29 @@ pub struct Limiter {
     per_window: u32,
     window: Duration,
     capacity: usize,
+    when_full: WhenFull,
     counts: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
 impl Limiter {
-    #[must_use]
-    pub fn new(per_window: u32, window: Duration) -> Self {
-        Self::with_capacity(per_window, window, MEMORY_KEYS)
-    }
-
     /// A limiter holding at most `capacity` keys.
     #[must_use]
-    pub fn with_capacity(per_window: u32, window: Duration, capacity: usize) -> Self {
+    pub fn new(per_window: u32, window: Duration, capacity: usize, when_full: WhenFull) -> Self {
         Self {
             per_window,
             window,
             capacity: capacity.max(2),
+            when_full,
             counts: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Counts one event for `key`; `false` when the key has used its window up. When
-    /// the map is full of live windows, a new key is counted in one shared overflow
-    /// key: a flood of new addresses is limited together and memory stays bounded.
-    pub fn allow(&self, key: &str) -> bool {
+    /// Counts one event for `key`; `Err` with the time until its window ends when the
+    /// key has used its window up.
+    ///
+    /// # Errors
+    /// The time to wait, when refused.
+    pub fn allow(&self, key: &str) -> Result<(), Duration> {
         const OVERFLOW: &str = "\u{0}overflow";
         let now = Instant::now();
         let mut counts = self
@@ -72,6 +212,8 @@ impl Limiter {
                 .retain(|k, (start, _)| k == OVERFLOW || now.duration_since(*start) < self.window);
             if real(&counts) < self.capacity - 1 {
                 key
+            } else if self.when_full == WhenFull::Allow {
+                return Ok(());
             } else {
                 OVERFLOW
             }
@@ -80,8 +222,12 @@ impl Limiter {
         if now.duration_since(entry.0) >= self.window {
             *entry = (now, 0);
         }
-        entry.1 += 1;
-        entry.1 <= self.per_window
+        entry.1 = entry.1.saturating_add(1);
+        if entry.1 <= self.per_window {
+            Ok(())
+        } else {
+            Err(self.window.saturating_sub(now.duration_since(entry.0)))
+        }
     }
 
     /// How many keys are held.
@@ -102,10 +248,8 @@ impl Limiter {
 /// Where the counters are kept.
 #[derive(Debug)]
 enum Store {
-    Memory {
-        sign_in: Limiter,
-        writes: Limiter,
-    },
+    /// One limiter an allowance, in [`Kind::ALL`]'s order.
+    Memory(Vec<Limiter>),
     /// In the shared database (the archive's `rate_limit` table).
     Database,
 }
@@ -113,58 +257,75 @@ enum Store {
 /// The limits of one running app.
 #[derive(Debug)]
 pub struct Limits {
-    sign_ins_per_minute: u32,
-    writes_per_minute: u32,
+    allowances: Allowances,
     store: Store,
 }
 
 impl Limits {
     /// Limits counted in this process's memory.
     #[must_use]
-    pub fn new(sign_ins_per_minute: u32, writes_per_minute: u32) -> Self {
+    pub fn new(allowances: Allowances) -> Self {
+        let limiters = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let (capacity, when_full) = if kind.per_person() {
+                    (PERSON_KEYS, WhenFull::Allow)
+                } else {
+                    (CLIENT_KEYS, WhenFull::Share)
+                };
+                Limiter::new(allowances.of(kind), kind.window(), capacity, when_full)
+            })
+            .collect();
         Self {
-            sign_ins_per_minute,
-            writes_per_minute,
-            store: Store::Memory {
-                sign_in: Limiter::new(sign_ins_per_minute, Duration::from_secs(60)),
-                writes: Limiter::new(writes_per_minute, Duration::from_secs(60)),
-            },
+            allowances,
+            store: Store::Memory(limiters),
         }
     }
 
     /// Limits counted in the database, shared by every server that uses it.
     #[must_use]
-    pub fn shared(sign_ins_per_minute: u32, writes_per_minute: u32) -> Self {
+    pub fn shared(allowances: Allowances) -> Self {
         Self {
-            sign_ins_per_minute,
-            writes_per_minute,
+            allowances,
             store: Store::Database,
         }
     }
 
-    /// Counts one event of `kind` for `key`; `false` when its window is used up. A
-    /// database that cannot count fails closed for sign-ins and open for writes (which
-    /// need a session, and the database, anyway).
-    async fn allow(&self, state: &AppState, kind: Kind, key: &str) -> bool {
-        let per_minute = match kind {
-            Kind::SignIn => self.sign_ins_per_minute,
-            Kind::Writes => self.writes_per_minute,
-        };
+    /// Counts one event of `kind` for `key`; `Err` with the time to wait when its window
+    /// is used up. A database that cannot count fails closed for what is counted by
+    /// client (anyone may send it) and open for what is counted by person (which needs a
+    /// session, and the database, anyway).
+    async fn allow(&self, state: &AppState, kind: Kind, key: &str) -> Result<(), Duration> {
         match &self.store {
-            Store::Memory { sign_in, writes } => match kind {
-                Kind::SignIn => sign_in.allow(key),
-                Kind::Writes => writes.allow(key),
-            },
+            Store::Memory(limiters) => {
+                let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                limiters.get(index).map_or(Ok(()), |l| l.allow(key))
+            }
             Store::Database => {
+                let window = kind.window();
+                let window_ms = i64::try_from(window.as_millis()).unwrap_or(i64::MAX);
+                let left = || {
+                    let now_ms = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(0));
+                    Duration::from_millis(
+                        u64::try_from(window_ms - now_ms.rem_euclid(window_ms)).unwrap_or(0),
+                    )
+                };
                 match state
                     .archive
-                    .count_event(&format!("{}:{key}", kind.code()), 60_000)
+                    .count_event(&format!("{}:{key}", kind.code()), window_ms)
                     .await
                 {
-                    Ok(events) => events <= i64::from(per_minute),
+                    Ok(events) if events <= i64::from(self.allowances.of(kind)) => Ok(()),
+                    Ok(_) => Err(left()),
                     Err(e) => {
                         tracing::error!(error = %e, limit = kind.code(), "cannot count");
-                        kind == Kind::Writes
+                        if kind.per_person() {
+                            Ok(())
+                        } else {
+                            Err(MINUTE)
+                        }
                     }
                 }
             }
@@ -172,65 +333,128 @@ impl Limits {
     }
 }
 
-/// The two limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    SignIn,
-    Writes,
+/// Paths of the accessibility feedback, the one write anyone may make signed out.
+fn is_feedback(method: &Method, path: &str) -> bool {
+    path == "/api/accessibility-feedback" || (path == "/accessibility" && !is_read(method))
 }
 
-impl Kind {
-    const fn code(self) -> &'static str {
-        match self {
-            Self::SignIn => "sign-in",
-            Self::Writes => "writes",
+fn is_read(method: &Method) -> bool {
+    *method == Method::GET || *method == Method::HEAD
+}
+
+/// The allowances a request is counted against, in order, each with its key: `person`
+/// is the signed-in person's key, `client` the client's ([`client_key`]). The first
+/// one used up refuses the request, and the ones after it are not counted.
+#[must_use]
+pub fn counted(
+    method: &Method,
+    path: &str,
+    person: Option<String>,
+    client: Option<String>,
+) -> Vec<(Kind, String)> {
+    let sign_in = match path {
+        "/dev/sign-in" | "/auth/start" => *method == Method::POST,
+        "/auth/callback" => true,
+        _ => false,
+    };
+    let feedback = is_feedback(method, path);
+    let mut counted = Vec::new();
+    let mut add = |kind: Kind, key: Option<String>| {
+        if let Some(key) = key {
+            counted.push((kind, key));
         }
+    };
+    if sign_in {
+        add(Kind::SignIn, client);
+    } else if is_read(method) && !feedback {
+        if person.is_some() {
+            add(Kind::Reads, person.clone());
+            add(Kind::ReadsToday, person);
+        }
+    } else if person.is_some() {
+        add(Kind::Writes, person.clone());
+        if feedback {
+            add(Kind::Feedback, person);
+        }
+    } else {
+        add(Kind::AnonymousWrites, client.clone());
+        if feedback {
+            add(Kind::Feedback, client);
+            add(Kind::AnonymousFeedback, Some("everyone".to_owned()));
+        }
+    }
+    counted
+}
+
+/// Which header a trusted proxy writes the client's address in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    /// `Forwarded` (RFC 7239): `for=` of each element.
+    Forwarded,
+    /// `X-Forwarded-For`: a list of addresses.
+    XForwardedFor,
+}
+
+impl ForwardedHeader {
+    /// As `OMAKANTA_FORWARDED_HEADER` names it.
+    #[must_use]
+    pub fn from_setting(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "forwarded" => Some(Self::Forwarded),
+            "x-forwarded-for" => Some(Self::XForwardedFor),
+            _ => None,
+        }
+    }
+
+    /// The addresses every line of the header records, as written (nearest last); an
+    /// element that names no address is `None` in its place.
+    fn nodes(self, headers: &HeaderMap) -> Vec<Option<IpAddr>> {
+        let name = match self {
+            Self::Forwarded => header::FORWARDED,
+            Self::XForwardedFor => header::HeaderName::from_static("x-forwarded-for"),
+        };
+        headers
+            .get_all(name)
+            .iter()
+            // A line that is not text names no one: counted as one element of nothing.
+            .flat_map(|line| line.to_str().unwrap_or("\u{0}").split(','))
+            .map(|element| match self {
+                Self::Forwarded => element.split(';').find_map(|pair| {
+                    let (k, v) = pair.trim().split_once('=')?;
+                    k.trim()
+                        .eq_ignore_ascii_case("for")
+                        .then(|| parse_node(v))?
+                }),
+                Self::XForwardedFor => parse_node(element),
+            })
+            .collect()
     }
 }
 
-/// Requests anyone may send signed out, counted per client with the sign-in
-/// allowance: the sign-ins, and the accessibility feedback form.
-fn is_sign_in(path: &str) -> bool {
-    matches!(
-        path,
-        "/dev/sign-in" | "/auth/start" | "/auth/callback" | "/accessibility"
-    )
-}
-
-/// The client a request comes from: the peer, or what a trusted proxy forwards.
+/// The client a request comes from: the peer, or, when the peer is a trusted proxy,
+/// the address the proxies added to `forwarded` — read right to left, past the trusted
+/// proxies, to the first address none of them is: the one the nearest trusted proxy
+/// saw connect. Everything left of it the client may have written. An element there
+/// that names no address stops the walk at the peer; the other header is never read.
 #[must_use]
-pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+pub fn client_address(
+    peer: IpAddr,
+    headers: &HeaderMap,
+    trusted: &[IpAddr],
+    forwarded: ForwardedHeader,
+) -> IpAddr {
     let peer = canonical(peer);
     if !trusted.contains(&peer) {
         return peer;
     }
-    // The addresses the proxies recorded, nearest last.
-    let forwarded: Vec<IpAddr> = match headers.get(header::FORWARDED) {
-        Some(v) => v
-            .to_str()
-            .unwrap_or("")
-            .split(',')
-            .filter_map(|element| {
-                element.split(';').find_map(|pair| {
-                    let (k, v) = pair.trim().split_once('=')?;
-                    k.eq_ignore_ascii_case("for").then(|| parse_node(v))?
-                })
-            })
-            .collect(),
-        None => headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(parse_node)
-            .collect(),
-    };
-    forwarded
-        .into_iter()
-        .rev()
-        .map(canonical)
-        .find(|a| !trusted.contains(a))
-        .unwrap_or(peer)
+    for node in forwarded.nodes(headers).into_iter().rev() {
+        match node.map(canonical) {
+            Some(a) if trusted.contains(&a) => {}
+            Some(a) => return a,
+            None => return peer,
+        }
+    }
+    peer
 }
 
 /// An address as `Forwarded` or `X-Forwarded-For` writes it: bare, quoted, bracketed
@@ -271,51 +495,53 @@ pub fn client_key(a: IpAddr) -> String {
 
 /// Applies the limits before the request reaches its handler.
 pub async fn enforce(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
-    let kind = if is_sign_in(req.uri().path()) {
-        Some(Kind::SignIn)
-    } else if req.method() == http::Method::POST {
-        Some(Kind::Writes)
-    } else {
-        None
-    };
-    let key = match kind {
-        Some(Kind::SignIn) => req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| {
-            client_key(client_address(
-                c.0.ip(),
-                req.headers(),
-                &state.config.trusted_proxies,
-            ))
-        }),
-        // Per signed-in person, so a new session (a sign-in, a switch of whom to act
-        // for) does not get a fresh allowance.
-        Some(Kind::Writes) => req
-            .extensions()
-            .get::<app::ssr::Authenticated>()
-            .map(|who| format!("person-{}", who.actor.person())),
-        None => None,
-    };
-    if let (Some(kind), Some(key)) = (kind, key) {
-        if !state.rate_limits.allow(&state, kind, &key).await {
+    // Per signed-in person, so a new session (a sign-in, a switch of whom to act for)
+    // does not get a fresh allowance.
+    let person = req
+        .extensions()
+        .get::<app::ssr::Authenticated>()
+        .map(|who| format!("person-{}", who.actor.person()));
+    let client = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| {
+        client_key(client_address(
+            c.0.ip(),
+            req.headers(),
+            &state.config.trusted_proxies,
+            state.config.forwarded_header,
+        ))
+    });
+    for (kind, key) in counted(req.method(), req.uri().path(), person, client) {
+        if let Err(wait) = state.rate_limits.allow(&state, kind, &key).await {
             // Which limit, never the path: an address may name a person's object.
             tracing::warn!(limit = kind.code(), "rate limit hit");
-            return too_many(Lang::of_request(req.headers()));
+            return too_many(Lang::of_request(req.headers()), kind, wait);
         }
     }
     next.run(req).await
 }
 
-fn too_many(lang: Lang) -> Response {
+/// The translated page that says a limit was met, and when to try again.
+fn too_many(lang: Lang, kind: Kind, wait: Duration) -> Response {
+    let seconds = wait.as_secs().max(1);
+    let text = match kind {
+        Kind::AnonymousFeedback => lang.tr("rate-limited-busy-text"),
+        _ if kind.window() == MINUTE => lang.tr("rate-limited-text"),
+        _ => {
+            let hours = seconds.div_ceil(3600);
+            lang.tr_args("rate-limited-day-text", &[("hours", hours.into())])
+        }
+    };
     let page = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"mx-auto max-w-5xl px-4 py-6\"><h1 class=\"mb-4 text-3xl font-bold\">{title}</h1><p>{text}</p><p class=\"mt-4\"><a href=\"/\">{back}</a></p></main></body></html>",
         code = lang.code(),
         css = crate::stylesheet_href(),
         title = app::ui::chart::escape(&lang.tr("rate-limited-title")),
-        text = app::ui::chart::escape(&lang.tr("rate-limited-text")),
+        text = app::ui::chart::escape(&text),
         back = app::ui::chart::escape(&lang.tr("back-to-front-page")),
     );
     let mut res = (StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response();
-    res.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    if let Ok(after) = HeaderValue::from_str(&seconds.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, after);
+    }
     res
 }
 
@@ -323,67 +549,160 @@ fn too_many(lang: Lang) -> Response {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_key_gets_its_window_and_no_more() {
-        let l = Limiter::new(3, Duration::from_secs(60));
-        assert!((0..3).all(|_| l.allow("a")));
-        assert!(!l.allow("a"));
-        assert!(l.allow("b"), "keys are counted apart");
+    fn limiter(per_window: u32, window: Duration) -> Limiter {
+        Limiter::new(per_window, window, CLIENT_KEYS, WhenFull::Share)
     }
 
     #[test]
-    fn memory_stays_bounded_and_a_flood_of_new_keys_is_limited_together() {
-        let l = Limiter::with_capacity(2, Duration::from_secs(60), 10);
+    fn a_key_gets_its_window_and_no_more() {
+        let l = limiter(3, MINUTE);
+        assert!((0..3).all(|_| l.allow("a").is_ok()));
+        let wait = l.allow("a").expect_err("the fourth");
+        assert!(wait > Duration::from_secs(59) && wait <= MINUTE, "{wait:?}");
+        assert!(l.allow("b").is_ok(), "keys are counted apart");
+    }
+
+    #[test]
+    fn memory_stays_bounded_and_a_flood_of_new_clients_is_limited_together() {
+        let l = Limiter::new(2, MINUTE, 10, WhenFull::Share);
         for i in 0..9 {
-            assert!(l.allow(&format!("10.0.0.{i}")));
+            assert!(l.allow(&format!("10.0.0.{i}")).is_ok());
         }
         // The tenth key is the overflow; every new key after it shares it.
-        assert!(l.allow("10.0.1.1") && l.allow("10.0.1.2"));
-        assert!(!l.allow("10.0.1.3"), "the flood shares one allowance");
+        assert!(l.allow("10.0.1.1").is_ok() && l.allow("10.0.1.2").is_ok());
+        assert!(
+            l.allow("10.0.1.3").is_err(),
+            "the flood shares one allowance"
+        );
         assert_eq!(l.len(), 10);
-        assert!(l.allow("10.0.0.1"), "a known client keeps its own");
+        assert!(l.allow("10.0.0.1").is_ok(), "a known client keeps its own");
+    }
+
+    #[test]
+    fn a_full_counter_of_persons_lets_a_new_person_through_and_stays_bounded() {
+        let l = Limiter::new(1, DAY, 4, WhenFull::Allow);
+        for i in 0..3 {
+            assert!(l.allow(&format!("person-{i}")).is_ok());
+        }
+        for _ in 0..5 {
+            assert!(l.allow("person-99").is_ok(), "no shared allowance to meet");
+        }
+        assert_eq!(l.len(), 3);
+        assert!(
+            l.allow("person-0").is_err(),
+            "a known person keeps their own"
+        );
+    }
+
+    #[test]
+    fn a_new_window_starts_afresh() {
+        let l = limiter(1, Duration::from_millis(20));
+        assert!(l.allow("a").is_ok());
+        assert!(l.allow("a").is_err());
+        std::thread::sleep(Duration::from_millis(30));
+        assert!(l.allow("a").is_ok());
     }
 
     fn ip(s: &str) -> IpAddr {
         s.parse().expect("address")
     }
 
+    fn headers(lines: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (name, value) in lines {
+            h.append(*name, value.parse().expect("header"));
+        }
+        h
+    }
+
+    use ForwardedHeader::{Forwarded, XForwardedFor};
+
     #[test]
     fn a_forwarded_client_counts_only_behind_a_trusted_proxy() {
         let proxy = ip("10.0.0.5");
-        let mut h = HeaderMap::new();
-        h.insert(
-            "x-forwarded-for",
-            "203.0.113.9, 198.51.100.7".parse().expect("h"),
-        );
+        let h = headers(&[("x-forwarded-for", "203.0.113.9, 198.51.100.7")]);
         assert_eq!(
-            client_address(proxy, &h, &[]),
+            client_address(proxy, &h, &[], XForwardedFor),
             proxy,
             "not trusted: the peer"
         );
         assert_eq!(
-            client_address(proxy, &h, &[proxy]),
+            client_address(proxy, &h, &[proxy], XForwardedFor),
             ip("198.51.100.7"),
-            "the nearest address the proxy saw"
+            "the address the proxy added"
         );
         assert_eq!(
-            client_address(proxy, &h, &[proxy, ip("198.51.100.7")]),
+            client_address(proxy, &h, &[proxy, ip("198.51.100.7")], XForwardedFor),
             ip("203.0.113.9"),
             "trusted proxies along the way are skipped"
         );
-        let mut f = HeaderMap::new();
-        f.insert(
-            header::FORWARDED,
-            r#"for=192.0.2.60;proto=http, for="[2001:db8:cafe::17]:4711""#
-                .parse()
-                .expect("h"),
+        let f = headers(&[(
+            "forwarded",
+            r#"for=192.0.2.60;proto=http, for="[2001:db8:cafe::17]:4711""#,
+        )]);
+        assert_eq!(
+            client_address(proxy, &f, &[proxy], Forwarded),
+            ip("2001:db8:cafe::17")
         );
-        assert_eq!(client_address(proxy, &f, &[proxy]), ip("2001:db8:cafe::17"));
         // A client cannot pose as another by sending the header itself.
         assert_eq!(
-            client_address(ip("203.0.113.9"), &h, &[proxy]),
+            client_address(ip("203.0.113.9"), &h, &[proxy], XForwardedFor),
             ip("203.0.113.9")
         );
+    }
+
+    #[test]
+    fn a_clients_own_forwarded_header_is_never_believed_behind_a_proxy_that_writes_the_other() {
+        let proxy = ip("10.0.0.5");
+        // nginx appends the peer to X-Forwarded-For and passes the client's Forwarded on.
+        let h = headers(&[
+            ("forwarded", "for=192.0.2.1"),
+            ("x-forwarded-for", "198.51.100.7"),
+        ]);
+        assert_eq!(
+            client_address(proxy, &h, &[proxy], XForwardedFor),
+            ip("198.51.100.7")
+        );
+        // The other way round: a proxy writing Forwarded, a client's X-Forwarded-For.
+        let h = headers(&[
+            ("x-forwarded-for", "192.0.2.1"),
+            ("forwarded", "for=198.51.100.7"),
+        ]);
+        assert_eq!(
+            client_address(proxy, &h, &[proxy], Forwarded),
+            ip("198.51.100.7")
+        );
+        // Without the configured header, the peer: never a fall back to the other.
+        let h = headers(&[("forwarded", "for=192.0.2.1")]);
+        assert_eq!(client_address(proxy, &h, &[proxy], XForwardedFor), proxy);
+    }
+
+    #[test]
+    fn every_line_of_the_header_is_read_and_the_right_most_untrusted_address_taken() {
+        let proxy = ip("10.0.0.5");
+        // The client's own line first, the proxy's appended line last.
+        let h = headers(&[
+            ("forwarded", "for=192.0.2.1"),
+            ("forwarded", "for=198.51.100.7;proto=https"),
+        ]);
+        assert_eq!(
+            client_address(proxy, &h, &[proxy], Forwarded),
+            ip("198.51.100.7")
+        );
+        let h = headers(&[
+            ("x-forwarded-for", "192.0.2.1, 192.0.2.2"),
+            ("x-forwarded-for", "198.51.100.7"),
+        ]);
+        assert_eq!(
+            client_address(proxy, &h, &[proxy], XForwardedFor),
+            ip("198.51.100.7")
+        );
+        // What the proxy added names no address: the walk stops, nothing left of it is
+        // believed.
+        let h = headers(&[("forwarded", "for=192.0.2.1, for=unknown")]);
+        assert_eq!(client_address(proxy, &h, &[proxy], Forwarded), proxy);
+        let h = headers(&[("x-forwarded-for", "192.0.2.1, ")]);
+        assert_eq!(client_address(proxy, &h, &[proxy], XForwardedFor), proxy);
     }
 
     #[test]
@@ -399,12 +718,60 @@ mod tests {
         assert_eq!(client_key(ip("::ffff:192.0.2.1")), "192.0.2.1");
     }
 
+    fn kinds(method: Method, path: &str, signed_in: bool) -> Vec<Kind> {
+        let person = signed_in.then(|| "person-1".to_owned());
+        counted(&method, path, person, Some("192.0.2.1".into()))
+            .into_iter()
+            .map(|(kind, _)| kind)
+            .collect()
+    }
+
     #[test]
-    fn a_new_window_starts_afresh() {
-        let l = Limiter::new(1, Duration::from_millis(20));
-        assert!(l.allow("a"));
-        assert!(!l.allow("a"));
-        std::thread::sleep(Duration::from_millis(30));
-        assert!(l.allow("a"));
+    fn each_request_is_counted_against_what_it_uses() {
+        use Kind::*;
+        assert_eq!(kinds(Method::POST, "/dev/sign-in", false), [SignIn]);
+        assert_eq!(kinds(Method::POST, "/auth/start", false), [SignIn]);
+        assert_eq!(kinds(Method::GET, "/auth/callback", false), [SignIn]);
+        assert!(
+            kinds(Method::GET, "/accessibility", false).is_empty(),
+            "reading the statement uses no one's sign-in allowance"
+        );
+        assert!(kinds(Method::GET, "/", false).is_empty());
+        for path in ["/accessibility", "/api/accessibility-feedback"] {
+            assert_eq!(
+                kinds(Method::POST, path, false),
+                [AnonymousWrites, Feedback, AnonymousFeedback],
+                "{path}"
+            );
+            assert_eq!(
+                kinds(Method::POST, path, true),
+                [Writes, Feedback],
+                "{path}"
+            );
+        }
+        assert_eq!(
+            kinds(Method::GET, "/api/accessibility-feedback", false),
+            [AnonymousWrites, Feedback, AnonymousFeedback],
+            "however it is asked"
+        );
+        assert_eq!(kinds(Method::POST, "/language", false), [AnonymousWrites]);
+        assert_eq!(kinds(Method::POST, "/living-will", true), [Writes]);
+        assert_eq!(kinds(Method::GET, "/records", true), [Reads, ReadsToday]);
+        assert_eq!(kinds(Method::HEAD, "/", true), [Reads, ReadsToday]);
+    }
+
+    #[test]
+    fn every_allowance_has_its_own_setting_and_code() {
+        let mut a = Allowances::default();
+        for (i, &kind) in Kind::ALL.iter().enumerate() {
+            *a.of_mut(kind) = u32::try_from(i).expect("small") + 100;
+        }
+        for (i, &kind) in Kind::ALL.iter().enumerate() {
+            assert_eq!(a.of(kind), u32::try_from(i).expect("small") + 100);
+        }
+        let codes: std::collections::HashSet<_> = Kind::ALL.iter().map(|k| k.code()).collect();
+        let settings: std::collections::HashSet<_> =
+            Kind::ALL.iter().map(|k| k.setting()).collect();
+        assert_eq!((codes.len(), settings.len()), (7, 7));
     }
 }

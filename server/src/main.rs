@@ -135,7 +135,6 @@ async fn demo_identities(config: Config) -> ExitCode {
 }
 
 /// Prints the report on standard output: that is the command's purpose.
-#[allow(clippy::print_stdout)]
 async fn feedback(config: Config, args: &[String]) -> ExitCode {
     let days: i64 = match args.first().map(|d| d.parse()) {
         None => 30,
@@ -150,13 +149,18 @@ async fn feedback(config: Config, args: &[String]) -> ExitCode {
     };
     let since = time::OffsetDateTime::now_utc() - time::Duration::days(days);
     let since_ms = i64::try_from(since.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
-    match archive.feedback_received(since_ms).await {
-        Ok(list) => {
-            print!("{}", server::feedback::report(&list));
-            ExitCode::SUCCESS
-        }
+    let stdout = std::io::stdout();
+    match server::feedback::list(
+        &archive,
+        since_ms,
+        server::feedback::PAGE,
+        &mut stdout.lock(),
+    )
+    .await
+    {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            tracing::error!(error = %e, "cannot read the feedback");
+            tracing::error!(error = %e, "cannot list the feedback");
             ExitCode::FAILURE
         }
     }

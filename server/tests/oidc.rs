@@ -209,7 +209,7 @@ async fn world() -> World {
         let _ = axum::serve(idp_listener, router).await;
     });
     // These tests sign in many times a minute from one address.
-    config.sign_ins_per_minute = 1000;
+    config.allowances.sign_ins_per_minute = 1000;
     config.oidc_issuer = Some(idp.base.clone());
     config.oidc_client_id = CLIENT.into();
     config.oidc_client_secret = Some(server::config::Secret("secret".into()));

@@ -10,7 +10,9 @@ use crate::model::{DisclosureNews, LoggedAction, RightKind};
 
 impl Access {
     /// What others (proxies, so far) did with the person's data, newest first: who, by
-    /// which right, what, and whether it was refused. The person's own section.
+    /// which right, what, and whether it was refused — as the person may be told it,
+    /// never the register's facts about the proxy ([`Outcome::as_told`]). The person's
+    /// own section.
     ///
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
@@ -36,7 +38,7 @@ impl Access {
                     right: RightKind::from_code(&right),
                     action: Action::from_code(&action)
                         .ok_or(ArchiveError::Corrupt("audit action"))?,
-                    outcome: Outcome::from_code(&outcome),
+                    outcome: Outcome::from_code(&outcome).as_told(),
                 })
             })
             .collect()

@@ -44,20 +44,32 @@ impl Archive {
         Ok(kept)
     }
 
-    /// The feedback received at or after `since_ms` (Unix milliseconds), oldest first.
+    /// A page of the feedback received at or after `since_ms` (Unix milliseconds),
+    /// oldest first: at most `limit` messages (1 to 1,000), those after `after` (the
+    /// previous page's last message's time and number) when given. The maintainers'
+    /// listing reads page after page, so however much arrives it never holds it all.
     ///
     /// # Errors
     /// `Corrupt` for a stored language that is none; `Storage` when the database fails.
     pub async fn feedback_received(
         &self,
         since_ms: i64,
+        after: Option<(i64, i64)>,
+        limit: u32,
     ) -> Result<Vec<ReceivedFeedback>, ArchiveError> {
         type Row = (i64, i64, Option<String>, String, String, Option<String>);
+        let (from_ms, after_id) = match after {
+            Some((ms, id)) => (ms.max(since_ms), if ms < since_ms { i64::MIN } else { id }),
+            None => (since_ms, i64::MIN),
+        };
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT id, received_ms, page, language, message, contact FROM accessibility_feedback \
-             WHERE received_ms >= $1 ORDER BY received_ms, id",
+             WHERE received_ms >= $1 AND (received_ms > $1 OR id > $2) \
+             ORDER BY received_ms, id LIMIT $3",
         )
-        .bind(since_ms)
+        .bind(from_ms)
+        .bind(after_id)
+        .bind(i64::from(limit.clamp(1, 1000)))
         .fetch_all(self.db.pool())
         .await?;
         rows.into_iter()

@@ -155,6 +155,15 @@ pub async fn act_for(app: &TestApp, cookie: &str, person: &str) -> String {
         .to_owned()
 }
 
+/// The seconds a refusal's `Retry-After` asks to wait.
+pub fn retry_after(res: &reqwest::Response) -> u64 {
+    res.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds")
+}
+
 pub fn form_key(html: &str) -> String {
     let at = html
         .find(r#"name="key" value=""#)

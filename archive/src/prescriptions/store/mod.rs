@@ -134,27 +134,30 @@ impl Access {
         unix_ms(self.archive.clock.now()) - UNPROCESSED_EXPIRY.whole_milliseconds() as i64
     }
 
-    /// Marks requests nobody began processing within eight days as expired.
+    /// Marks requests nobody began processing within eight days as expired. The
+    /// requests are moved first, and a step written for each row this transaction
+    /// moved (`RETURNING`): two reads that find the same request due both try, the
+    /// second waits for the first's row lock and then finds nothing left to move, so
+    /// neither fails and the step is written once. The renewal desk takes the same
+    /// order (the request, then its step), so the two never wait on each other in a
+    /// circle.
     async fn expire_unprocessed(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     ) -> Result<(), ArchiveError> {
         let now = unix_ms(self.archive.clock.now());
-        let limit = self.expiry_cutoff();
-        // The step first, while the requests are still 'sent'; then the requests.
-        for sql in [
-            "INSERT INTO renewal_step (person_id, request_id, status, at_ms) \
-             SELECT person_id, id, 'expired', $1 FROM renewal_request \
-             WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
+        let person = self.subject().get();
+        let moved: Vec<(i64,)> = sqlx::query_as(
             "UPDATE renewal_request SET status = 'expired', updated_ms = $1 \
-             WHERE person_id = $2 AND status = 'sent' AND created_ms < $3",
-        ] {
-            sqlx::query(sql)
-                .bind(now)
-                .bind(self.subject().get())
-                .bind(limit)
-                .execute(&mut **tx)
-                .await?;
+             WHERE person_id = $2 AND status = 'sent' AND created_ms < $3 RETURNING id",
+        )
+        .bind(now)
+        .bind(person)
+        .bind(self.expiry_cutoff())
+        .fetch_all(&mut **tx)
+        .await?;
+        for (request,) in moved {
+            record_step(tx, person, request, RenewalStatus::Expired, now).await?;
         }
         Ok(())
     }
