@@ -24,7 +24,7 @@ echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'mode
 echo "command: bash bench/faults.sh $seconds"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+ON_EXIT+=('rm -rf "$work"')
 # A site root of its own: the run command's stays as it is.
 cp -r "$ROOT/target/site" "$work/site"
 

@@ -28,7 +28,7 @@ echo "command: bash bench/run.sh $seconds $rate"
 work="$(mktemp -d)"
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+ON_EXIT+=(cleanup)
 
 run_backend() {
   local name="$1" url="$2"

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actFor, newContext, settled, signIn, useAppAndBrowser } from './support/app.mjs';
 
-const world = useAppAndBrowser({ env: { OMAKANTA_WRITES_PER_MINUTE: '1000' } });
+const world = useAppAndBrowser();
 const dir = join(import.meta.dirname, 'snapshots');
 
 /** Compares (or with UPDATE_SNAPSHOTS=1 writes) a snapshot of `locator`. */

@@ -24,7 +24,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 OMAKANTA_ENV=development OMAKANTA_ADDR="127.0.0.1:$port" OMAKANTA_DATABASE_URL="sqlite://$dir/m.db?mode=rwc" \
   LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn "$CARGO_TARGET_DIR/release/omakanta" &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+ON_EXIT+=('kill $pid 2>/dev/null; rm -rf "$dir"')
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
 base="http://127.0.0.1:$port"
 cookie=$(curl -s -D - -o /dev/null -H "origin: $base" -d person=1002 "$base/dev/sign-in" | sed -n 's/^set-cookie: \([^;]*\).*/\1/Ip')

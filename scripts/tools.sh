@@ -17,7 +17,29 @@ CARGO_LEPTOS_VERSION=0.3.10
 # download it from GitHub, which is not reachable.
 WASM_BINDGEN_VERSION=0.2.130
 
-say() { printf '\n==> %s\n' "$*"; }
+# Each stage says its name when it begins and its seconds when it ends; at the end
+# the whole run's seconds, and what was set up to be undone (a throwaway database).
+STAGE=""
+STAGE_START=$SECONDS
+ON_EXIT=()
+stage_end() {
+  if [ -n "$STAGE" ]; then printf '<== %s: %d s\n' "$STAGE" "$((SECONDS - STAGE_START))"; fi
+  STAGE=""
+}
+say() {
+  stage_end
+  STAGE="$*"
+  STAGE_START=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+finish() {
+  local rc=$?
+  stage_end
+  printf '\n==> %s in %d s\n' "$([ "$rc" = 0 ] && echo 'Done' || echo "FAILED (exit $rc)")" "$SECONDS"
+  local undo
+  for undo in "${ON_EXIT[@]}"; do eval "$undo"; done
+}
+trap finish EXIT
 
 ensure_rust_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -89,5 +111,5 @@ ensure_postgres() {
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/test"
   PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
   PG_DIR="$dir"
-  trap '"${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
+  ON_EXIT+=('"${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"')
 }

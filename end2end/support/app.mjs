@@ -45,11 +45,20 @@ export async function startApp({ port, env = {} } = {}) {
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(root, 'target', 'site'),
       RUST_LOG: 'warn',
       OMAKANTA_ENV: 'development',
-      // A browser driven by a test opens pages far faster than a person reads them:
-      // the allowance of a person's reads (tested over HTTP in server/tests/limits.rs)
-      // would refuse a journey or the crawl part way.
-      OMAKANTA_READS_PER_MINUTE: '1000000',
-      OMAKANTA_READS_PER_DAY: '1000000',
+      // A browser driven by a test opens pages and posts forms far faster than a
+      // person, all from one address: the rate limits (tested over HTTP in
+      // server/tests/limits.rs) would refuse a journey or the crawl part way.
+      ...Object.fromEntries(
+        [
+          'SIGN_INS_PER_MINUTE',
+          'ANONYMOUS_WRITES_PER_MINUTE',
+          'WRITES_PER_MINUTE',
+          'READS_PER_MINUTE',
+          'READS_PER_DAY',
+          'FEEDBACK_PER_DAY',
+          'ANONYMOUS_FEEDBACK_PER_DAY',
+        ].map((name) => [`OMAKANTA_${name}`, '1000000']),
+      ),
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
