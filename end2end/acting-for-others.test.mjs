@@ -90,7 +90,7 @@ for (const mode of ['js', 'nojs']) {
       const text = await table.textContent();
       assert.match(text, /Aino Virtanen/);
       assert.match(text, /Valtuutettuna/);
-      assert.match(text, /Katsoi terveystietoluetteloa/);
+      assert.match(text, /Terveystietoluettelon katsominen/);
       assert.deepEqual(await axeViolations(helviPage), [], 'axe on the disclosure log');
       await own.close();
     });

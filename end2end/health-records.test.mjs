@@ -15,7 +15,7 @@ async function visit(page, mode, url) {
 
 async function signIn(page, mode, name) {
   await visit(page, mode, `${world.app.base}/`);
-  await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().click();
+  await page.getByRole('link', { name: 'Tunnistaudu' }).first().click();
   await settled(page, mode);
   assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
   await page.getByRole('button', { name: `Kirjaudu: ${name}` }).click();
@@ -64,15 +64,15 @@ for (const mode of ['js', 'nojs']) {
       const page = await context.newPage();
       await signIn(page, mode, 'Aino Virtanen');
       await visit(page, mode, `${world.app.base}/records`);
-      await page.getByLabel('Alkaen').fill('2026-05-01');
-      await page.getByLabel('Päättyen').fill('2026-04-01');
+      await page.getByLabel('Alkamispäivä').fill('2026-05-01');
+      await page.getByLabel('Päättymispäivä').fill('2026-04-01');
       await page.getByRole('button', { name: 'Näytä' }).click();
       await settled(page, mode);
       const alert = page.getByRole('alert');
       assert.match(await alert.textContent(), /Päättymispäivä ei voi olla ennen alkamispäivää/);
-      assert.equal(await page.getByLabel('Alkaen').inputValue(), '2026-05-01');
-      assert.equal(await page.getByLabel('Päättyen').inputValue(), '2026-04-01');
-      assert.equal(await page.getByLabel('Päättyen').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel('Alkamispäivä').inputValue(), '2026-05-01');
+      assert.equal(await page.getByLabel('Päättymispäivä').inputValue(), '2026-04-01');
+      assert.equal(await page.getByLabel('Päättymispäivä').getAttribute('aria-invalid'), 'true');
       assert.deepEqual(await axeViolations(page), [], 'axe on the error state');
       await context.close();
     });
@@ -166,13 +166,13 @@ for (const mode of ['js', 'nojs']) {
 
       // His diagnoses of the year 2005: the range is kept and said.
       await visit(page, mode, `${world.app.base}/summaries/diagnosis`);
-      await page.getByLabel('Alkaen').fill('2005-01-01');
-      await page.getByLabel('Päättyen').fill('2005-12-31');
+      await page.getByLabel('Alkamispäivä').fill('2005-01-01');
+      await page.getByLabel('Päättymispäivä').fill('2005-12-31');
       await page.getByRole('button', { name: 'Näytä' }).click();
       await settled(page, mode);
       assert.match(page.url(), /from=2005-01-01/);
       await page.getByText('Ajalta 1.1.2005 – 31.12.2005', { exact: true }).waitFor();
-      assert.equal(await page.getByLabel('Alkaen').inputValue(), '2005-01-01');
+      assert.equal(await page.getByLabel('Alkamispäivä').inputValue(), '2005-01-01');
       const cells = await page.getByRole('table').getByRole('row').locator('td:first-child').allTextContents();
       assert.ok(cells.length > 0 && cells.every((c) => c.endsWith('.2005')), `all of 2005: ${cells}`);
       assert.deepEqual(await axeViolations(page), [], 'axe on another range');

@@ -44,7 +44,7 @@ async function signInAtProvider(page, mode, login) {
   await settled(page, mode);
   assert.equal(await page.getByText('Kehitysympäristö').count(), 0, 'no development sign-in with a provider');
   assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
-  await page.getByRole('button', { name: 'Tunnistaudu vahvasti' }).click();
+  await page.getByRole('button', { name: 'Tunnistaudu' }).click();
   await page.waitForURL(/127\.0\.0\.1:\d+\/interaction\//);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any');
@@ -74,7 +74,7 @@ for (const mode of ['js', 'nojs']) {
       await page.locator('button[name="logout"], button[value="yes"]').first().click();
       await page.waitForURL(`${app.base}/`);
       await settled(page, mode);
-      await page.getByRole('link', { name: 'Kirjaudu sisään' }).first().waitFor();
+      await page.getByRole('link', { name: 'Tunnistaudu' }).first().waitFor();
       await page.goto(`${app.base}/records`);
       assert.match(page.url(), /\/sign-in$/);
       await context.close();
@@ -86,7 +86,7 @@ for (const mode of ['js', 'nojs']) {
       await page.goto(`${app.base}/auth/callback?code=forged&state=forged`);
       await settled(page, mode);
       assert.match(page.url(), /\/sign-in\?error=sign-in-failed$/);
-      assert.match(await page.getByRole('alert').textContent(), /Kirjautuminen ei onnistunut/);
+      assert.match(await page.getByRole('alert').textContent(), /Tunnistautuminen ei onnistunut/);
       assert.deepEqual(await axeViolations(page), [], 'axe on the failure page');
       await page.goto(`${app.base}/records`);
       assert.match(page.url(), /\/sign-in$/);

@@ -23,7 +23,7 @@ describe('session time limit, JavaScript on', () => {
     await signIn(page, 'js');
     await page.goto(`${world.app.base}/records`);
     await settled(page, 'js');
-    await page.getByLabel('Alkaen').fill('2020-01-01');
+    await page.getByLabel('Alkamispäivä').fill('2020-01-01');
     const dialog = page.getByRole('alertdialog', { name: 'Istuntosi on päättymässä' });
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
@@ -31,7 +31,7 @@ describe('session time limit, JavaScript on', () => {
     assert.deepEqual(await axeViolations(page), [], 'axe with the dialog open');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-    assert.equal(await page.getByLabel('Alkaen').inputValue(), '2020-01-01', 'nothing typed is lost');
+    assert.equal(await page.getByLabel('Alkamispäivä').inputValue(), '2020-01-01', 'nothing typed is lost');
     await page.goto(`${world.app.base}/summaries`);
     await page.getByRole('heading', { level: 1, name: 'Yhteenvedot' }).waitFor();
     await context.close();

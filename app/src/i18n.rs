@@ -18,9 +18,94 @@ fluent_templates::static_loader! {
         locales: "../locales",
         fallback_language: "fi",
         // No Unicode isolation marks around arguments: screen readers and tests
-        // should meet plain text.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // should meet plain text. Counts are shown as the language writes numbers.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            let english = bundle.locales.first().is_some_and(|l| l.language.as_str() == "en");
+            bundle.set_formatter(Some(if english { grouped_en } else { grouped_fi_sv }));
+        },
     };
+}
+
+/// A value for a message's variable: text as it is, or a count — a whole number the
+/// message chooses its plural form by (every count goes through a plural selector,
+/// `app/tests/locales.rs`), shown in the reader's number format. A number can be
+/// passed only as a count ([`count`]): there is no conversion from a number to text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Count(i64),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Self::Text(s.clone())
+    }
+}
+
+impl Arg {
+    fn value(&self) -> FluentValue<'static> {
+        match self {
+            Self::Text(s) => FluentValue::from(s.clone()),
+            Self::Count(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+/// A count for a message: how many of something (see [`Arg`]).
+#[must_use]
+pub fn count<N: TryInto<i64>>(n: N) -> Arg {
+    Arg::Count(n.try_into().unwrap_or(i64::MAX))
+}
+
+/// A whole number with its digits grouped by threes: "5 000" in Finnish and Swedish
+/// (a no-break space), "5,000" in English.
+#[must_use]
+pub fn group_digits(n: i64, separator: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('\u{2212}');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Fluent's formatter of numbers (which does not group digits): whole numbers grouped.
+fn grouped(value: &FluentValue, separator: char) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 9.0e15 =>
+        {
+            #[allow(clippy::cast_possible_truncation)]
+            Some(group_digits(n.value as i64, separator))
+        }
+        _ => None,
+    }
+}
+
+fn grouped_fi_sv<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, '\u{a0}')
+}
+
+fn grouped_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, ',')
 }
 
 /// The languages of the service.
@@ -102,10 +187,10 @@ impl Lang {
 
     /// A message with arguments.
     #[must_use]
-    pub fn tr_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    pub fn tr_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
             .collect();
         LOCALES
             .try_lookup_with_args(&self.langid(), key, &map)
@@ -197,7 +282,7 @@ pub fn t(key: &str) -> String {
 
 /// A message with arguments in the page's language.
 #[must_use]
-pub fn t_args(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+pub fn t_args(key: &str, args: &[(&'static str, Arg)]) -> String {
     lang().tr_args(key, args)
 }
 
@@ -242,6 +327,31 @@ mod tests {
             "a=b; omakanta_lang=en".parse().expect("header"),
         );
         assert_eq!(Lang::of_request(&h), Lang::En);
+    }
+
+    #[test]
+    fn counts_are_written_as_each_language_writes_numbers() {
+        let hint = |lang: Lang| lang.tr_args("a11y-feedback-message-hint", &[("max", count(4000))]);
+        assert!(
+            hint(Lang::Fi).contains("4\u{a0}000 merkkiä"),
+            "{}",
+            hint(Lang::Fi)
+        );
+        assert!(
+            hint(Lang::Sv).contains("4\u{a0}000 tecken"),
+            "{}",
+            hint(Lang::Sv)
+        );
+        assert!(
+            hint(Lang::En).contains("4,000 characters"),
+            "{}",
+            hint(Lang::En)
+        );
+        assert_eq!(group_digits(7, ' '), "7");
+        assert_eq!(group_digits(999, ' '), "999");
+        assert_eq!(group_digits(1000, ' '), "1 000");
+        assert_eq!(group_digits(1_234_567, ','), "1,234,567");
+        assert_eq!(group_digits(-12_000, ' '), "\u{2212}12 000");
     }
 
     #[test]

@@ -33,11 +33,15 @@ pub fn PrintButton(label: String) -> impl IntoView {
 }
 
 /// The words the session timer shows, translated on the server. `%TIME%` in
-/// `warning_text` stands for the time left.
+/// `warning_text` stands for the time left, written with `minutes_left` ("4 min 59 s")
+/// or, under a minute, `seconds_left` ("59 s"), where `%M%` and `%S%` stand for the
+/// numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionTexts {
     pub warning_title: String,
     pub warning_text: String,
+    pub minutes_left: String,
+    pub seconds_left: String,
     pub continue_label: String,
     pub sign_out_label: String,
     pub ended_title: String,
@@ -99,13 +103,11 @@ pub fn SessionTimer(
         #[cfg(not(feature = "hydrate"))]
         let _ = (idle_seconds, set_deadline);
     };
-    let time_left = move || {
-        let l = left.get().max(0);
-        format!("{}:{:02}", l / 60, l % 60)
-    };
     let SessionTexts {
         warning_title,
         warning_text,
+        minutes_left,
+        seconds_left,
         continue_label,
         sign_out_label,
         ended_title,
@@ -126,7 +128,13 @@ pub fn SessionTimer(
                     {warning_title}
                 </h2>
                 <p id="session-warning-text" class="mb-4">
-                    {move || warning_text.replace("%TIME%", &time_left())}
+                    {move || {
+                        let l = left.get().max(0);
+                        let time = if l >= 60 { &minutes_left } else { &seconds_left }
+                            .replace("%M%", &(l / 60).to_string())
+                            .replace("%S%", &(l % 60).to_string());
+                        warning_text.replace("%TIME%", &time)
+                    }}
                 </p>
                 <div class="flex flex-wrap gap-3">
                     <button

@@ -23,6 +23,54 @@ fn root() -> PathBuf {
 /// A message: its id and the variables it uses.
 type Messages = BTreeMap<String, BTreeSet<String>>;
 
+/// A message as written: its text (every line) and the variables it chooses a
+/// variant by (`{ $count -> …`).
+#[derive(Debug, Default)]
+struct Written {
+    text: String,
+    selectors: BTreeSet<String>,
+}
+
+/// Every message of a language as written, by id.
+fn written(lang: &str) -> BTreeMap<String, Written> {
+    let mut out: BTreeMap<String, Written> = BTreeMap::new();
+    let dir = root().join("locales").join(lang);
+    for entry in std::fs::read_dir(&dir).expect("locale dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "ftl") {
+            continue;
+        }
+        let mut current: Option<String> = None;
+        for line in std::fs::read_to_string(&path).expect("read").lines() {
+            if line.starts_with(char::is_alphabetic) {
+                let (id, _) = line.split_once('=').expect("a message line has =");
+                current = Some(id.trim().to_owned());
+            } else if !line.starts_with([' ', '\t', '}']) {
+                current = None;
+                continue;
+            }
+            if let Some(id) = &current {
+                let w = out.entry(id.clone()).or_default();
+                w.text
+                    .push_str(line.split_once(" = ").map_or(line, |(_, v)| v));
+                w.text.push('\n');
+                let mut rest = line;
+                while let Some(i) = rest.find("{ $") {
+                    rest = &rest[i + 3..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    if rest[name.len()..].trim_start().starts_with("->") {
+                        w.selectors.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The messages of one `.ftl` file. Fluent's syntax as these files use it: `id = text`,
 /// continuation lines indented, variables as `{ $name }`.
 fn parse(text: &str) -> Messages {
@@ -199,9 +247,29 @@ fn sources() -> Vec<(PathBuf, String)> {
     out
 }
 
+/// A call's argument list: up to its closing `]` and `)`, however the two are spaced
+/// (and with rustfmt's trailing comma between).
+fn argument_list(tail: &str) -> &str {
+    let mut from = 0;
+    while let Some(j) = tail[from..].find(']') {
+        let k = from + j;
+        let after = tail[k + 1..].trim_start();
+        let after = after.strip_prefix(',').map_or(after, str::trim_start);
+        if after.starts_with(')') {
+            return &tail[..k];
+        }
+        from = k + 1;
+    }
+    tail
+}
+
+/// The variables a call passes, each with whether it is a count (`count(…)`, the only
+/// way a number reaches a message: `app::i18n::Arg`).
+type Passed = BTreeMap<String, bool>;
+
 /// The calls with a literal message id: `t("id")`, `tr("id")`, and
 /// `t_args("id", &[("var", …), …])` or `tr_args`, with the variables each passes (`None` for a call without arguments).
-fn calls(text: &str) -> Vec<(String, Option<BTreeSet<String>>)> {
+fn calls(text: &str) -> Vec<(String, Option<Passed>)> {
     let mut out = Vec::new();
     for (open, with_args) in [
         ("t(", false),
@@ -228,12 +296,16 @@ fn calls(text: &str) -> Vec<(String, Option<BTreeSet<String>>)> {
                 continue;
             }
             // The argument list: up to the call's closing `])`.
-            let args = rest[end..].split("])").next().unwrap_or("");
+            let args = argument_list(&rest[end..]);
             let vars = args
                 .split("(\"")
                 .skip(1)
-                .filter_map(|a| a.split('"').next())
-                .map(str::to_owned)
+                .filter_map(|a| {
+                    let (name, value) = a.split_once('"')?;
+                    let value = value.trim_start_matches([',', ' ', '\n']);
+                    let is_count = value.starts_with("count(") || value.contains("i18n::count(");
+                    Some((name.to_owned(), is_count))
+                })
                 .collect();
             out.push((id, Some(vars)));
         }
@@ -254,7 +326,7 @@ fn every_variable_is_passed_and_every_message_asked_for_exists() {
             }
         }
     }
-    let mut passed: BTreeMap<String, Vec<BTreeSet<String>>> = BTreeMap::new();
+    let mut passed: BTreeMap<String, Vec<Passed>> = BTreeMap::new();
     for (path, text) in sources() {
         for (id, vars) in calls(&text) {
             assert!(
@@ -279,9 +351,181 @@ fn every_variable_is_passed_and_every_message_asked_for_exists() {
         for call in calls {
             for v in &variables {
                 assert!(
-                    call.contains(*v),
+                    call.contains_key(*v),
                     "{id} uses ${v}, which a call does not pass"
                 );
+            }
+        }
+    }
+}
+
+/// Every message the code gives a count, with the variables that are counts.
+fn count_messages() -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, text) in sources() {
+        for (id, vars) in calls(&text) {
+            for (var, is_count) in vars.unwrap_or_default() {
+                if is_count {
+                    out.entry(id.clone()).or_default().insert(var);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_count_message_chooses_its_plural_form_and_every_selector_is_given_a_count() {
+    let counts = count_messages();
+    assert!(
+        counts.contains_key("records-count"),
+        "the scan finds counts"
+    );
+    for lang in Lang::ALL {
+        let messages = written(lang.code());
+        for (id, vars) in &counts {
+            // The whole message is a choice by one of its counts (the one its noun
+            // agrees with); a count beside it ("2 / 3 packages") is shown in each variant.
+            let message = &messages[id];
+            let chosen_by = message
+                .text
+                .trim_start()
+                .strip_prefix("{ $")
+                .map(|rest| rest.split(|c: char| c.is_whitespace()).next().unwrap_or(""));
+            assert!(
+                chosen_by.is_some_and(|v| vars.contains(v)),
+                "{}: {id} shows the counts {vars:?} without a plural selector on one of them",
+                lang.code()
+            );
+        }
+        for (id, message) in &messages {
+            for var in &message.selectors {
+                assert!(
+                    counts.get(id).is_some_and(|c| c.contains(var)),
+                    "{}: {id} selects by ${var}, which no call gives as a count",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn each_count_message_reads_right_with_0_1_2_and_12() {
+    let mut rendered = String::new();
+    for (id, counted) in count_messages() {
+        let all_vars: BTreeSet<String> = locales()
+            .values()
+            .flat_map(|files| files.values())
+            .filter_map(|messages| messages.get(&id))
+            .flatten()
+            .cloned()
+            .collect();
+        for lang in Lang::ALL {
+            for n in [0_i64, 1, 2, 12] {
+                let args: Vec<(&'static str, app::i18n::Arg)> = all_vars
+                    .iter()
+                    .map(|v| {
+                        let name: &'static str = Box::leak(v.clone().into_boxed_str());
+                        let value = if counted.contains(v) {
+                            app::i18n::count(n)
+                        } else {
+                            format!("‹{v}›").into()
+                        };
+                        (name, value)
+                    })
+                    .collect();
+                let text = lang.tr_args(&id, &args);
+                assert_ne!(text, id, "{id} in {}", lang.code());
+                assert!(
+                    !text.contains('{'),
+                    "{}: {id} with {n}: {text}",
+                    lang.code()
+                );
+                rendered.push_str(&format!("{id} {} {n}: {text}\n", lang.code()));
+            }
+        }
+    }
+    // Every rendering, for a reader of each language to check; it fails when one changes.
+    let file = root().join("app/tests/counts.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, &rendered).expect("write");
+    }
+    let kept = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        kept == rendered,
+        "the counts read otherwise than app/tests/counts.txt (UPDATE_SNAPSHOTS=1 rewrites it):\n{rendered}"
+    );
+}
+
+/// The glossary's terms in the forms it does not use (`forbidden_terms.txt`, beside
+/// this test): language, the variant, and what the glossary says instead.
+fn forbidden_terms() -> Vec<(String, String, String)> {
+    std::fs::read_to_string(root().join("app/tests/forbidden_terms.txt"))
+        .expect("forbidden_terms.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split('\t');
+            let mut next = || {
+                parts
+                    .next()
+                    .expect("lang, variant, instead")
+                    .trim()
+                    .to_owned()
+            };
+            (next(), next(), next())
+        })
+        .collect()
+}
+
+/// Whether `phrase` stands in `text` as whole words, whatever the case.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (text.to_lowercase(), phrase.to_lowercase());
+    text.match_indices(&phrase).any(|(i, _)| {
+        let before = text[..i].chars().last();
+        let after = text[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn no_message_uses_a_term_in_a_form_the_glossary_does_not() {
+    let terms = forbidden_terms();
+    assert!(terms.len() > 10, "the list is read");
+    assert!(has_phrase("Ditt Vårdtestamente.", "vårdtestamente"));
+    assert!(!has_phrase("dokumentation", "dokument"));
+    for (lang, variant, instead) in &terms {
+        for (id, message) in written(lang) {
+            assert!(
+                !has_phrase(&message.text, variant),
+                "{lang}: {id} says \"{variant}\"; the glossary says \"{instead}\""
+            );
+        }
+    }
+}
+
+#[test]
+fn large_numbers_are_formatted_in_code_never_written_in_a_message() {
+    for lang in Lang::ALL {
+        for (id, message) in written(lang.code()) {
+            let text = &message.text;
+            let mut digits = String::new();
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                    continue;
+                }
+                let start = i - digits.len();
+                // A year ("2026", a law's "306/2019") is a name, not an amount.
+                let year =
+                    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+                assert!(
+                    digits.len() < 4 || year || text[..start].ends_with('/'),
+                    "{}: {id} writes the number {digits}: pass it as a count",
+                    lang.code()
+                );
+                digits.clear();
             }
         }
     }

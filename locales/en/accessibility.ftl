@@ -1,7 +1,7 @@
 ## the accessibility statement and its feedback form (Act 306/2019)
 a11y-title = Accessibility statement
 a11y-footer-link = Accessibility statement
-a11y-intro = This statement tells how the OmaKanta web service meets the requirements of the Act on the Provision of Digital Services (306/2019), what shortcomings it has, and how you can give us feedback.
+a11y-intro = This statement tells how the My Kanta web service meets the requirements of the Act on the Provision of Digital Services (306/2019), what shortcomings it has, and how you can give us feedback.
 a11y-status-title = How accessible the service is
 a11y-status = The service largely meets the accessibility requirements. We aim at levels A and AA of WCAG 2.2, more than the law requires (WCAG 2.1 AA).
 a11y-tested-title = How we check the service
@@ -21,13 +21,25 @@ a11y-feedback-title = Did you notice an accessibility problem?
 a11y-feedback-intro = Tell us if some part of the service does not work for you. You can send feedback without signing in. Do not write your health information or personal identity code in it. We answer within two weeks if you give your contact details.
 a11y-feedback-page = Which page or part of the service is it about? (optional)
 a11y-feedback-message = Your feedback
-a11y-feedback-message-hint = Tell us what you tried to do and what did not work. At most { $max } characters.
+a11y-feedback-message-hint = { $max ->
+    [one] Tell us what you tried to do and what did not work. At most one character.
+   *[other] Tell us what you tried to do and what did not work. At most { $max } characters.
+}
 a11y-feedback-contact = E-mail address or phone number for an answer (optional)
 a11y-feedback-send = Send feedback
 a11y-feedback-sent = Thank you for your feedback. It has been saved, and the service's maintainers will handle it.
 a11y-authority-title = Supervisory authority
 a11y-authority = If you notice accessibility problems, first give feedback to us. If you are not satisfied with the answer or get none within two weeks, you can notify the supervisory authority. Instructions are at webaccessibility.fi.
 error-invalid-feedback-empty = Write your feedback.
-error-invalid-feedback-too-long = The feedback is too long. Shorten it to 4,000 characters at most.
-error-invalid-contact-too-long = The contact details are too long (200 characters at most).
-error-invalid-page-too-long = The description of the page is too long (300 characters at most).
+error-invalid-feedback-too-long = { $max ->
+    [one] The feedback is too long. Shorten it to one character.
+   *[other] The feedback is too long. Shorten it to { $max } characters at most.
+}
+error-invalid-contact-too-long = { $max ->
+    [one] The contact details are too long (one character at most).
+   *[other] The contact details are too long ({ $max } characters at most).
+}
+error-invalid-page-too-long = { $max ->
+    [one] The description of the page is too long (one character at most).
+   *[other] The description of the page is too long ({ $max } characters at most).
+}

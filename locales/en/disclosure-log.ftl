@@ -10,8 +10,8 @@ disclosure-log-who = Who
 disclosure-log-right = Right
 disclosure-log-what = What
 disclosure-log-refused = Tried to: { $what } (refused)
-action-disclosure-log-read = Viewed the disclosure log
-action-disclosure-log-news = Viewed what others have done with the data
+action-disclosure-log-read = Viewing the disclosure log
+action-disclosure-log-news = Viewing what others have done with the data
 news-disclosures-none = No one else has used your data since your previous visit.
 news-disclosures = { $count ->
     [one] One new entry since your previous visit: { $names }.

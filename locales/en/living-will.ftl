@@ -12,7 +12,10 @@ living-will-save = Save living will
 living-will-saved = Your living will has been saved.
 living-will-withdrawn = Your living will has been withdrawn. Its earlier versions are shown in the history.
 living-will-wishes = Other wishes about my care
-living-will-wishes-hint = At most 5000 characters. You can say, for example, where you want to be cared for and what matters to you. Attachments cannot be added.
+living-will-wishes-hint = { $max ->
+    [one] At most one character. You can say, for example, where you want to be cared for and what matters to you. Attachments cannot be added.
+   *[other] At most { $max } characters. You can say, for example, where you want to be cared for and what matters to you. Attachments cannot be added.
+}
 living-will-no-wishes = No other wishes.
 living-will-resuscitation = Resuscitation if my heart stops
 living-will-ventilation = Treatment on a ventilator
@@ -47,11 +50,14 @@ living-will-event-written = Written
 living-will-event-changed = Changed
 living-will-event-withdrawn = Withdrawn
 error-invalid-choose-wish = Choose one of the options.
-error-invalid-wishes-too-long = The wishes can be at most 5000 characters. Shorten the text and save again.
+error-invalid-wishes-too-long = { $max ->
+    [one] The wishes can be at most one character. Shorten the text and save again.
+   *[other] The wishes can be at most { $max } characters. Shorten the text and save again.
+}
 error-invalid-confirm-withdrawal = Confirm the withdrawal by ticking the box.
-action-living-will-read = Viewed the living will
-action-living-will-write = Wrote the living will
-action-living-will-withdraw = Withdrew the living will
+action-living-will-read = Viewing the living will
+action-living-will-write = Writing the living will
+action-living-will-withdraw = Withdrawing the living will
 front-living-will-text = Your living will: write, change or withdraw it.
 news-living-will-none = You have not saved a living will.
 news-living-will-in-force = Your living will is in force, saved on { $date }.

@@ -7,15 +7,32 @@ error-invalid-renewal-cancelled = The prescription has been cancelled and cannot
 error-invalid-renewal-key-reused = The form had already been used to renew another prescription. Check the details and send again.
 nav-prescriptions = Prescriptions
 prescriptions-title = Prescriptions
-prescriptions-count = Showing { $shown } of { $total } prescriptions.
-prescriptions-show-all = Show expired and cancelled prescriptions too ({ $count })
+prescriptions-count = { $total ->
+    [0] There are no prescriptions.
+    [one] { $shown ->
+        [one] There is one prescription, and it is shown.
+       *[other] There is one prescription, but it is not shown.
+    }
+   *[other] { $shown ->
+        [0] There are { $total } prescriptions, but none of them is shown.
+        [one] Showing 1 of { $total } prescriptions.
+       *[other] Showing { $shown } of { $total } prescriptions.
+    }
+}
+prescriptions-show-all = { $count ->
+    [one] Show the expired or cancelled prescription too
+   *[other] Show { $count } expired and cancelled prescriptions too
+}
 prescriptions-show-valid = Show valid prescriptions only
 prescriptions-renewable = You can ask for this prescription to be renewed.
 prescriptions-status = Status
 prescriptions-issued = Written
 prescriptions-valid-until = Valid until
 prescriptions-remaining = Remaining
-prescriptions-packages = { $left } of { $of } packages
+prescriptions-packages = { $of ->
+    [one] { $left } of 1 package
+   *[other] { $left } of { $of } packages
+}
 prescriptions-atc = ATC code
 prescriptions-prescriber = Prescriber
 prescriptions-not-abroad = This medicine cannot be bought abroad with an ePrescription.
@@ -23,13 +40,16 @@ prescription-status-valid = Valid
 prescription-status-expired = Expired
 prescription-status-cancelled = Cancelled
 prescription-status-renewal-requested = Renewal requested
-error-invalid-message-too-long = The message can be at most 1000 characters. Shorten it and send again.
-action-prescriptions-list = Viewed the prescriptions
-action-prescriptions-read = Opened a prescription
-action-prescriptions-renewal-request = Asked for a prescription to be renewed
-action-prescriptions-renewal-list = Viewed the renewal requests
-action-prescriptions-renewal-process = Processed a renewal request
-action-medication-list-read = Viewed the medication list
+error-invalid-message-too-long = { $max ->
+    [one] The message can be at most one character. Shorten it and send again.
+   *[other] The message can be at most { $max } characters. Shorten it and send again.
+}
+action-prescriptions-list = Viewing the prescriptions
+action-prescriptions-read = Opening a prescription
+action-prescriptions-renewal-request = Sending a renewal request
+action-prescriptions-renewal-list = Viewing the renewal requests
+action-prescriptions-renewal-process = Handling a renewal request
+action-medication-list-read = Viewing the medication list
 prescription-page-title = Prescription
 prescription-back = Back to prescriptions
 prescription-details = Prescription details
@@ -51,7 +71,10 @@ renewal-organisation = Where to send the request
 renewal-organisation-hint = Units that have treated you.
 renewal-choose = Choose a unit
 renewal-message = Message to the doctor (optional)
-renewal-message-hint = At most 1000 characters. You can say, for example, how the medicine has suited you or whether your situation has changed. Do not write about urgent matters.
+renewal-message-hint = { $max ->
+    [one] At most one character. You can say, for example, how the medicine has suited you or whether your situation has changed. Do not write about urgent matters.
+   *[other] At most { $max } characters. You can say, for example, how the medicine has suited you or whether your situation has changed. Do not write about urgent matters.
+}
 renewal-share = The doctor may also see my other prescriptions
 renewal-share-hint = It helps the doctor judge whether the medicines go together.
 renewal-send = Send renewal request
@@ -67,7 +90,7 @@ renewal-status-sent = Sent, waiting to be processed
 renewal-status-in-processing = In processing
 renewal-status-renewed = Renewed
 renewal-status-rejected = Rejected
-renewal-status-expired = Expired: not processed within 8 days
+renewal-status-expired = Expired: not handled within 8 days
 renewal-open-new = Open the new prescription
 renewal-none = No renewal of this prescription has been asked for.
 prescriptions-requests-title = Your renewal requests
@@ -83,7 +106,7 @@ medication-caption = { $group }
 medication-medicine = Medicine
 medication-last-bought = Last bought
 medication-never-bought = Not bought yet
-medication-valid-until = Prescription valid until { $date }
+medication-valid-until = The prescription is valid until { $date }.
 medication-renewal-requested = Renewal requested
 atc-group-A = Alimentary tract and metabolism
 atc-group-B = Blood and blood forming organs
@@ -126,8 +149,8 @@ renewal-step-sent = Sent
 renewal-step-in-processing = Processing began
 renewal-step-renewed = Renewed
 renewal-step-rejected = Rejected
-renewal-step-expired = Expired unprocessed
-action-prescriptions-news = Viewed what is new in the prescriptions
+renewal-step-expired = Expired without being handled
+action-prescriptions-news = Viewing what is new in the prescriptions
 news-prescriptions-none = Nothing new in prescriptions since your previous visit.
 news-prescriptions-answered = { $count ->
     [one] A renewal request has been answered.

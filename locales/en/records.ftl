@@ -8,8 +8,8 @@ front-summaries-text = Diagnoses, risk information, vaccinations, measurements, 
 front-lab-text = Laboratory results and how they have changed.
 records-title = Health records
 records-filter = Filter records
-records-filter-from = From
-records-filter-to = To
+records-filter-from = Start date
+records-filter-to = End date
 records-filter-organisation = Organisation
 records-filter-kind = Kind of record
 records-filter-all = All
@@ -34,7 +34,7 @@ document-title = Document
 back-to-records = Back to health records
 document-kind = Kind of record
 document-recorded = Recorded
-document-event = Service event
+document-event = Visit or course of treatment
 document-organisation = Organisation
 document-unit = Unit
 document-professional = Professional
@@ -68,25 +68,28 @@ lab-flag-high = High
 lab-taken = Sample taken
 lab-count = Results
 back-to-lab = Back to laboratory results
-lab-chart-title = Results of { $test } over time
-lab-chart-desc = { $count } results from { $first } to { $last }. Latest result { $value } { $unit }. The reference range is shown as a green band; results outside it as squares.
+lab-chart-title = { $test }: results over time
+lab-chart-desc = { $count ->
+    [one] One result on { $first }: { $value } { $unit }. The reference range is shown as a green band; results outside it as squares.
+   *[other] { $count } results from { $first } to { $last }. Latest result { $value } { $unit }. The reference range is shown as a green band; results outside it as squares.
+}
 lab-chart-empty = No results.
 lab-chart-caption = The figures in the chart are also in the table below.
 lab-table-title = Results in the chosen period
 error-invalid-date-format = Enter the date as dd/mm/yyyy.
 error-invalid-date-order = The end date cannot be before the start date.
-action-records-list = Viewed the list of health records
-action-records-read = Opened a document
-action-summaries-read = Viewed the summaries
-action-lab-list = Viewed the laboratory results
-action-lab-series = Viewed a laboratory result over time
+action-records-list = Viewing the list of health records
+action-records-read = Opening a document
+action-summaries-read = Viewing the summaries
+action-lab-list = Viewing the laboratory results
+action-lab-series = Viewing a laboratory result over time
 delayed-heading = Not shown yet
 delayed-intro = A professional has decided that these are shown later, for example once they have been talked through at an appointment. They have been recorded.
 delayed-item = { $kind }, { $organisation }: appears on { $when }
 delayed-appears = Appears on
 delayed-document = Showing this has been delayed. The professional providing care has decided that it appears on { $when }, for example so that it can first be talked through at an appointment. It has been recorded, but what it says is not shown before then.
 lab-period = Period
-lab-period-1y = The last year
+lab-period-1y = The last 12 months
 lab-period-5y = The last five years
 lab-period-all = All results
 lab-period-submit = Show
@@ -113,15 +116,18 @@ summaries-care-plans = Care plans
 summaries-measured = Measured
 summaries-result = Result
 summaries-report = Report
-action-summaries-kind = Viewed a summary by kind
+action-summaries-kind = Viewing a summary by kind
 document-measured = Measured values
-action-records-news = Viewed what is new in the health records
+action-records-news = Viewing what is new in the health records
 news-records-none = No new documents since your previous visit.
 news-records = { $documents ->
     [one] One new document has come since your previous visit.
    *[other] { $documents } new documents have come since your previous visit.
 }
-news-records-labs = { $labs ->
-    [one] One of them is a laboratory result.
-   *[other] { $labs } of them are laboratory results.
+news-records-labs = { $documents ->
+    [one] It is a laboratory result.
+   *[other] { $labs ->
+        [one] One of them is a laboratory result.
+       *[other] { $labs } of them are laboratory results.
+    }
 }

@@ -21,13 +21,25 @@ a11y-feedback-title = Huomasitko puutteen saavutettavuudessa?
 a11y-feedback-intro = Kerro meille, jos jokin palvelun osa ei toimi sinulle. Palautteen voi lähettää kirjautumatta. Älä kirjoita palautteeseen terveystietojasi tai henkilötunnustasi. Vastaamme kahden viikon kuluessa, jos annat yhteystietosi.
 a11y-feedback-page = Mitä sivua tai palvelun osaa palaute koskee? (vapaaehtoinen)
 a11y-feedback-message = Palautteesi
-a11y-feedback-message-hint = Kerro, mitä yritit tehdä ja mikä ei onnistunut. Enintään { $max } merkkiä.
+a11y-feedback-message-hint = { $max ->
+    [one] Kerro, mitä yritit tehdä ja mikä ei onnistunut. Enintään yksi merkki.
+   *[other] Kerro, mitä yritit tehdä ja mikä ei onnistunut. Enintään { $max } merkkiä.
+}
 a11y-feedback-contact = Sähköpostiosoite tai puhelinnumero vastausta varten (vapaaehtoinen)
 a11y-feedback-send = Lähetä palaute
 a11y-feedback-sent = Kiitos palautteestasi. Se on tallennettu, ja palvelun ylläpitäjät käsittelevät sen.
 a11y-authority-title = Valvontaviranomainen
 a11y-authority = Jos huomaat palvelussa saavutettavuusongelmia, anna ensin palautetta meille. Jos et ole tyytyväinen vastaukseen tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen valvontaviranomaiselle. Ohjeet ovat osoitteessa saavutettavuusvaatimukset.fi.
 error-invalid-feedback-empty = Kirjoita palautteesi.
-error-invalid-feedback-too-long = Palaute on liian pitkä. Lyhennä se enintään 4 000 merkkiin.
-error-invalid-contact-too-long = Yhteystieto on liian pitkä (enintään 200 merkkiä).
-error-invalid-page-too-long = Sivun kuvaus on liian pitkä (enintään 300 merkkiä).
+error-invalid-feedback-too-long = { $max ->
+    [one] Palaute on liian pitkä. Lyhennä se yhteen merkkiin.
+   *[other] Palaute on liian pitkä. Lyhennä se enintään { $max } merkkiin.
+}
+error-invalid-contact-too-long = { $max ->
+    [one] Yhteystieto on liian pitkä (enintään yksi merkki).
+   *[other] Yhteystieto on liian pitkä (enintään { $max } merkkiä).
+}
+error-invalid-page-too-long = { $max ->
+    [one] Sivun kuvaus on liian pitkä (enintään yksi merkki).
+   *[other] Sivun kuvaus on liian pitkä (enintään { $max } merkkiä).
+}

@@ -10,8 +10,8 @@ disclosure-log-who = Kuka
 disclosure-log-right = Oikeus
 disclosure-log-what = Mitä
 disclosure-log-refused = Yritti: { $what } (estetty)
-action-disclosure-log-read = Katsoi luovutustietoja
-action-disclosure-log-news = Katsoi, mitä muut ovat tehneet tiedoilla
+action-disclosure-log-read = Luovutustietojen katsominen
+action-disclosure-log-news = Sen katsominen, mitä muut ovat tehneet tiedoilla
 news-disclosures-none = Kukaan muu ei ole käyttänyt tietojasi edellisen käyntisi jälkeen.
 news-disclosures = { $count ->
     [one] Yksi uusi merkintä edellisen käyntisi jälkeen: { $names }.

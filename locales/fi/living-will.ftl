@@ -12,7 +12,10 @@ living-will-save = Tallenna hoitotahto
 living-will-saved = Hoitotahtosi on tallennettu.
 living-will-withdrawn = Hoitotahtosi on peruttu. Sen aiemmat versiot näkyvät historiassa.
 living-will-wishes = Muut toiveet hoidostani
-living-will-wishes-hint = Enintään 5000 merkkiä. Voit kertoa esimerkiksi, missä haluat olla hoidettavana ja mikä sinulle on tärkeää. Liitteitä ei voi lisätä.
+living-will-wishes-hint = { $max ->
+    [one] Enintään yksi merkki. Voit kertoa esimerkiksi, missä haluat olla hoidettavana ja mikä sinulle on tärkeää. Liitteitä ei voi lisätä.
+   *[other] Enintään { $max } merkkiä. Voit kertoa esimerkiksi, missä haluat olla hoidettavana ja mikä sinulle on tärkeää. Liitteitä ei voi lisätä.
+}
 living-will-no-wishes = Ei muita toiveita.
 living-will-resuscitation = Elvytys, jos sydämeni pysähtyy
 living-will-ventilation = Hengityskonehoito
@@ -47,12 +50,15 @@ living-will-event-written = Kirjoitettu
 living-will-event-changed = Muutettu
 living-will-event-withdrawn = Peruttu
 error-invalid-choose-wish = Valitse yksi vaihtoehdoista.
-error-invalid-wishes-too-long = Toiveissa voi olla enintään 5000 merkkiä. Lyhennä tekstiä ja tallenna uudelleen.
+error-invalid-wishes-too-long = { $max ->
+    [one] Toiveissa voi olla enintään yksi merkki. Lyhennä tekstiä ja tallenna uudelleen.
+   *[other] Toiveissa voi olla enintään { $max } merkkiä. Lyhennä tekstiä ja tallenna uudelleen.
+}
 error-invalid-confirm-withdrawal = Vahvista peruminen rastittamalla ruutu.
-action-living-will-read = Katsoi hoitotahdon
-action-living-will-write = Kirjoitti hoitotahdon
-action-living-will-withdraw = Perui hoitotahdon
+action-living-will-read = Hoitotahdon katsominen
+action-living-will-write = Hoitotahdon kirjoittaminen
+action-living-will-withdraw = Hoitotahdon peruminen
 front-living-will-text = Hoitotahtosi: kirjoita, muuta tai peru.
 news-living-will-none = Et ole tallentanut hoitotahtoa.
 news-living-will-in-force = Hoitotahtosi on voimassa, tallennettu { $date }.
-news-living-will-withdrawn = Peruutit hoitotahtosi { $date }.
+news-living-will-withdrawn = Peruit hoitotahtosi { $date }.

@@ -7,15 +7,32 @@ error-invalid-renewal-cancelled = Resepti on mitätöity, eikä sitä voi uusia.
 error-invalid-renewal-key-reused = Lomake oli jo käytetty toisen reseptin uusimiseen. Tarkista tiedot ja lähetä uudelleen.
 nav-prescriptions = Reseptit
 prescriptions-title = Reseptit
-prescriptions-count = Näytetään { $shown } reseptiä { $total }:stä.
-prescriptions-show-all = Näytä myös vanhentuneet ja mitätöidyt reseptit ({ $count })
+prescriptions-count = { $total ->
+    [0] Reseptejä ei ole.
+    [one] { $shown ->
+        [one] Reseptejä on yksi, ja se näytetään.
+       *[other] Reseptejä on yksi, mutta sitä ei näytetä.
+    }
+   *[other] { $shown ->
+        [0] Reseptejä on { $total }, mutta niistä ei näytetä yhtäkään.
+        [one] Reseptejä on { $total }, ja niistä näytetään yksi.
+       *[other] Reseptejä on { $total }, ja niistä näytetään { $shown }.
+    }
+}
+prescriptions-show-all = { $count ->
+    [one] Näytä myös vanhentunut tai mitätöity resepti
+   *[other] Näytä myös { $count } vanhentunutta tai mitätöityä reseptiä
+}
 prescriptions-show-valid = Näytä vain voimassa olevat reseptit
 prescriptions-renewable = Voit pyytää tämän reseptin uusimista.
 prescriptions-status = Tila
 prescriptions-issued = Kirjoitettu
 prescriptions-valid-until = Voimassa
 prescriptions-remaining = Jäljellä
-prescriptions-packages = { $left } / { $of } pakkausta
+prescriptions-packages = { $of ->
+    [one] { $left } / 1 pakkaus
+   *[other] { $left } / { $of } pakkausta
+}
 prescriptions-atc = ATC-koodi
 prescriptions-prescriber = Määrääjä
 prescriptions-not-abroad = Tätä lääkettä ei voi ostaa ulkomailta sähköisellä reseptillä.
@@ -23,13 +40,16 @@ prescription-status-valid = Voimassa
 prescription-status-expired = Vanhentunut
 prescription-status-cancelled = Mitätöity
 prescription-status-renewal-requested = Uusimista pyydetty
-error-invalid-message-too-long = Viestissä voi olla enintään 1000 merkkiä. Lyhennä viestiä ja lähetä uudelleen.
-action-prescriptions-list = Katsoi reseptit
-action-prescriptions-read = Avasi reseptin
-action-prescriptions-renewal-request = Pyysi reseptin uusimista
-action-prescriptions-renewal-list = Katsoi uusimispyynnöt
-action-prescriptions-renewal-process = Käsitteli uusimispyynnön
-action-medication-list-read = Katsoi lääkityslistan
+error-invalid-message-too-long = { $max ->
+    [one] Viestissä voi olla enintään yksi merkki. Lyhennä viestiä ja lähetä uudelleen.
+   *[other] Viestissä voi olla enintään { $max } merkkiä. Lyhennä viestiä ja lähetä uudelleen.
+}
+action-prescriptions-list = Reseptien katsominen
+action-prescriptions-read = Reseptin avaaminen
+action-prescriptions-renewal-request = Uusimispyynnön lähettäminen
+action-prescriptions-renewal-list = Uusimispyyntöjen katsominen
+action-prescriptions-renewal-process = Uusimispyynnön käsittely
+action-medication-list-read = Lääkityslistan katsominen
 prescription-page-title = Resepti
 prescription-back = Takaisin resepteihin
 prescription-details = Reseptin tiedot
@@ -51,7 +71,10 @@ renewal-organisation = Mihin pyyntö lähetetään
 renewal-organisation-hint = Yksiköt, jotka ovat hoitaneet sinua.
 renewal-choose = Valitse yksikkö
 renewal-message = Viesti lääkärille (vapaaehtoinen)
-renewal-message-hint = Enintään 1000 merkkiä. Voit kertoa esimerkiksi, miten lääke on sopinut tai onko tilanteesi muuttunut. Älä kirjoita kiireellisiä asioita.
+renewal-message-hint = { $max ->
+    [one] Enintään yksi merkki. Voit kertoa esimerkiksi, miten lääke on sopinut tai onko tilanteesi muuttunut. Älä kirjoita kiireellisiä asioita.
+   *[other] Enintään { $max } merkkiä. Voit kertoa esimerkiksi, miten lääke on sopinut tai onko tilanteesi muuttunut. Älä kirjoita kiireellisiä asioita.
+}
 renewal-share = Lääkäri saa nähdä myös muut reseptini
 renewal-share-hint = Se auttaa lääkäriä arvioimaan, sopivatko lääkkeet yhteen.
 renewal-send = Lähetä uusimispyyntö
@@ -67,7 +90,7 @@ renewal-status-sent = Lähetetty, odottaa käsittelyä
 renewal-status-in-processing = Käsittelyssä
 renewal-status-renewed = Uusittu
 renewal-status-rejected = Hylätty
-renewal-status-expired = Vanhentunut: ei käsitelty 8 päivässä
+renewal-status-expired = Vanhentunut: ei käsitelty 8 vuorokauden kuluessa
 renewal-open-new = Avaa uusi resepti
 renewal-none = Tämän reseptin uusimista ei ole pyydetty.
 prescriptions-requests-title = Uusimispyyntösi
@@ -83,7 +106,7 @@ medication-caption = { $group }
 medication-medicine = Lääke
 medication-last-bought = Viimeksi ostettu
 medication-never-bought = Ei vielä ostettu
-medication-valid-until = Resepti { $date } asti
+medication-valid-until = Resepti on voimassa { $date } asti.
 medication-renewal-requested = Uusimista pyydetty
 atc-group-A = Ruoansulatuselinten sairauksien ja aineenvaihduntasairauksien lääkkeet
 atc-group-B = Veritautien lääkkeet
@@ -127,7 +150,7 @@ renewal-step-in-processing = Käsittely alkoi
 renewal-step-renewed = Uusittu
 renewal-step-rejected = Hylätty
 renewal-step-expired = Vanhentui käsittelemättä
-action-prescriptions-news = Katsoi reseptien uutuuksia
+action-prescriptions-news = Sen katsominen, mitä uutta resepteissä on
 news-prescriptions-none = Ei uutta resepteissä edellisen käyntisi jälkeen.
 news-prescriptions-answered = { $count ->
     [one] Uusimispyyntöön on vastattu.

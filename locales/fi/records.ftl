@@ -8,8 +8,8 @@ front-summaries-text = Diagnoosit, riskitiedot, rokotukset, mittaukset, kuvantam
 front-lab-text = Laboratoriotulokset ja niiden kehitys.
 records-title = Terveystiedot
 records-filter = Rajaa tietoja
-records-filter-from = Alkaen
-records-filter-to = Päättyen
+records-filter-from = Alkamispäivä
+records-filter-to = Päättymispäivä
 records-filter-organisation = Organisaatio
 records-filter-kind = Tiedon laji
 records-filter-all = Kaikki
@@ -68,25 +68,28 @@ lab-flag-high = Korkea
 lab-taken = Näyte otettu
 lab-count = Tuloksia
 back-to-lab = Takaisin laboratoriotuloksiin
-lab-chart-title = Tutkimuksen { $test } tulokset ajan mittaan
-lab-chart-desc = { $count } tulosta ajalta { $first }–{ $last }. Viimeisin tulos { $value } { $unit }. Viitealue näkyy vihreänä vyöhykkeenä; viitealueen ulkopuoliset tulokset neliöinä.
+lab-chart-title = { $test }: tulokset ajan mittaan
+lab-chart-desc = { $count ->
+    [one] Yksi tulos { $first }: { $value } { $unit }. Viitealue näkyy vihreänä vyöhykkeenä; viitealueen ulkopuoliset tulokset neliöinä.
+   *[other] { $count } tulosta ajalta { $first }–{ $last }. Viimeisin tulos { $value } { $unit }. Viitealue näkyy vihreänä vyöhykkeenä; viitealueen ulkopuoliset tulokset neliöinä.
+}
 lab-chart-empty = Ei tuloksia.
 lab-chart-caption = Kuvaajan tiedot ovat myös alla olevassa taulukossa.
 lab-table-title = Tulokset valitulta ajanjaksolta
 error-invalid-date-format = Anna päivämäärä muodossa pp.kk.vvvv.
 error-invalid-date-order = Päättymispäivä ei voi olla ennen alkamispäivää.
-action-records-list = Katsoi terveystietoluetteloa
-action-records-read = Avasi asiakirjan
-action-summaries-read = Katsoi yhteenvetoja
-action-lab-list = Katsoi laboratoriotuloksia
-action-lab-series = Katsoi laboratoriotuloksen kehitystä
+action-records-list = Terveystietoluettelon katsominen
+action-records-read = Asiakirjan avaaminen
+action-summaries-read = Yhteenvetojen katsominen
+action-lab-list = Laboratoriotulosten katsominen
+action-lab-series = Laboratoriotuloksen kehityksen katsominen
 delayed-heading = Tulossa näkyviin
 delayed-intro = Ammattilainen on päättänyt, että nämä tiedot näkyvät vasta myöhemmin, esimerkiksi kun ne on ensin käyty läpi vastaanotolla. Tiedot on tallennettu.
 delayed-item = { $kind }, { $organisation }: näkyy { $when }
 delayed-appears = Näkyy
 delayed-document = Tämän tiedon näyttämistä on siirretty. Hoitava ammattilainen on päättänyt, että tieto näkyy vasta { $when }, esimerkiksi jotta se voidaan ensin käydä läpi vastaanotolla. Tieto on tallennettu, mutta sen sisältöä ei näytetä ennen tätä.
 lab-period = Ajanjakso
-lab-period-1y = Viimeinen vuosi
+lab-period-1y = Viimeiset 12 kuukautta
 lab-period-5y = Viimeiset viisi vuotta
 lab-period-all = Kaikki tulokset
 lab-period-submit = Näytä
@@ -113,15 +116,18 @@ summaries-care-plans = Hoitosuunnitelmat
 summaries-measured = Mitattu
 summaries-result = Tulos
 summaries-report = Lausunto
-action-summaries-kind = Katsoi yhteenvetoa lajeittain
+action-summaries-kind = Lajikohtaisen yhteenvedon katsominen
 document-measured = Mittaustulos
-action-records-news = Katsoi terveystietojen uutuuksia
+action-records-news = Sen katsominen, mitä uutta terveystiedoissa on
 news-records-none = Ei uusia asiakirjoja edellisen käyntisi jälkeen.
 news-records = { $documents ->
     [one] Edellisen käyntisi jälkeen on tullut yksi uusi asiakirja.
    *[other] Edellisen käyntisi jälkeen on tullut { $documents } uutta asiakirjaa.
 }
-news-records-labs = { $labs ->
-    [one] Niistä yksi on laboratoriotulos.
-   *[other] Niistä { $labs } on laboratoriotuloksia.
+news-records-labs = { $documents ->
+    [one] Se on laboratoriotulos.
+   *[other] { $labs ->
+        [one] Niistä yksi on laboratoriotulos.
+       *[other] Niistä { $labs } on laboratoriotuloksia.
+    }
 }

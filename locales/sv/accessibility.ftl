@@ -1,7 +1,7 @@
 ## the accessibility statement and its feedback form (Act 306/2019)
 a11y-title = Tillgänglighetsutlåtande
 a11y-footer-link = Tillgänglighetsutlåtande
-a11y-intro = Detta utlåtande beskriver hur webbtjänsten OmaKanta uppfyller kraven i lagen om tillhandahållande av digitala tjänster (306/2019), vilka brister tjänsten har och hur du kan ge oss respons.
+a11y-intro = Detta utlåtande beskriver hur webbtjänsten MittKanta uppfyller kraven i lagen om tillhandahållande av digitala tjänster (306/2019), vilka brister tjänsten har och hur du kan ge oss respons.
 a11y-status-title = Tjänstens tillgänglighet
 a11y-status = Tjänsten uppfyller till största delen tillgänglighetskraven. Vårt mål är nivå A och AA i WCAG 2.2, alltså mer än lagen kräver (WCAG 2.1 AA).
 a11y-tested-title = Så kontrollerar vi tjänsten
@@ -21,13 +21,25 @@ a11y-feedback-title = Märkte du en brist i tillgängligheten?
 a11y-feedback-intro = Berätta för oss om någon del av tjänsten inte fungerar för dig. Du kan skicka respons utan att logga in. Skriv inte dina hälsouppgifter eller din personbeteckning i responsen. Vi svarar inom två veckor om du ger dina kontaktuppgifter.
 a11y-feedback-page = Vilken sida eller del av tjänsten gäller responsen? (frivilligt)
 a11y-feedback-message = Din respons
-a11y-feedback-message-hint = Berätta vad du försökte göra och vad som inte lyckades. Högst { $max } tecken.
+a11y-feedback-message-hint = { $max ->
+    [one] Berätta vad du försökte göra och vad som inte lyckades. Högst ett tecken.
+   *[other] Berätta vad du försökte göra och vad som inte lyckades. Högst { $max } tecken.
+}
 a11y-feedback-contact = E-postadress eller telefonnummer för svar (frivilligt)
 a11y-feedback-send = Skicka respons
 a11y-feedback-sent = Tack för din respons. Den har sparats, och tjänstens administratörer behandlar den.
 a11y-authority-title = Tillsynsmyndighet
 a11y-authority = Om du märker problem med tillgängligheten, ge först respons till oss. Om du inte är nöjd med svaret eller inte får svar inom två veckor kan du göra en anmälan till tillsynsmyndigheten. Anvisningar finns på adressen tillganglighetskrav.fi.
 error-invalid-feedback-empty = Skriv din respons.
-error-invalid-feedback-too-long = Responsen är för lång. Förkorta den till högst 4 000 tecken.
-error-invalid-contact-too-long = Kontaktuppgiften är för lång (högst 200 tecken).
-error-invalid-page-too-long = Beskrivningen av sidan är för lång (högst 300 tecken).
+error-invalid-feedback-too-long = { $max ->
+    [one] Responsen är för lång. Förkorta den till ett tecken.
+   *[other] Responsen är för lång. Förkorta den till högst { $max } tecken.
+}
+error-invalid-contact-too-long = { $max ->
+    [one] Kontaktuppgiften är för lång (högst ett tecken).
+   *[other] Kontaktuppgiften är för lång (högst { $max } tecken).
+}
+error-invalid-page-too-long = { $max ->
+    [one] Beskrivningen av sidan är för lång (högst ett tecken).
+   *[other] Beskrivningen av sidan är för lång (högst { $max } tecken).
+}

@@ -10,8 +10,8 @@ disclosure-log-who = Vem
 disclosure-log-right = Rätt
 disclosure-log-what = Vad
 disclosure-log-refused = Försökte: { $what } (nekades)
-action-disclosure-log-read = Såg utlämnandeuppgifterna
-action-disclosure-log-news = Såg vad andra har gjort med uppgifterna
+action-disclosure-log-read = Granskning av utlämnandeuppgifterna
+action-disclosure-log-news = Granskning av vad andra har gjort med uppgifterna
 news-disclosures-none = Ingen annan har använt dina uppgifter sedan ditt förra besök.
 news-disclosures = { $count ->
     [one] En ny anteckning sedan ditt förra besök: { $names }.

@@ -1,18 +1,21 @@
 ## the living will
 
-nav-living-will = Vårdtestamente
-living-will-title = Vårdtestamente
-living-will-intro = I vårdtestamentet berättar du hur du vill bli vårdad om du inte längre själv kan uttrycka din vilja. Yrkespersonerna ser det vårdtestamente som gäller. Du kan ändra eller återkalla det när som helst; tidigare versioner sparas.
-living-will-current = Gällande vårdtestamente
-living-will-none = Du har inget gällande vårdtestamente.
+nav-living-will = Livstestamente
+living-will-title = Livstestamente
+living-will-intro = I livstestamentet berättar du hur du vill bli vårdad om du inte längre själv kan uttrycka din vilja. Yrkespersonerna ser det livstestamente som gäller. Du kan ändra eller återkalla det när som helst; tidigare versioner sparas.
+living-will-current = Gällande livstestamente
+living-will-none = Du har inget gällande livstestamente.
 living-will-written = Sparat
-living-will-write = Skriv ett vårdtestamente
-living-will-change = Ändra vårdtestamentet
-living-will-save = Spara vårdtestamentet
-living-will-saved = Ditt vårdtestamente har sparats.
-living-will-withdrawn = Ditt vårdtestamente har återkallats. Dess tidigare versioner syns i historiken.
+living-will-write = Skriv ett livstestamente
+living-will-change = Ändra livstestamentet
+living-will-save = Spara livstestamentet
+living-will-saved = Ditt livstestamente har sparats.
+living-will-withdrawn = Ditt livstestamente har återkallats. Dess tidigare versioner syns i historiken.
 living-will-wishes = Andra önskemål om min vård
-living-will-wishes-hint = Högst 5000 tecken. Du kan till exempel berätta var du vill bli vårdad och vad som är viktigt för dig. Bilagor kan inte läggas till.
+living-will-wishes-hint = { $max ->
+    [one] Högst ett tecken. Du kan till exempel berätta var du vill bli vårdad och vad som är viktigt för dig. Bilagor kan inte läggas till.
+   *[other] Högst { $max } tecken. Du kan till exempel berätta var du vill bli vårdad och vad som är viktigt för dig. Bilagor kan inte läggas till.
+}
 living-will-no-wishes = Inga andra önskemål.
 living-will-resuscitation = Återupplivning om mitt hjärta stannar
 living-will-ventilation = Respiratorvård
@@ -34,25 +37,28 @@ living-will-dialysis-undecided = Jag tar inte ställning; läkaren beslutar.
 living-will-pain-relief-want = Jag vill ha tillräcklig smärtlindring.
 living-will-pain-relief-refuse = Jag vill inte ha smärtlindring som kan förkorta mitt liv.
 living-will-pain-relief-undecided = Jag tar inte ställning; läkaren beslutar.
-living-will-withdraw-title = Återkalla vårdtestamentet
-living-will-withdraw-intro = När du återkallar vårdtestamentet har du inget gällande vårdtestamente. Du kan skriva ett nytt när som helst.
-living-will-withdraw-confirm = Jag bekräftar att jag vill återkalla mitt vårdtestamente.
-living-will-withdraw = Återkalla vårdtestamentet
-living-will-history = Vårdtestamentets historik
-living-will-history-caption = Vårdtestamentets versioner, nyaste först
+living-will-withdraw-title = Återkalla livstestamentet
+living-will-withdraw-intro = När du återkallar livstestamentet har du inget gällande livstestamente. Du kan skriva ett nytt när som helst.
+living-will-withdraw-confirm = Jag bekräftar att jag vill återkalla mitt livstestamente.
+living-will-withdraw = Återkalla livstestamentet
+living-will-history = Livstestamentets historik
+living-will-history-caption = Livstestamentets versioner, nyaste först
 living-will-history-when = Tid
 living-will-history-what = Händelse
-living-will-no-history = Du har inte skrivit något vårdtestamente.
+living-will-no-history = Du har inte skrivit något livstestamente.
 living-will-event-written = Skrivet
 living-will-event-changed = Ändrat
 living-will-event-withdrawn = Återkallat
 error-invalid-choose-wish = Välj ett av alternativen.
-error-invalid-wishes-too-long = Önskemålen får vara högst 5000 tecken. Korta ner texten och spara igen.
+error-invalid-wishes-too-long = { $max ->
+    [one] Önskemålen får vara högst ett tecken. Korta ner texten och spara igen.
+   *[other] Önskemålen får vara högst { $max } tecken. Korta ner texten och spara igen.
+}
 error-invalid-confirm-withdrawal = Bekräfta återkallelsen genom att kryssa i rutan.
-action-living-will-read = Visade vårdtestamentet
-action-living-will-write = Skrev vårdtestamentet
-action-living-will-withdraw = Återkallade vårdtestamentet
-front-living-will-text = Ditt vårdtestamente: skriv, ändra eller återkalla.
-news-living-will-none = Du har inte sparat något vårdtestamente.
-news-living-will-in-force = Ditt vårdtestamente gäller, sparat { $date }.
-news-living-will-withdrawn = Du återkallade ditt vårdtestamente { $date }.
+action-living-will-read = Granskning av livstestamentet
+action-living-will-write = Skrivande av livstestamentet
+action-living-will-withdraw = Återkallande av livstestamentet
+front-living-will-text = Ditt livstestamente: skriv, ändra eller återkalla.
+news-living-will-none = Du har inte sparat något livstestamente.
+news-living-will-in-force = Ditt livstestamente gäller, sparat { $date }.
+news-living-will-withdrawn = Du återkallade ditt livstestamente { $date }.

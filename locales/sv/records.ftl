@@ -8,8 +8,8 @@ front-summaries-text = Diagnoser, riskinformation, vaccinationer, mätningar, bi
 front-lab-text = Laboratorieresultat och hur de utvecklats.
 records-title = Hälsouppgifter
 records-filter = Avgränsa uppgifterna
-records-filter-from = Från och med
-records-filter-to = Till och med
+records-filter-from = Startdatum
+records-filter-to = Slutdatum
 records-filter-organisation = Organisation
 records-filter-kind = Typ av uppgift
 records-filter-all = Alla
@@ -68,25 +68,28 @@ lab-flag-high = Högt
 lab-taken = Provet taget
 lab-count = Resultat
 back-to-lab = Tillbaka till laboratorieresultaten
-lab-chart-title = Resultaten av { $test } över tid
-lab-chart-desc = { $count } resultat från perioden { $first }–{ $last }. Senaste resultat { $value } { $unit }. Referensområdet visas som ett grönt band; resultat utanför det som kvadrater.
+lab-chart-title = { $test }: resultat över tid
+lab-chart-desc = { $count ->
+    [one] Ett resultat { $first }: { $value } { $unit }. Referensområdet visas som ett grönt band; resultat utanför det som kvadrater.
+   *[other] { $count } resultat från perioden { $first }–{ $last }. Senaste resultat { $value } { $unit }. Referensområdet visas som ett grönt band; resultat utanför det som kvadrater.
+}
 lab-chart-empty = Inga resultat.
 lab-chart-caption = Uppgifterna i diagrammet finns också i tabellen nedan.
 lab-table-title = Resultat under vald period
 error-invalid-date-format = Ange datumet i formen dd.mm.åååå.
 error-invalid-date-order = Slutdatumet kan inte vara före startdatumet.
-action-records-list = Såg förteckningen över hälsouppgifter
-action-records-read = Öppnade en handling
-action-summaries-read = Såg sammandragen
-action-lab-list = Såg laboratorieresultaten
-action-lab-series = Såg utvecklingen av ett laboratorieresultat
+action-records-list = Granskning av förteckningen över hälsouppgifter
+action-records-read = Öppnande av en handling
+action-summaries-read = Granskning av sammandragen
+action-lab-list = Granskning av laboratorieresultaten
+action-lab-series = Granskning av utvecklingen av ett laboratorieresultat
 delayed-heading = Visas senare
 delayed-intro = En yrkesperson har bestämt att de här uppgifterna visas först senare, till exempel när de har gåtts igenom vid ett besök. Uppgifterna finns sparade.
 delayed-item = { $kind }, { $organisation }: visas { $when }
 delayed-appears = Visas
 delayed-document = Visningen av den här uppgiften har skjutits upp. Yrkespersonen som vårdar har bestämt att den visas först { $when }, till exempel för att den först ska gås igenom vid ett besök. Uppgiften finns sparad, men innehållet visas inte före det.
 lab-period = Period
-lab-period-1y = Det senaste året
+lab-period-1y = De senaste 12 månaderna
 lab-period-5y = De senaste fem åren
 lab-period-all = Alla resultat
 lab-period-submit = Visa
@@ -97,7 +100,7 @@ lab-period-earlier = { $count ->
 }
 summaries-procedures = Åtgärder
 summaries-imaging = Bilddiagnostiska undersökningar
-summaries-by-kind = Anteckningar enligt slag
+summaries-by-kind = Anteckningar per typ
 summaries-by-kind-intro = Varje anteckning under vald tid, som standard de senaste 12 månaderna. Vaccinationer visas från alla år.
 summaries-range-choose = Välj period
 summaries-range = Från { $from } till { $to }
@@ -113,15 +116,18 @@ summaries-care-plans = Vårdplaner
 summaries-measured = Mätt
 summaries-result = Resultat
 summaries-report = Utlåtande
-action-summaries-kind = Såg ett sammandrag efter slag
+action-summaries-kind = Granskning av ett sammandrag per typ
 document-measured = Mätresultat
-action-records-news = Såg vad som är nytt i hälsouppgifterna
-news-records-none = Inga nya dokument sedan ditt förra besök.
+action-records-news = Granskning av vad som är nytt i hälsouppgifterna
+news-records-none = Inga nya handlingar sedan ditt förra besök.
 news-records = { $documents ->
-    [one] Ett nytt dokument har kommit sedan ditt förra besök.
-   *[other] { $documents } nya dokument har kommit sedan ditt förra besök.
+    [one] En ny handling har kommit sedan ditt förra besök.
+   *[other] { $documents } nya handlingar har kommit sedan ditt förra besök.
 }
-news-records-labs = { $labs ->
-    [one] Ett av dem är ett laboratorieresultat.
-   *[other] { $labs } av dem är laboratorieresultat.
+news-records-labs = { $documents ->
+    [one] Den är ett laboratorieresultat.
+   *[other] { $labs ->
+        [one] En av dem är ett laboratorieresultat.
+       *[other] { $labs } av dem är laboratorieresultat.
+    }
 }

@@ -527,7 +527,10 @@ fn too_many(lang: Lang, kind: Kind, wait: Duration) -> Response {
         _ if kind.window() == MINUTE => lang.tr("rate-limited-text"),
         _ => {
             let hours = seconds.div_ceil(3600);
-            lang.tr_args("rate-limited-day-text", &[("hours", hours.into())])
+            lang.tr_args(
+                "rate-limited-day-text",
+                &[("hours", app::i18n::count(hours))],
+            )
         }
     };
     let page = format!(

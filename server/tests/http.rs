@@ -72,7 +72,7 @@ async fn the_front_page_invites_to_sign_in_and_carries_the_headers() {
         body.matches(&format!("nonce=\"{nonce}\"")).count()
     );
     assert!(body.contains(r#"<html lang="fi""#));
-    assert!(body.contains("Kirjaudu sisään"));
+    assert!(body.contains("Tunnistaudu"));
     assert!(
         body.contains("Kehitysympäristö"),
         "the development sign-in is announced on every page"
@@ -486,7 +486,7 @@ async fn the_language_switch_works_without_javascript_and_stays_on_the_site() {
         .await
         .expect("body");
     assert!(body.contains(r#"<html lang="sv""#));
-    assert!(body.contains("Logga in"));
+    assert!(body.contains("Identifiera dig"));
 
     let res = app
         .post_form(
@@ -972,7 +972,7 @@ async fn the_principal_sees_what_the_mandate_holder_did() {
     let log = log.text().await.expect("body");
     assert!(log.contains("Aino Virtanen"));
     assert!(log.contains("Valtuutettuna"));
-    assert!(log.contains("Katsoi terveystietoluetteloa"));
+    assert!(log.contains("Terveystietoluettelon katsominen"));
 }
 
 /// Every server function on a person's data, with the section it belongs to (`None`:
@@ -1245,7 +1245,7 @@ async fn the_renewal_form_works_without_javascript_and_is_sent_once() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.expect("body");
     assert!(
-        html.contains("Viestissä voi olla enintään 1000 merkkiä"),
+        html.contains("Viestissä voi olla enintään 1\u{a0}000 merkkiä"),
         "says what is wrong"
     );
     assert!(html.contains(&long), "keeps the message");

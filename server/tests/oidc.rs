@@ -354,7 +354,7 @@ async fn assert_refused(w: &World, res: reqwest::Response) {
         .text()
         .await
         .expect("body")
-        .contains("Kirjautuminen ei onnistunut"));
+        .contains("Tunnistautuminen ei onnistunut"));
 }
 
 async fn signed_in(w: &World, res: &reqwest::Response) -> bool {

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{send_feedback, FeedbackSubmission};
-use crate::i18n::{t, t_args};
+use crate::i18n::{count, t, t_args};
 use crate::ui::form::{
     answer, error_for, fresh_key, Answer, ErrorSummary, FormError, TextArea, TextInput,
 };
@@ -86,7 +86,7 @@ fn statement(sent: bool, typed: FeedbackSubmission, error: FormError) -> impl In
                 <TextArea
                     name="message"
                     label=t("a11y-feedback-message")
-                    hint=t_args("a11y-feedback-message-hint", &[("max", MAX_FEEDBACK_CHARS.into())])
+                    hint=t_args("a11y-feedback-message-hint", &[("max", count(MAX_FEEDBACK_CHARS))])
                     value=typed.message
                     error=error_for(&error, "message")
                     rows=6

@@ -170,6 +170,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         "session-warning-text",
                                         &[("time", "%TIME%".into())],
                                     ),
+                                    minutes_left: t_args(
+                                        "session-time-minutes",
+                                        &[("minutes", "%M%".into()), ("seconds", "%S%".into())],
+                                    ),
+                                    seconds_left: t_args(
+                                        "session-time-seconds",
+                                        &[("seconds", "%S%".into())],
+                                    ),
                                     continue_label: t("session-continue"),
                                     sign_out_label: t("sign-out"),
                                     ended_title: t("session-ended-title"),

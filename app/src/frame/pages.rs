@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{list_demo_persons, list_proxy_options, read_news, whoami};
 use crate::error::AppError;
-use crate::i18n::{lang, t, t_args};
+use crate::i18n::{count, lang, t, t_args};
 use crate::ui::{page_title, problem, BUTTON, H1, H2, LINK};
 use crate::SiteMode;
 
@@ -134,7 +134,6 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
         .iter()
         .copied()
         .find(|s| s.spec().pages.first().is_some_and(|first| first == page))?;
-    let count = |n: i64| -> fluent_templates::fluent_bundle::FluentValue<'static> { n.into() };
     match section {
         Section::HealthRecords => news.records.map(|r| match (r.documents, r.lab_results) {
             (0, _) => t("news-records-none"),
@@ -142,7 +141,10 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             (documents, labs) => format!(
                 "{} {}",
                 t_args("news-records", &[("documents", count(documents))]),
-                t_args("news-records-labs", &[("labs", count(labs))])
+                t_args(
+                    "news-records-labs",
+                    &[("documents", count(documents)), ("labs", count(labs))]
+                )
             ),
         }),
         Section::Prescriptions => news.prescriptions.map(|p| {

@@ -10,7 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{read_living_will, save_living_will, LivingWillSubmission};
-use crate::i18n::{lang, t};
+use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{
     answer, error_for, error_id, Answer, ErrorSummary, FieldError, FormError, TextArea,
@@ -251,7 +251,7 @@ fn will_form(
             <TextArea
                 name="wishes"
                 label=t("living-will-wishes")
-                hint=t("living-will-wishes-hint")
+                hint=t_args("living-will-wishes-hint", &[("max", count(archive::MAX_WISHES_CHARS))])
                 value=wishes
                 error=wishes_error
                 rows=8

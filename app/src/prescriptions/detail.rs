@@ -14,7 +14,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{read_prescription, send_renewal_request, RenewalSubmission};
 use super::list::{renewal_text, requests_table, status_text};
 use crate::frame::current_session;
-use crate::i18n::{lang, t, t_args};
+use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{
     answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
@@ -104,10 +104,7 @@ fn prescription_view(
             {item(t("prescription-amount"), p.amount.clone())}
             {item(
                 t("prescriptions-remaining"),
-                t_args(
-                    "prescriptions-packages",
-                    &[("left", p.remaining_packages.into()), ("of", p.packages.into())],
-                ),
+                super::packages_left(&p),
             )}
             {item(t("prescriptions-issued"), lang.date(p.issued_on))}
             {item(t("prescriptions-valid-until"), lang.date(p.valid_until))}
@@ -233,7 +230,7 @@ fn renewal_form(
             <TextArea
                 name="message"
                 label=t("renewal-message")
-                hint=t("renewal-message-hint")
+                hint=t_args("renewal-message-hint", &[("max", count(archive::MAX_MESSAGE_CHARS))])
                 value=typed.message.clone()
                 error=message_error
                 rows=6

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_renewal_requests, read_prescriptions};
-use crate::i18n::{lang, t, t_args, Lang};
+use crate::i18n::{count, lang, t, t_args, Lang};
 use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD, TH};
 
 pub(super) fn status_text(status: PrescriptionStatus) -> String {
@@ -19,7 +19,7 @@ pub(super) fn status_text(status: PrescriptionStatus) -> String {
 pub(super) fn renewal_text(block: Option<RenewalBlock>) -> String {
     match block {
         None => t("prescriptions-renewable"),
-        Some(block) => t(&format!("error-invalid-{}", block.error_code())),
+        Some(block) => crate::ui::form::invalid_text(block.error_code()),
     }
 }
 
@@ -59,7 +59,7 @@ fn prescription_list(
     let shown = current.len();
     view! {
         <p role="status" class="mb-4">
-            {t_args("prescriptions-count", &[("shown", shown.into()), ("total", total.into())])}
+            {t_args("prescriptions-count", &[("shown", count(shown)), ("total", count(total))])}
         </p>
         <p class="mb-4">
             {if show_all {
@@ -68,7 +68,7 @@ fn prescription_list(
             } else if hidden > 0 {
                 view! {
                     <a class=LINK href="/prescriptions?show=all">
-                        {t_args("prescriptions-show-all", &[("count", hidden.into())])}
+                        {t_args("prescriptions-show-all", &[("count", count(hidden))])}
                     </a>
                 }
                     .into_any()
@@ -100,13 +100,7 @@ fn prescription_list(
                                 {item(t("prescriptions-valid-until"), lang.date(p.valid_until))}
                                 {item(
                                     t("prescriptions-remaining"),
-                                    t_args(
-                                        "prescriptions-packages",
-                                        &[
-                                            ("left", p.remaining_packages.into()),
-                                            ("of", p.packages.into()),
-                                        ],
-                                    ),
+                                    super::packages_left(&p),
                                 )}
                                 {item(t("prescriptions-atc"), p.atc.clone())}
                                 {item(

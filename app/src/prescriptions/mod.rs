@@ -11,3 +11,15 @@ pub use detail::PrescriptionPage;
 pub use list::PrescriptionsPage;
 pub use medication::MedicationListPage;
 pub use summary::PrescriptionSummaryPage;
+
+/// What remains of a prescription: "2 / 3 pakkausta", "1 of 1 package".
+fn packages_left(p: &archive::model::Prescription) -> String {
+    use crate::i18n::{count, t_args};
+    t_args(
+        "prescriptions-packages",
+        &[
+            ("left", count(p.remaining_packages)),
+            ("of", count(p.packages)),
+        ],
+    )
+}

@@ -97,6 +97,7 @@ fn summary_view(summary: PrescriptionSummary) -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             let written_in = p.language.code();
+                            let left = super::packages_left(&p);
                             view! {
                                 <tr>
                                     <th scope="row" class=TD>
@@ -109,13 +110,7 @@ fn summary_view(summary: PrescriptionSummary) -> impl IntoView {
                                     </th>
                                     <td class=TD lang=written_in>{p.dosage}</td>
                                     <td class=TD>
-                                        {t_args(
-                                            "prescriptions-packages",
-                                            &[
-                                                ("left", p.remaining_packages.into()),
-                                                ("of", p.packages.into()),
-                                            ],
-                                        )}
+                                        {left}
                                     </td>
                                     <td class=TD>{lang.date(p.valid_until)}</td>
                                     <td class=TD>{format!("{}, {}", p.prescriber, p.organisation.name)}</td>

@@ -264,7 +264,7 @@ fn summary_view(kind: DocumentKind, query: &RecordsQuery, view: KindSummaryView)
             {if count == 0 {
                 t("summaries-kind-none")
             } else {
-                t_args("records-count", &[("count", count.into())])
+                t_args("records-count", &[("count", crate::i18n::count(count))])
             }}
         </p>
         {(count > 0).then_some(listed)}

@@ -182,7 +182,7 @@ fn trend_view(trend: LabTrend, id: String) -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="mb-4">
-                        {t_args("lab-period-earlier", &[("count", earlier.into())])}
+                        {t_args("lab-period-earlier", &[("count", crate::i18n::count(earlier))])}
                     </p>
                 }
             })}

@@ -186,7 +186,7 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
             {if count == 0 {
                 t("records-none")
             } else {
-                t_args("records-count", &[("count", count.into())])
+                t_args("records-count", &[("count", crate::i18n::count(count))])
             }}
         </p>
         <ol class="space-y-4" aria-labelledby="documents-heading">

@@ -45,7 +45,7 @@ pub fn trend_summary(series: &LabSeries, lang: Lang) -> String {
         (Some(first), Some(last)) => lang.tr_args(
             "lab-chart-desc",
             &[
-                ("count", series.points.len().into()),
+                ("count", crate::i18n::count(series.points.len())),
                 ("first", lang.date(first.taken_at.date()).into()),
                 ("last", lang.date(last.taken_at.date()).into()),
                 ("value", lang.number(last.value).into()),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{problem, see_other, set_status, CHOICE, LINK};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{count, t, t_args};
 
 /// What is wrong with a form: each wrong field (its control's id) with its message, in
 /// the form's order; empty when nothing is.
@@ -22,6 +22,38 @@ pub fn error_for(error: &FormError, field: &str) -> Option<String> {
         .map(|(_, message)| message.clone())
 }
 
+/// What an invalid field or a refusing rule's `code` says, in words: a limit is said
+/// with its number, from the constant the archive enforces.
+#[must_use]
+pub fn invalid_text(code: &str) -> String {
+    use archive::model::{MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS};
+    use archive::{MAX_MESSAGE_CHARS, MAX_WISHES_CHARS};
+    // Each id written out, so the locale test sees what each is given.
+    match code {
+        "message-too-long" => t_args(
+            "error-invalid-message-too-long",
+            &[("max", count(MAX_MESSAGE_CHARS))],
+        ),
+        "wishes-too-long" => t_args(
+            "error-invalid-wishes-too-long",
+            &[("max", count(MAX_WISHES_CHARS))],
+        ),
+        "feedback-too-long" => t_args(
+            "error-invalid-feedback-too-long",
+            &[("max", count(MAX_FEEDBACK_CHARS))],
+        ),
+        "contact-too-long" => t_args(
+            "error-invalid-contact-too-long",
+            &[("max", count(MAX_CONTACT_CHARS))],
+        ),
+        "page-too-long" => t_args(
+            "error-invalid-page-too-long",
+            &[("max", count(MAX_PAGE_CHARS))],
+        ),
+        _ => t(&format!("error-invalid-{code}")),
+    }
+}
+
 /// Each wrong field of `e` with its message in words, when `e` is about fields.
 #[must_use]
 pub fn field_errors(e: &AppError) -> Option<FormError> {
@@ -29,7 +61,7 @@ pub fn field_errors(e: &AppError) -> Option<FormError> {
         AppError::Invalid { fields } => Some(
             fields
                 .iter()
-                .map(|(field, code)| (field.clone(), t(&format!("error-invalid-{code}"))))
+                .map(|(field, code)| (field.clone(), invalid_text(code)))
                 .collect(),
         ),
         _ => None,
@@ -57,10 +89,7 @@ pub fn answer<T>(result: Result<T, AppError>, done: &str, blocked_field: &str) -
             return Answer::Redirected;
         }
         Err(AppError::Blocked { code }) => {
-            vec![(
-                blocked_field.to_owned(),
-                t(&format!("error-invalid-{code}")),
-            )]
+            vec![(blocked_field.to_owned(), invalid_text(&code))]
         }
         Err(e) => match field_errors(&e) {
             Some(errors) => errors,

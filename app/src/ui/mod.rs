@@ -119,11 +119,22 @@ pub fn problem(e: &AppError) -> AnyView {
     view! {
         <div role="alert" class="rounded border-l-4 border-red-700 bg-red-50 p-4">
             <h2 class="text-xl font-semibold">{t("error-title")}</h2>
-            <p>{t(&e.message_id())}</p>
+            <p>{explanation(e)}</p>
             {reference.map(|r| view! { <p class="text-sm">{r}</p> })}
         </div>
     }
     .into_any()
+}
+
+/// What went wrong, in words.
+fn explanation(e: &AppError) -> String {
+    match e {
+        AppError::Invalid { fields } => fields
+            .first()
+            .map_or_else(|| t("error-request"), |(_, code)| form::invalid_text(code)),
+        AppError::Blocked { code } => form::invalid_text(code),
+        _ => t(&e.message_id()),
+    }
 }
 
 /// A notice that something was done (after the redirect of a form), read out politely.
