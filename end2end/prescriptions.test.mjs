@@ -123,7 +123,7 @@ for (const mode of ['js', 'nojs']) {
 
       const summary = page.getByRole('alert').filter({ hasText: 'Tarkista tiedot' });
       await summary.waitFor();
-      await summary.getByRole('link', { name: /enintään 1000 merkkiä/ }).click();
+      await summary.getByRole('link', { name: /enintään 1\s000 merkkiä/ }).click();
       assert.equal(await page.getByLabel('Viesti lääkärille (vapaaehtoinen)').inputValue(), long);
       assert.equal(await page.getByLabel('Lääkäri saa nähdä myös muut reseptini').isChecked(), false);
       assert.equal(await page.getByLabel('Viesti lääkärille (vapaaehtoinen)').getAttribute('aria-invalid'), 'true');
