@@ -7,9 +7,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# One target directory outside the clone, shared by every build of a run (and kept
-# between runs on the same machine).
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/omakanta/target}"
+# One target directory shared by every build of a run: the clone's own target/, as
+# cargo users expect, unless CARGO_TARGET_DIR says another (CI keeps one outside the
+# clone between runs).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 CARGO_LEPTOS_VERSION=0.3.10

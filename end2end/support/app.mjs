@@ -47,7 +47,7 @@ export async function startApp({ port, env = {} } = {}) {
       OMAKANTA_ENV: 'development',
       // A browser driven by a test opens pages and posts forms far faster than a
       // person, all from one address: the rate limits (tested over HTTP in
-      // server/tests/limits.rs) would refuse a journey or the crawl part way.
+      // server/tests/suite/limits.rs) would refuse a journey or the crawl part way.
       ...Object.fromEntries(
         [
           'SIGN_INS_PER_MINUTE',

@@ -6,7 +6,7 @@
 //! Adding an operation means adding it to `Op` (the match on `Action` below does not
 //! compile until every action is placed).
 
-mod common;
+use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, document_marks, mark_document, set_mandate, set_person_flags};
@@ -1064,26 +1064,47 @@ async fn imported_relations_give_rights(t: &TestArchive) {
 }
 on_both!(import, imported_relations_give_rights);
 
-/// Collects what this test binary logs (SQLite's driver logs from its own thread, so
-/// the collector is the process's).
+/// Collects what the process logs while a test asks for it (SQLite's driver logs from
+/// its own thread, so the collector is the process's): the tests share one binary, and
+/// the others' statements are not kept while nobody reads them.
 #[derive(Clone, Default)]
 struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
-fn captured_log() -> Captured {
+/// How many tests are reading the log now.
+static CAPTURING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// While it lives, the log is collected.
+struct Capturing;
+
+impl Drop for Capturing {
+    fn drop(&mut self) {
+        CAPTURING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+fn captured_log() -> (Captured, Capturing) {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::Layer;
     static LOG: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
-    LOG.get_or_init(|| {
-        let captured = Captured::default();
-        let writer = captured.clone();
-        tracing::subscriber::set_global_default(
-            tracing_subscriber::fmt()
-                .with_writer(move || writer.clone())
-                .with_max_level(tracing::Level::TRACE)
-                .finish(),
-        )
-        .expect("the only subscriber");
-        captured
-    })
-    .clone()
+    let captured = LOG
+        .get_or_init(|| {
+            let captured = Captured::default();
+            let writer = captured.clone();
+            tracing::subscriber::set_global_default(
+                tracing_subscriber::registry().with(
+                    tracing_subscriber::fmt::layer()
+                        .with_writer(move || writer.clone())
+                        .with_filter(tracing_subscriber::filter::filter_fn(|_| {
+                            CAPTURING.load(std::sync::atomic::Ordering::SeqCst) > 0
+                        })),
+                ),
+            )
+            .expect("the only subscriber");
+            captured
+        })
+        .clone();
+    CAPTURING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    (captured, Capturing)
 }
 
 impl std::io::Write for Captured {
@@ -1111,7 +1132,7 @@ async fn the_childs_tenth_birthday_is_bound_never_written_into_sql(t: &TestArchi
         .replace_year(teen_birth.year() + 10)
         .expect("date")
         .to_string();
-    let captured = captured_log();
+    let (captured, _capturing) = captured_log();
     let from = captured.0.lock().expect("lock").len();
     let laura = a.demo_actor(ids::GUARDIAN).await.expect("actor");
     let as_guardian = a

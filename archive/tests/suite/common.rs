@@ -1,8 +1,6 @@
 //! Test archives on SQLite (a temporary file) and PostgreSQL (a schema of its own at
 //! `TEST_DATABASE_URL`), each with a fixed clock the test can move.
 
-#![allow(dead_code)]
-
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
@@ -123,13 +121,13 @@ macro_rules! on_both {
             use super::*;
             #[tokio::test]
             async fn sqlite() {
-                let t = common::sqlite().await;
+                let t = $crate::common::sqlite().await;
                 ($body)(&t).await;
                 t.close().await;
             }
             #[tokio::test]
             async fn postgres() {
-                if let Some(t) = common::postgres().await {
+                if let Some(t) = $crate::common::postgres().await {
                     ($body)(&t).await;
                     t.close().await;
                 }

@@ -3,7 +3,7 @@
 //! of what it says reaches any list, document, summary, laboratory series or count
 //! until the clock reaches that minute; the person and those acting for them alike.
 
-mod common;
+use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};

@@ -1,7 +1,7 @@
 //! The living will on SQLite and PostgreSQL: written, changed and withdrawn by the
 //! person only, with every version kept and every step audited.
 
-mod common;
+use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::audit_trail;

@@ -2,7 +2,7 @@
 //! visit (their last action before this sign-in),
 //! in each section the right covers, as that right sees the data, on both databases.
 
-mod common;
+use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};

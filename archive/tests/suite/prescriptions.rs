@@ -1,7 +1,7 @@
 //! Prescriptions and renewal requests, on SQLite and PostgreSQL: no request is ever lost
 //! or doubled.
 
-mod common;
+use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, renewal_request_counts};

@@ -1,6 +1,6 @@
 //! The archive's rules and storage, on SQLite and on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,7 +1,6 @@
 //! The app over HTTP, as the tests drive it: the real application on a random port with
 //! its own SQLite database filled with the demo data, a client that does not follow
 //! redirects, and the steps a person takes (sign in, act for someone, post a form).
-#![allow(dead_code)]
 
 use std::net::SocketAddr;
 

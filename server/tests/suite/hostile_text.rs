@@ -2,7 +2,7 @@
 //! unchanged through the post, the error page, storage and the edit page of every text
 //! area (the renewal message, the living will), with JavaScript off.
 
-mod common;
+use crate::common;
 
 use common::{form_key, renewable, spawn_app, text_area};
 use reqwest::StatusCode;

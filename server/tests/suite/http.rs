@@ -1,7 +1,7 @@
 //! The server over HTTP: each test starts the real application on a random port with
 //! its own SQLite database filled with the demo data.
 
-mod common;
+use crate::common;
 
 use archive::{Holder, Section};
 use common::{act_for, form_key, renewable, spawn_app, text_area, TestApp};

@@ -4,7 +4,7 @@
 //! database, and each allowance: sign-ins, writes without a session, feedback a day,
 //! and a signed-in person's reads.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, TestApp};
 use reqwest::StatusCode;

@@ -4,7 +4,7 @@
 //! transaction nobody held, and later requests met "there is already a transaction in
 //! progress" and waited on its row locks.)
 
-mod common;
+use crate::common;
 
 use common::spawn_app_with;
 use reqwest::StatusCode;

@@ -1,0 +1,15 @@
+//! The archive's integration tests, one binary (a module per concern), on SQLite and
+//! on PostgreSQL (`TEST_DATABASE_URL`): every case of `on_both!` runs on each.
+
+#![allow(dead_code)]
+
+#[macro_use]
+mod common;
+
+mod access_matrix;
+mod delayed_display;
+mod living_will;
+mod migrations;
+mod news;
+mod prescriptions;
+mod rules;

@@ -1,0 +1,13 @@
+//! The server's integration tests, one binary (a module per concern): the real
+//! application on a random port with its own database, driven over HTTP.
+
+#![allow(dead_code)]
+
+mod common;
+
+mod crash;
+mod hostile_text;
+mod http;
+mod limits;
+mod oidc;
+mod postgres;
