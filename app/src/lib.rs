@@ -90,51 +90,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=frame::NotFoundPage>
                     <Route path=path!("/") view=frame::FrontPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=frame::SignInPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/accessibility")
-                        view=accessibility::AccessibilityPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/records") view=records::RecordsPage ssr=SsrMode::Async />
-                    <Route path=path!("/records/:id") view=records::DocumentPage ssr=SsrMode::Async />
-                    <Route path=path!("/summaries") view=records::SummariesPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/summaries/:kind")
-                        view=records::SummaryKindPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/lab") view=records::LabPage ssr=SsrMode::Async />
-                    <Route path=path!("/lab/:id") view=records::LabTrendPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/prescriptions")
-                        view=prescriptions::PrescriptionsPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/prescriptions/:id")
-                        view=prescriptions::PrescriptionPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/prescription-summary")
-                        view=prescriptions::PrescriptionSummaryPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/medication-list")
-                        view=prescriptions::MedicationListPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/living-will")
-                        view=living_will::LivingWillPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/disclosure-log")
-                        view=disclosure_log::DisclosureLogPage
-                        ssr=SsrMode::Async
-                    />
+                    // Each section's own pages, named once here.
+                    <accessibility::Routes />
+                    <records::Routes />
+                    <prescriptions::Routes />
+                    <living_will::Routes />
+                    <disclosure_log::Routes />
                 </Routes>
             </frame::Layout>
         </Router>

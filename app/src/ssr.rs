@@ -32,7 +32,7 @@ impl Authenticated {
 ///
 /// # Errors
 /// `Internal` when the server did not provide it (a wiring fault).
-pub fn archive() -> Result<Archive, AppError> {
+pub fn context_archive() -> Result<Archive, AppError> {
     use_context::<Archive>().ok_or_else(|| internal("archive missing from context"))
 }
 
@@ -50,11 +50,10 @@ pub fn authenticated() -> Option<Authenticated> {
 /// `Unauthenticated` without a session; the archive's refusal otherwise.
 pub async fn subject_access() -> Result<Access, AppError> {
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
-    let archive = archive()?;
-    archive
+    let archive = context_archive()?;
+    Ok(archive
         .access(&who.actor, who.subject(), Purpose::CitizenService)
-        .await
-        .map_err(from_archive)
+        .await?)
 }
 
 /// A fresh idempotency key for a form that changes something.
@@ -64,16 +63,18 @@ pub fn idempotency_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Maps an archive error to a safe code, logging what the browser must not see.
-#[must_use]
-pub fn from_archive(e: ArchiveError) -> AppError {
-    match e {
-        ArchiveError::Refused(reason) => AppError::Forbidden { reason },
-        ArchiveError::NotFound => AppError::NotFound,
-        ArchiveError::Blocked(code) => AppError::Blocked { code: code.into() },
-        ArchiveError::Invalid { field, code } => AppError::invalid(field, code),
-        ArchiveError::Corrupt(what) => internal(what),
-        ArchiveError::Storage(e) => internal(&e.to_string()),
+/// An archive error as a safe code, logging what the browser must not see; server
+/// functions answer an archive error with `?`.
+impl From<ArchiveError> for AppError {
+    fn from(e: ArchiveError) -> Self {
+        match e {
+            ArchiveError::Refused(reason) => Self::Forbidden { reason },
+            ArchiveError::NotFound => Self::NotFound,
+            ArchiveError::Blocked(code) => Self::Blocked { code: code.into() },
+            ArchiveError::Invalid { field, code } => Self::invalid(field, code),
+            ArchiveError::Corrupt(what) => internal(what),
+            ArchiveError::Storage(e) => internal(&e.to_string()),
+        }
     }
 }
 

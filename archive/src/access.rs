@@ -79,6 +79,13 @@ pub(crate) struct AuditedRead {
     event: AuditEvent,
 }
 
+/// A read of several sections at once (the front page's news): one transaction, and
+/// an event for each section read, written together when it ends.
+pub(crate) struct SectionsRead {
+    pub tx: Transaction<'static, Any>,
+    events: Vec<AuditEvent>,
+}
+
 /// One row of the audit trail, as written.
 #[derive(Debug, Clone)]
 pub(crate) struct AuditEvent {
@@ -390,6 +397,37 @@ impl Access {
     pub(crate) async fn finish_read(&self, read: AuditedRead) -> Result<(), ArchiveError> {
         read.tx.commit().await?;
         self.archive.audit.record(read.event).await
+    }
+
+    /// Begins a read of several sections in one transaction ([`SectionsRead`]).
+    pub(crate) async fn begin_sections_read(&self) -> Result<SectionsRead, ArchiveError> {
+        Ok(SectionsRead {
+            tx: self.archive.db.begin().await?,
+            events: Vec::new(),
+        })
+    }
+
+    /// Notes that `read` read `action`'s section: its event is written when the read
+    /// ends. Only a section the right covers may be read so (checked; a section not
+    /// covered is refused here and recorded so).
+    pub(crate) async fn read_section(
+        &self,
+        read: &mut SectionsRead,
+        action: Action,
+    ) -> Result<(), ArchiveError> {
+        self.require_cover(action, None).await?;
+        read.events.push(self.event(action, None, "ok"));
+        Ok(())
+    }
+
+    /// Ends a read of several sections: one event a section, written together and
+    /// durable before this returns.
+    pub(crate) async fn finish_sections_read(
+        &self,
+        read: SectionsRead,
+    ) -> Result<(), ArchiveError> {
+        read.tx.commit().await?;
+        self.archive.audit.record_all(read.events).await
     }
 
     /// Ends a read that found nothing this right may see: recorded with its outcome.

@@ -11,7 +11,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::access::{write_audit, AuditEvent};
 use crate::error::ArchiveError;
 
-/// How many events one commit takes at most.
+/// How many reads' events one commit takes at most.
 const BATCH: usize = 256;
 
 type Reply = oneshot::Sender<Result<(), String>>;
@@ -19,13 +19,13 @@ type Reply = oneshot::Sender<Result<(), String>>;
 /// The handle by which reads hand their events to the writer.
 #[derive(Debug, Clone)]
 pub(crate) struct AuditWriter {
-    queue: mpsc::Sender<(AuditEvent, Reply)>,
+    queue: mpsc::Sender<(Vec<AuditEvent>, Reply)>,
 }
 
 impl AuditWriter {
     /// Starts the writer on `pool`; it ends when the last handle is dropped.
     pub(crate) fn start(pool: AnyPool) -> Self {
-        let (queue, mut incoming) = mpsc::channel::<(AuditEvent, Reply)>(4 * BATCH);
+        let (queue, mut incoming) = mpsc::channel::<(Vec<AuditEvent>, Reply)>(4 * BATCH);
         tokio::spawn(async move {
             while let Some(first) = incoming.recv().await {
                 let mut batch = vec![first];
@@ -37,7 +37,7 @@ impl AuditWriter {
                 }
                 let written = async {
                     let mut tx = pool.begin().await?;
-                    for (event, _) in &batch {
+                    for event in batch.iter().flat_map(|(events, _)| events) {
                         write_audit(&mut tx, event.clone()).await?;
                     }
                     tx.commit().await?;
@@ -60,9 +60,21 @@ impl AuditWriter {
     /// `Corrupt` when the writer is gone or the events could not be written (the read
     /// must then not return what it read).
     pub(crate) async fn record(&self, event: AuditEvent) -> Result<(), ArchiveError> {
+        self.record_all(vec![event]).await
+    }
+
+    /// Writes the events of one read of several parts together (in the same commit),
+    /// with whatever else is waiting, and returns once they are durable.
+    ///
+    /// # Errors
+    /// As [`AuditWriter::record`].
+    pub(crate) async fn record_all(&self, events: Vec<AuditEvent>) -> Result<(), ArchiveError> {
+        if events.is_empty() {
+            return Ok(());
+        }
         let (reply, answer) = oneshot::channel();
         self.queue
-            .send((event, reply))
+            .send((events, reply))
             .await
             .map_err(|_| ArchiveError::Corrupt("the audit writer has stopped"))?;
         match answer.await {

@@ -8,12 +8,28 @@ use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
 pub use crate::audit::{Action, Outcome, Refusal};
-pub use crate::disclosure_log::model::*;
-pub use crate::feedback::model::*;
-pub use crate::living_will::model::*;
-pub use crate::news::model::*;
-pub use crate::prescriptions::model::*;
-pub use crate::records::model::*;
+pub use crate::disclosure_log::model::LoggedAction;
+pub use crate::feedback::model::{
+    Feedback, ReceivedFeedback, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS,
+};
+pub use crate::living_will::model::{
+    LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish, MAX_WISHES_CHARS,
+};
+pub use crate::news::model::{
+    DisclosureNews, LivingWillNews, News, PrescriptionsNews, RecordsNews,
+};
+pub use crate::prescriptions::model::{
+    CareSetting, Dispensation, Medication, MedicationGroup, MedicationList, MedicationSource,
+    Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus, RecordedMedication,
+    RenewalBlock, RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
+    SummaryScope, KEY_REUSED, MAX_MESSAGE_CHARS,
+};
+pub use crate::records::model::{
+    AbnormalFlag, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary, KindEntry,
+    LabPoint, LabSeries, LabTest, LabTests, LabTrend, LabValue, MaybeDelayed, MeasuredValue,
+    RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries,
+    SummaryEntry, TrendPeriod, MAX_PAGE,
+};
 pub use crate::section::{Holder, Section};
 
 macro_rules! id_type {

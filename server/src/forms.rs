@@ -7,34 +7,30 @@ use app::accessibility::api::FeedbackSubmission;
 use app::living_will::api::LivingWillSubmission;
 use app::prescriptions::api::RenewalSubmission;
 use app::shell;
+use app::ui::form::PostedForm;
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, State};
 use axum::http::Request;
 use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
 use leptos::prelude::provide_context;
 
 use crate::AppState;
 
-/// POST /prescriptions/{id}: a renewal request from the prescription's page.
-pub async fn renewal(State(state): State<AppState>, req: Request<Body>) -> Response {
-    answer::<RenewalSubmission>(state, req).await
-}
-
-/// POST /living-will: writing, changing or withdrawing the living will.
-pub async fn living_will(State(state): State<AppState>, req: Request<Body>) -> Response {
-    answer::<LivingWillSubmission>(state, req).await
-}
-
-/// POST /accessibility: feedback from the accessibility statement's form.
-pub async fn feedback(State(state): State<AppState>, req: Request<Body>) -> Response {
-    answer::<FeedbackSubmission>(state, req).await
+/// The forms posted to their own pages, each at its page's address: one line a form.
+pub fn routes(router: Router<AppState>) -> Router<AppState> {
+    router
+        .route(RenewalSubmission::PATH, post(answer::<RenewalSubmission>))
+        .route(
+            LivingWillSubmission::PATH,
+            post(answer::<LivingWillSubmission>),
+        )
+        .route(FeedbackSubmission::PATH, post(answer::<FeedbackSubmission>))
 }
 
 /// Renders the page at the request's address with the posted form in context.
-async fn answer<T>(state: AppState, req: Request<Body>) -> Response
-where
-    T: serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static,
-{
+async fn answer<T: PostedForm>(State(state): State<AppState>, req: Request<Body>) -> Response {
     let (parts, body) = req.into_parts();
     // A body that is not a form gives an empty one, which the page explains.
     let typed = Form::<T>::from_request(Request::from_parts(parts.clone(), body), &state)

@@ -123,7 +123,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let context_state = state.clone();
     let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
-    let pages = Router::new()
+    let pages = forms::routes(Router::new())
         .route("/dev/sign-in", post(session::dev_sign_in))
         .route("/auth/start", post(session::auth_start))
         .route("/auth/callback", get(session::auth_callback))
@@ -131,9 +131,6 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         .route("/language", post(session::set_language))
         .route("/session/extend", post(session::extend))
         .route("/acting-for", post(session::act_for))
-        .route("/prescriptions/{id}", post(forms::renewal))
-        .route("/living-will", post(forms::living_will))
-        .route("/accessibility", post(forms::feedback))
         .leptos_routes_with_context(
             &state,
             routes,

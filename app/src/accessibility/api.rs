@@ -20,11 +20,15 @@ pub struct FeedbackSubmission {
     pub key: String,
 }
 
+impl crate::ui::form::PostedForm for FeedbackSubmission {
+    const PATH: &'static str = "/accessibility";
+}
+
 /// Keeps accessibility feedback; anyone may send it, signed in or not. Every wrong
 /// field is named at once.
 #[server(prefix = "/api", endpoint = "accessibility-feedback")]
 pub async fn send_feedback(submission: FeedbackSubmission) -> Result<(), AppError> {
-    use crate::ssr::{archive, from_archive};
+    use crate::ssr::context_archive;
     use archive::model::{Feedback, Language};
     let feedback = Feedback {
         page: Some(submission.page),
@@ -40,9 +44,8 @@ pub async fn send_feedback(submission: FeedbackSubmission) -> Result<(), AppErro
             .map(|(field, code)| (field.to_owned(), code.to_owned()))
             .collect(),
     )?;
-    archive()?
+    Ok(context_archive()?
         .receive_feedback(&feedback)
         .await
-        .map(|_| ())
-        .map_err(from_archive)
+        .map(|_| ())?)
 }

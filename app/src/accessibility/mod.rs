@@ -7,3 +7,15 @@ pub mod api;
 mod page;
 
 pub use page::AccessibilityPage;
+
+/// The statement's page.
+#[leptos::component(transparent)]
+pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{path, SsrMode};
+    view! {
+        <Route path=path!("/accessibility") view=AccessibilityPage ssr=SsrMode::Async />
+    }
+    .into_inner()
+}

@@ -9,9 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{send_feedback, FeedbackSubmission};
 use crate::i18n::{count, t, t_args};
-use crate::ui::form::{
-    answer, error_for, fresh_key, Answer, ErrorSummary, FormError, TextArea, TextInput,
-};
+use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, TextArea, TextInput};
 use crate::ui::{done_notice, page_title, BUTTON, H1, H2};
 
 #[component]
@@ -26,14 +24,11 @@ pub fn AccessibilityPage() -> impl IntoView {
             {move || {
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let mut error = Vec::new();
-                    if let Some(typed) = &submission {
-                        match answer(send_feedback(typed.clone()).await, "/accessibility?sent=1#feedback", "message") {
-                            Answer::Redirected => return ().into_any(),
-                            Answer::Again(e) => error = e,
-                            Answer::Failed(page) => return page,
-                        }
-                    }
+                    let done = "/accessibility?sent=1#feedback";
+                    let error = match posted(submission.as_ref(), send_feedback, done, "message").await {
+                        Ok(error) => error,
+                        Err(answer) => return answer,
+                    };
                     statement(sent, submission.unwrap_or_default(), error).into_any()
                 })
             }}

@@ -8,10 +8,6 @@ use crate::error::AppError;
 /// What others did with the person's data (the person's own section).
 #[server(prefix = "/api", endpoint = "disclosure-log")]
 pub async fn read_disclosure_log() -> Result<Vec<LoggedAction>, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .disclosure_log(500)
-        .await
-        .map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.disclosure_log(500).await?)
 }

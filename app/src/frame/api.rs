@@ -53,29 +53,28 @@ pub async fn whoami() -> Result<Option<Session>, AppError> {
 /// session's right covers.
 #[server(prefix = "/api", endpoint = "news")]
 pub async fn read_news() -> Result<News, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access().await?.news().await.map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.news().await?)
 }
 
 /// The persons the signed-in person may act for.
 #[server(prefix = "/api", endpoint = "proxy-options")]
 pub async fn list_proxy_options() -> Result<ProxyOverview, AppError> {
-    use crate::ssr::{archive, authenticated, from_archive};
+    use crate::ssr::{authenticated, context_archive};
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
-    archive()?
+    Ok(context_archive()?
         .proxy_options(&who.actor, &who.token)
-        .await
-        .map_err(from_archive)
+        .await?)
 }
 
 /// The demo persons, when the development sign-in is on.
 #[server(prefix = "/api", endpoint = "demo-persons")]
 pub async fn list_demo_persons() -> Result<Vec<DemoPerson>, AppError> {
-    use crate::ssr::{archive, from_archive};
+    use crate::ssr::context_archive;
     use crate::SiteMode;
     let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
     if !dev {
         return Err(AppError::NotFound);
     }
-    archive()?.demo_persons().await.map_err(from_archive)
+    Ok(context_archive()?.demo_persons().await?)
 }

@@ -9,21 +9,36 @@ use crate::error::AppError;
 /// The living will of the signed-in person (no one else's can be read).
 #[server(prefix = "/api", endpoint = "living-will")]
 pub async fn read_living_will() -> Result<LivingWill, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .living_will()
-        .await
-        .map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.living_will().await?)
+}
+
+/// What a living-will form asks for: to save what it says, or to withdraw the will.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LivingWillIntent {
+    #[default]
+    Save,
+    Withdraw,
+}
+
+impl LivingWillIntent {
+    /// As the form posts it.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Save => "save",
+            Self::Withdraw => "withdraw",
+        }
+    }
 }
 
 /// The living-will form as posted: every field as typed, so that a form with a mistake
 /// can be shown again as it was. A treatment's wish is under the treatment's code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LivingWillSubmission {
-    /// "save" or "withdraw".
     #[serde(default)]
-    pub intent: String,
+    pub intent: LivingWillIntent,
     #[serde(default)]
     pub wishes: String,
     #[serde(default)]
@@ -41,6 +56,10 @@ pub struct LivingWillSubmission {
     pub confirm: Option<String>,
 }
 
+impl crate::ui::form::PostedForm for LivingWillSubmission {
+    const PATH: &'static str = "/living-will";
+}
+
 impl LivingWillSubmission {
     /// What was chosen for a treatment (a wish's code, or empty).
     #[must_use]
@@ -56,20 +75,16 @@ impl LivingWillSubmission {
     }
 }
 
-/// Writes the living will anew, or withdraws it (with `intent` "withdraw").
+/// Writes the living will anew, or withdraws it, as the form's intent says.
 #[server(prefix = "/api", endpoint = "save-living-will")]
 pub async fn save_living_will(submission: LivingWillSubmission) -> Result<LivingWill, AppError> {
-    use crate::ssr::{from_archive, subject_access};
+    use crate::ssr::subject_access;
     use archive::model::{LivingWillText, TreatmentWish};
-    if submission.intent == "withdraw" {
+    if submission.intent == LivingWillIntent::Withdraw {
         if submission.confirm.is_none() {
             return Err(AppError::invalid("confirm", "confirm-withdrawal"));
         }
-        return subject_access()
-            .await?
-            .withdraw_living_will()
-            .await
-            .map_err(from_archive);
+        return Ok(subject_access().await?.withdraw_living_will().await?);
     }
     // Every wrong field at once: each treatment without a wish, and the text's length
     // (the archive's rule, asked here too so that one answer names them all).
@@ -85,12 +100,11 @@ pub async fn save_living_will(submission: LivingWillSubmission) -> Result<Living
         problems.push(("wishes".into(), code.into()));
     }
     AppError::check(problems)?;
-    subject_access()
+    Ok(subject_access()
         .await?
         .write_living_will(&LivingWillText {
             wishes: submission.wishes.clone(),
             treatments,
         })
-        .await
-        .map_err(from_archive)
+        .await?)
 }

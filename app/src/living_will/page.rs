@@ -9,12 +9,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{read_living_will, save_living_will, LivingWillSubmission};
+use super::api::{read_living_will, save_living_will, LivingWillIntent, LivingWillSubmission};
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::form::{
-    answer, error_for, error_id, Answer, ErrorSummary, FieldError, FormError, TextArea,
-};
+use crate::ui::form::{error_for, error_id, posted, ErrorSummary, FieldError, FormError, TextArea};
 use crate::ui::{
     done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD, TH,
 };
@@ -38,19 +36,12 @@ pub fn LivingWillPage() -> impl IntoView {
             {move || {
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let mut error = Vec::new();
-                    if let Some(typed) = &submission {
-                        let done = if typed.intent == "withdraw" {
-                            "/living-will?withdrawn=1"
-                        } else {
-                            "/living-will?saved=1"
-                        };
-                        match answer(save_living_will(typed.clone()).await, done, "write") {
-                            Answer::Redirected => return ().into_any(),
-                            Answer::Again(e) => error = e,
-                            Answer::Failed(page) => return page,
-                        }
-                    }
+                    let withdrawing = submission.as_ref().is_some_and(|t| t.intent == LivingWillIntent::Withdraw);
+                    let done = if withdrawing { "/living-will?withdrawn=1" } else { "/living-will?saved=1" };
+                    let error = match posted(submission.as_ref(), save_living_will, done, "write").await {
+                        Ok(error) => error,
+                        Err(answer) => return answer,
+                    };
                     match read_living_will().await {
                         Ok(will) => will_view(will, notice, submission, error).into_any(),
                         Err(e) => problem(&e),
@@ -74,7 +65,9 @@ fn will_view(
     let lang = lang();
     let current_text = will.current.as_ref().and_then(|v| v.text.clone());
     let has_will = current_text.is_some();
-    let withdrawing = typed.as_ref().is_some_and(|s| s.intent == "withdraw");
+    let withdrawing = typed
+        .as_ref()
+        .is_some_and(|s| s.intent == LivingWillIntent::Withdraw);
     let history = will.history.clone();
     view! {
         <ErrorSummary error=error.clone() />
@@ -202,7 +195,7 @@ fn will_form(
     let wishes_error = error_for(&error, "wishes");
     view! {
         <form method="post" action="/living-will" class="max-w-3xl space-y-6 print:hidden">
-            <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="intent" value=LivingWillIntent::Save.code() />
             {Treatment::ALL
                 .iter()
                 .copied()
@@ -271,7 +264,7 @@ fn withdraw_form(error: FormError) -> impl IntoView {
             {t("living-will-withdraw-title")}
         </h2>
         <form method="post" action="/living-will" class="max-w-3xl space-y-4 print:hidden">
-            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="intent" value=LivingWillIntent::Withdraw.code() />
             <p>{t("living-will-withdraw-intro")}</p>
             <FieldError field="confirm".to_owned() message=message.clone() />
             <div class="flex items-start gap-2">

@@ -4,50 +4,15 @@ use archive::model::{MedicationList, Prescription, PrescriptionDetail, RenewalRe
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use archive::model::SummaryScope;
+
 use crate::error::AppError;
 
 /// The prescriptions of the person the session acts for.
 #[server(prefix = "/api", endpoint = "prescriptions")]
 pub async fn read_prescriptions() -> Result<Vec<Prescription>, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .prescriptions()
-        .await
-        .map_err(from_archive)
-}
-
-/// Which prescriptions a printable summary holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SummaryScope {
-    /// Every prescription in force (valid, or waiting for its renewal).
-    Valid,
-    /// Only those in force with medicine left to buy.
-    Remaining,
-}
-
-impl SummaryScope {
-    pub const ALL: [Self; 2] = [Self::Valid, Self::Remaining];
-
-    /// The code the address carries (`?which=remaining`), also its messages' part.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::Remaining => "remaining",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    /// Whether the summary holds `p`.
-    #[must_use]
-    pub fn holds(self, p: &Prescription) -> bool {
-        p.status.in_force() && (self == Self::Valid || p.remaining_packages > 0)
-    }
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.prescriptions().await?)
 }
 
 /// A printable prescription summary: which prescriptions, when it was compiled, and
@@ -65,21 +30,17 @@ pub struct PrescriptionSummary {
 pub async fn read_prescription_summary(
     which: Option<String>,
 ) -> Result<PrescriptionSummary, AppError> {
-    use crate::ssr::{archive, from_archive, subject_access};
+    use crate::ssr::{context_archive, subject_access};
     let scope = match which.as_deref().map(str::trim) {
         None | Some("") => SummaryScope::Valid,
         Some(code) => {
             SummaryScope::from_code(code).ok_or_else(|| AppError::invalid("which", "choice"))?
         }
     };
-    let all = subject_access()
-        .await?
-        .prescriptions()
-        .await
-        .map_err(from_archive)?;
+    let all = subject_access().await?.prescriptions().await?;
     Ok(PrescriptionSummary {
         scope,
-        compiled_at: ::archive::clock::finnish_local(archive()?.clock().now()),
+        compiled_at: archive::clock::finnish_local(context_archive()?.clock().now()),
         prescriptions: all.into_iter().filter(|p| scope.holds(p)).collect(),
     })
 }
@@ -87,35 +48,23 @@ pub async fn read_prescription_summary(
 /// One prescription with its purchases and renewal requests.
 #[server(prefix = "/api", endpoint = "prescription")]
 pub async fn read_prescription(id: String) -> Result<PrescriptionDetail, AppError> {
-    use crate::ssr::{from_archive, subject_access};
+    use crate::ssr::subject_access;
     let id = id.parse().map_err(|_| AppError::NotFound)?;
-    subject_access()
-        .await?
-        .prescription(id)
-        .await
-        .map_err(from_archive)
+    Ok(subject_access().await?.prescription(id).await?)
 }
 
 /// The renewal requests of the person the session acts for, newest first.
 #[server(prefix = "/api", endpoint = "renewal-requests")]
 pub async fn list_renewal_requests() -> Result<Vec<RenewalRequest>, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .renewal_requests(100)
-        .await
-        .map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.renewal_requests(100).await?)
 }
 
 /// The medication list of the person the session acts for.
 #[server(prefix = "/api", endpoint = "medication-list")]
 pub async fn read_medication_list() -> Result<MedicationList, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .medication_list()
-        .await
-        .map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.medication_list().await?)
 }
 
 /// A renewal request as the form sends it: every field as typed, so that a form with
@@ -134,13 +83,17 @@ pub struct RenewalSubmission {
     pub key: String,
 }
 
+impl crate::ui::form::PostedForm for RenewalSubmission {
+    const PATH: &'static str = "/prescriptions/{id}";
+}
+
 /// Asks for a prescription to be renewed. The same `key` always gives the same request.
 #[server(prefix = "/api", endpoint = "request-renewal")]
 pub async fn send_renewal_request(
     prescription: String,
     submission: RenewalSubmission,
 ) -> Result<RenewalRequest, AppError> {
-    use crate::ssr::{from_archive, subject_access};
+    use crate::ssr::subject_access;
     let prescription = prescription.parse().map_err(|_| AppError::NotFound)?;
     use archive::model::RenewalForm;
     // Every wrong field at once: the unit, and the message's length (the archive's
@@ -159,9 +112,8 @@ pub async fn send_renewal_request(
         message: Some(submission.message.clone()),
         share_other_prescriptions: submission.share.is_some(),
     };
-    subject_access()
+    Ok(subject_access()
         .await?
         .request_renewal(prescription, &form, &submission.key)
-        .await
-        .map_err(from_archive)
+        .await?)
 }

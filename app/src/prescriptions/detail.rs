@@ -16,9 +16,7 @@ use super::list::{renewal_text, requests_table, status_text};
 use crate::frame::current_session;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::form::{
-    answer, error_for, fresh_key, Answer, ErrorSummary, FormError, Select, TextArea,
-};
+use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, Select, TextArea};
 use crate::ui::{
     done_notice, item, item_in, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD, TH,
 };
@@ -44,15 +42,12 @@ pub fn PrescriptionPage() -> impl IntoView {
                 let id = id.clone();
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let mut error = Vec::new();
-                    if let Some(typed) = &submission {
-                        let done = format!("/prescriptions/{id}?sent=1#renewal");
-                        match answer(send_renewal_request(id.clone(), typed.clone()).await, &done, "renewal") {
-                            Answer::Redirected => return ().into_any(),
-                            Answer::Again(e) => error = e,
-                            Answer::Failed(page) => return page,
-                        }
-                    }
+                    let done = format!("/prescriptions/{id}?sent=1#renewal");
+                    let send = |typed| send_renewal_request(id.clone(), typed);
+                    let error = match posted(submission.as_ref(), send, &done, "renewal").await {
+                        Ok(error) => error,
+                        Err(answer) => return answer,
+                    };
                     match read_prescription(id).await {
                         Ok(detail) => {
                             let acting_for = current_session()

@@ -23,3 +23,18 @@ fn packages_left(p: &archive::model::Prescription) -> String {
         ],
     )
 }
+
+/// The section's pages: the list, a prescription, the printable summary, the medication list.
+#[leptos::component(transparent)]
+pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{path, SsrMode};
+    view! {
+        <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async />
+        <Route path=path!("/prescriptions/:id") view=PrescriptionPage ssr=SsrMode::Async />
+        <Route path=path!("/prescription-summary") view=PrescriptionSummaryPage ssr=SsrMode::Async />
+        <Route path=path!("/medication-list") view=MedicationListPage ssr=SsrMode::Async />
+    }
+    .into_inner()
+}

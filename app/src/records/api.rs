@@ -1,9 +1,10 @@
 //! The health records' server functions, and the list's query as the URL carries it.
 
 use archive::model::{
-    Document, DocumentKind, KindEntry, LabSeries, LabTests, MaybeDelayed, Page, RecordFilter,
-    RecordsPage, Summaries,
+    Document, DocumentKind, KindEntry, LabTests, MaybeDelayed, Page, RecordFilter, RecordsPage,
+    Summaries,
 };
+pub use archive::model::{LabTrend, TrendPeriod};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -108,13 +109,12 @@ impl RecordsQuery {
 /// The signed-in person's health records.
 #[server(prefix = "/api", endpoint = "records")]
 pub async fn list_health_records(query: RecordsQuery) -> Result<RecordsView, AppError> {
-    use crate::ssr::{archive, from_archive, subject_access};
+    use crate::ssr::{context_archive, subject_access};
     let access = subject_access().await?;
-    let filter = query.to_filter(archive()?.clock().today())?;
+    let filter = query.to_filter(context_archive()?.clock().today())?;
     let page = access
         .health_records(&filter, query.after.as_deref(), RECORDS_PER_PAGE)
-        .await
-        .map_err(from_archive)?;
+        .await?;
     Ok(RecordsView { filter, page })
 }
 
@@ -129,136 +129,45 @@ pub struct KindSummaryView {
 /// range, with its text and values, a page at a time.
 #[server(prefix = "/api", endpoint = "kind-summary")]
 pub async fn read_kind_summary(query: RecordsQuery) -> Result<KindSummaryView, AppError> {
-    use crate::ssr::{archive, from_archive, subject_access};
+    use crate::ssr::{context_archive, subject_access};
     let access = subject_access().await?;
-    let filter = query.to_filter(archive()?.clock().today())?;
+    let filter = query.to_filter(context_archive()?.clock().today())?;
     let kind = filter
         .kind
         .ok_or_else(|| AppError::invalid("kind", "choice"))?;
     let entries = access
         .kind_summary(kind, filter.range, query.after.as_deref(), RECORDS_PER_PAGE)
-        .await
-        .map_err(from_archive)?;
+        .await?;
     Ok(KindSummaryView { filter, entries })
 }
 
 /// One document of the signed-in person, or that it is not shown yet.
 #[server(prefix = "/api", endpoint = "document")]
 pub async fn read_document(id: String) -> Result<MaybeDelayed<Document>, AppError> {
-    use crate::ssr::{from_archive, subject_access};
+    use crate::ssr::subject_access;
     let id = id.parse().map_err(|_| AppError::NotFound)?;
-    subject_access()
-        .await?
-        .document(id)
-        .await
-        .map_err(from_archive)
+    Ok(subject_access().await?.document(id).await?)
 }
 
 /// Diagnoses, risk information and vaccinations of the signed-in person.
 #[server(prefix = "/api", endpoint = "summaries")]
 pub async fn read_summaries() -> Result<Summaries, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .summaries()
-        .await
-        .map_err(from_archive)
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.summaries().await?)
 }
 
 /// The laboratory tests of the signed-in person, and the results not shown yet.
 #[server(prefix = "/api", endpoint = "lab-tests")]
 pub async fn read_lab_tests() -> Result<LabTests, AppError> {
-    use crate::ssr::{from_archive, subject_access};
-    subject_access()
-        .await?
-        .lab_tests()
-        .await
-        .map_err(from_archive)
-}
-
-/// How far back a laboratory trend reaches, so that a long series stays readable on a
-/// narrow screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TrendPeriod {
-    Year,
-    FiveYears,
-    All,
-}
-
-impl TrendPeriod {
-    pub const ALL: [Self; 3] = [Self::Year, Self::FiveYears, Self::All];
-
-    /// The code the address carries (`?period=5y`), also its message id's end.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Year => "1y",
-            Self::FiveYears => "5y",
-            Self::All => "all",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
-    /// The first day of the period that ends `today`; `None` for all.
-    #[must_use]
-    pub fn since(self, today: time::Date) -> Option<time::Date> {
-        let years_back = |n: i32| {
-            today
-                .replace_year(today.year() - n)
-                .unwrap_or_else(|_| today - time::Duration::days(365 * i64::from(n)))
-        };
-        match self {
-            Self::Year => Some(years_back(1)),
-            Self::FiveYears => Some(years_back(5)),
-            Self::All => None,
-        }
-    }
-}
-
-/// One test's results within a period: the plot and the table show the same points.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabTrend {
-    pub series: LabSeries,
-    pub period: TrendPeriod,
-    /// Results before the period, not shown.
-    pub earlier: usize,
-}
-
-impl LabTrend {
-    /// `series` narrowed to `period` (ending `today`); with no period asked for, five
-    /// years, or all when none of the results is that recent.
-    #[must_use]
-    pub fn within(mut series: LabSeries, period: Option<TrendPeriod>, today: time::Date) -> Self {
-        let recent = |p: TrendPeriod| {
-            let since = p.since(today);
-            move |point: &archive::model::LabPoint| since.is_none_or(|s| point.taken_at.date() >= s)
-        };
-        let period = period.unwrap_or_else(|| {
-            if series.points.iter().any(recent(TrendPeriod::FiveYears)) {
-                TrendPeriod::FiveYears
-            } else {
-                TrendPeriod::All
-            }
-        });
-        let before = series.points.len();
-        series.points.retain(recent(period));
-        Self {
-            earlier: before - series.points.len(),
-            series,
-            period,
-        }
-    }
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.lab_tests().await?)
 }
 
 /// All results of one laboratory test of the signed-in person within a period: the
 /// test of the result `id` (an opaque id; no address names a test).
 #[server(prefix = "/api", endpoint = "lab-series")]
 pub async fn read_lab_series(id: String, period: Option<String>) -> Result<LabTrend, AppError> {
-    use crate::ssr::{archive, from_archive, subject_access};
+    use crate::ssr::{context_archive, subject_access};
     let id = id.parse().map_err(|_| AppError::NotFound)?;
     let period = match period.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -266,12 +175,12 @@ pub async fn read_lab_series(id: String, period: Option<String>) -> Result<LabTr
             TrendPeriod::from_code(code).ok_or_else(|| AppError::invalid("period", "choice"))?,
         ),
     };
-    let series = subject_access()
-        .await?
-        .lab_series(id)
-        .await
-        .map_err(from_archive)?;
-    Ok(LabTrend::within(series, period, archive()?.clock().today()))
+    let series = subject_access().await?.lab_series(id).await?;
+    Ok(LabTrend::within(
+        series,
+        period,
+        context_archive()?.clock().today(),
+    ))
 }
 
 #[cfg(test)]
@@ -362,61 +271,5 @@ mod tests {
                 ("kind", "choice")
             ]
         );
-    }
-
-    fn series(days: &[&str]) -> LabSeries {
-        use archive::model::{AbnormalFlag, DocumentId, LabPoint};
-        LabSeries {
-            test_code: "B-Hb".into(),
-            test_name: "Hemoglobiini".into(),
-            unit: "g/L".into(),
-            reference_low: None,
-            reference_high: None,
-            points: days
-                .iter()
-                .enumerate()
-                .map(|(i, d)| LabPoint {
-                    document: DocumentId::from_raw(i64::try_from(i).unwrap_or(0)),
-                    taken_at: time::PrimitiveDateTime::new(
-                        time::Date::parse(
-                            d,
-                            time::macros::format_description!("[year]-[month]-[day]"),
-                        )
-                        .expect("day"),
-                        time::Time::MIDNIGHT,
-                    ),
-                    value: 140.0,
-                    flag: AbnormalFlag::Normal,
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_trend_shows_five_years_unless_asked_otherwise_and_counts_what_it_leaves_out() {
-        let today = date!(2026 - 11 - 30);
-        let s = series(&["1996-01-01", "2020-06-01", "2021-11-30", "2026-01-05"]);
-        let five = LabTrend::within(s.clone(), None, today);
-        assert_eq!(five.period, TrendPeriod::FiveYears);
-        assert_eq!(
-            (five.series.points.len(), five.earlier),
-            (2, 2),
-            "from 2021-11-30 on"
-        );
-        let year = LabTrend::within(s.clone(), Some(TrendPeriod::Year), today);
-        assert_eq!((year.series.points.len(), year.earlier), (1, 3));
-        let all = LabTrend::within(s, Some(TrendPeriod::All), today);
-        assert_eq!((all.series.points.len(), all.earlier), (4, 0));
-        // Nothing recent: all of it, rather than an empty picture.
-        let old = LabTrend::within(series(&["1999-03-01", "2003-03-01"]), None, today);
-        assert_eq!((old.period, old.series.points.len()), (TrendPeriod::All, 2));
-    }
-
-    #[test]
-    fn every_period_has_a_code_that_reads_back() {
-        for p in TrendPeriod::ALL {
-            assert_eq!(TrendPeriod::from_code(p.code()), Some(p));
-        }
-        assert_eq!(TrendPeriod::from_code("10y"), None);
     }
 }

@@ -14,3 +14,20 @@ pub use document::DocumentPage;
 pub use lab::{LabPage, LabTrendPage};
 pub use list::RecordsPage;
 pub use summaries::SummariesPage;
+
+/// The section's pages: the list, a document, the summaries, a kind's summary, the laboratory results and a test's trend.
+#[leptos::component(transparent)]
+pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use leptos::prelude::*;
+    use leptos_router::components::Route;
+    use leptos_router::{path, SsrMode};
+    view! {
+        <Route path=path!("/records") view=RecordsPage ssr=SsrMode::Async />
+        <Route path=path!("/records/:id") view=DocumentPage ssr=SsrMode::Async />
+        <Route path=path!("/summaries") view=SummariesPage ssr=SsrMode::Async />
+        <Route path=path!("/summaries/:kind") view=SummaryKindPage ssr=SsrMode::Async />
+        <Route path=path!("/lab") view=LabPage ssr=SsrMode::Async />
+        <Route path=path!("/lab/:id") view=LabTrendPage ssr=SsrMode::Async />
+    }
+    .into_inner()
+}

@@ -13,6 +13,15 @@ use crate::i18n::{count, t, t_args};
 /// the form's order; empty when nothing is.
 pub type FormError = Vec<(String, String)>;
 
+/// A form posted to its own page's address, which answers it (`server/src/forms.rs`
+/// routes each at its `PATH`); it is given to the page in context as typed.
+pub trait PostedForm:
+    serde::de::DeserializeOwned + Default + Clone + Send + Sync + 'static
+{
+    /// The page's address, as the server's router writes it (`/prescriptions/{id}`).
+    const PATH: &'static str;
+}
+
 /// The message of `error` about `field`, when there is one.
 #[must_use]
 pub fn error_for(error: &FormError, field: &str) -> Option<String> {
@@ -68,36 +77,49 @@ pub fn field_errors(e: &AppError) -> Option<FormError> {
     }
 }
 
-/// How a page answers a posted form.
-#[derive(Debug)]
-pub enum Answer {
-    /// Done: the browser was sent on (303); the page renders nothing.
-    Redirected,
-    /// The form comes again, as typed, with what is wrong (422).
-    Again(FormError),
-    /// Something else went wrong: this is the page.
-    Failed(AnyView),
-}
-
-/// Answers a form posted to its page: on success sends the browser to `done` (303); on
-/// an invalid field or a rule that refuses (whose error belongs to `blocked_field`)
-/// shows the form again with the error (422); otherwise the problem.
-pub fn answer<T>(result: Result<T, AppError>, done: &str, blocked_field: &str) -> Answer {
-    let errors = match result {
+/// Answers a form posted to its own page, when one was (`typed`): sends it, and on
+/// success sends the browser to `done` (303) and renders nothing; on an invalid field or
+/// a rule that refuses (whose error belongs to `blocked_field`) gives the errors to show
+/// the form again with, as typed (422); otherwise the problem. `Ok` with no errors when
+/// nothing was posted. The page renders `Err` as its whole answer:
+///
+/// ```ignore
+/// let error = match posted(typed.as_ref(), send, "/done", "field").await {
+///     Ok(error) => error,
+///     Err(answer) => return answer,
+/// };
+/// ```
+///
+/// # Errors
+/// The page's whole answer, when it is not the form again.
+pub async fn posted<T, R, F>(
+    typed: Option<&T>,
+    send: impl FnOnce(T) -> F,
+    done: &str,
+    blocked_field: &str,
+) -> Result<FormError, AnyView>
+where
+    T: Clone,
+    F: std::future::Future<Output = Result<R, AppError>>,
+{
+    let Some(typed) = typed else {
+        return Ok(Vec::new());
+    };
+    let errors = match send(typed.clone()).await {
         Ok(_) => {
             see_other(done);
-            return Answer::Redirected;
+            return Err(().into_any());
         }
         Err(AppError::Blocked { code }) => {
             vec![(blocked_field.to_owned(), invalid_text(&code))]
         }
         Err(e) => match field_errors(&e) {
             Some(errors) => errors,
-            None => return Answer::Failed(problem(&e)),
+            None => return Err(problem(&e)),
         },
     };
     set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-    Answer::Again(errors)
+    Ok(errors)
 }
 
 /// The list of everything wrong with a form, first on the page, each linked to its

@@ -53,6 +53,18 @@ impl Access {
         let mut read = self
             .begin_read(Action::DisclosureLogNews, None, None)
             .await?;
+        let news = self.disclosure_news_in(&mut read.tx, since_ms).await?;
+        self.finish_read(read).await?;
+        Ok(news)
+    }
+
+    /// [`Access::disclosure_news`] within a read begun elsewhere (the front page's, of
+    /// every section at once), which audits it.
+    pub(crate) async fn disclosure_news_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        since_ms: i64,
+    ) -> Result<DisclosureNews, ArchiveError> {
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT p.given_name, p.family_name, COUNT(*) AS entries \
              FROM audit_event a JOIN person p ON p.id = a.actor_id \
@@ -61,9 +73,8 @@ impl Access {
         )
         .bind(self.subject().get())
         .bind(since_ms)
-        .fetch_all(&mut *read.tx)
+        .fetch_all(&mut **tx)
         .await?;
-        self.finish_read(read).await?;
         Ok(DisclosureNews {
             entries: rows.iter().map(|r| r.2).sum(),
             actors: rows

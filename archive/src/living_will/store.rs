@@ -63,6 +63,16 @@ fn will_of(history: Vec<LivingWillVersion>) -> LivingWill {
 }
 
 impl Access {
+    /// Where the living will stands, within a read begun elsewhere (the front page's,
+    /// of every section at once), which audits it as a read of the living will.
+    pub(crate) async fn living_will_news_in(
+        &self,
+        tx: &mut Tx,
+    ) -> Result<crate::model::LivingWillNews, ArchiveError> {
+        let history = versions(tx, self.subject().get()).await?;
+        Ok(crate::model::LivingWillNews::of(&will_of(history)))
+    }
+
     /// The person's living will and its history.
     ///
     /// # Errors

@@ -1,15 +1,18 @@
-//! Gathering the news: the previous visit, then each covered section's count.
+//! Gathering the news: the previous visit, then each covered section's count, all in
+//! one read.
 
-use crate::access::Access;
+use crate::access::{Access, Action};
 use crate::error::ArchiveError;
-use crate::model::{LivingWillNews, News};
+use crate::model::News;
 use crate::section::Section;
 
 impl Access {
     /// What is new since the acting person was last here (their last action before
     /// this sign-in), in each section this right covers; nothing on a first visit.
-    /// Each section's count is a read of that section, audited as such; they run at
-    /// once.
+    /// Every covered section is read in one transaction, each read audited as a read
+    /// of its section, the events written together: the front page costs one read
+    /// however many sections there are. A section says here what its news is, or that
+    /// it has none (the `match` has an arm for every section).
     ///
     /// # Errors
     /// `Storage` when the database fails.
@@ -17,30 +20,48 @@ impl Access {
         let Some(since_ms) = self.previous_visit().await? else {
             return Ok(News::default());
         };
-        let covers = |section: Section| self.right().covers(section);
-        let (records, prescriptions, disclosures, living_will) = tokio::join!(
-            read_if(covers(Section::HealthRecords), self.records_news(since_ms)),
-            read_if(
-                covers(Section::Prescriptions),
-                self.prescriptions_news(since_ms)
-            ),
-            read_if(
-                covers(Section::DisclosureLog),
-                self.disclosure_news(since_ms)
-            ),
-            read_if(covers(Section::LivingWill), async {
-                self.living_will()
-                    .await
-                    .map(|will| LivingWillNews::of(&will))
-            }),
-        );
-        Ok(News {
+        // Requests due to expire are expired first, in a write of their own.
+        if self.covers(Section::Prescriptions) {
+            self.expire_due().await?;
+        }
+        let mut news = News {
             since: Some(crate::clock::finnish_at_ms(since_ms)),
-            records: records?,
-            prescriptions: prescriptions?,
-            disclosures: disclosures?,
-            living_will: living_will?,
-        })
+            ..News::default()
+        };
+        let mut read = self.begin_sections_read().await?;
+        for &section in Section::ALL {
+            if !self.covers(section) {
+                continue;
+            }
+            let action = match section {
+                Section::HealthRecords => {
+                    news.records = Some(self.records_news_in(&mut read.tx, since_ms).await?);
+                    Action::RecordsNews
+                }
+                Section::Prescriptions => {
+                    news.prescriptions =
+                        Some(self.prescriptions_news_in(&mut read.tx, since_ms).await?);
+                    Action::PrescriptionsNews
+                }
+                Section::DisclosureLog => {
+                    news.disclosures = Some(self.disclosure_news_in(&mut read.tx, since_ms).await?);
+                    Action::DisclosureLogNews
+                }
+                // Only the person changes it: the front page says where it stands.
+                Section::LivingWill => {
+                    news.living_will = Some(self.living_will_news_in(&mut read.tx).await?);
+                    Action::ReadLivingWill
+                }
+                // No news yet.
+                Section::Appointments
+                | Section::OrganDonation
+                | Section::WellbeingData
+                | Section::Consents => continue,
+            };
+            self.read_section(&mut read, action).await?;
+        }
+        self.finish_sections_read(read).await?;
+        Ok(news)
     }
 
     /// When the acting person was last here before this visit (UTC milliseconds):
@@ -57,18 +78,5 @@ impl Access {
         .fetch_one(self.archive.db.pool())
         .await?;
         Ok(at)
-    }
-}
-
-/// Runs `read` when its section is covered; `None` when it is not (the read, never
-/// started, is not audited).
-async fn read_if<T>(
-    covered: bool,
-    read: impl std::future::Future<Output = Result<T, ArchiveError>>,
-) -> Result<Option<T>, ArchiveError> {
-    if covered {
-        read.await.map(Some)
-    } else {
-        Ok(None)
     }
 }

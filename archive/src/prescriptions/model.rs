@@ -290,3 +290,84 @@ pub struct MedicationList {
     pub compiled_at: PrimitiveDateTime,
     pub groups: Vec<MedicationGroup>,
 }
+
+/// Which prescriptions a printable summary holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SummaryScope {
+    /// Every prescription in force (valid, or waiting for its renewal).
+    Valid,
+    /// Only those in force with medicine left to buy.
+    Remaining,
+}
+
+impl SummaryScope {
+    pub const ALL: [Self; 2] = [Self::Valid, Self::Remaining];
+
+    /// The code the address carries (`?which=remaining`), also its messages' part.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Remaining => "remaining",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the summary holds `p`.
+    #[must_use]
+    pub fn holds(self, p: &Prescription) -> bool {
+        p.status.in_force() && (self == Self::Valid || p.remaining_packages > 0)
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+    use crate::model::OrganisationId;
+
+    fn prescription(status: PrescriptionStatus, remaining_packages: i64) -> Prescription {
+        Prescription {
+            id: PrescriptionId::from_raw(1),
+            product: "Panadol".into(),
+            atc: "N02BE01".into(),
+            strength: "500 mg".into(),
+            form: "tabletti".into(),
+            package_size: "30".into(),
+            dosage: "1 x 3".into(),
+            language: Language::Fi,
+            amount: "2 pakkausta".into(),
+            packages: 2,
+            prescriber: "Lääkäri".into(),
+            organisation: OrganisationRef {
+                id: OrganisationId::from_raw(1),
+                name: "Terveysasema".into(),
+            },
+            issued_on: time::macros::date!(2026 - 01 - 01),
+            valid_until: time::macros::date!(2027 - 01 - 01),
+            narcotic: false,
+            central_nervous_system: false,
+            status,
+            dispensations: Vec::new(),
+            remaining_packages,
+            renewal_block: None,
+            renewed_from: None,
+        }
+    }
+
+    #[test]
+    fn a_summary_holds_what_is_in_force_and_the_remaining_one_only_what_has_medicine_left() {
+        use PrescriptionStatus::{Expired, Valid};
+        for scope in SummaryScope::ALL {
+            assert_eq!(SummaryScope::from_code(scope.code()), Some(scope));
+            assert!(!scope.holds(&prescription(Expired, 2)), "{scope:?}");
+        }
+        assert!(SummaryScope::Valid.holds(&prescription(Valid, 0)));
+        assert!(!SummaryScope::Remaining.holds(&prescription(Valid, 0)));
+        assert!(SummaryScope::Remaining.holds(&prescription(Valid, 1)));
+        assert_eq!(SummaryScope::from_code("all"), None);
+    }
+}

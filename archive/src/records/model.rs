@@ -362,3 +362,142 @@ pub struct LabSeries {
     pub reference_high: Option<f64>,
     pub points: Vec<LabPoint>,
 }
+
+/// How far back a laboratory trend reaches, so that a long series stays readable on a
+/// narrow screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrendPeriod {
+    Year,
+    FiveYears,
+    All,
+}
+
+impl TrendPeriod {
+    pub const ALL: [Self; 3] = [Self::Year, Self::FiveYears, Self::All];
+
+    /// The code the address carries (`?period=5y`), also its message id's end.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Year => "1y",
+            Self::FiveYears => "5y",
+            Self::All => "all",
+        }
+    }
+
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The first day of the period that ends `today`; `None` for all.
+    #[must_use]
+    pub fn since(self, today: Date) -> Option<Date> {
+        let years_back = |n: i32| {
+            today
+                .replace_year(today.year() - n)
+                .unwrap_or_else(|_| today - time::Duration::days(365 * i64::from(n)))
+        };
+        match self {
+            Self::Year => Some(years_back(1)),
+            Self::FiveYears => Some(years_back(5)),
+            Self::All => None,
+        }
+    }
+}
+
+/// One test's results within a period: the plot and the table show the same points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabTrend {
+    pub series: LabSeries,
+    pub period: TrendPeriod,
+    /// Results before the period, not shown.
+    pub earlier: usize,
+}
+
+impl LabTrend {
+    /// `series` narrowed to `period` (ending `today`); with no period asked for, five
+    /// years, or all when none of the results is that recent.
+    #[must_use]
+    pub fn within(mut series: LabSeries, period: Option<TrendPeriod>, today: Date) -> Self {
+        let recent = |p: TrendPeriod| {
+            let since = p.since(today);
+            move |point: &LabPoint| since.is_none_or(|s| point.taken_at.date() >= s)
+        };
+        let period = period.unwrap_or_else(|| {
+            if series.points.iter().any(recent(TrendPeriod::FiveYears)) {
+                TrendPeriod::FiveYears
+            } else {
+                TrendPeriod::All
+            }
+        });
+        let before = series.points.len();
+        series.points.retain(recent(period));
+        Self {
+            earlier: before - series.points.len(),
+            series,
+            period,
+        }
+    }
+}
+
+#[cfg(test)]
+mod trend_tests {
+    use super::*;
+    use time::macros::date;
+
+    fn series(days: &[&str]) -> LabSeries {
+        LabSeries {
+            test_code: "B-Hb".into(),
+            test_name: "Hemoglobiini".into(),
+            unit: "g/L".into(),
+            reference_low: None,
+            reference_high: None,
+            points: days
+                .iter()
+                .enumerate()
+                .map(|(i, d)| LabPoint {
+                    document: DocumentId::from_raw(i64::try_from(i).unwrap_or(0)),
+                    taken_at: time::PrimitiveDateTime::new(
+                        time::Date::parse(
+                            d,
+                            time::macros::format_description!("[year]-[month]-[day]"),
+                        )
+                        .expect("day"),
+                        time::Time::MIDNIGHT,
+                    ),
+                    value: 140.0,
+                    flag: AbnormalFlag::Normal,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_trend_shows_five_years_unless_asked_otherwise_and_counts_what_it_leaves_out() {
+        let today = date!(2026 - 11 - 30);
+        let s = series(&["1996-01-01", "2020-06-01", "2021-11-30", "2026-01-05"]);
+        let five = LabTrend::within(s.clone(), None, today);
+        assert_eq!(five.period, TrendPeriod::FiveYears);
+        assert_eq!(
+            (five.series.points.len(), five.earlier),
+            (2, 2),
+            "from 2021-11-30 on"
+        );
+        let year = LabTrend::within(s.clone(), Some(TrendPeriod::Year), today);
+        assert_eq!((year.series.points.len(), year.earlier), (1, 3));
+        let all = LabTrend::within(s, Some(TrendPeriod::All), today);
+        assert_eq!((all.series.points.len(), all.earlier), (4, 0));
+        // Nothing recent: all of it, rather than an empty picture.
+        let old = LabTrend::within(series(&["1999-03-01", "2003-03-01"]), None, today);
+        assert_eq!((old.period, old.series.points.len()), (TrendPeriod::All, 2));
+    }
+
+    #[test]
+    fn every_period_has_a_code_that_reads_back() {
+        for p in TrendPeriod::ALL {
+            assert_eq!(TrendPeriod::from_code(p.code()), Some(p));
+        }
+        assert_eq!(TrendPeriod::from_code("10y"), None);
+    }
+}

@@ -164,7 +164,7 @@ impl Access {
 
     /// Expires the requests that are due, in a write of its own and only when one is,
     /// so that reads stay reads (and run beside one another).
-    async fn expire_due(&self) -> Result<(), ArchiveError> {
+    pub(crate) async fn expire_due(&self) -> Result<(), ArchiveError> {
         let (due,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM renewal_request WHERE person_id = $1 AND status = 'sent' AND created_ms < $2",
         )
@@ -434,10 +434,23 @@ impl Access {
         &self,
         since_ms: i64,
     ) -> Result<PrescriptionsNews, ArchiveError> {
-        let since_day = crate::clock::finnish_at_ms(since_ms).date().to_string();
         let mut read = self
             .begin_read_after_expiry(Action::PrescriptionsNews, None)
             .await?;
+        let news = self.prescriptions_news_in(&mut read.tx, since_ms).await?;
+        self.finish_read(read).await?;
+        Ok(news)
+    }
+
+    /// [`Access::prescriptions_news`] within a read begun elsewhere (the front page's,
+    /// of every section at once), which audits it and has expired what was due
+    /// ([`Access::expire_due`]) before it began.
+    pub(crate) async fn prescriptions_news_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        since_ms: i64,
+    ) -> Result<PrescriptionsNews, ArchiveError> {
+        let since_day = crate::clock::finnish_at_ms(since_ms).date().to_string();
         let visible = self.visible_rows("p", "issued_on", "$3");
         let (answered,): (i64,) = sqlx::query_as(&format!(
             "SELECT COUNT(*) FROM renewal_step s \
@@ -450,7 +463,7 @@ impl Access {
         .bind(self.visibility_cutoff())
         .bind(RenewalStatus::Renewed.code())
         .bind(RenewalStatus::Rejected.code())
-        .fetch_one(&mut *read.tx)
+        .fetch_one(&mut **tx)
         .await?;
         let (new_prescriptions,): (i64,) = sqlx::query_as(&format!(
             "SELECT COUNT(*) FROM prescription p WHERE p.person_id = $1 AND p.issued_on > $2 AND {visible}"
@@ -458,9 +471,8 @@ impl Access {
         .bind(self.subject().get())
         .bind(&since_day)
         .bind(self.visibility_cutoff())
-        .fetch_one(&mut *read.tx)
+        .fetch_one(&mut **tx)
         .await?;
-        self.finish_read(read).await?;
         Ok(PrescriptionsNews {
             answered,
             new_prescriptions,

@@ -348,8 +348,20 @@ impl Access {
     /// `Refused` when the right does not cover the records; `Storage` when the
     /// database fails.
     pub async fn records_news(&self, since_ms: i64) -> Result<RecordsNews, ArchiveError> {
-        let since = crate::clock::format_stamp(crate::clock::finnish_at_ms(since_ms));
         let mut read = self.begin_read(Action::RecordsNews, None, None).await?;
+        let news = self.records_news_in(&mut read.tx, since_ms).await?;
+        self.finish_read(read).await?;
+        Ok(news)
+    }
+
+    /// [`Access::records_news`] within a read begun elsewhere (the front page's, of
+    /// every section at once), which audits it.
+    pub(crate) async fn records_news_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        since_ms: i64,
+    ) -> Result<RecordsNews, ArchiveError> {
+        let since = crate::clock::format_stamp(crate::clock::finnish_at_ms(since_ms));
         let (documents, lab_results): (i64, i64) = sqlx::query_as(&format!(
             "SELECT COUNT(*), COUNT(CASE WHEN d.kind = $5 THEN 1 END) FROM document d \
              WHERE d.person_id = $1 AND {} \
@@ -361,9 +373,8 @@ impl Access {
         .bind(self.now_stamp())
         .bind(&since)
         .bind(DocumentKind::LabResult.code())
-        .fetch_one(&mut *read.tx)
+        .fetch_one(&mut **tx)
         .await?;
-        self.finish_read(read).await?;
         Ok(RecordsNews {
             documents,
             lab_results,
