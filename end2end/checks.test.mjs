@@ -53,6 +53,8 @@ test('each check finds what it is for', async () => {
   }
   const wide = await problemsOf(GOOD_BODY.replace('</main>', '<div style="width:480px">leveä</div></main>'), { width: 320 });
   assert.ok(wide.some((p) => /scrolls sideways: \d+ px in 320/.test(p)), JSON.stringify(wide));
+  const low = await problemsOf(GOOD_BODY.replace('<main', '<div style="height:600px"></div><main'), { width: 320 });
+  assert.ok(low.some((p) => /the h1 starts \d+ px down, below the first screen/.test(p)), JSON.stringify(low));
   const english = await problemsOf(GOOD_BODY, { lang: 'en' });
   assert.ok(english.some((p) => /html lang="fi", not en/.test(p)), JSON.stringify(english));
   // A closed dialog's heading is not heard, so it skips nothing.

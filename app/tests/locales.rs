@@ -11,7 +11,7 @@ use archive::model::{
     DocumentKind, PrescriptionStatus, RenewalBlock, RenewalStatus, RightKind, Treatment,
     TreatmentWish,
 };
-use archive::{Action, Refusal, Section};
+use archive::{Action, NavGroup, Refusal, Section};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -209,6 +209,7 @@ fn ids_the_codes_name() -> Vec<String> {
             .map(|r| format!("right-{}", r.code())),
     );
     ids.push("right-none".into());
+    ids.extend(NavGroup::ALL.iter().map(|g| g.message().to_owned()));
     for section in Section::ALL {
         for page in section.spec().pages {
             ids.push(page.nav.into());

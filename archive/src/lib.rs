@@ -46,7 +46,7 @@ pub use audit::{Action, Refusal};
 pub use living_will::model::MAX_WISHES_CHARS;
 pub use prescriptions::model::MAX_MESSAGE_CHARS;
 pub use records::model::MAX_PAGE;
-pub use section::{Holder, Section};
+pub use section::{Holder, NavGroup, Section};
 
 #[cfg(feature = "storage")]
 pub use access::{Access, Actor, Archive, Purpose};

@@ -30,7 +30,7 @@ pub use crate::records::model::{
     RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries,
     SummaryEntry, TrendPeriod, MAX_PAGE,
 };
-pub use crate::section::{Holder, Section};
+pub use crate::section::{Holder, NavGroup, Section};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {

@@ -25,6 +25,43 @@ pub enum Section {
     Consents,
 }
 
+/// The groups the navigation shows sections in, as a citizen thinks of them, in their
+/// order; each names itself by the message `nav-group-<code>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum NavGroup {
+    /// Health records, summaries, laboratory results.
+    Health,
+    /// Prescriptions and the medication list.
+    Medicines,
+    Appointments,
+    /// Social-welfare documents.
+    SocialCare,
+    /// The person's own declarations: the living will, organ donation, consents.
+    Choices,
+    /// What is done with the person's data, and their own data: the disclosure log,
+    /// wellbeing data, the download.
+    MyData,
+}
+
+impl NavGroup {
+    /// Every group, in the navigation's order.
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The message id of its name.
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        match self {
+            Self::Health => "nav-group-health",
+            Self::Medicines => "nav-group-medicines",
+            Self::Appointments => "nav-group-appointments",
+            Self::SocialCare => "nav-group-social-care",
+            Self::Choices => "nav-group-choices",
+            Self::MyData => "nav-group-my-data",
+        }
+    }
+}
+
 /// Who acts, as the registry tells rights apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 #[serde(rename_all = "kebab-case")]
@@ -94,6 +131,8 @@ pub struct SectionSpec {
     /// Its pages, in navigation order; none yet for a section still to be built.
     pub pages: &'static [SectionPage],
     pub coverage: Coverage,
+    /// Where the navigation shows it.
+    pub group: NavGroup,
 }
 
 /// A page of the registry (a struct literal, so the table is promoted to a static).
@@ -131,6 +170,7 @@ impl Section {
                     page!("/lab", "nav-lab", "front-lab-text"),
                 ],
                 coverage: PROXIES_TOO,
+                group: NavGroup::Health,
             },
             Self::Prescriptions => SectionSpec {
                 code: "prescriptions",
@@ -147,11 +187,13 @@ impl Section {
                     ),
                 ],
                 coverage: PROXIES_TOO,
+                group: NavGroup::Medicines,
             },
             Self::Appointments => SectionSpec {
                 code: "appointments",
                 pages: &[],
                 coverage: PROXIES_TOO,
+                group: NavGroup::Appointments,
             },
             Self::LivingWill => SectionSpec {
                 code: "living-will",
@@ -161,11 +203,13 @@ impl Section {
                     "front-living-will-text",
                 )],
                 coverage: Coverage::OWN_ONLY,
+                group: NavGroup::Choices,
             },
             Self::OrganDonation => SectionSpec {
                 code: "organ-donation",
                 pages: &[],
                 coverage: Coverage::OWN_ONLY,
+                group: NavGroup::Choices,
             },
             Self::DisclosureLog => SectionSpec {
                 code: "disclosure-log",
@@ -175,16 +219,19 @@ impl Section {
                     "front-disclosure-log-text",
                 )],
                 coverage: Coverage::OWN_ONLY,
+                group: NavGroup::MyData,
             },
             Self::WellbeingData => SectionSpec {
                 code: "wellbeing-data",
                 pages: &[],
                 coverage: Coverage::OWN_ONLY,
+                group: NavGroup::MyData,
             },
             Self::Consents => SectionSpec {
                 code: "consents",
                 pages: &[],
                 coverage: Coverage::OWN_ONLY,
+                group: NavGroup::Choices,
             },
         }
     }
@@ -202,6 +249,29 @@ impl Section {
             .iter()
             .filter(|s| Holder::ALL.iter().all(|h| s.covers(*h)))
             .flat_map(|s| s.spec().pages.iter())
+    }
+
+    /// The navigation's groups with the pages `holder` is offered in each (`None`: the
+    /// signed-out, or a session whose right has ended, offered what every right
+    /// reaches), in the groups' order; a group with none is left out.
+    #[must_use]
+    pub fn navigation(holder: Option<Holder>) -> Vec<(NavGroup, Vec<&'static SectionPage>)> {
+        NavGroup::ALL
+            .iter()
+            .map(|&group| {
+                let pages = Self::ALL
+                    .iter()
+                    .filter(|s| s.spec().group == group)
+                    .filter(|s| match holder {
+                        Some(h) => s.covers(h),
+                        None => Holder::ALL.iter().all(|h| s.covers(*h)),
+                    })
+                    .flat_map(|s| s.spec().pages.iter())
+                    .collect::<Vec<_>>();
+                (group, pages)
+            })
+            .filter(|(_, pages)| !pages.is_empty())
+            .collect()
     }
 
     /// The pages `holder` is offered, section by section in registry order.
@@ -265,5 +335,44 @@ mod tests {
                 "/medication-list"
             ]
         );
+    }
+
+    #[test]
+    fn the_navigation_groups_the_pages_a_right_reaches_and_leaves_out_empty_groups() {
+        let groups = |holder| -> Vec<(NavGroup, Vec<&str>)> {
+            Section::navigation(holder)
+                .into_iter()
+                .map(|(g, pages)| (g, pages.into_iter().map(|p| p.route).collect()))
+                .collect()
+        };
+        assert_eq!(
+            groups(Some(Holder::Own)),
+            [
+                (NavGroup::Health, vec!["/records", "/summaries", "/lab"]),
+                (
+                    NavGroup::Medicines,
+                    vec!["/prescriptions", "/medication-list"]
+                ),
+                (NavGroup::Choices, vec!["/living-will"]),
+                (NavGroup::MyData, vec!["/disclosure-log"]),
+            ]
+        );
+        assert_eq!(groups(Some(Holder::MandateHolder)), groups(None));
+        assert_eq!(
+            groups(None).iter().map(|g| g.0).collect::<Vec<_>>(),
+            [NavGroup::Health, NavGroup::Medicines]
+        );
+        // Every page a holder reaches is in its navigation, once.
+        for &holder in Holder::ALL {
+            let in_nav: Vec<&str> = Section::navigation(Some(holder))
+                .into_iter()
+                .flat_map(|(_, pages)| pages.into_iter().map(|p| p.route))
+                .collect();
+            let offered: Vec<&str> = Section::pages_for(holder).map(|p| p.route).collect();
+            let (mut a, mut b) = (in_nav, offered);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{holder:?}");
+        }
     }
 }

@@ -10,6 +10,8 @@ export const STOPWORDS = {
 
 /** The checks on one page, run in the page: what is wrong, in words. */
 export function checkPage({ width, lang, stopwords }) {
+  // How tall a small phone's screen is (320 x 568), in CSS pixels.
+  const FIRST_SCREEN = 568;
   const problems = [];
   const describe = (el) =>
     `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
@@ -63,6 +65,14 @@ export function checkPage({ width, lang, stopwords }) {
   }
 
   if (width <= 320) {
+    // The page's heading in the first screen of a small phone, below the header and its
+    // menu (the development notice, which production has not, aside).
+    if (h1s.length === 1) {
+      const notice = document.querySelector('[data-dev-notice]');
+      const top = h1s[0].getBoundingClientRect().top + window.scrollY - (notice?.getBoundingClientRect().height ?? 0);
+      if (top > FIRST_SCREEN) problems.push(`the h1 starts ${Math.round(top)} px down, below the first screen (${FIRST_SCREEN} px)`);
+    }
+
     // No horizontal scrolling of the page (WCAG 1.4.10).
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) {

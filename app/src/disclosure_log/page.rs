@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::api::read_disclosure_log;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::{page_title, problem, Table, H1, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, TD};
 
 #[component]
 pub fn DisclosureLogPage() -> impl IntoView {
@@ -21,16 +21,7 @@ pub fn DisclosureLogPage() -> impl IntoView {
                 match read_disclosure_log().await {
                     Ok(entries) if entries.is_empty() => view! { <p>{t("disclosure-log-none")}</p> }.into_any(),
                     Ok(entries) => view! {
-                        <Table id="disclosures".to_owned() caption=t("disclosure-log-title")>
-                            <thead>
-                                <tr>
-                                    <th scope="col" class=TH>{t("disclosure-log-when")}</th>
-                                    <th scope="col" class=TH>{t("disclosure-log-who")}</th>
-                                    <th scope="col" class=TH>{t("disclosure-log-right")}</th>
-                                    <th scope="col" class=TH>{t("disclosure-log-what")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                        <Table id="disclosures".to_owned() caption=t("disclosure-log-title") headers=vec![t("disclosure-log-when"), t("disclosure-log-who"), t("disclosure-log-right"), t("disclosure-log-what")]>
                                 {entries.into_iter().map(|e| {
                                     let done = t(&action_key(e.action));
                                     let what = if e.outcome == Outcome::Done {
@@ -48,7 +39,6 @@ pub fn DisclosureLogPage() -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                            </tbody>
                         </Table>
                     }.into_any(),
                     Err(e) => problem(&e),

@@ -85,7 +85,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         {dev
             .then(|| {
                 view! {
-                    <div class="bg-amber-200 px-4 py-2 text-center text-amber-950" role="note">
+                    <div class="bg-amber-200 px-4 py-2 text-center text-amber-950" role="note" data-dev-notice="">
                         <strong>{t("dev-notice-title")}</strong>
                         " "
                         {t("dev-notice-text")}
@@ -97,31 +97,28 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/" class="text-xl font-bold text-blue-900">
                     {t("site-name")}
                 </a>
-                <nav aria-label=t("nav-label")>
+                <nav aria-label=t("nav-label") class="order-last w-full md:order-none md:w-auto">
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
-                            // The pages the session's right reaches (the registry decides);
-                            // signed out, or once a right has ended, those every right reaches.
+                            // The pages the session's right reaches (the registry decides),
+                            // in the registry's groups; signed out, or once a right has
+                            // ended, those every right reaches.
                             let holder = session.await.ok().flatten().and_then(|s| s.holder());
-                            let pages: Vec<_> = match holder {
-                                Some(holder) => Section::pages_for(holder).collect(),
-                                None => Section::pages_for_everyone().collect(),
-                            };
+                            let groups = Section::navigation(holder);
+                            // On a narrow screen behind one disclosure, so that every
+                            // page's heading is in the first screen (it works without
+                            // JavaScript); on a wide one in a row. One of the two is
+                            // displayed, so assistive technology meets one list.
                             view! {
-                                <ul class="flex flex-wrap gap-4">
-                                    {pages
-                                        .into_iter()
-                                        .map(|p| {
-                                            view! {
-                                                <li>
-                                                    <a class=NAV_LINK href=p.route>
-                                                        {t(p.nav)}
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
+                                <details class="md:hidden">
+                                    <summary class="inline-flex min-h-11 cursor-pointer items-center rounded border border-blue-800 px-3 font-semibold text-blue-800">
+                                        {t("nav-menu")}
+                                    </summary>
+                                    {nav_groups(&groups, "mt-2 space-y-3")}
+                                </details>
+                                <div class="hidden md:block">
+                                    {nav_groups(&groups, "flex flex-wrap gap-x-8 gap-y-2")}
+                                </div>
                             }
                         })}
                     </Suspense>
@@ -309,5 +306,45 @@ fn acting_banner(name: String, acting: Option<Result<Holder, Refusal>>) -> impl 
                 </form>
             </div>
         </section>
+    }
+}
+
+/// The navigation's groups, each its name and its pages' links.
+fn nav_groups(
+    groups: &[(
+        archive::NavGroup,
+        Vec<&'static archive::section::SectionPage>,
+    )],
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <ul class=class>
+            {groups
+                .iter()
+                .map(|(group, pages)| {
+                    view! {
+                        <li>
+                            <span class="block text-sm font-semibold text-slate-700">
+                                {t(group.message())}
+                            </span>
+                            <ul class="flex flex-wrap gap-x-3">
+                                {pages
+                                    .iter()
+                                    .map(|p| {
+                                        view! {
+                                            <li>
+                                                <a class=NAV_LINK href=p.route>
+                                                    {t(p.nav)}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }

@@ -14,7 +14,7 @@ use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, error_id, posted, ErrorSummary, FieldError, FormError, TextArea};
 use crate::ui::{
-    done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD, TH,
+    done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD,
 };
 
 #[component]
@@ -106,14 +106,7 @@ fn will_view(
             view! { <p>{t("living-will-no-history")}</p> }.into_any()
         } else {
             view! {
-                <Table id="history".to_owned() caption=t("living-will-history-caption")>
-                    <thead>
-                        <tr>
-                            <th scope="col" class=TH>{t("living-will-history-when")}</th>
-                            <th scope="col" class=TH>{t("living-will-history-what")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+                <Table id="history".to_owned() caption=t("living-will-history-caption") headers=vec![t("living-will-history-when"), t("living-will-history-what")]>
                         {history
                             .iter()
                             .map(|v| {
@@ -130,7 +123,6 @@ fn will_view(
                                 }
                             })
                             .collect_view()}
-                    </tbody>
                 </Table>
             }
                 .into_any()

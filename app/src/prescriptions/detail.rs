@@ -18,7 +18,7 @@ use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, Select, TextArea};
 use crate::ui::{
-    done_notice, item, item_in, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD, TH,
+    done_notice, item, item_in, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD,
 };
 
 #[component]
@@ -125,15 +125,7 @@ fn prescription_view(
             view! { <p>{t("prescription-no-dispensations")}</p> }.into_any()
         } else {
             view! {
-                <Table id="dispensations".to_owned() caption=t("prescription-dispensations-caption")>
-                    <thead>
-                        <tr>
-                            <th scope="col" class=TH>{t("prescription-dispensed-on")}</th>
-                            <th scope="col" class=TH>{t("prescription-pharmacy")}</th>
-                            <th scope="col" class=TH>{t("prescription-packages-bought")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+                <Table id="dispensations".to_owned() caption=t("prescription-dispensations-caption") headers=vec![t("prescription-dispensed-on"), t("prescription-pharmacy"), t("prescription-packages-bought")]>
                         {dispensations
                             .into_iter()
                             .map(|d| {
@@ -146,7 +138,6 @@ fn prescription_view(
                                 }
                             })
                             .collect_view()}
-                    </tbody>
                 </Table>
             }
                 .into_any()

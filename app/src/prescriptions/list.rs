@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{list_renewal_requests, read_prescriptions};
 use crate::i18n::{count, lang, t, t_args, Lang};
-use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD, TH};
+use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD};
 
 pub(super) fn status_text(status: PrescriptionStatus) -> String {
     t(&format!("prescription-status-{}", status.code()))
@@ -167,19 +167,7 @@ pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool)
     };
     let table_id = table_id.to_owned();
     view! {
-        <Table id=table_id caption>
-                <thead>
-                    <tr>
-                        {with_medicine
-                            .then(|| view! { <th scope="col" class=TH>{t("prescriptions-medicine")}</th> })}
-                        <th scope="col" class=TH>{t("renewal-status")}</th>
-                        <th scope="col" class=TH>{t("renewal-steps")}</th>
-                        <th scope="col" class=TH>{t("renewal-unit")}</th>
-                        <th scope="col" class=TH>{t("renewal-sender")}</th>
-                        <th scope="col" class=TH>{t("renewal-answer")}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <Table id=table_id caption headers=[with_medicine.then(|| t("prescriptions-medicine")), Some(t("renewal-status")), Some(t("renewal-steps")), Some(t("renewal-unit")), Some(t("renewal-sender")), Some(t("renewal-answer"))].into_iter().flatten().collect()>
                     {requests
                         .into_iter()
                         .map(|r| {
@@ -221,7 +209,6 @@ pub(super) fn requests_table(requests: Vec<RenewalRequest>, with_medicine: bool)
                             }
                         })
                         .collect_view()}
-                </tbody>
         </Table>
     }
 }

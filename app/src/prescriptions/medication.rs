@@ -8,7 +8,7 @@ use super::api::read_medication_list;
 use crate::frame::current_session;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn MedicationListPage() -> impl IntoView {
@@ -67,19 +67,8 @@ fn medication_view(list: MedicationList, name: String) -> impl IntoView {
                     <Table
                         id=format!("medication-group-{index}")
                         caption=t_args("medication-caption", &[("group", name.into())])
-                    >
-                            <thead>
-                                <tr>
-                                    <th scope="col" class=TH>{t("medication-medicine")}</th>
-                                    <th scope="col" class=TH>{t("prescription-dosage")}</th>
-                                    <th scope="col" class=TH>{t("medication-source")}</th>
-                                    <th scope="col" class=TH>{t("medication-until")}</th>
-                                    <th scope="col" class=TH>{t("medication-last-bought")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                     headers=vec![t("medication-medicine"), t("prescription-dosage"), t("medication-source"), t("medication-until"), t("medication-last-bought")]>
                                 {g.medicines.into_iter().map(medication_row).collect_view()}
-                            </tbody>
                     </Table>
                 }
             })

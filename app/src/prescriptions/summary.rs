@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};
-use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD, TH};
+use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
 
 #[component]
 pub fn PrescriptionSummaryPage() -> impl IntoView {
@@ -82,17 +82,7 @@ fn summary_view(summary: PrescriptionSummary) -> impl IntoView {
                 id="prescription-summary".to_owned()
                 caption=t(&format!("prescription-summary-{}", scope.code()))
                 shown=true
-            >
-                <thead>
-                    <tr>
-                        <th scope="col" class=TH>{t("prescription-summary-medicine")}</th>
-                        <th scope="col" class=TH>{t("prescription-dosage")}</th>
-                        <th scope="col" class=TH>{t("prescriptions-remaining")}</th>
-                        <th scope="col" class=TH>{t("prescriptions-valid-until")}</th>
-                        <th scope="col" class=TH>{t("prescriptions-prescriber")}</th>
-                    </tr>
-                </thead>
-                <tbody>
+             headers=vec![t("prescription-summary-medicine"), t("prescription-dosage"), t("prescriptions-remaining"), t("prescriptions-valid-until"), t("prescriptions-prescriber")]>
                     {prescriptions
                         .into_iter()
                         .map(|p| {
@@ -118,7 +108,6 @@ fn summary_view(summary: PrescriptionSummary) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                </tbody>
             </Table>
         }
     });

@@ -16,7 +16,7 @@ use crate::frame::api::whoami;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError};
-use crate::ui::{enc, page_title, problem, set_status, Table, BUTTON, H1, H2, LINK, TD, TH};
+use crate::ui::{enc, page_title, problem, set_status, Table, BUTTON, H1, H2, LINK, TD};
 
 /// The kinds that have a summary page of their own, in the order they are offered.
 pub(super) const SUMMARY_KINDS: [DocumentKind; 8] = [
@@ -304,20 +304,8 @@ fn entries_table(
         })
         .collect_view();
     view! {
-        <Table id="summary".to_owned() caption=t(title_key(kind)) shown=true>
-            <thead>
-                <tr>
-                    <th scope="col" class=TH>
-                        {t(if measured { "summaries-measured" } else { "document-recorded" })}
-                    </th>
-                    <th scope="col" class=TH>{kind_label(kind)}</th>
-                    <th scope="col" class=TH>
-                        {t(if measured { "summaries-result" } else { "summaries-code" })}
-                    </th>
-                    <th scope="col" class=TH>{t("document-organisation")}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
+        <Table id="summary".to_owned() caption=t(title_key(kind)) shown=true headers=vec![t(if measured { "summaries-measured" } else { "document-recorded" }), kind_label(kind), t(if measured { "summaries-result" } else { "summaries-code" }), t("document-organisation")]>
+            {rows}
         </Table>
     }
 }

@@ -12,7 +12,7 @@ use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -90,16 +90,7 @@ fn document_view(doc: Document) -> impl IntoView {
             .map(|l| {
                 let range = reference_range(l.reference_low, l.reference_high, &l.unit);
                 view! {
-                    <Table id="lab-result".to_owned() caption=t("document-lab-result") shown=true>
-                        <thead>
-                            <tr>
-                                <th scope="col" class=TH>{t("lab-test")}</th>
-                                <th scope="col" class=TH>{t("lab-value")}</th>
-                                <th scope="col" class=TH>{t("lab-reference")}</th>
-                                <th scope="col" class=TH>{t("lab-flag")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
+                    <Table id="lab-result".to_owned() caption=t("document-lab-result") shown=true headers=vec![t("lab-test"), t("lab-value"), t("lab-reference"), t("lab-flag")]>
                             <tr>
                                 <td class=TD>
                                     <a class=LINK href=format!("/lab/{}", s.id)>
@@ -112,7 +103,6 @@ fn document_view(doc: Document) -> impl IntoView {
                                     <FlagText flag=l.flag />
                                 </td>
                             </tr>
-                        </tbody>
                     </Table>
                 }
             })}

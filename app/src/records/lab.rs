@@ -13,7 +13,7 @@ use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_summary, trend_svg};
 use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};
-use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD, TH};
+use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -52,18 +52,7 @@ pub fn LabPage() -> impl IntoView {
                     }
                     Ok(LabTests { tests, delayed }) => {
                         view! {
-                            <Table id="lab-tests".to_owned() caption=t("lab-table-caption")>
-                                <thead>
-                                    <tr>
-                                        <th scope="col" class=TH>{t("lab-test")}</th>
-                                        <th scope="col" class=TH>{t("lab-latest")}</th>
-                                        <th scope="col" class=TH>{t("lab-reference")}</th>
-                                        <th scope="col" class=TH>{t("lab-flag")}</th>
-                                        <th scope="col" class=TH>{t("lab-taken")}</th>
-                                        <th scope="col" class=TH>{t("lab-count")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                            <Table id="lab-tests".to_owned() caption=t("lab-table-caption") headers=vec![t("lab-test"), t("lab-latest"), t("lab-reference"), t("lab-flag"), t("lab-taken"), t("lab-count")]>
                                     {tests
                                         .into_iter()
                                         .map(|l| {
@@ -83,7 +72,6 @@ pub fn LabPage() -> impl IntoView {
                                             }
                                         })
                                         .collect_view()}
-                                </tbody>
                             </Table>
                             <DelayedList documents=delayed />
                         }
@@ -204,15 +192,7 @@ fn trend_view(trend: LabTrend, id: String) -> impl IntoView {
                 <p class="text-sm">{t("lab-chart-caption")}</p>
             </figcaption>
         </figure>
-        <Table id="lab-values".to_owned() caption=t("lab-table-title") shown=true>
-            <thead>
-                <tr>
-                    <th scope="col" class=TH>{t("lab-taken")}</th>
-                    <th scope="col" class=TH>{t("lab-value")}</th>
-                    <th scope="col" class=TH>{t("lab-flag")}</th>
-                </tr>
-            </thead>
-            <tbody>
+        <Table id="lab-values".to_owned() caption=t("lab-table-title") shown=true headers=vec![t("lab-taken"), t("lab-value"), t("lab-flag")]>
                 {series
                     .points
                     .iter()
@@ -231,7 +211,6 @@ fn trend_view(trend: LabTrend, id: String) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
         </Table>
         <p class="mt-6">
             <PrintButton label=t("print") />

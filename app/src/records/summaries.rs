@@ -8,7 +8,7 @@ use super::api::read_summaries;
 use super::by_kind::{title_key, SUMMARY_KINDS};
 use super::delayed::DelayedList;
 use crate::i18n::{lang, t};
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD, TH};
+use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn SummariesPage() -> impl IntoView {
@@ -70,17 +70,7 @@ fn summary_table(
                 view! { <p>{t(none)}</p> }.into_any()
             } else {
                 view! {
-                    <Table id=format!("{title}-table") caption=t(title)>
-                        <thead>
-                            <tr>
-                                <th scope="col" class=TH>{t("summaries-name")}</th>
-                                {with_code.then(|| view! { <th scope="col" class=TH>{t("summaries-code")}</th> })}
-                                <th scope="col" class=TH>{t("summaries-first")}</th>
-                                <th scope="col" class=TH>{t("summaries-latest")}</th>
-                                <th scope="col" class=TH>{t("summaries-times")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
+                    <Table id=format!("{title}-table") caption=t(title) headers=[Some(t("summaries-name")), with_code.then(|| t("summaries-code")), Some(t("summaries-first")), Some(t("summaries-latest")), Some(t("summaries-times"))].into_iter().flatten().collect()>
                             {entries
                                 .into_iter()
                                 .map(|e| {
@@ -114,7 +104,6 @@ fn summary_table(
                                     }
                                 })
                                 .collect_view()}
-                        </tbody>
                     </Table>
                 }
                     .into_any()

@@ -33,7 +33,10 @@ pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3
 pub fn Table(
     id: String,
     caption: String,
+    /// The columns' headers, in order.
+    headers: Vec<String>,
     #[prop(optional)] shown: bool,
+    /// The rows of its body.
     children: Children,
 ) -> impl IntoView {
     let labelled_by = id.clone();
@@ -51,7 +54,15 @@ pub fn Table(
                 >
                     {caption}
                 </caption>
-                {children()}
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .map(|h| view! { <th scope="col" class=TH>{h}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
             </table>
         </div>
     }
