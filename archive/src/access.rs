@@ -156,7 +156,7 @@ impl Archive {
     /// When the database cannot be reached or migrated.
     pub async fn open(database_url: &str, clock: Arc<dyn Clock>) -> Result<Self, ArchiveError> {
         let db = Db::connect(database_url).await?;
-        let audit = crate::audit_writer::AuditWriter::start(db.pool().clone());
+        let audit = crate::audit_writer::AuditWriter::start(db.audit_pool().clone());
         Ok(Self { db, clock, audit })
     }
 

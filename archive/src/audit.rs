@@ -34,25 +34,21 @@ pub enum Refusal {
     NoRightNow,
 }
 
-impl Refusal {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = Self::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::NoRight => "no-right",
-            Self::GuardianUnderGuardianship => "guardian-under-guardianship",
-            Self::NonDisclosure => "non-disclosure",
-            Self::ChildInCare => "child-in-care",
-            Self::MandateOutOfScope => "mandate-out-of-scope",
-            Self::MandateNotStarted => "mandate-not-started",
-            Self::MandateEnded => "mandate-ended",
-            Self::NotCovered => "not-covered",
-            Self::NoRightNow => "no-right-now",
-        }
+crate::codes! {
+    Refusal {
+        NoRight => "no-right",
+        GuardianUnderGuardianship => "guardian-under-guardianship",
+        NonDisclosure => "non-disclosure",
+        ChildInCare => "child-in-care",
+        MandateOutOfScope => "mandate-out-of-scope",
+        MandateNotStarted => "mandate-not-started",
+        MandateEnded => "mandate-ended",
+        NotCovered => "not-covered",
+        NoRightNow => "no-right-now",
     }
+}
 
+impl Refusal {
     /// What the actor is told: a block by the register's facts about the people
     /// involved is not theirs to learn; the rest is.
     #[must_use]
@@ -63,11 +59,6 @@ impl Refusal {
             }
             other => other,
         }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::VARIANTS.iter().copied().find(|r| r.code() == code)
     }
 }
 
@@ -143,46 +134,37 @@ pub enum Action {
     WithdrawLivingWill,
 }
 
+crate::codes! {
+    Action {
+        AccessRefused => "access.refused",
+        SignIn => "session.sign-in",
+        SignOut => "session.sign-out",
+        ChooseLanguage => "session.language",
+        ListRecords => "records.list",
+        ReadDocument => "records.read",
+        ReadSummaries => "summaries.read",
+        ReadKindSummary => "summaries.kind",
+        ListLabTests => "lab.list",
+        ReadLabSeries => "lab.series",
+        RecordsNews => "records.news",
+        DisclosureLogNews => "disclosure-log.news",
+        PrescriptionsNews => "prescriptions.news",
+        ReadDisclosureLog => "disclosure-log.read",
+        ListProxies => "proxies.list",
+        ActFor => "session.act-for",
+        ListPrescriptions => "prescriptions.list",
+        ReadPrescription => "prescriptions.read",
+        RequestRenewal => "prescriptions.renewal-request",
+        ListRenewalRequests => "prescriptions.renewal-list",
+        ReadMedicationList => "medication-list.read",
+        ProcessRenewal => "prescriptions.renewal-process",
+        ReadLivingWill => "living-will.read",
+        WriteLivingWill => "living-will.write",
+        WithdrawLivingWill => "living-will.withdraw",
+    }
+}
+
 impl Action {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = Self::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::AccessRefused => "access.refused",
-            Self::SignIn => "session.sign-in",
-            Self::SignOut => "session.sign-out",
-            Self::ChooseLanguage => "session.language",
-            Self::ListRecords => "records.list",
-            Self::ReadDocument => "records.read",
-            Self::ReadSummaries => "summaries.read",
-            Self::ReadKindSummary => "summaries.kind",
-            Self::ListLabTests => "lab.list",
-            Self::ReadLabSeries => "lab.series",
-            Self::RecordsNews => "records.news",
-            Self::DisclosureLogNews => "disclosure-log.news",
-            Self::PrescriptionsNews => "prescriptions.news",
-            Self::ReadDisclosureLog => "disclosure-log.read",
-            Self::ListProxies => "proxies.list",
-            Self::ActFor => "session.act-for",
-            Self::ListPrescriptions => "prescriptions.list",
-            Self::ReadPrescription => "prescriptions.read",
-            Self::RequestRenewal => "prescriptions.renewal-request",
-            Self::ListRenewalRequests => "prescriptions.renewal-list",
-            Self::ReadMedicationList => "medication-list.read",
-            Self::ProcessRenewal => "prescriptions.renewal-process",
-            Self::ReadLivingWill => "living-will.read",
-            Self::WriteLivingWill => "living-will.write",
-            Self::WithdrawLivingWill => "living-will.withdraw",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::VARIANTS.iter().copied().find(|a| a.code() == code)
-    }
-
     /// The section an operation on a person's data belongs to; `None` for what is not
     /// one (signing in, choosing whom to act for, a refusal of access as such).
     #[must_use]

@@ -39,6 +39,10 @@ impl Backend {
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: AnyPool,
+    /// The audit writer's own connection, so that its commits never queue behind the
+    /// reads that wait for them (with one shared pool, many reads at once held every
+    /// connection while the writer waited for one).
+    audit_pool: AnyPool,
     backend: Backend,
 }
 
@@ -51,11 +55,36 @@ impl Db {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url)?;
         let options = AnyConnectOptions::from_str(url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
+        let pool = Self::pool_options(
+            backend,
+            match backend {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 16,
-            })
+            },
+        )
+        .connect_with(options.clone())
+        .await?;
+        if backend == Backend::Sqlite {
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+        }
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
+        let audit_pool = Self::pool_options(backend, 1).connect_with(options).await?;
+        Ok(Self {
+            pool,
+            audit_pool,
+            backend,
+        })
+    }
+
+    /// A pool of at most `connections` to the database.
+    fn pool_options(backend: Backend, connections: u32) -> AnyPoolOptions {
+        AnyPoolOptions::new()
+            .max_connections(connections)
             .acquire_timeout(Duration::from_secs(10))
             // No ping before each use: with it, PostgreSQL connections were dropped and
             // reopened about twice a front page (about 5 ms each; BENCHMARKS.md). A
@@ -72,18 +101,6 @@ impl Db {
                     Ok(())
                 })
             })
-            .connect_with(options)
-            .await?;
-        if backend == Backend::Sqlite {
-            sqlx::query("PRAGMA journal_mode = WAL")
-                .execute(&pool)
-                .await?;
-        }
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
-        }
-        Ok(Self { pool, backend })
     }
 
     /// Begins a transaction, safely against cancellation: the `BEGIN` runs to its end
@@ -109,6 +126,12 @@ impl Db {
         &self.pool
     }
 
+    /// The audit writer's own pool (one connection).
+    #[must_use]
+    pub(crate) fn audit_pool(&self) -> &AnyPool {
+        &self.audit_pool
+    }
+
     #[must_use]
     pub fn backend(&self) -> Backend {
         self.backend
@@ -116,5 +139,6 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+        self.audit_pool.close().await;
     }
 }

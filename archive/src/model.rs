@@ -32,6 +32,37 @@ pub use crate::records::model::{
 };
 pub use crate::section::{Holder, NavGroup, Section};
 
+/// A closed set's codes in one table: `code()` (stable: stored, in addresses and in
+/// message ids), `from_code()` its inverse, and `ALL`, every value in the table's order.
+/// A value without a code does not compile (the match is exhaustive), and a code given
+/// twice does not either (an unreachable pattern, denied by the lints).
+#[macro_export]
+macro_rules! codes {
+    ($(#[$doc:meta])* $ty:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in the table's order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            $(#[$doc])*
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code),+
+                }
+            }
+
+            /// The value `code` names, if any.
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
@@ -97,24 +128,12 @@ pub enum Language {
     En,
 }
 
-impl Language {
+crate::codes! {
     /// The BCP 47 code (`fi`, `sv`, `en`), as stored and as HTML's `lang` takes it.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Fi => "fi",
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
-    }
-
-    /// The language of a code; `None` for any other.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        <Self as strum::VariantArray>::VARIANTS
-            .iter()
-            .copied()
-            .find(|l| l.code() == code)
+    Language {
+        Fi => "fi",
+        Sv => "sv",
+        En => "en",
     }
 }
 id_type!(OrganisationId);
@@ -168,22 +187,11 @@ pub enum RightKind {
     Mandate,
 }
 
-impl RightKind {
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Own => "own",
-            Self::Guardian => "guardian",
-            Self::Mandate => "mandate",
-        }
-    }
-
-    /// The right a code names; `None` for "none" or anything unknown.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Own, Self::Guardian, Self::Mandate]
-            .into_iter()
-            .find(|r| r.code() == code)
+crate::codes! {
+    RightKind {
+        Own => "own",
+        Guardian => "guardian",
+        Mandate => "mandate",
     }
 }
 

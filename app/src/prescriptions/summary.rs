@@ -55,7 +55,7 @@ fn ScopeChoice(chosen: Option<SummaryScope>, error: Option<String>) -> impl Into
                 name="which"
                 legend=t("prescription-summary-which")
                 choices=SummaryScope::ALL
-                    .into_iter()
+                    .iter()
                     .map(|s| (s.code(), t(&format!("prescription-summary-{}", s.code()))))
                     .collect()
                 chosen=chosen.map(SummaryScope::code)

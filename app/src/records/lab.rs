@@ -138,7 +138,7 @@ fn PeriodChoice(id: String, chosen: Option<TrendPeriod>, error: Option<String>) 
                 name="period"
                 legend=t("lab-period")
                 choices=TrendPeriod::ALL
-                    .into_iter()
+                    .iter()
                     .map(|p| (p.code(), t(&format!("lab-period-{}", p.code()))))
                     .collect()
                 chosen=chosen.map(TrendPeriod::code)

@@ -16,22 +16,11 @@ pub enum TreatmentWish {
     Undecided,
 }
 
-impl TreatmentWish {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Want => "want",
-            Self::Refuse => "refuse",
-            Self::Undecided => "undecided",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|w| w.code() == code)
+crate::codes! {
+    TreatmentWish {
+        Want => "want",
+        Refuse => "refuse",
+        Undecided => "undecided",
     }
 }
 
@@ -48,19 +37,13 @@ pub enum Treatment {
     PainRelief,
 }
 
-impl Treatment {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Resuscitation => "resuscitation",
-            Self::Ventilation => "ventilation",
-            Self::TubeFeeding => "tube-feeding",
-            Self::Dialysis => "dialysis",
-            Self::PainRelief => "pain-relief",
-        }
+crate::codes! {
+    Treatment {
+        Resuscitation => "resuscitation",
+        Ventilation => "ventilation",
+        TubeFeeding => "tube-feeding",
+        Dialysis => "dialysis",
+        PainRelief => "pain-relief",
     }
 }
 

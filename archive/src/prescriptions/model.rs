@@ -27,20 +27,16 @@ pub enum PrescriptionStatus {
     RenewalRequested,
 }
 
-impl PrescriptionStatus {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::Expired => "expired",
-            Self::Cancelled => "cancelled",
-            Self::RenewalRequested => "renewal-requested",
-        }
+crate::codes! {
+    PrescriptionStatus {
+        Valid => "valid",
+        Expired => "expired",
+        Cancelled => "cancelled",
+        RenewalRequested => "renewal-requested",
     }
+}
 
+impl PrescriptionStatus {
     /// Whether the prescription is in force: valid, or waiting for its renewal (the
     /// person goes on taking the medicine meanwhile).
     #[must_use]
@@ -107,24 +103,13 @@ pub enum RenewalStatus {
     Expired,
 }
 
-impl RenewalStatus {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Sent => "sent",
-            Self::InProcessing => "in-processing",
-            Self::Renewed => "renewed",
-            Self::Rejected => "rejected",
-            Self::Expired => "expired",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|s| s.code() == code)
+crate::codes! {
+    RenewalStatus {
+        Sent => "sent",
+        InProcessing => "in-processing",
+        Renewed => "renewed",
+        Rejected => "rejected",
+        Expired => "expired",
     }
 }
 
@@ -200,22 +185,12 @@ pub enum CareSetting {
     SocialCare,
 }
 
-impl CareSetting {
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
+crate::codes! {
     /// The stable code used in storage and message ids.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Hospital => "hospital",
-            Self::HealthCentre => "health-centre",
-            Self::SocialCare => "social-care",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|s| s.code() == code)
+    CareSetting {
+        Hospital => "hospital",
+        HealthCentre => "health-centre",
+        SocialCare => "social-care",
     }
 }
 
@@ -300,23 +275,15 @@ pub enum SummaryScope {
     Remaining,
 }
 
-impl SummaryScope {
-    pub const ALL: [Self; 2] = [Self::Valid, Self::Remaining];
-
+crate::codes! {
     /// The code the address carries (`?which=remaining`), also its messages' part.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::Remaining => "remaining",
-        }
+    SummaryScope {
+        Valid => "valid",
+        Remaining => "remaining",
     }
+}
 
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
+impl SummaryScope {
     /// Whether the summary holds `p`.
     #[must_use]
     pub fn holds(self, p: &Prescription) -> bool {
@@ -361,7 +328,7 @@ mod scope_tests {
     #[test]
     fn a_summary_holds_what_is_in_force_and_the_remaining_one_only_what_has_medicine_left() {
         use PrescriptionStatus::{Expired, Valid};
-        for scope in SummaryScope::ALL {
+        for &scope in SummaryScope::ALL {
             assert_eq!(SummaryScope::from_code(scope.code()), Some(scope));
             assert!(!scope.holds(&prescription(Expired, 2)), "{scope:?}");
         }

@@ -29,30 +29,19 @@ pub enum DocumentKind {
     CarePlan,
 }
 
-impl DocumentKind {
-    /// Every variant, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
-
+crate::codes! {
     /// The stable code used in storage, URLs and message ids.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::VisitNote => "visit-note",
-            Self::Diagnosis => "diagnosis",
-            Self::RiskInformation => "risk",
-            Self::Vaccination => "vaccination",
-            Self::Procedure => "procedure",
-            Self::LabResult => "lab-result",
-            Self::ImagingStudy => "imaging",
-            Self::Measurement => "measurement",
-            Self::Referral => "referral",
-            Self::CarePlan => "care-plan",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|k| k.code() == code)
+    DocumentKind {
+        VisitNote => "visit-note",
+        Diagnosis => "diagnosis",
+        RiskInformation => "risk",
+        Vaccination => "vaccination",
+        Procedure => "procedure",
+        LabResult => "lab-result",
+        ImagingStudy => "imaging",
+        Measurement => "measurement",
+        Referral => "referral",
+        CarePlan => "care-plan",
     }
 }
 
@@ -64,22 +53,10 @@ pub enum ServiceEventKind {
     CourseOfTreatment,
 }
 
-impl ServiceEventKind {
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Visit => "visit",
-            Self::CourseOfTreatment => "course",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "visit" => Some(Self::Visit),
-            "course" => Some(Self::CourseOfTreatment),
-            _ => None,
-        }
+crate::codes! {
+    ServiceEventKind {
+        Visit => "visit",
+        CourseOfTreatment => "course",
     }
 }
 
@@ -372,24 +349,16 @@ pub enum TrendPeriod {
     All,
 }
 
-impl TrendPeriod {
-    pub const ALL: [Self; 3] = [Self::Year, Self::FiveYears, Self::All];
-
+crate::codes! {
     /// The code the address carries (`?period=5y`), also its message id's end.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Year => "1y",
-            Self::FiveYears => "5y",
-            Self::All => "all",
-        }
+    TrendPeriod {
+        Year => "1y",
+        FiveYears => "5y",
+        All => "all",
     }
+}
 
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
+impl TrendPeriod {
     /// The first day of the period that ends `today`; `None` for all.
     #[must_use]
     pub fn since(self, today: Date) -> Option<Date> {
@@ -495,7 +464,7 @@ mod trend_tests {
 
     #[test]
     fn every_period_has_a_code_that_reads_back() {
-        for p in TrendPeriod::ALL {
+        for &p in TrendPeriod::ALL {
             assert_eq!(TrendPeriod::from_code(p.code()), Some(p));
         }
         assert_eq!(TrendPeriod::from_code("10y"), None);
