@@ -39,22 +39,28 @@ pub fn FrontPage() -> impl IntoView {
                         let acting = session.acting.is_some();
                         // Whom one may act for, and mandates ending soon: the person's
                         // own, so not while acting for someone else.
-                        let overview = if acting {
-                            Ok(ProxyOverview::default())
-                        } else {
-                            list_proxy_options().await
+                        let overview = async {
+                            if acting {
+                                Ok(ProxyOverview::default())
+                            } else {
+                                list_proxy_options().await
+                            }
                         };
+                        // What is new; without a right now, nothing to tell.
+                        let news = async {
+                            match session.holder() {
+                                Some(_) => read_news().await,
+                                None => Ok(News::default()),
+                            }
+                        };
+                        // The two at once: each waits for its audit events' commit.
+                        let (overview, news) = futures::join!(overview, news);
                         // Every section the right covers, as the registry says.
                         let sections: Vec<_> = session
                             .holder()
                             .map(|h| Section::pages_for(h).collect())
                             .unwrap_or_default();
                         let teen = !acting && (10..18).contains(&session.user.age);
-                        // What is new; without a right now, nothing to tell.
-                        let news = match session.holder() {
-                            Some(_) => read_news().await,
-                            None => Ok(News::default()),
-                        };
                         let (news, news_problem) = match news {
                             Ok(news) => (news, None),
                             Err(e) => (News::default(), Some(problem(&e))),

@@ -1,7 +1,7 @@
 //! The disclosure log: what others did with the person's data. The person's own
 //! section; every read of it is audited like any other. Others' events are read as two
-//! ranges of the (subject, actor, time) index (`actor < me OR actor > me`), so the
-//! person's own events, however many, are not scanned.
+//! ranges of the (subject, actor, time) index ([`others_events`]), so the person's own
+//! events, however many, are not scanned.
 
 use crate::access::{Access, Action};
 use crate::audit::Outcome;
@@ -20,11 +20,14 @@ impl Access {
         let mut read = self
             .begin_read(Action::ReadDisclosureLog, None, None)
             .await?;
-        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(&format!(
             "SELECT a.at_ms, p.given_name, p.family_name, a.acting_right, a.action, a.outcome \
-             FROM audit_event a JOIN person p ON p.id = a.actor_id \
-             WHERE a.subject_id = $1 AND (a.actor_id < $1 OR a.actor_id > $1) ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
-        )
+             FROM ({}) a JOIN person p ON p.id = a.actor_id ORDER BY a.at_ms DESC, a.id DESC LIMIT $2",
+            others_events(
+                "id, at_ms, actor_id, acting_right, action, outcome",
+                "ORDER BY at_ms DESC, id DESC LIMIT $2"
+            )
+        ))
         .bind(self.subject().get())
         .bind(i64::from(limit.clamp(1, 1000)))
         .fetch_all(&mut *read.tx)
@@ -65,12 +68,12 @@ impl Access {
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         since_ms: i64,
     ) -> Result<DisclosureNews, ArchiveError> {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
             "SELECT p.given_name, p.family_name, COUNT(*) AS entries \
-             FROM audit_event a JOIN person p ON p.id = a.actor_id \
-             WHERE a.subject_id = $1 AND (a.actor_id < $1 OR a.actor_id > $1) AND a.at_ms > $2 \
+             FROM ({}) a JOIN person p ON p.id = a.actor_id \
              GROUP BY p.id, p.given_name, p.family_name ORDER BY MAX(a.at_ms) DESC",
-        )
+            others_events("actor_id, at_ms", "AND at_ms > $2")
+        ))
         .bind(self.subject().get())
         .bind(since_ms)
         .fetch_all(&mut **tx)
@@ -83,4 +86,18 @@ impl Access {
                 .collect(),
         })
     }
+}
+
+/// Others' events on the person's (`$1`) trail, `columns` of each: two ranges of the
+/// (subject, actor, time) index, actors before the person and after, each narrowed by
+/// `then` (a time bound, or an order and a limit), so that the person's own events,
+/// however many their visits write, are never read. (One `actor_id <> $1`, or the two
+/// ranges joined by OR, let SQLite read the subject's whole trail by time instead:
+/// 0.6 ms a front page after a few hundred visits, and growing.)
+fn others_events(columns: &str, then: &str) -> String {
+    format!(
+        "SELECT * FROM (SELECT {columns} FROM audit_event WHERE subject_id = $1 AND actor_id < $1 {then}) b \
+         UNION ALL \
+         SELECT * FROM (SELECT {columns} FROM audit_event WHERE subject_id = $1 AND actor_id > $1 {then}) c"
+    )
 }
