@@ -20,10 +20,6 @@ impl Access {
         let Some(since_ms) = self.previous_visit().await? else {
             return Ok(News::default());
         };
-        // Requests due to expire are expired first, in a write of their own.
-        if self.covers(Section::Prescriptions) {
-            self.expire_due().await?;
-        }
         let mut news = News {
             since: Some(crate::clock::finnish_at_ms(since_ms)),
             ..News::default()

@@ -164,7 +164,7 @@ impl Access {
 
     /// Expires the requests that are due, in a write of its own and only when one is,
     /// so that reads stay reads (and run beside one another).
-    pub(crate) async fn expire_due(&self) -> Result<(), ArchiveError> {
+    async fn expire_due(&self) -> Result<(), ArchiveError> {
         let (due,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM renewal_request WHERE person_id = $1 AND status = 'sent' AND created_ms < $2",
         )
@@ -443,8 +443,8 @@ impl Access {
     }
 
     /// [`Access::prescriptions_news`] within a read begun elsewhere (the front page's,
-    /// of every section at once), which audits it and has expired what was due
-    /// ([`Access::expire_due`]) before it began.
+    /// of every section at once), which audits it. What it counts (requests answered,
+    /// prescriptions written) no expiry changes, so the front page expires nothing.
     pub(crate) async fn prescriptions_news_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
