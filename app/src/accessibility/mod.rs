@@ -12,10 +12,14 @@ pub use page::AccessibilityPage;
 #[leptos::component(transparent)]
 pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     use leptos::prelude::*;
-    use leptos_router::components::Route;
+    use leptos_router::components::{Outlet, ParentRoute, Route};
     use leptos_router::{path, SsrMode};
+    // One parent without a path of its own holds the section's routes (a component
+    // gives one route, and debug builds erase its type).
     view! {
+        <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
         <Route path=path!("/accessibility") view=AccessibilityPage ssr=SsrMode::Async />
+        </ParentRoute>
     }
     .into_inner()
 }
