@@ -102,3 +102,4 @@ nav-group-appointments = Appointments
 nav-group-social-care = Social welfare
 nav-group-choices = Wishes and consents
 nav-group-my-data = Use of your data
+acting-teen-rules-summary = The child has turned 10: you see only some of their data.

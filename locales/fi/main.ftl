@@ -102,3 +102,4 @@ nav-group-appointments = Ajanvaraukset
 nav-group-social-care = Sosiaalihuolto
 nav-group-choices = Tahdot ja suostumukset
 nav-group-my-data = Tietojesi käyttö
+acting-teen-rules-summary = Lapsi on täyttänyt 10 vuotta: näet vain osan hänen tiedoistaan.

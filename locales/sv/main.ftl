@@ -102,3 +102,4 @@ nav-group-appointments = Tidsbokningar
 nav-group-social-care = Socialvård
 nav-group-choices = Viljeyttringar och samtycken
 nav-group-my-data = Användningen av dina uppgifter
+acting-teen-rules-summary = Barnet har fyllt 10 år: du ser bara en del av barnets uppgifter.

@@ -277,12 +277,13 @@ fn acting_banner(name: String, acting: Option<Result<Holder, Refusal>>) -> impl 
             };
             (
                 text,
-                (holder == Holder::GuardianOfTeen).then(|| t("acting-teen-rules")),
+                (holder == Holder::GuardianOfTeen)
+                    .then(|| (Some(t("acting-teen-rules-summary")), t("acting-teen-rules"))),
             )
         }
         Some(Err(reason)) => (
             t_args("acting-right-ended", &[("name", name.into())]),
-            Some(t(&format!("error-forbidden-{}", reason.code()))),
+            Some((None, t(&format!("error-forbidden-{}", reason.code())))),
         ),
         None => (t_args("acting-as-self", &[("name", name.into())]), None),
     };
@@ -296,7 +297,21 @@ fn acting_banner(name: String, acting: Option<Result<Holder, Refusal>>) -> impl 
                     <p id="acting-banner-text" class="font-semibold">
                         {text}
                     </p>
-                    {explain.map(|e| view! { <p class="max-w-prose text-sm">{e}</p> })}
+                    // A long explanation behind its one-line summary, so that the
+                    // page's heading stays in a small screen's first view.
+                    {explain
+                        .map(|(summary, e)| match summary {
+                            Some(summary) => view! {
+                                <details class="max-w-prose text-sm">
+                                    <summary class="inline-flex min-h-6 cursor-pointer items-center underline">
+                                        {summary}
+                                    </summary>
+                                    <p>{e}</p>
+                                </details>
+                            }
+                                .into_any(),
+                            None => view! { <p class="max-w-prose text-sm">{e}</p> }.into_any(),
+                        })}
                 </div>
                 <form method="post" action="/acting-for" class="print:hidden">
                     <input type="hidden" name="person" value="self" />
