@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::Loader;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+
 use time::macros::format_description;
 use time::{Date, PrimitiveDateTime};
 use unic_langid::LanguageIdentifier;
@@ -108,60 +108,53 @@ fn grouped_en<M>(value: &FluentValue, _: &M) -> Option<String> {
     grouped(value, ',')
 }
 
-/// The languages of the service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    Fi,
-    Sv,
-    En,
-}
+/// The languages of the service: the archive's [`archive::model::Language`], one type
+/// for a person's choice, a record's language and the page's; what the web side does
+/// with it (messages, dates, numbers) is [`LangExt`].
+pub use archive::model::Language as Lang;
 
 /// The cookie that keeps the chosen language.
 pub const LANG_COOKIE: &str = "omakanta_lang";
 
-/// The archive's name for the same language (a person's choice, a record's language).
-impl From<Lang> for archive::model::Language {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Fi => Self::Fi,
-            Lang::Sv => Self::Sv,
-            Lang::En => Self::En,
-        }
-    }
-}
-
-impl Lang {
-    pub const ALL: [Self; 3] = [Self::Fi, Self::Sv, Self::En];
-
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Fi => "fi",
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
-    }
-
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|l| code.eq_ignore_ascii_case(l.code()))
-    }
-
-    fn langid(self) -> LanguageIdentifier {
-        match self {
-            Self::Fi => unic_langid::langid!("fi"),
-            Self::Sv => unic_langid::langid!("sv"),
-            Self::En => unic_langid::langid!("en"),
-        }
-    }
+/// What the web side does with a language: its messages, and dates, times and numbers
+/// as it writes them.
+pub trait LangExt: Sized {
+    /// The language a code names, in any case (`FI`, `sv`).
+    fn parse(code: &str) -> Option<Self>;
 
     /// The language a request asks for: the cookie, else the browser's preference,
     /// else Finnish.
-    #[must_use]
-    pub fn of_request(headers: &http::HeaderMap) -> Self {
-        let from_cookie = cookie_value(headers, LANG_COOKIE).and_then(Self::from_code);
+    fn of_request(headers: &http::HeaderMap) -> Self;
+
+    /// A message in this language.
+    fn tr(self, key: &str) -> String;
+
+    /// A message with arguments.
+    fn tr_args(self, key: &str, args: &[(&'static str, Arg)]) -> String;
+
+    /// A date as people here write it: 29.11.2026 (fi, sv) or 29/11/2026 (en).
+    fn date(self, d: Date) -> String;
+
+    /// A time of day: 14.05 (fi, sv) or 14:05 (en).
+    fn time(self, t: PrimitiveDateTime) -> String;
+
+    /// A date and time with the language's word between ("klo", "kl.", "at").
+    fn datetime(self, t: PrimitiveDateTime) -> String;
+
+    /// A decimal number with the language's separator (5,4 in fi and sv).
+    fn number(self, v: f64) -> String;
+}
+
+impl LangExt for Lang {
+    fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|l| code.eq_ignore_ascii_case(l.code()))
+    }
+
+    fn of_request(headers: &http::HeaderMap) -> Self {
+        let from_cookie = cookie_value(headers, LANG_COOKIE).and_then(Self::parse);
         from_cookie
             .or_else(|| {
                 headers
@@ -171,35 +164,29 @@ impl Lang {
                         v.split(',')
                             .filter_map(|part| part.split(';').next())
                             .filter_map(|tag| tag.trim().split('-').next())
-                            .find_map(Self::from_code)
+                            .find_map(Self::parse)
                     })
             })
             .unwrap_or(Self::Fi)
     }
 
-    /// A message in this language.
-    #[must_use]
-    pub fn tr(self, key: &str) -> String {
+    fn tr(self, key: &str) -> String {
         LOCALES
-            .try_lookup(&self.langid(), key)
+            .try_lookup(&langid(self), key)
             .unwrap_or_else(|| key.to_owned())
     }
 
-    /// A message with arguments.
-    #[must_use]
-    pub fn tr_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+    fn tr_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
             .collect();
         LOCALES
-            .try_lookup_with_args(&self.langid(), key, &map)
+            .try_lookup_with_args(&langid(self), key, &map)
             .unwrap_or_else(|| key.to_owned())
     }
 
-    /// A date as people here write it: 29.11.2026 (fi, sv) or 29/11/2026 (en).
-    #[must_use]
-    pub fn date(self, d: Date) -> String {
+    fn date(self, d: Date) -> String {
         let f = match self {
             Self::Fi | Self::Sv => {
                 format_description!("[day padding:none].[month padding:none].[year]")
@@ -209,9 +196,7 @@ impl Lang {
         d.format(f).unwrap_or_default()
     }
 
-    /// A time of day: 14.05 (fi, sv) or 14:05 (en).
-    #[must_use]
-    pub fn time(self, t: PrimitiveDateTime) -> String {
+    fn time(self, t: PrimitiveDateTime) -> String {
         let f = match self {
             Self::Fi | Self::Sv => format_description!("[hour].[minute]"),
             Self::En => format_description!("[hour]:[minute]"),
@@ -219,18 +204,17 @@ impl Lang {
         t.format(f).unwrap_or_default()
     }
 
-    /// A date and time with the language's word between ("klo", "kl.", "at").
-    #[must_use]
-    ///
     /// Lists show one per row, so the message is looked up once per language (with
     /// markers for its two variables) and filled in here.
-    pub fn datetime(self, t: PrimitiveDateTime) -> String {
+    fn datetime(self, t: PrimitiveDateTime) -> String {
         const DATE: &str = "\u{1}";
         const TIME: &str = "\u{2}";
-        static TEMPLATES: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+        static TEMPLATES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
         let templates = TEMPLATES.get_or_init(|| {
             Self::ALL
+                .iter()
                 .map(|l| l.tr_args("datetime", &[("date", DATE.into()), ("time", TIME.into())]))
+                .collect()
         });
         let index = Self::ALL.iter().position(|l| *l == self).unwrap_or(0);
         templates[index]
@@ -238,9 +222,7 @@ impl Lang {
             .replace(TIME, &self.time(t))
     }
 
-    /// A decimal number with the language's separator (5,4 in fi and sv).
-    #[must_use]
-    pub fn number(self, v: f64) -> String {
+    fn number(self, v: f64) -> String {
         let s = if (v.fract()).abs() < 1e-9 {
             format!("{v:.0}")
         } else if (v * 10.0).fract().abs() < 1e-9 {
@@ -252,6 +234,15 @@ impl Lang {
             Self::Fi | Self::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
             Self::En => s,
         }
+    }
+}
+
+/// The language's identifier for Fluent.
+fn langid(lang: Lang) -> LanguageIdentifier {
+    match lang {
+        Lang::Fi => unic_langid::langid!("fi"),
+        Lang::Sv => unic_langid::langid!("sv"),
+        Lang::En => unic_langid::langid!("en"),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod records;
 pub mod ssr;
 pub mod ui;
 
+use crate::i18n::LangExt as _;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};

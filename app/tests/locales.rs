@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use app::i18n::Lang;
+use app::i18n::{Lang, LangExt as _};
 use archive::model::{
     DocumentKind, PrescriptionStatus, RenewalBlock, RenewalStatus, RightKind, Treatment,
     TreatmentWish,

@@ -1,6 +1,6 @@
 //! Sessions from cookies, the development sign-in, sign-out and the language choice.
 
-use app::i18n::{cookie_value, Lang, LANG_COOKIE};
+use app::i18n::{cookie_value, Lang, LangExt as _, LANG_COOKIE};
 use app::ssr::Authenticated;
 use archive::model::PersonId;
 use archive::SessionToken;
@@ -228,11 +228,11 @@ pub async fn set_language(
     headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Response {
-    let Some(lang) = Lang::from_code(&form.lang) else {
+    let Some(lang) = Lang::parse(&form.lang) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
     if let Some(token) = session_token(&state, &headers) {
-        match state.archive.choose_language(&token, lang.into()).await {
+        match state.archive.choose_language(&token, lang).await {
             // Signed out, or the session ran out: the browser's choice is enough.
             Ok(()) | Err(archive::ArchiveError::NotFound) => {}
             Err(e) => {

@@ -29,12 +29,12 @@ impl crate::ui::form::PostedForm for FeedbackSubmission {
 #[server(prefix = "/api", endpoint = "accessibility-feedback")]
 pub async fn send_feedback(submission: FeedbackSubmission) -> Result<(), AppError> {
     use crate::ssr::context_archive;
-    use archive::model::{Feedback, Language};
+    use archive::model::Feedback;
     let feedback = Feedback {
         page: Some(submission.page),
         message: submission.message,
         contact: Some(submission.contact),
-        language: Language::from(crate::i18n::lang()),
+        language: crate::i18n::lang(),
         key: submission.key,
     };
     AppError::check(

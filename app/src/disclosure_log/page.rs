@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::read_disclosure_log;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::{page_title, problem, Table, H1, TD};
 

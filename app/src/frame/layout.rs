@@ -8,6 +8,7 @@ use archive::{Holder, Refusal, Section};
 
 use super::api::{whoami, Session};
 use crate::error::AppError;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args, Lang};
 use crate::islands::{SessionTexts, SessionTimer};
 use crate::ui::{BUTTON_SECONDARY, NAV_LINK};
@@ -127,7 +128,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <input type="hidden" name="return_to" value=return_to />
                     <span class="sr-only">{t("language-switch-label")}</span>
                     {Lang::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|l| {
                             let is_current = l == current;
                             view! {

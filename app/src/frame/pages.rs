@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{list_demo_persons, list_proxy_options, read_news, whoami};
 use crate::error::AppError;
+use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::ui::{page_title, problem, BUTTON, H1, H2, LINK};
 use crate::SiteMode;

@@ -10,6 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{read_living_will, save_living_will, LivingWillIntent, LivingWillSubmission};
+use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, error_id, posted, ErrorSummary, FieldError, FormError, TextArea};

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{read_prescription, send_renewal_request, RenewalSubmission};
 use super::list::{renewal_text, requests_table, status_text};
 use crate::frame::current_session;
+use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, Select, TextArea};

@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_renewal_requests, read_prescriptions};
+use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args, Lang};
 use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD};
 

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use super::api::read_medication_list;
 use crate::frame::current_session;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};

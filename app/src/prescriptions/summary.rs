@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{read_prescription_summary, PrescriptionSummary, SummaryScope};
 use crate::error::AppError;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};

@@ -13,6 +13,7 @@ use super::delayed::{delayed_item, DelayedList};
 use super::list::{kind_label, paging};
 use crate::error::AppError;
 use crate::frame::api::whoami;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError};

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::list::kind_label;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::{item, H1, H2, LINK};
 

@@ -10,6 +10,7 @@ use super::by_kind::{measured_text, text_paragraphs};
 use super::delayed::delayed_document;
 use super::lab::{reference_range, FlagText};
 use super::list::kind_label;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};

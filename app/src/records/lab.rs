@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{read_lab_series, read_lab_tests, LabTrend, TrendPeriod};
 use super::delayed::DelayedList;
 use crate::error::AppError;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_summary, trend_svg};

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{list_health_records, RecordsQuery, RecordsView};
 use super::delayed::delayed_item;
 use crate::error::AppError;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError, Select};
 use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use super::api::read_summaries;
 use super::by_kind::{title_key, SUMMARY_KINDS};
 use super::delayed::DelayedList;
+use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t};
 use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
 

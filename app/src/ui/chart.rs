@@ -7,6 +7,7 @@ use std::fmt::Write;
 use archive::model::{AbnormalFlag, LabSeries};
 
 use crate::i18n::Lang;
+use crate::i18n::LangExt as _;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
