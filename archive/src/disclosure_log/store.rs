@@ -3,10 +3,11 @@
 //! ranges of the (subject, actor, time) index ([`others_events`]), so the person's own
 //! events, however many, are not scanned.
 
+use super::model::LoggedAction;
 use crate::access::{Access, Action};
 use crate::audit::Outcome;
 use crate::error::ArchiveError;
-use crate::model::{DisclosureNews, LoggedAction, RightKind};
+use crate::model::{DisclosureNews, RightKind};
 
 impl Access {
     /// What others (proxies, so far) did with the person's data, newest first: who, by

@@ -4,9 +4,9 @@
 
 use sqlx::Row;
 
+use super::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
 use crate::access::{unix_ms, Access, Action};
 use crate::error::ArchiveError;
-use crate::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
 
 /// The columns of the treatments, in [`Treatment::ALL`]'s order.
 const TREATMENT_COLUMNS: [&str; 5] = [

@@ -1,9 +1,9 @@
 //! Gathering the news: the previous visit, then each covered section's count, all in
 //! one read.
 
+use super::model::News;
 use crate::access::{Access, Action};
 use crate::error::ArchiveError;
-use crate::model::News;
 use crate::section::Section;
 
 impl Access {

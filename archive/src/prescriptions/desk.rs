@@ -12,10 +12,11 @@
 use rand::Rng;
 use time::Duration;
 
+use super::model::RenewalStatus;
 use super::renewal::UNPROCESSED_EXPIRY;
 use crate::access::{unix_ms, write_audit, Action, Archive, AuditEvent, Purpose};
 use crate::error::ArchiveError;
-use crate::model::{PersonId, RenewalStatus};
+use crate::model::PersonId;
 
 /// The actor the audit trail names for what the prescription centre does.
 pub const PRESCRIPTION_CENTRE: PersonId = PersonId::from_raw(0);

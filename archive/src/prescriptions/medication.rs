@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use time::PrimitiveDateTime;
 
-use crate::model::{
+use super::model::{
     Medication, MedicationGroup, MedicationList, MedicationSource, Prescription,
     PrescriptionStatus, RecordedMedication,
 };

@@ -1,7 +1,8 @@
 //! The medication list: what prescriptions and care's records say is in use.
 
 use super::{day, Access, Action, ArchiveError};
-use crate::model::{CareSetting, Language, MedicationList, RecordedMedication};
+use crate::model::Language;
+use crate::prescriptions::model::{CareSetting, MedicationList, RecordedMedication};
 
 /// A row of recorded medication: product, strength, form, ATC, dose, language,
 /// setting, organisation, start and end day.

@@ -19,10 +19,10 @@ use super::renewal::{may_renew, valid_until, UNPROCESSED_EXPIRY};
 use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
 use crate::error::ArchiveError;
-use crate::model::{
-    Dispensation, Language, OrganisationId, OrganisationRef, PersonId, Prescription,
-    PrescriptionDetail, PrescriptionId, PrescriptionStatus, PrescriptionsNews, RenewalRequest,
-    RenewalRequestId, RenewalStatus, RenewalStep,
+use crate::model::{Language, OrganisationId, OrganisationRef, PersonId, PrescriptionsNews};
+use crate::prescriptions::model::{
+    Dispensation, Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus,
+    RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
 };
 
 fn day(s: &str) -> Result<Date, ArchiveError> {

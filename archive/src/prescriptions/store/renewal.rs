@@ -4,7 +4,7 @@ use super::{
     day, record_step, request_of, with_steps, Access, Action, ArchiveError, REQUEST_SELECT,
 };
 use crate::access::unix_ms;
-use crate::model::{PrescriptionId, RenewalForm, RenewalRequest, RenewalStatus};
+use crate::prescriptions::model::{PrescriptionId, RenewalForm, RenewalRequest, RenewalStatus};
 use crate::prescriptions::renewal::{may_renew, RenewalBlock};
 
 impl Access {

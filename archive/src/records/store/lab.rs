@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::{Access, Action, ArchiveError};
 use crate::clock::parse_stamp;
-use crate::model::{
+use crate::records::model::{
     AbnormalFlag, DocumentId, DocumentKind, LabPoint, LabSeries, LabTest, LabTests,
 };
 

@@ -13,11 +13,11 @@ use time::Duration;
 use crate::access::{Access, Action};
 use crate::clock::{parse_stamp, DAY};
 use crate::error::ArchiveError;
-use crate::model::{
-    AbnormalFlag, Coding, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary,
-    LabValue, Language, MaybeDelayed, MeasuredValue, OrganisationId, OrganisationRef, Page,
-    RecordFilter, RecordsNews, RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef,
-    MAX_PAGE,
+use crate::model::{Coding, Language, OrganisationId, OrganisationRef, Page, RecordsNews};
+use crate::records::model::{
+    AbnormalFlag, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary, LabValue,
+    MaybeDelayed, MeasuredValue, RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind,
+    ServiceEventRef, MAX_PAGE,
 };
 
 /// What narrowed a list of records, for its audit event: "name=value" pairs.

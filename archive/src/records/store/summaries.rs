@@ -8,9 +8,10 @@ use super::{
     ArchiveError,
 };
 use crate::clock::parse_stamp;
-use crate::model::{
-    Coding, DateRange, DocumentId, DocumentKind, KindEntry, MaybeDelayed, Page, RecordFilter,
-    Summaries, SummaryEntry, MAX_PAGE,
+use crate::model::{Coding, DateRange, Page};
+use crate::records::model::{
+    DocumentId, DocumentKind, KindEntry, MaybeDelayed, RecordFilter, Summaries, SummaryEntry,
+    MAX_PAGE,
 };
 
 impl Access {
