@@ -513,6 +513,29 @@ impl Access {
         format!("({alias}.shown_from IS NULL OR {alias}.shown_from <= {param})")
     }
 
+    /// Writes [`Access::visible_rows`] into `sql`, binding the rule's date itself.
+    pub(crate) fn push_visible_rows(
+        &self,
+        sql: &mut crate::db::Sql,
+        alias: &str,
+        date_column: &str,
+    ) {
+        sql.push(&format!("({alias}.{date_column} < "))
+            .bind(self.visibility_cutoff())
+            .push(&format!(
+                " OR ({alias}.guardian_may_see = 1 AND {alias}.denied_to_guardian = 0))"
+            ));
+    }
+
+    /// Writes [`Access::released`] into `sql`, binding the clock's minute itself.
+    pub(crate) fn push_released(&self, sql: &mut crate::db::Sql, alias: &str) {
+        sql.push(&format!(
+            "({alias}.shown_from IS NULL OR {alias}.shown_from <= "
+        ))
+        .bind(self.now_stamp())
+        .push(")");
+    }
+
     /// The clock's now as a stored clinical time (Finnish local, to the minute), for
     /// [`Access::released`]: a delay ends at its minute exactly.
     pub(crate) fn now_stamp(&self) -> String {

@@ -142,3 +142,151 @@ impl Db {
         self.audit_pool.close().await;
     }
 }
+
+/// A value a statement binds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Self::Int(v)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        Self::Real(v)
+    }
+}
+
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Self::Text(v)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Self::Text(v.to_owned())
+    }
+}
+
+/// A statement built in pieces, whose placeholders number themselves: each
+/// [`Sql::bind`] writes the next `$n` where the value is used and keeps the value, and
+/// [`Sql::query`] binds them in that order, so a placeholder and its value cannot part.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sql {
+    text: String,
+    values: Vec<Value>,
+}
+
+impl Sql {
+    pub(crate) fn new(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            values: Vec::new(),
+        }
+    }
+
+    /// Appends text (never a value: those are bound).
+    pub(crate) fn push(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    /// Writes the next placeholder here and binds `value` to it.
+    pub(crate) fn bind(&mut self, value: impl Into<Value>) -> &mut Self {
+        self.values.push(value.into());
+        self.text.push_str(&format!("${}", self.values.len()));
+        self
+    }
+
+    /// Writes a placeholder for each of `values`, comma-separated (for `IN (…)`).
+    pub(crate) fn bind_list<V: Into<Value>>(
+        &mut self,
+        values: impl IntoIterator<Item = V>,
+    ) -> &mut Self {
+        for (i, value) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(value);
+        }
+        self
+    }
+
+    /// An optional number: bound when there is one, a literal `NULL` when not (sqlx
+    /// 0.8's `Any` driver sends a NULL double to PostgreSQL with the wrong width,
+    /// 22P03).
+    pub(crate) fn bind_real(&mut self, value: Option<f64>) -> &mut Self {
+        match value {
+            Some(v) => self.bind(v),
+            None => self.push("NULL"),
+        }
+    }
+
+    /// The statement with its values bound, its rows read as `T`.
+    pub(crate) fn query_as<T>(
+        &self,
+    ) -> sqlx::query::QueryAs<'_, Any, T, sqlx::any::AnyArguments<'_>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+    {
+        let mut query = sqlx::query_as::<_, T>(&self.text);
+        for value in &self.values {
+            query = match value {
+                Value::Int(v) => query.bind(*v),
+                Value::Real(v) => query.bind(*v),
+                Value::Text(v) => query.bind(v.as_str()),
+            };
+        }
+        query
+    }
+
+    /// The statement with its values bound, to run.
+    pub(crate) fn query(&self) -> sqlx::query::Query<'_, Any, sqlx::any::AnyArguments<'_>> {
+        let mut query = sqlx::query(&self.text);
+        for value in &self.values {
+            query = match value {
+                Value::Int(v) => query.bind(*v),
+                Value::Real(v) => query.bind(*v),
+                Value::Text(v) => query.bind(v.as_str()),
+            };
+        }
+        query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_themselves_in_the_order_values_are_bound() {
+        let mut sql = Sql::new("SELECT 1 FROM t WHERE a = ");
+        sql.bind(7_i64)
+            .push(" AND b IN (")
+            .bind_list(["x", "y"])
+            .push(") AND c = ")
+            .bind_real(None)
+            .push(" AND d = ")
+            .bind_real(Some(1.5));
+        assert_eq!(
+            sql.text,
+            "SELECT 1 FROM t WHERE a = $1 AND b IN ($2, $3) AND c = NULL AND d = $4"
+        );
+        assert_eq!(
+            sql.values,
+            [
+                Value::Int(7),
+                Value::Text("x".into()),
+                Value::Text("y".into()),
+                Value::Real(1.5)
+            ]
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod measured;
 
 use super::{gauss, office_time, org_of, Profile, Writer, PROFESSIONALS};
 use crate::clock::{age_on, format_stamp};
+use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{systems, AbnormalFlag, DocumentKind};
 
@@ -443,34 +444,30 @@ impl Writer<'_> {
                 Some((systems::FI_LAB, spec.code, &name)),
             )
             .await?;
-        // A missing limit is written as a literal NULL: sqlx 0.8's Any driver sends a
-        // NULL double to PostgreSQL with the wrong width (22P03).
-        let mut next = 9;
-        let mut slot = |v: Option<f64>| match v {
-            Some(_) => {
-                next += 1;
-                format!("${}", next - 1)
-            }
-            None => "NULL".to_owned(),
-        };
-        let (low_slot, high_slot) = (slot(low), slot(high));
-        let sql = format!(
-            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, flag, taken_at, reference_low, reference_high) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, {low_slot}, {high_slot})"
+        let mut sql = Sql::new(
+            "INSERT INTO lab_result (person_id, document_id, test_code, test_name, value, unit, flag, taken_at, reference_low, reference_high) VALUES (",
         );
-        let mut query = sqlx::query(&sql)
-            .bind(self.person)
+        sql.bind(self.person)
+            .push(", ")
             .bind(doc)
+            .push(", ")
             .bind(spec.code)
-            .bind(&name)
+            .push(", ")
+            .bind(name.as_str())
+            .push(", ")
             .bind(value)
+            .push(", ")
             .bind(spec.unit)
+            .push(", ")
             .bind(flag.code())
-            .bind(format_stamp(at));
-        for limit in [low, high].into_iter().flatten() {
-            query = query.bind(limit);
-        }
-        query.execute(&mut **self.tx).await?;
+            .push(", ")
+            .bind(format_stamp(at))
+            .push(", ")
+            .bind_real(low)
+            .push(", ")
+            .bind_real(high)
+            .push(")");
+        sql.query().execute(&mut **self.tx).await?;
         Ok(())
     }
 

@@ -88,20 +88,19 @@ async fn with_steps(
     if requests.is_empty() {
         return Ok(requests);
     }
-    let ids_in = (0..requests.len())
-        .map(|i| format!("${}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "SELECT request_id, status, at_ms FROM renewal_step \
-         WHERE person_id = $1 AND request_id IN ({ids_in}) ORDER BY at_ms, request_id"
+    let mut sql = crate::db::Sql::new(
+        "SELECT request_id, status, at_ms FROM renewal_step WHERE person_id = ",
     );
-    let mut query = sqlx::query_as::<_, (i64, String, i64)>(&sql).bind(person);
-    for r in &requests {
-        query = query.bind(r.id.get());
-    }
+    sql.bind(person)
+        .push(" AND request_id IN (")
+        .bind_list(requests.iter().map(|r| r.id.get()))
+        .push(") ORDER BY at_ms, request_id");
     let mut steps: HashMap<i64, Vec<RenewalStep>> = HashMap::new();
-    for (request, status, at_ms) in query.fetch_all(&mut **tx).await? {
+    for (request, status, at_ms) in sql
+        .query_as::<(i64, String, i64)>()
+        .fetch_all(&mut **tx)
+        .await?
+    {
         steps.entry(request).or_default().push(RenewalStep {
             status: RenewalStatus::from_code(&status)
                 .ok_or(ArchiveError::Corrupt("renewal status"))?,

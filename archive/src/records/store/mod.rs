@@ -12,6 +12,7 @@ use time::Duration;
 
 use crate::access::{Access, Action};
 use crate::clock::{parse_stamp, DAY};
+use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Coding, Language, OrganisationId, OrganisationRef, Page, RecordsNews};
 use crate::records::model::{
@@ -50,27 +51,6 @@ fn decode_cursor(s: &str) -> Result<(String, i64), ArchiveError> {
         .parse()
         .map_err(|_| ArchiveError::invalid("after", "request"))?;
     Ok((at.to_owned(), id))
-}
-
-/// Numbered placeholders for SQL built from optional parts.
-struct Binds {
-    next: usize,
-}
-
-impl Binds {
-    fn new() -> Self {
-        Self { next: 1 }
-    }
-    fn take(&mut self) -> String {
-        let p = format!("${}", self.next);
-        self.next += 1;
-        p
-    }
-}
-
-enum Arg {
-    Int(i64),
-    Text(String),
 }
 
 const SUMMARY_COLUMNS: &str =
@@ -170,29 +150,19 @@ impl Access {
         read: &mut crate::access::AuditedRead,
         kinds: &[DocumentKind],
     ) -> Result<Vec<DelayedDocument>, ArchiveError> {
-        let mut b = Binds::new();
-        let (person, cutoff, now) = (b.take(), b.take(), b.take());
-        let kinds_in = kinds
-            .iter()
-            .map(|_| b.take())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
+        let mut sql = Sql::new(
             "SELECT d.id, d.kind, d.organisation_id, o.name AS organisation_name, d.shown_from \
-             FROM document d JOIN organisation o ON o.id = d.organisation_id \
-             WHERE d.person_id = {person} AND d.kind IN ({kinds_in}) AND {} AND NOT {} \
-             ORDER BY d.shown_from, d.id",
-            self.listed(&cutoff),
-            Access::released("d", &now)
+             FROM document d JOIN organisation o ON o.id = d.organisation_id WHERE d.person_id = ",
         );
-        let mut query = sqlx::query(&sql)
-            .bind(self.subject().get())
-            .bind(self.visibility_cutoff())
-            .bind(self.now_stamp());
-        for kind in kinds {
-            query = query.bind(kind.code());
-        }
-        query
+        sql.bind(self.subject().get())
+            .push(" AND d.kind IN (")
+            .bind_list(kinds.iter().map(|k| k.code()))
+            .push(") AND ");
+        self.push_visible_rows(&mut sql, "d", "recorded_at");
+        sql.push(" AND NOT ");
+        self.push_released(&mut sql, "d");
+        sql.push(" ORDER BY d.shown_from, d.id");
+        sql.query()
             .fetch_all(&mut *read.tx)
             .await?
             .iter()
@@ -209,70 +179,54 @@ impl Access {
         after: Option<&str>,
         limit: u32,
         extra: &str,
-    ) -> Result<(String, Vec<Arg>), ArchiveError> {
-        let mut b = Binds::new();
-        let mut args = vec![
-            Arg::Int(self.subject().get()),
-            Arg::Text(self.visibility_cutoff()),
-            Arg::Text(self.now_stamp()),
-        ];
-        let (person, cutoff, now) = (b.take(), b.take(), b.take());
-        let mut sql = format!(
-            "SELECT {SUMMARY_COLUMNS}{extra}, {} FROM document d {SUMMARY_JOINS} \
-             WHERE d.person_id = {person} AND {}",
-            delayed_until(&now),
-            self.listed(&cutoff)
-        );
+    ) -> Result<Sql, ArchiveError> {
+        let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS}{extra}, CASE WHEN "));
+        self.push_released(&mut sql, "d");
+        sql.push(&format!(
+            " THEN NULL ELSE d.shown_from END AS delayed_until FROM document d {SUMMARY_JOINS} \
+             WHERE d.person_id = "
+        ))
+        .bind(self.subject().get())
+        .push(" AND ");
+        self.push_visible_rows(&mut sql, "d", "recorded_at");
         if let Some(from) = filter.range.from {
-            sql.push_str(&format!(" AND d.recorded_at >= {}", b.take()));
-            args.push(Arg::Text(from.format(DAY).unwrap_or_default()));
+            sql.push(" AND d.recorded_at >= ")
+                .bind(from.format(DAY).unwrap_or_default());
         }
         if let Some(to) = filter.range.to {
-            sql.push_str(&format!(" AND d.recorded_at < {}", b.take()));
             let next_day = to.saturating_add(Duration::days(1));
-            args.push(Arg::Text(next_day.format(DAY).unwrap_or_default()));
+            sql.push(" AND d.recorded_at < ")
+                .bind(next_day.format(DAY).unwrap_or_default());
         }
         if let Some(org) = filter.organisation {
-            sql.push_str(&format!(" AND d.organisation_id = {}", b.take()));
-            args.push(Arg::Int(org.get()));
+            sql.push(" AND d.organisation_id = ").bind(org.get());
         }
         if let Some(kind) = filter.kind {
-            sql.push_str(&format!(" AND d.kind = {}", b.take()));
-            args.push(Arg::Text(kind.code().to_owned()));
+            sql.push(" AND d.kind = ").bind(kind.code());
         }
         if let Some(cursor) = after {
             let (at, id) = decode_cursor(cursor)?;
-            sql.push_str(&format!(
-                " AND (d.recorded_at < {p1} OR (d.recorded_at = {p1} AND d.id < {p2}))",
-                p1 = b.take(),
-                p2 = b.take()
-            ));
-            args.push(Arg::Text(at));
-            args.push(Arg::Int(id));
+            sql.push(" AND (d.recorded_at < ")
+                .bind(at.clone())
+                .push(" OR (d.recorded_at = ")
+                .bind(at)
+                .push(" AND d.id < ")
+                .bind(id)
+                .push("))");
         }
-        sql.push_str(&format!(
-            " ORDER BY d.recorded_at DESC, d.id DESC LIMIT {}",
-            b.take()
-        ));
-        args.push(Arg::Int(i64::from(limit) + 1));
-        Ok((sql, args))
+        sql.push(" ORDER BY d.recorded_at DESC, d.id DESC LIMIT ")
+            .bind(i64::from(limit) + 1);
+        Ok(sql)
     }
 
     /// Runs a [`Access::page_query`] and keeps `limit` rows, with the cursor of the
     /// next page when there is one.
     async fn fetch_page(
         read: &mut crate::access::AuditedRead,
-        (sql, args): (String, Vec<Arg>),
+        sql: Sql,
         limit: u32,
     ) -> Result<(Vec<AnyRow>, Option<String>), ArchiveError> {
-        let mut query = sqlx::query(&sql);
-        for arg in args {
-            query = match arg {
-                Arg::Int(i) => query.bind(i),
-                Arg::Text(t) => query.bind(t),
-            };
-        }
-        let mut rows = query.fetch_all(&mut *read.tx).await?;
+        let mut rows = sql.query().fetch_all(&mut *read.tx).await?;
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
             match rows.last() {
@@ -462,21 +416,15 @@ async fn measured_values(
     person: i64,
     ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Vec<MeasuredValue>>, ArchiveError> {
-    let mut b = Binds::new();
-    let person_slot = b.take();
-    let ids_in = ids.iter().map(|_| b.take()).collect::<Vec<_>>().join(", ");
-    let sql = format!(
-        "SELECT document_id, code, value, unit FROM measurement_value \
-         WHERE person_id = {person_slot} AND document_id IN ({ids_in}) \
-         ORDER BY document_id, position"
-    );
-    let mut query = sqlx::query(&sql).bind(person);
-    for id in ids {
-        query = query.bind(*id);
-    }
+    let mut sql =
+        Sql::new("SELECT document_id, code, value, unit FROM measurement_value WHERE person_id = ");
+    sql.bind(person)
+        .push(" AND document_id IN (")
+        .bind_list(ids.iter().copied())
+        .push(") ORDER BY document_id, position");
     let mut by_document: std::collections::HashMap<i64, Vec<MeasuredValue>> =
         std::collections::HashMap::new();
-    for row in query.fetch_all(&mut *read.tx).await? {
+    for row in sql.query().fetch_all(&mut *read.tx).await? {
         by_document
             .entry(row.try_get("document_id")?)
             .or_default()
