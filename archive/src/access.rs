@@ -497,29 +497,9 @@ impl Access {
     /// The condition, on rows aliased `alias` that carry `guardian_may_see` and
     /// `denied_to_guardian` marks and a date in `date_column`, that limits them to what
     /// this right may see: [`DocumentRule`] in SQL, for documents and prescriptions
-    /// alike. `param` is the placeholder the caller binds [`Access::visibility_cutoff`]
-    /// to: no value is ever formatted into the SQL text (which logs may quote).
-    pub(crate) fn visible_rows(&self, alias: &str, date_column: &str, param: &str) -> String {
-        format!(
-            "({alias}.{date_column} < {param} OR ({alias}.guardian_may_see = 1 AND {alias}.denied_to_guardian = 0))"
-        )
-    }
-
-    /// The condition, on documents aliased `alias`, that a professional's delayed
-    /// display of them (if any) has ended: `param` is bound to [`Access::now_stamp`].
-    /// A document that meets [`Access::visible_rows`] but not this is listed as
-    /// delayed (that it exists, when it appears), and nothing of it is read.
-    pub(crate) fn released(alias: &str, param: &str) -> String {
-        format!("({alias}.shown_from IS NULL OR {alias}.shown_from <= {param})")
-    }
-
-    /// Writes [`Access::visible_rows`] into `sql`, binding the rule's date itself.
-    pub(crate) fn push_visible_rows(
-        &self,
-        sql: &mut crate::db::Sql,
-        alias: &str,
-        date_column: &str,
-    ) {
+    /// alike, written into `sql` with [`Access::visibility_cutoff`] bound there: no
+    /// value is ever formatted into the SQL text (which logs may quote).
+    pub(crate) fn visible_rows(&self, sql: &mut crate::db::Sql, alias: &str, date_column: &str) {
         sql.push(&format!("({alias}.{date_column} < "))
             .bind(self.visibility_cutoff())
             .push(&format!(
@@ -527,8 +507,11 @@ impl Access {
             ));
     }
 
-    /// Writes [`Access::released`] into `sql`, binding the clock's minute itself.
-    pub(crate) fn push_released(&self, sql: &mut crate::db::Sql, alias: &str) {
+    /// The condition, on documents aliased `alias`, that a professional's delayed
+    /// display of them (if any) has ended, at the clock's minute (bound in `sql`). A
+    /// document that meets [`Access::visible_rows`] but not this is listed as delayed
+    /// (that it exists, when it appears), and nothing of it is read.
+    pub(crate) fn released(&self, sql: &mut crate::db::Sql, alias: &str) {
         sql.push(&format!(
             "({alias}.shown_from IS NULL OR {alias}.shown_from <= "
         ))

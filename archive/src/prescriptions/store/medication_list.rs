@@ -46,17 +46,16 @@ impl Access {
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     ) -> Result<Vec<RecordedMedication>, ArchiveError> {
-        let rows: Vec<RecordedRow> = sqlx::query_as(&format!(
+        let mut sql = crate::db::Sql::new(
             "SELECT r.product, r.strength, r.form, r.atc, r.dose, r.language, r.setting, \
              o.name, r.started_on, r.ended_on \
              FROM recorded_medication r JOIN organisation o ON o.id = r.organisation_id \
-             WHERE r.person_id = $1 AND {} ORDER BY r.started_on, r.id",
-            self.visible_rows("r", "started_on", "$2")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .fetch_all(&mut **tx)
-        .await?;
+             WHERE r.person_id = ",
+        );
+        sql.bind(self.subject().get()).push(" AND ");
+        self.visible_rows(&mut sql, "r", "started_on");
+        sql.push(" ORDER BY r.started_on, r.id");
+        let rows: Vec<RecordedRow> = sql.query_as().fetch_all(&mut **tx).await?;
         rows.into_iter()
             .map(
                 |(

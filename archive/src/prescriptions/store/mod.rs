@@ -18,6 +18,7 @@ use time::Date;
 use super::renewal::{may_renew, valid_until, UNPROCESSED_EXPIRY};
 use crate::access::{unix_ms, Access, Action, AuditedRead};
 use crate::clock::finnish_at_ms;
+use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Language, OrganisationId, OrganisationRef, PersonId, PrescriptionsNews};
 use crate::prescriptions::model::{
@@ -203,32 +204,25 @@ impl Access {
         only: Option<PrescriptionId>,
     ) -> Result<Vec<Prescription>, ArchiveError> {
         let subject = self.subject().get();
-        let one = if only.is_some() { " AND p.id = $3" } else { "" };
-        let sql = format!(
-            "{PRESCRIPTION_SELECT} WHERE p.person_id = $1{one} AND {} ORDER BY p.issued_on DESC, p.id DESC",
-            self.visible_rows("p", "issued_on", "$2")
-        );
-        let mut rows = sqlx::query(&sql)
-            .bind(subject)
-            .bind(self.visibility_cutoff());
+        let mut sql = Sql::new(&format!("{PRESCRIPTION_SELECT} WHERE p.person_id = "));
+        sql.bind(subject);
         if let Some(id) = only {
-            rows = rows.bind(id.get());
+            sql.push(" AND p.id = ").bind(id.get());
         }
-        let rows = rows.fetch_all(&mut **tx).await?;
+        sql.push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        sql.push(" ORDER BY p.issued_on DESC, p.id DESC");
+        let rows = sql.query().fetch_all(&mut **tx).await?;
         let mut dispensed: HashMap<i64, Vec<Dispensation>> = HashMap::new();
-        let one = if only.is_some() {
-            " AND prescription_id = $2"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT prescription_id, dispensed_on, pharmacy, packages FROM dispensation \
-             WHERE person_id = $1{one} ORDER BY dispensed_on, id"
+        let mut sql = Sql::new(
+            "SELECT prescription_id, dispensed_on, pharmacy, packages FROM dispensation WHERE person_id = ",
         );
-        let mut purchases = sqlx::query_as::<_, (i64, String, String, i64)>(&sql).bind(subject);
+        sql.bind(subject);
         if let Some(id) = only {
-            purchases = purchases.bind(id.get());
+            sql.push(" AND prescription_id = ").bind(id.get());
         }
+        sql.push(" ORDER BY dispensed_on, id");
+        let purchases = sql.query_as::<(i64, String, String, i64)>();
         for (rx, on, pharmacy, packages) in purchases.fetch_all(&mut **tx).await? {
             dispensed.entry(rx).or_default().push(Dispensation {
                 dispensed_on: day(&on)?,
@@ -312,23 +306,17 @@ impl Access {
         only: Option<PrescriptionId>,
         limit: i64,
     ) -> Result<Vec<RenewalRequest>, ArchiveError> {
-        let one = if only.is_some() {
-            " AND r.prescription_id = $4"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "{REQUEST_SELECT} WHERE r.person_id = $1{one} AND {} ORDER BY r.created_ms DESC, r.id DESC LIMIT $2",
-            self.visible_rows("p", "issued_on", "$3")
-        );
-        let mut q = sqlx::query(&sql)
-            .bind(self.subject().get())
-            .bind(limit)
-            .bind(self.visibility_cutoff());
+        let mut sql = Sql::new(&format!("{REQUEST_SELECT} WHERE r.person_id = "));
+        sql.bind(self.subject().get());
         if let Some(id) = only {
-            q = q.bind(id.get());
+            sql.push(" AND r.prescription_id = ").bind(id.get());
         }
-        let requests = q
+        sql.push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        sql.push(" ORDER BY r.created_ms DESC, r.id DESC LIMIT ")
+            .bind(limit);
+        let requests = sql
+            .query()
             .fetch_all(&mut **tx)
             .await?
             .iter()
@@ -343,18 +331,18 @@ impl Access {
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     ) -> Result<Vec<OrganisationRef>, ArchiveError> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        let mut sql = Sql::new(
             "SELECT o.id, o.name FROM organisation o WHERE o.id IN ( \
-             SELECT d.organisation_id FROM document d WHERE d.person_id = $1 AND {} \
-             UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1 AND {}) \
-             ORDER BY o.name, o.id",
-            self.visible_rows("d", "recorded_at", "$2"),
-            self.visible_rows("p", "issued_on", "$2")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .fetch_all(&mut **tx)
-        .await?;
+             SELECT d.organisation_id FROM document d WHERE d.person_id = ",
+        );
+        sql.bind(self.subject().get()).push(" AND ");
+        self.visible_rows(&mut sql, "d", "recorded_at");
+        sql.push(" UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = ")
+            .bind(self.subject().get())
+            .push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        sql.push(") ORDER BY o.name, o.id");
+        let rows: Vec<(i64, String)> = sql.query_as().fetch_all(&mut **tx).await?;
         Ok(rows
             .into_iter()
             .map(|(id, name)| OrganisationRef {
@@ -450,28 +438,30 @@ impl Access {
         since_ms: i64,
     ) -> Result<PrescriptionsNews, ArchiveError> {
         let since_day = crate::clock::finnish_at_ms(since_ms).date().to_string();
-        let visible = self.visible_rows("p", "issued_on", "$3");
-        let (answered,): (i64,) = sqlx::query_as(&format!(
+        let mut sql = Sql::new(
             "SELECT COUNT(*) FROM renewal_step s \
              JOIN renewal_request r ON r.person_id = s.person_id AND r.id = s.request_id \
              JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
-             WHERE s.person_id = $1 AND s.status IN ($4, $5) AND s.at_ms > $2 AND {visible}"
-        ))
-        .bind(self.subject().get())
-        .bind(since_ms)
-        .bind(self.visibility_cutoff())
-        .bind(RenewalStatus::Renewed.code())
-        .bind(RenewalStatus::Rejected.code())
-        .fetch_one(&mut **tx)
-        .await?;
-        let (new_prescriptions,): (i64,) = sqlx::query_as(&format!(
-            "SELECT COUNT(*) FROM prescription p WHERE p.person_id = $1 AND p.issued_on > $2 AND {visible}"
-        ))
-        .bind(self.subject().get())
-        .bind(&since_day)
-        .bind(self.visibility_cutoff())
-        .fetch_one(&mut **tx)
-        .await?;
+             WHERE s.person_id = ",
+        );
+        sql.bind(self.subject().get())
+            .push(" AND s.status IN (")
+            .bind_list([
+                RenewalStatus::Renewed.code(),
+                RenewalStatus::Rejected.code(),
+            ])
+            .push(") AND s.at_ms > ")
+            .bind(since_ms)
+            .push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        let (answered,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
+        let mut sql = Sql::new("SELECT COUNT(*) FROM prescription p WHERE p.person_id = ");
+        sql.bind(self.subject().get())
+            .push(" AND p.issued_on > ")
+            .bind(since_day)
+            .push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        let (new_prescriptions,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
         Ok(PrescriptionsNews {
             answered,
             new_prescriptions,

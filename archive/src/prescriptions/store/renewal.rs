@@ -4,6 +4,7 @@ use super::{
     day, record_step, request_of, with_steps, Access, Action, ArchiveError, REQUEST_SELECT,
 };
 use crate::access::unix_ms;
+use crate::db::Sql;
 use crate::prescriptions::model::{PrescriptionId, RenewalForm, RenewalRequest, RenewalStatus};
 use crate::prescriptions::renewal::{may_renew, RenewalBlock};
 
@@ -33,11 +34,13 @@ impl Access {
             .await?;
         // The request made with this key, as this right sees it: a key belongs to one
         // prescription, and another's use of it is refused, never taken for the first.
-        let by_key = format!(
-            "{REQUEST_SELECT} WHERE r.person_id = $1 AND r.idempotency_key = $2 AND {}",
-            self.visible_rows("p", "issued_on", "$3")
-        );
-        let cutoff = self.visibility_cutoff();
+        let mut by_key = Sql::new(&format!("{REQUEST_SELECT} WHERE r.person_id = "));
+        by_key
+            .bind(subject)
+            .push(" AND r.idempotency_key = ")
+            .bind(key)
+            .push(" AND ");
+        self.visible_rows(&mut by_key, "p", "issued_on");
         let object = Some(prescription.get());
         let refuse = |tx, error| self.refuse(tx, Action::RequestRenewal, object, error);
         // What the request under this key answers: itself when it is this prescription's.
@@ -48,28 +51,21 @@ impl Access {
                     crate::prescriptions::model::KEY_REUSED,
                 ))
         };
-        if let Some(existing) = sqlx::query(&by_key)
-            .bind(subject)
-            .bind(key)
-            .bind(&cutoff)
-            .fetch_optional(&mut *tx)
-            .await?
-        {
+        if let Some(existing) = by_key.query().fetch_optional(&mut *tx).await? {
             return self
                 .conclude(tx, object, answered(request_of(&existing)?))
                 .await;
         }
         self.expire_unprocessed(&mut tx).await?;
-        let row: Option<(String, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT p.issued_on, p.validity_months, p.cancelled FROM prescription p \
-             WHERE p.person_id = $1 AND p.id = $2 AND {}",
-            self.visible_rows("p", "issued_on", "$3")
-        ))
-        .bind(subject)
-        .bind(prescription.get())
-        .bind(&cutoff)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let mut sql = Sql::new(
+            "SELECT p.issued_on, p.validity_months, p.cancelled FROM prescription p WHERE p.person_id = ",
+        );
+        sql.bind(subject)
+            .push(" AND p.id = ")
+            .bind(prescription.get())
+            .push(" AND ");
+        self.visible_rows(&mut sql, "p", "issued_on");
+        let row: Option<(String, i64, i64)> = sql.query_as().fetch_optional(&mut *tx).await?;
         let Some((issued, months, cancelled)) = row else {
             return Err(refuse(tx, ArchiveError::NotFound).await);
         };
@@ -99,13 +95,7 @@ impl Access {
             // The open request may be this very form's, committed by a concurrent
             // submission since we looked: then it is the answer.
             if block == RenewalBlock::AlreadyRequested {
-                if let Some(row) = sqlx::query(&by_key)
-                    .bind(subject)
-                    .bind(key)
-                    .bind(&cutoff)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                {
+                if let Some(row) = by_key.query().fetch_optional(&mut *tx).await? {
                     return self.conclude(tx, object, answered(request_of(&row)?)).await;
                 }
             }
@@ -143,12 +133,7 @@ impl Access {
         }
         // Whoever won a race, the request under this key is the answer; with none, the
         // prescription's one open request was made under another key.
-        let made = sqlx::query(&by_key)
-            .bind(subject)
-            .bind(key)
-            .bind(&cutoff)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let made = by_key.query().fetch_optional(&mut *tx).await?;
         let answer = match made {
             Some(row) => answered(request_of(&row)?),
             None => Err(ArchiveError::Blocked(

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use super::{Access, Action, ArchiveError};
 use crate::clock::parse_stamp;
+use crate::db::Sql;
 use crate::records::model::{
     AbnormalFlag, DocumentId, DocumentKind, LabPoint, LabSeries, LabTest, LabTests,
 };
@@ -17,23 +18,26 @@ impl Access {
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<LabTests, ArchiveError> {
         let mut read = self.begin_read(Action::ListLabTests, None, None).await?;
-        let rows = sqlx::query(&format!(
+        let mut sql = Sql::new(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
              FROM lab_result l \
              JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
              JOIN (SELECT l2.test_code, MAX(l2.taken_at) AS last_at, COUNT(*) AS times \
                    FROM lab_result l2 JOIN document d ON d.person_id = l2.person_id AND d.id = l2.document_id \
-                   WHERE l2.person_id = $1 AND {vis} GROUP BY l2.test_code) c \
-               ON c.test_code = l.test_code AND c.last_at = l.taken_at \
-             WHERE l.person_id = $1 AND {vis} ORDER BY l.test_name, l.document_id DESC",
-            vis = self.visible("$2", "$3")
-        ))
+                   WHERE l2.person_id = ",
+        );
+        sql.bind(self.subject().get()).push(" AND ");
+        self.push_visible(&mut sql);
+        sql.push(
+            " GROUP BY l2.test_code) c ON c.test_code = l.test_code AND c.last_at = l.taken_at \
+             WHERE l.person_id = ",
+        )
         .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_all(&mut *read.tx)
-        .await?;
+        .push(" AND ");
+        self.push_visible(&mut sql);
+        sql.push(" ORDER BY l.test_name, l.document_id DESC");
+        let rows = sql.query().fetch_all(&mut *read.tx).await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
         for row in rows {
             let test_code: String = row.try_get("test_code")?;
@@ -64,34 +68,33 @@ impl Access {
         let mut read = self
             .begin_read(Action::ReadLabSeries, Some(of.get()), None)
             .await?;
-        let test: Option<(String,)> = sqlx::query_as(&format!(
+        let mut sql = Sql::new(
             "SELECT l.test_code FROM lab_result l \
              JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
-             WHERE l.person_id = $1 AND l.document_id = $2 AND {}",
-            self.visible("$3", "$4")
-        ))
-        .bind(self.subject().get())
-        .bind(of.get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_optional(&mut *read.tx)
-        .await?;
+             WHERE l.person_id = ",
+        );
+        sql.bind(self.subject().get())
+            .push(" AND l.document_id = ")
+            .bind(of.get())
+            .push(" AND ");
+        self.push_visible(&mut sql);
+        let test: Option<(String,)> = sql.query_as().fetch_optional(&mut *read.tx).await?;
         let Some((test_code,)) = test else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
-        let rows = sqlx::query(&format!(
+        let mut sql = Sql::new(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag \
              FROM lab_result l JOIN document d ON d.person_id = l.person_id AND d.id = l.document_id \
-             WHERE l.person_id = $1 AND l.test_code = $2 AND {} ORDER BY l.taken_at, l.document_id",
-            self.visible("$3", "$4")
-        ))
-        .bind(self.subject().get())
-        .bind(&test_code)
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_all(&mut *read.tx)
-        .await?;
+             WHERE l.person_id = ",
+        );
+        sql.bind(self.subject().get())
+            .push(" AND l.test_code = ")
+            .bind(test_code.as_str())
+            .push(" AND ");
+        self.push_visible(&mut sql);
+        sql.push(" ORDER BY l.taken_at, l.document_id");
+        let rows = sql.query().fetch_all(&mut *read.tx).await?;
         let Some(last) = rows.last() else {
             return Err(ArchiveError::NotFound);
         };

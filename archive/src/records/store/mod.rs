@@ -68,12 +68,11 @@ const SUMMARY_JOINS: &str = "JOIN organisation o ON o.id = d.organisation_id \
      JOIN service_event e ON e.person_id = d.person_id AND e.id = d.service_event_id";
 
 /// The column, named `delayed_until`, that holds when a delayed document appears and
-/// is NULL for one shown now; `now` is the placeholder bound to [`Access::now_stamp`].
-fn delayed_until(now: &str) -> String {
-    format!(
-        "CASE WHEN {} THEN NULL ELSE d.shown_from END AS delayed_until",
-        Access::released("d", now)
-    )
+/// is NULL for one shown now; the clock's minute bound.
+fn push_delayed_until(access: &Access, sql: &mut Sql) {
+    sql.push("CASE WHEN ");
+    access.released(sql, "d");
+    sql.push(" THEN NULL ELSE d.shown_from END AS delayed_until");
 }
 
 /// A listed row (with `delayed_until`) as the person may see it now: a row still
@@ -131,16 +130,17 @@ fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
 
 impl Access {
     /// The condition, on documents aliased `d`, that limits them to those this right
-    /// may know of (some perhaps delayed); `cutoff` is bound to
-    /// [`Access::visibility_cutoff`].
-    fn listed(&self, cutoff: &str) -> String {
-        self.visible_rows("d", "recorded_at", cutoff)
+    /// may know of (some perhaps delayed); its date bound.
+    fn push_listed(&self, sql: &mut Sql) {
+        self.visible_rows(sql, "d", "recorded_at");
     }
 
     /// The condition, on documents aliased `d`, that limits them to those this right
-    /// may read now: listed, and not delayed. `now` is bound to [`Access::now_stamp`].
-    fn visible(&self, cutoff: &str, now: &str) -> String {
-        format!("{} AND {}", self.listed(cutoff), Access::released("d", now))
+    /// may read now: listed, and not delayed; its values bound.
+    fn push_visible(&self, sql: &mut Sql) {
+        self.push_listed(sql);
+        sql.push(" AND ");
+        self.released(sql, "d");
     }
 
     /// The documents of `kinds` this right may know of that are still delayed, soonest
@@ -158,9 +158,9 @@ impl Access {
             .push(" AND d.kind IN (")
             .bind_list(kinds.iter().map(|k| k.code()))
             .push(") AND ");
-        self.push_visible_rows(&mut sql, "d", "recorded_at");
+        self.push_listed(&mut sql);
         sql.push(" AND NOT ");
-        self.push_released(&mut sql, "d");
+        self.released(&mut sql, "d");
         sql.push(" ORDER BY d.shown_from, d.id");
         sql.query()
             .fetch_all(&mut *read.tx)
@@ -180,15 +180,14 @@ impl Access {
         limit: u32,
         extra: &str,
     ) -> Result<Sql, ArchiveError> {
-        let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS}{extra}, CASE WHEN "));
-        self.push_released(&mut sql, "d");
+        let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS}{extra}, "));
+        push_delayed_until(self, &mut sql);
         sql.push(&format!(
-            " THEN NULL ELSE d.shown_from END AS delayed_until FROM document d {SUMMARY_JOINS} \
-             WHERE d.person_id = "
+            " FROM document d {SUMMARY_JOINS} WHERE d.person_id = "
         ))
         .bind(self.subject().get())
         .push(" AND ");
-        self.push_visible_rows(&mut sql, "d", "recorded_at");
+        self.push_listed(&mut sql);
         if let Some(from) = filter.range.from {
             sql.push(" AND d.recorded_at >= ")
                 .bind(from.format(DAY).unwrap_or_default());
@@ -268,23 +267,26 @@ impl Access {
             .collect::<Result<Vec<_>, _>>()?;
         // One probe of the (person, organisation) index per organisation, stopping at
         // the first visible document, rather than a pass over every document.
-        let organisations = sqlx::query(&format!(
+        let mut sql = Sql::new(
             "SELECT o.id, o.name FROM organisation o WHERE EXISTS (SELECT 1 FROM document d \
-             WHERE d.person_id = $1 AND d.organisation_id = o.id AND {}) ORDER BY o.name",
-            self.listed("$2")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .fetch_all(&mut *read.tx)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(OrganisationRef {
-                id: OrganisationId::from_raw(r.try_get("id")?),
-                name: r.try_get("name")?,
+             WHERE d.person_id = ",
+        );
+        sql.bind(self.subject().get())
+            .push(" AND d.organisation_id = o.id AND ");
+        self.push_listed(&mut sql);
+        sql.push(") ORDER BY o.name");
+        let organisations = sql
+            .query()
+            .fetch_all(&mut *read.tx)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(OrganisationRef {
+                    id: OrganisationId::from_raw(r.try_get("id")?),
+                    name: r.try_get("name")?,
+                })
             })
-        })
-        .collect::<Result<Vec<_>, ArchiveError>>()?;
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
         self.finish_read(read).await?;
         Ok(RecordsPage {
             documents: Page { items, next },
@@ -316,19 +318,18 @@ impl Access {
         since_ms: i64,
     ) -> Result<RecordsNews, ArchiveError> {
         let since = crate::clock::format_stamp(crate::clock::finnish_at_ms(since_ms));
-        let (documents, lab_results): (i64, i64) = sqlx::query_as(&format!(
-            "SELECT COUNT(*), COUNT(CASE WHEN d.kind = $5 THEN 1 END) FROM document d \
-             WHERE d.person_id = $1 AND {} \
-             AND (d.recorded_at > $4 OR (d.shown_from IS NOT NULL AND d.shown_from > $4))",
-            self.visible("$2", "$3")
-        ))
-        .bind(self.subject().get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .bind(&since)
-        .bind(DocumentKind::LabResult.code())
-        .fetch_one(&mut **tx)
-        .await?;
+        let mut sql = Sql::new("SELECT COUNT(*), COUNT(CASE WHEN d.kind = ");
+        sql.bind(DocumentKind::LabResult.code())
+            .push(" THEN 1 END) FROM document d WHERE d.person_id = ")
+            .bind(self.subject().get())
+            .push(" AND ");
+        self.push_visible(&mut sql);
+        sql.push(" AND (d.recorded_at > ")
+            .bind(since.as_str())
+            .push(" OR (d.shown_from IS NOT NULL AND d.shown_from > ")
+            .bind(since.as_str())
+            .push("))");
+        let (documents, lab_results): (i64, i64) = sql.query_as().fetch_one(&mut **tx).await?;
         Ok(RecordsNews {
             documents,
             lab_results,
@@ -343,21 +344,22 @@ impl Access {
         let mut read = self
             .begin_read(Action::ReadDocument, Some(id.get()), None)
             .await?;
-        let row = sqlx::query(&format!(
+        let mut sql = Sql::new(&format!(
             "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code_display, \
-             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, {} \
-             FROM document d {SUMMARY_JOINS} \
+             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, "
+        ));
+        push_delayed_until(self, &mut sql);
+        sql.push(&format!(
+            " FROM document d {SUMMARY_JOINS} \
              LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
-             WHERE d.person_id = $1 AND d.id = $2 AND {}",
-            delayed_until("$4"),
-            self.listed("$3")
+             WHERE d.person_id = "
         ))
         .bind(self.subject().get())
+        .push(" AND d.id = ")
         .bind(id.get())
-        .bind(self.visibility_cutoff())
-        .bind(self.now_stamp())
-        .fetch_optional(&mut *read.tx)
-        .await?;
+        .push(" AND ");
+        self.push_listed(&mut sql);
+        let row = sql.query().fetch_optional(&mut *read.tx).await?;
         let Some(row) = row else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };

@@ -8,6 +8,7 @@ use super::{
     ArchiveError,
 };
 use crate::clock::parse_stamp;
+use crate::db::Sql;
 use crate::model::{Coding, DateRange, Page};
 use crate::records::model::{
     DocumentId, DocumentKind, KindEntry, MaybeDelayed, RecordFilter, Summaries, SummaryEntry,
@@ -27,40 +28,38 @@ impl Access {
             DocumentKind::Vaccination,
         ];
         let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
-        let now = self.now_stamp();
         let mut lists = Vec::with_capacity(3);
         for kind in KINDS {
-            let rows = sqlx::query(&format!(
+            let mut sql = Sql::new(
                 "SELECT d.code_system, d.code, \
                  MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
-                 FROM document d WHERE d.person_id = $1 AND d.kind = $2 AND d.code IS NOT NULL AND {} \
-                 GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code",
-                self.visible("$3", "$4")
-            ))
-            .bind(self.subject().get())
-            .bind(kind.code())
-            .bind(self.visibility_cutoff())
-            .bind(&now)
-            .fetch_all(&mut *read.tx)
-            .await?;
+                 FROM document d WHERE d.person_id = ",
+            );
+            sql.bind(self.subject().get())
+                .push(" AND d.kind = ")
+                .bind(kind.code())
+                .push(" AND d.code IS NOT NULL AND ");
+            self.push_visible(&mut sql);
+            sql.push(" GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code");
+            let rows = sql.query().fetch_all(&mut *read.tx).await?;
             let mut entries = Vec::with_capacity(rows.len());
             for row in rows {
                 let code: String = row.try_get("code")?;
                 let last_at: String = row.try_get("last_at")?;
-                let latest = sqlx::query(&format!(
-                    "SELECT d.id, d.body, d.code_display, d.language FROM document d \
-                     WHERE d.person_id = $1 AND d.kind = $2 \
-                     AND d.code = $3 AND d.recorded_at = $4 AND {} ORDER BY d.id DESC LIMIT 1",
-                    self.visible("$5", "$6")
-                ))
-                .bind(self.subject().get())
-                .bind(kind.code())
-                .bind(&code)
-                .bind(&last_at)
-                .bind(self.visibility_cutoff())
-                .bind(&now)
-                .fetch_one(&mut *read.tx)
-                .await?;
+                let mut sql = Sql::new(
+                    "SELECT d.id, d.body, d.code_display, d.language FROM document d WHERE d.person_id = ",
+                );
+                sql.bind(self.subject().get())
+                    .push(" AND d.kind = ")
+                    .bind(kind.code())
+                    .push(" AND d.code = ")
+                    .bind(code.as_str())
+                    .push(" AND d.recorded_at = ")
+                    .bind(last_at.as_str())
+                    .push(" AND ");
+                self.push_visible(&mut sql);
+                sql.push(" ORDER BY d.id DESC LIMIT 1");
+                let latest = sql.query().fetch_one(&mut *read.tx).await?;
                 entries.push(SummaryEntry {
                     coding: Coding {
                         system: row.try_get("code_system")?,
