@@ -2,8 +2,6 @@
 //! right to act for another reaches it: [`crate::rights::Right::covers`]). Every change
 //! adds a version, so its history is kept; saving the same text again adds nothing.
 
-use sqlx::Row;
-
 use super::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
 use crate::access::{unix_ms, Access, Action};
 use crate::error::ArchiveError;
@@ -19,40 +17,70 @@ const TREATMENT_COLUMNS: [&str; 5] = [
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
+/// One version as [`versions`] reads it.
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    version: i64,
+    wishes: String,
+    resuscitation: String,
+    ventilation: String,
+    tube_feeding: String,
+    dialysis: String,
+    pain_relief: String,
+    withdrawn: i64,
+    written_ms: i64,
+}
+
+impl VersionRow {
+    /// The stored wish about `treatment` (its column in [`TREATMENT_COLUMNS`]).
+    fn wish(&self, treatment: Treatment) -> Result<TreatmentWish, ArchiveError> {
+        let code = match treatment {
+            Treatment::Resuscitation => &self.resuscitation,
+            Treatment::Ventilation => &self.ventilation,
+            Treatment::TubeFeeding => &self.tube_feeding,
+            Treatment::Dialysis => &self.dialysis,
+            Treatment::PainRelief => &self.pain_relief,
+        };
+        TreatmentWish::from_code(code).ok_or(ArchiveError::Corrupt("living will wish"))
+    }
+}
+
+impl TryFrom<VersionRow> for LivingWillVersion {
+    type Error = ArchiveError;
+
+    fn try_from(row: VersionRow) -> Result<Self, ArchiveError> {
+        let text = if row.withdrawn != 0 {
+            None
+        } else {
+            let treatments = Treatment::ALL
+                .iter()
+                .map(|&t| Ok((t, row.wish(t)?)))
+                .collect::<Result<Vec<_>, ArchiveError>>()?;
+            Some(LivingWillText {
+                wishes: row.wishes,
+                treatments,
+            })
+        };
+        Ok(Self {
+            version: row.version,
+            text,
+            written_at: crate::clock::finnish_at_ms(row.written_ms),
+        })
+    }
+}
+
 async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, ArchiveError> {
-    let rows = sqlx::query(&format!(
+    sqlx::query_as::<_, VersionRow>(&format!(
         "SELECT version, wishes, {}, withdrawn, written_ms FROM living_will \
          WHERE person_id = $1 ORDER BY version DESC",
         TREATMENT_COLUMNS.join(", ")
     ))
     .bind(person)
     .fetch_all(&mut **tx)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let withdrawn = row.try_get::<i64, _>("withdrawn")? != 0;
-            let text = if withdrawn {
-                None
-            } else {
-                let mut treatments = Vec::with_capacity(Treatment::ALL.len());
-                for (treatment, column) in Treatment::ALL.iter().copied().zip(TREATMENT_COLUMNS) {
-                    let code: String = row.try_get(column)?;
-                    let wish = TreatmentWish::from_code(&code)
-                        .ok_or(ArchiveError::Corrupt("living will wish"))?;
-                    treatments.push((treatment, wish));
-                }
-                Some(LivingWillText {
-                    wishes: row.try_get("wishes")?,
-                    treatments,
-                })
-            };
-            Ok(LivingWillVersion {
-                version: row.try_get("version")?,
-                text,
-                written_at: crate::clock::finnish_at_ms(row.try_get("written_ms")?),
-            })
-        })
-        .collect()
+    .await?
+    .into_iter()
+    .map(LivingWillVersion::try_from)
+    .collect()
 }
 
 fn will_of(history: Vec<LivingWillVersion>) -> LivingWill {

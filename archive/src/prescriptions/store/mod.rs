@@ -10,8 +10,6 @@ mod renewal;
 
 use std::collections::HashMap;
 
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use time::format_description::well_known::Iso8601;
 use time::Date;
 
@@ -30,33 +28,76 @@ fn day(s: &str) -> Result<Date, ArchiveError> {
     Date::parse(s, &Iso8601::DATE).map_err(|_| ArchiveError::Corrupt("date"))
 }
 
-fn request_of(row: &AnyRow) -> Result<RenewalRequest, ArchiveError> {
-    let status: String = row.try_get("status")?;
-    let product: String = row.try_get("product")?;
-    let strength: String = row.try_get("strength")?;
-    let given: String = row.try_get("by_given")?;
-    let family: String = row.try_get("by_family")?;
-    Ok(RenewalRequest {
-        id: RenewalRequestId::from_raw(row.try_get("id")?),
-        prescription: PrescriptionId::from_raw(row.try_get("prescription_id")?),
-        medicine: format!("{product} {strength}"),
-        organisation: OrganisationRef {
-            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
-            name: row.try_get("organisation_name")?,
-        },
-        status: RenewalStatus::from_code(&status).ok_or(ArchiveError::Corrupt("renewal status"))?,
-        reason: row.try_get("reason")?,
-        message: row.try_get("message")?,
-        share_other_prescriptions: row.try_get::<i64, _>("share_other_prescriptions")? != 0,
-        requested_by: PersonId::from_raw(row.try_get("requested_by")?),
-        requested_by_name: format!("{given} {family}"),
-        sent_at: finnish_at_ms(row.try_get("created_ms")?),
-        updated_at: finnish_at_ms(row.try_get("updated_ms")?),
-        renewed_as: row
-            .try_get::<Option<i64>, _>("renewed_prescription_id")?
-            .map(PrescriptionId::from_raw),
-        steps: Vec::new(),
-    })
+/// A prescription's row as [`PRESCRIPTION_SELECT`] reads it.
+#[derive(sqlx::FromRow)]
+struct PrescriptionRow {
+    id: i64,
+    product: String,
+    atc: String,
+    strength: String,
+    form: String,
+    package_size: String,
+    dosage: String,
+    language: String,
+    amount: String,
+    packages: i64,
+    prescriber: String,
+    organisation_id: i64,
+    organisation_name: String,
+    issued_on: String,
+    validity_months: i64,
+    cancelled: i64,
+    narcotic: i64,
+    cns: i64,
+    renewed_from: Option<i64>,
+}
+
+/// A renewal request's row as [`REQUEST_SELECT`] reads it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct RequestRow {
+    id: i64,
+    prescription_id: i64,
+    organisation_id: i64,
+    organisation_name: String,
+    product: String,
+    strength: String,
+    status: String,
+    reason: Option<String>,
+    message: Option<String>,
+    share_other_prescriptions: i64,
+    requested_by: i64,
+    by_given: String,
+    by_family: String,
+    created_ms: i64,
+    updated_ms: i64,
+    renewed_prescription_id: Option<i64>,
+}
+
+impl TryFrom<RequestRow> for RenewalRequest {
+    type Error = ArchiveError;
+
+    fn try_from(row: RequestRow) -> Result<Self, ArchiveError> {
+        Ok(Self {
+            id: RenewalRequestId::from_raw(row.id),
+            prescription: PrescriptionId::from_raw(row.prescription_id),
+            medicine: format!("{} {}", row.product, row.strength),
+            organisation: OrganisationRef {
+                id: OrganisationId::from_raw(row.organisation_id),
+                name: row.organisation_name,
+            },
+            status: RenewalStatus::from_code(&row.status)
+                .ok_or(ArchiveError::Corrupt("renewal status"))?,
+            reason: row.reason,
+            message: row.message,
+            share_other_prescriptions: row.share_other_prescriptions != 0,
+            requested_by: PersonId::from_raw(row.requested_by),
+            requested_by_name: format!("{} {}", row.by_given, row.by_family),
+            sent_at: finnish_at_ms(row.created_ms),
+            updated_at: finnish_at_ms(row.updated_ms),
+            renewed_as: row.renewed_prescription_id.map(PrescriptionId::from_raw),
+            steps: Vec::new(),
+        })
+    }
 }
 
 /// Records that a request reached `status` at `at_ms`: one row per step, written in
@@ -212,7 +253,10 @@ impl Access {
         sql.push(" AND ");
         self.visible_rows(&mut sql, "p", "issued_on");
         sql.push(" ORDER BY p.issued_on DESC, p.id DESC");
-        let rows = sql.query().fetch_all(&mut **tx).await?;
+        let rows = sql
+            .query_as::<PrescriptionRow>()
+            .fetch_all(&mut **tx)
+            .await?;
         let mut dispensed: HashMap<i64, Vec<Dispensation>> = HashMap::new();
         let mut sql = Sql::new(
             "SELECT prescription_id, dispensed_on, pharmacy, packages FROM dispensation WHERE person_id = ",
@@ -238,15 +282,15 @@ impl Access {
         .fetch_all(&mut **tx)
         .await?;
         let today = self.archive.clock.today();
-        rows.iter()
+        rows.into_iter()
             .map(|row| {
-                let id: i64 = row.try_get("id")?;
-                let issued = day(&row.try_get::<String, _>("issued_on")?)?;
-                let months = i32::try_from(row.try_get::<i64, _>("validity_months")?).unwrap_or(12);
-                let cancelled = row.try_get::<i64, _>("cancelled")? != 0;
+                let id = row.id;
+                let issued = day(&row.issued_on)?;
+                let months = i32::try_from(row.validity_months).unwrap_or(12);
+                let cancelled = row.cancelled != 0;
                 let has_open = open.iter().any(|(rx,)| *rx == id);
                 let dispensations = dispensed.remove(&id).unwrap_or_default();
-                let packages: i64 = row.try_get("packages")?;
+                let packages = row.packages;
                 let until = valid_until(issued, months);
                 let status = if cancelled {
                     PrescriptionStatus::Cancelled
@@ -260,25 +304,25 @@ impl Access {
                 let bought: i64 = dispensations.iter().map(|d| d.packages).sum();
                 Ok(Prescription {
                     id: PrescriptionId::from_raw(id),
-                    product: row.try_get("product")?,
-                    atc: row.try_get("atc")?,
-                    strength: row.try_get("strength")?,
-                    form: row.try_get("form")?,
-                    package_size: row.try_get("package_size")?,
-                    dosage: row.try_get("dosage")?,
-                    language: Language::from_code(&row.try_get::<String, _>("language")?)
+                    product: row.product,
+                    atc: row.atc,
+                    strength: row.strength,
+                    form: row.form,
+                    package_size: row.package_size,
+                    dosage: row.dosage,
+                    language: Language::from_code(&row.language)
                         .ok_or(ArchiveError::Corrupt("prescription language"))?,
-                    amount: row.try_get("amount")?,
+                    amount: row.amount,
                     packages,
-                    prescriber: row.try_get("prescriber")?,
+                    prescriber: row.prescriber,
                     organisation: OrganisationRef {
-                        id: OrganisationId::from_raw(row.try_get("organisation_id")?),
-                        name: row.try_get("organisation_name")?,
+                        id: OrganisationId::from_raw(row.organisation_id),
+                        name: row.organisation_name,
                     },
                     issued_on: issued,
                     valid_until: until,
-                    narcotic: row.try_get::<i64, _>("narcotic")? != 0,
-                    central_nervous_system: row.try_get::<i64, _>("cns")? != 0,
+                    narcotic: row.narcotic != 0,
+                    central_nervous_system: row.cns != 0,
                     status,
                     renewal_block: may_renew(
                         issued,
@@ -291,9 +335,7 @@ impl Access {
                     .err(),
                     remaining_packages: (packages - bought).max(0),
                     dispensations,
-                    renewed_from: row
-                        .try_get::<Option<i64>, _>("renewed_from")?
-                        .map(PrescriptionId::from_raw),
+                    renewed_from: row.renewed_from.map(PrescriptionId::from_raw),
                 })
             })
             .collect()
@@ -316,11 +358,11 @@ impl Access {
         sql.push(" ORDER BY r.created_ms DESC, r.id DESC LIMIT ")
             .bind(limit);
         let requests = sql
-            .query()
+            .query_as::<RequestRow>()
             .fetch_all(&mut **tx)
             .await?
-            .iter()
-            .map(request_of)
+            .into_iter()
+            .map(RenewalRequest::try_from)
             .collect::<Result<Vec<_>, _>>()?;
         with_steps(tx, self.subject().get(), requests).await
     }

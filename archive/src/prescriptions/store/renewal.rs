@@ -1,7 +1,7 @@
 //! Asking for a renewal: once per key, at most one open request per prescription.
 
 use super::{
-    day, record_step, request_of, with_steps, Access, Action, ArchiveError, REQUEST_SELECT,
+    day, record_step, with_steps, Access, Action, ArchiveError, RequestRow, REQUEST_SELECT,
 };
 use crate::access::unix_ms;
 use crate::db::Sql;
@@ -51,9 +51,13 @@ impl Access {
                     crate::prescriptions::model::KEY_REUSED,
                 ))
         };
-        if let Some(existing) = by_key.query().fetch_optional(&mut *tx).await? {
+        if let Some(existing) = by_key
+            .query_as::<RequestRow>()
+            .fetch_optional(&mut *tx)
+            .await?
+        {
             return self
-                .conclude(tx, object, answered(request_of(&existing)?))
+                .conclude(tx, object, answered(existing.try_into()?))
                 .await;
         }
         self.expire_unprocessed(&mut tx).await?;
@@ -95,8 +99,12 @@ impl Access {
             // The open request may be this very form's, committed by a concurrent
             // submission since we looked: then it is the answer.
             if block == RenewalBlock::AlreadyRequested {
-                if let Some(row) = by_key.query().fetch_optional(&mut *tx).await? {
-                    return self.conclude(tx, object, answered(request_of(&row)?)).await;
+                if let Some(row) = by_key
+                    .query_as::<RequestRow>()
+                    .fetch_optional(&mut *tx)
+                    .await?
+                {
+                    return self.conclude(tx, object, answered(row.try_into()?)).await;
                 }
             }
             return Err(refuse(tx, ArchiveError::Blocked(block.error_code())).await);
@@ -133,9 +141,12 @@ impl Access {
         }
         // Whoever won a race, the request under this key is the answer; with none, the
         // prescription's one open request was made under another key.
-        let made = by_key.query().fetch_optional(&mut *tx).await?;
+        let made = by_key
+            .query_as::<RequestRow>()
+            .fetch_optional(&mut *tx)
+            .await?;
         let answer = match made {
-            Some(row) => answered(request_of(&row)?),
+            Some(row) => answered(row.try_into()?),
             None => Err(ArchiveError::Blocked(
                 RenewalBlock::AlreadyRequested.error_code(),
             )),

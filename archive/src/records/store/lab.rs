@@ -1,8 +1,5 @@
 //! Laboratory results: the tests with their latest result, and one test's series.
 
-use sqlx::any::AnyRow;
-use sqlx::Row;
-
 use super::{Access, Action, ArchiveError};
 use crate::clock::parse_stamp;
 use crate::db::Sql;
@@ -37,21 +34,24 @@ impl Access {
         .push(" AND ");
         self.push_visible(&mut sql);
         sql.push(" ORDER BY l.test_name, l.document_id DESC");
-        let rows = sql.query().fetch_all(&mut *read.tx).await?;
+        let rows = sql.query_as::<LatestRow>().fetch_all(&mut *read.tx).await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
         for row in rows {
-            let test_code: String = row.try_get("test_code")?;
-            if tests.last().is_some_and(|t| t.test_code == test_code) {
+            if tests
+                .last()
+                .is_some_and(|t| t.test_code == row.result.test.test_code)
+            {
                 continue; // two results at the same minute: keep the one listed first
             }
+            let (test, latest) = row.result.split()?;
             tests.push(LabTest {
-                test_code,
-                test_name: row.try_get("test_name")?,
-                unit: row.try_get("unit")?,
-                reference_low: row.try_get("reference_low")?,
-                reference_high: row.try_get("reference_high")?,
-                latest: lab_point(&row)?,
-                count: row.try_get("times")?,
+                test_code: test.test_code,
+                test_name: test.test_name,
+                unit: test.unit,
+                reference_low: test.reference_low,
+                reference_high: test.reference_high,
+                latest,
+                count: row.times,
             });
         }
         let delayed = self.delayed(&mut read, &[DocumentKind::LabResult]).await?;
@@ -94,28 +94,67 @@ impl Access {
             .push(" AND ");
         self.push_visible(&mut sql);
         sql.push(" ORDER BY l.taken_at, l.document_id");
-        let rows = sql.query().fetch_all(&mut *read.tx).await?;
-        let Some(last) = rows.last() else {
+        let rows = sql.query_as::<ResultRow>().fetch_all(&mut *read.tx).await?;
+        let mut points = Vec::with_capacity(rows.len());
+        let mut test = None;
+        for row in rows {
+            let (of, point) = row.split()?;
+            points.push(point);
+            test = Some(of); // the test as its latest result names it
+        }
+        let Some(test) = test else {
             return Err(ArchiveError::NotFound);
         };
         let series = LabSeries {
-            test_code: last.try_get("test_code")?,
-            test_name: last.try_get("test_name")?,
-            unit: last.try_get("unit")?,
-            reference_low: last.try_get("reference_low")?,
-            reference_high: last.try_get("reference_high")?,
-            points: rows.iter().map(lab_point).collect::<Result<_, _>>()?,
+            test_code: test.test_code,
+            test_name: test.test_name,
+            unit: test.unit,
+            reference_low: test.reference_low,
+            reference_high: test.reference_high,
+            points,
         };
         self.finish_read(read).await?;
         Ok(series)
     }
 }
 
-fn lab_point(row: &AnyRow) -> Result<LabPoint, ArchiveError> {
-    Ok(LabPoint {
-        document: DocumentId::from_raw(row.try_get("document_id")?),
-        taken_at: parse_stamp(&row.try_get::<String, _>("taken_at")?)?,
-        value: row.try_get("value")?,
-        flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
-    })
+/// A laboratory test as a result names it.
+#[derive(sqlx::FromRow)]
+struct TestRow {
+    test_code: String,
+    test_name: String,
+    unit: String,
+    reference_low: Option<f64>,
+    reference_high: Option<f64>,
+}
+
+/// One laboratory result with its test.
+#[derive(sqlx::FromRow)]
+struct ResultRow {
+    #[sqlx(flatten)]
+    test: TestRow,
+    document_id: i64,
+    taken_at: String,
+    value: f64,
+    flag: String,
+}
+
+impl ResultRow {
+    fn split(self) -> Result<(TestRow, LabPoint), ArchiveError> {
+        let point = LabPoint {
+            document: DocumentId::from_raw(self.document_id),
+            taken_at: parse_stamp(&self.taken_at)?,
+            value: self.value,
+            flag: AbnormalFlag::from_code(&self.flag),
+        };
+        Ok((self.test, point))
+    }
+}
+
+/// A test's latest result and how many it has.
+#[derive(sqlx::FromRow)]
+struct LatestRow {
+    #[sqlx(flatten)]
+    result: ResultRow,
+    times: i64,
 }

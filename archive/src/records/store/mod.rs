@@ -7,7 +7,6 @@ mod lab;
 mod summaries;
 
 use sqlx::any::AnyRow;
-use sqlx::Row;
 use time::Duration;
 
 use crate::access::{Access, Action};
@@ -59,8 +58,8 @@ const SUMMARY_COLUMNS: &str =
      e.id AS event_id, e.kind AS event_kind, e.title AS event_title, e.language AS event_language";
 
 /// A stored language code as a [`Language`].
-fn language_of(row: &AnyRow, column: &str) -> Result<Language, ArchiveError> {
-    Language::from_code(&row.try_get::<String, _>(column)?).ok_or(ArchiveError::Corrupt("language"))
+fn language_of(code: &str) -> Result<Language, ArchiveError> {
+    Language::from_code(code).ok_or(ArchiveError::Corrupt("language"))
 }
 
 const SUMMARY_JOINS: &str = "JOIN organisation o ON o.id = d.organisation_id \
@@ -75,57 +74,140 @@ fn push_delayed_until(access: &Access, sql: &mut Sql) {
     sql.push(" THEN NULL ELSE d.shown_from END AS delayed_until");
 }
 
-/// A listed row (with `delayed_until`) as the person may see it now: a row still
-/// delayed gives its id, kind, organisation and time of appearing, and `shown` is
-/// not asked for the rest.
-fn maybe_delayed<T>(
-    row: &AnyRow,
-    shown: impl FnOnce(&AnyRow) -> Result<T, ArchiveError>,
-) -> Result<MaybeDelayed<T>, ArchiveError> {
-    match row.try_get::<Option<String>, _>("delayed_until")? {
-        Some(at) => Ok(MaybeDelayed::Delayed(delayed_of(row, &at)?)),
-        None => Ok(MaybeDelayed::Shown(shown(row)?)),
+/// What every document row says of itself, delayed or not: its id, kind and
+/// organisation.
+#[derive(sqlx::FromRow)]
+pub(super) struct HeadRow {
+    id: i64,
+    kind: String,
+    organisation_id: i64,
+    organisation_name: String,
+}
+
+impl HeadRow {
+    fn kind(&self) -> Result<DocumentKind, ArchiveError> {
+        DocumentKind::from_code(&self.kind).ok_or(ArchiveError::Corrupt("document kind"))
+    }
+
+    /// The document as one still delayed is shown: it exists, and appears at `appears_at`.
+    fn delayed(self, appears_at: &str) -> Result<DelayedDocument, ArchiveError> {
+        Ok(DelayedDocument {
+            id: DocumentId::from_raw(self.id),
+            kind: self.kind()?,
+            organisation: OrganisationRef {
+                id: OrganisationId::from_raw(self.organisation_id),
+                name: self.organisation_name,
+            },
+            appears_at: parse_stamp(appears_at)?,
+        })
     }
 }
 
-fn delayed_of(row: &AnyRow, appears_at: &str) -> Result<DelayedDocument, ArchiveError> {
-    let kind: String = row.try_get("kind")?;
-    Ok(DelayedDocument {
-        id: DocumentId::from_raw(row.try_get("id")?),
-        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Corrupt("document kind"))?,
-        organisation: OrganisationRef {
-            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
-            name: row.try_get("organisation_name")?,
-        },
-        appears_at: parse_stamp(appears_at)?,
-    })
+/// A delayed document as [`Access::delayed`] reads it.
+#[derive(sqlx::FromRow)]
+struct DelayedRow {
+    #[sqlx(flatten)]
+    head: HeadRow,
+    shown_from: String,
 }
 
-fn summary_of(row: &AnyRow) -> Result<DocumentSummary, ArchiveError> {
-    let kind: String = row.try_get("kind")?;
-    let event_kind: String = row.try_get("event_kind")?;
-    let recorded: String = row.try_get("recorded_at")?;
-    Ok(DocumentSummary {
-        id: DocumentId::from_raw(row.try_get("id")?),
-        kind: DocumentKind::from_code(&kind).ok_or(ArchiveError::Corrupt("document kind"))?,
-        recorded_at: parse_stamp(&recorded)?,
-        title: row.try_get("title")?,
-        organisation: OrganisationRef {
-            id: OrganisationId::from_raw(row.try_get("organisation_id")?),
-            name: row.try_get("organisation_name")?,
-        },
-        unit: row.try_get("unit_name")?,
-        professional: row.try_get("professional")?,
-        service_event: ServiceEventRef {
-            id: ServiceEventId::from_raw(row.try_get("event_id")?),
-            kind: ServiceEventKind::from_code(&event_kind)
-                .ok_or(ArchiveError::Corrupt("service event kind"))?,
-            title: row.try_get("event_title")?,
-            language: language_of(row, "event_language")?,
-        },
-        language: language_of(row, "language")?,
-        code: row.try_get("code")?,
-    })
+/// A document's listing as [`SUMMARY_COLUMNS`] reads it.
+#[derive(sqlx::FromRow)]
+pub(super) struct SummaryRow {
+    #[sqlx(flatten)]
+    head: HeadRow,
+    recorded_at: String,
+    title: String,
+    professional: Option<String>,
+    language: String,
+    code: Option<String>,
+    unit_name: String,
+    event_id: i64,
+    event_kind: String,
+    event_title: String,
+    event_language: String,
+}
+
+impl TryFrom<SummaryRow> for DocumentSummary {
+    type Error = ArchiveError;
+
+    fn try_from(row: SummaryRow) -> Result<Self, ArchiveError> {
+        Ok(Self {
+            id: DocumentId::from_raw(row.head.id),
+            kind: row.head.kind()?,
+            recorded_at: parse_stamp(&row.recorded_at)?,
+            title: row.title,
+            organisation: OrganisationRef {
+                id: OrganisationId::from_raw(row.head.organisation_id),
+                name: row.head.organisation_name,
+            },
+            unit: row.unit_name,
+            professional: row.professional,
+            service_event: ServiceEventRef {
+                id: ServiceEventId::from_raw(row.event_id),
+                kind: ServiceEventKind::from_code(&row.event_kind)
+                    .ok_or(ArchiveError::Corrupt("service event kind"))?,
+                title: row.event_title,
+                language: language_of(&row.event_language)?,
+            },
+            language: language_of(&row.language)?,
+            code: row.code,
+        })
+    }
+}
+
+/// A listed row of [`Access::page_query`]: the summary, whether it is still delayed
+/// (`delayed_until`), and `T`, what the query added.
+#[derive(sqlx::FromRow)]
+pub(super) struct ListedRow<T> {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    delayed_until: Option<String>,
+    #[sqlx(flatten)]
+    extra: T,
+}
+
+impl<T> ListedRow<T> {
+    /// The row as the person may see it now: a row still delayed gives its id, kind,
+    /// organisation and time of appearing, and `shown` is not asked for the rest.
+    pub(super) fn maybe_delayed<U>(
+        self,
+        shown: impl FnOnce(DocumentSummary, T) -> Result<U, ArchiveError>,
+    ) -> Result<MaybeDelayed<U>, ArchiveError> {
+        match self.delayed_until {
+            Some(at) => Ok(MaybeDelayed::Delayed(self.summary.head.delayed(&at)?)),
+            None => Ok(MaybeDelayed::Shown(shown(
+                self.summary.try_into()?,
+                self.extra,
+            )?)),
+        }
+    }
+}
+
+/// Nothing more than the summary.
+#[derive(sqlx::FromRow)]
+pub(super) struct NoExtra {}
+
+/// A document's text.
+#[derive(sqlx::FromRow)]
+pub(super) struct BodyRow {
+    pub(super) body: Option<String>,
+}
+
+/// What [`Access::document`] reads beside the summary: the text, the coding and a
+/// laboratory result's value (NULL where the document has none).
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    body: Option<String>,
+    code_system: Option<String>,
+    code_display: Option<String>,
+    test_code: Option<String>,
+    test_name: Option<String>,
+    value: Option<f64>,
+    unit: Option<String>,
+    reference_low: Option<f64>,
+    reference_high: Option<f64>,
+    flag: Option<String>,
 }
 
 impl Access {
@@ -162,11 +244,11 @@ impl Access {
         sql.push(" AND NOT ");
         self.released(&mut sql, "d");
         sql.push(" ORDER BY d.shown_from, d.id");
-        sql.query()
+        sql.query_as::<DelayedRow>()
             .fetch_all(&mut *read.tx)
             .await?
-            .iter()
-            .map(|row| delayed_of(row, &row.try_get::<String, _>("shown_from")?))
+            .into_iter()
+            .map(|row| row.head.delayed(&row.shown_from))
             .collect()
     }
 
@@ -218,23 +300,24 @@ impl Access {
         Ok(sql)
     }
 
-    /// Runs a [`Access::page_query`] and keeps `limit` rows, with the cursor of the
-    /// next page when there is one.
-    async fn fetch_page(
+    /// Runs a [`Access::page_query`] whose added columns are `T` and keeps `limit`
+    /// rows, with the cursor of the next page when there is one.
+    async fn fetch_page<T>(
         read: &mut crate::access::AuditedRead,
         sql: Sql,
         limit: u32,
-    ) -> Result<(Vec<AnyRow>, Option<String>), ArchiveError> {
-        let mut rows = sql.query().fetch_all(&mut *read.tx).await?;
+    ) -> Result<(Vec<ListedRow<T>>, Option<String>), ArchiveError>
+    where
+        T: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin,
+    {
+        let mut rows = sql
+            .query_as::<ListedRow<T>>()
+            .fetch_all(&mut *read.tx)
+            .await?;
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
-            match rows.last() {
-                Some(last) => Some(encode_cursor(
-                    &last.try_get::<String, _>("recorded_at")?,
-                    last.try_get("id")?,
-                )),
-                None => None,
-            }
+            rows.last()
+                .map(|last| encode_cursor(&last.summary.recorded_at, last.summary.head.id))
         } else {
             None
         };
@@ -260,10 +343,10 @@ impl Access {
                 Some(filter_detail(filter, after)),
             )
             .await?;
-        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
+        let (rows, next) = Self::fetch_page::<NoExtra>(&mut read, query, limit).await?;
         let items = rows
-            .iter()
-            .map(|row| maybe_delayed(row, summary_of))
+            .into_iter()
+            .map(|row| row.maybe_delayed(|summary, NoExtra {}| Ok(summary)))
             .collect::<Result<Vec<_>, _>>()?;
         // One probe of the (person, organisation) index per organisation, stopping at
         // the first visible document, rather than a pass over every document.
@@ -276,17 +359,15 @@ impl Access {
         self.push_listed(&mut sql);
         sql.push(") ORDER BY o.name");
         let organisations = sql
-            .query()
+            .query_as::<(i64, String)>()
             .fetch_all(&mut *read.tx)
             .await?
-            .iter()
-            .map(|r| {
-                Ok(OrganisationRef {
-                    id: OrganisationId::from_raw(r.try_get("id")?),
-                    name: r.try_get("name")?,
-                })
+            .into_iter()
+            .map(|(id, name)| OrganisationRef {
+                id: OrganisationId::from_raw(id),
+                name,
             })
-            .collect::<Result<Vec<_>, ArchiveError>>()?;
+            .collect();
         self.finish_read(read).await?;
         Ok(RecordsPage {
             documents: Page { items, next },
@@ -359,11 +440,14 @@ impl Access {
         .bind(id.get())
         .push(" AND ");
         self.push_listed(&mut sql);
-        let row = sql.query().fetch_optional(&mut *read.tx).await?;
+        let row = sql
+            .query_as::<ListedRow<DocumentRow>>()
+            .fetch_optional(&mut *read.tx)
+            .await?;
         let Some(row) = row else {
             return Err(self.refuse_read(read, ArchiveError::NotFound).await);
         };
-        let mut document = maybe_delayed(&row, document_of)?;
+        let mut document = row.maybe_delayed(document_of)?;
         if let MaybeDelayed::Shown(d) = &mut document {
             if d.summary.kind == DocumentKind::Measurement {
                 d.values = measured_values(&mut read, self.subject().get(), &[id.get()])
@@ -378,12 +462,8 @@ impl Access {
 }
 
 /// A whole document from a row of [`Access::document`]'s query.
-fn document_of(row: &AnyRow) -> Result<Document, ArchiveError> {
-    let coding = match (
-        row.try_get::<Option<String>, _>("code_system")?,
-        row.try_get::<Option<String>, _>("code")?,
-        row.try_get::<Option<String>, _>("code_display")?,
-    ) {
+fn document_of(summary: DocumentSummary, row: DocumentRow) -> Result<Document, ArchiveError> {
+    let coding = match (row.code_system, summary.code.clone(), row.code_display) {
         (Some(system), Some(code), Some(display)) => Some(Coding {
             system,
             code,
@@ -391,21 +471,24 @@ fn document_of(row: &AnyRow) -> Result<Document, ArchiveError> {
         }),
         _ => None,
     };
-    let lab = match row.try_get::<Option<String>, _>("test_code")? {
-        Some(test_code) => Some(LabValue {
-            test_code,
-            test_name: row.try_get("test_name")?,
-            value: row.try_get("value")?,
-            unit: row.try_get("unit")?,
-            reference_low: row.try_get("reference_low")?,
-            reference_high: row.try_get("reference_high")?,
-            flag: AbnormalFlag::from_code(&row.try_get::<String, _>("flag")?),
-        }),
+    let lab = match row.test_code {
+        Some(test_code) => {
+            let missing = || ArchiveError::Corrupt("laboratory result");
+            Some(LabValue {
+                test_code,
+                test_name: row.test_name.ok_or_else(missing)?,
+                value: row.value.ok_or_else(missing)?,
+                unit: row.unit.ok_or_else(missing)?,
+                reference_low: row.reference_low,
+                reference_high: row.reference_high,
+                flag: AbnormalFlag::from_code(&row.flag.ok_or_else(missing)?),
+            })
+        }
         None => None,
     };
     Ok(Document {
-        summary: summary_of(row)?,
-        text: row.try_get("body")?,
+        summary,
+        text: row.body,
         coding,
         lab,
         values: Vec::new(),
@@ -426,15 +509,15 @@ async fn measured_values(
         .push(") ORDER BY document_id, position");
     let mut by_document: std::collections::HashMap<i64, Vec<MeasuredValue>> =
         std::collections::HashMap::new();
-    for row in sql.query().fetch_all(&mut *read.tx).await? {
+    let rows = sql
+        .query_as::<(i64, String, f64, String)>()
+        .fetch_all(&mut *read.tx)
+        .await?;
+    for (document, code, value, unit) in rows {
         by_document
-            .entry(row.try_get("document_id")?)
+            .entry(document)
             .or_default()
-            .push(MeasuredValue {
-                code: row.try_get("code")?,
-                value: row.try_get("value")?,
-                unit: row.try_get("unit")?,
-            });
+            .push(MeasuredValue { code, value, unit });
     }
     Ok(by_document)
 }

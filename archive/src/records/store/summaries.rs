@@ -1,12 +1,7 @@
 //! Summaries: diagnoses, risk information and vaccinations each code once; and every
 //! document of one kind in a range, with its text and values.
 
-use sqlx::Row;
-
-use super::{
-    filter_detail, language_of, maybe_delayed, measured_values, summary_of, Access, Action,
-    ArchiveError,
-};
+use super::{filter_detail, language_of, measured_values, Access, Action, ArchiveError, BodyRow};
 use crate::clock::parse_stamp;
 use crate::db::Sql;
 use crate::model::{Coding, DateRange, Page};
@@ -41,11 +36,12 @@ impl Access {
                 .push(" AND d.code IS NOT NULL AND ");
             self.push_visible(&mut sql);
             sql.push(" GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code");
-            let rows = sql.query().fetch_all(&mut *read.tx).await?;
+            let rows = sql
+                .query_as::<(String, String, String, String, i64)>()
+                .fetch_all(&mut *read.tx)
+                .await?;
             let mut entries = Vec::with_capacity(rows.len());
-            for row in rows {
-                let code: String = row.try_get("code")?;
-                let last_at: String = row.try_get("last_at")?;
+            for (system, code, first_at, last_at, times) in rows {
                 let mut sql = Sql::new(
                     "SELECT d.id, d.body, d.code_display, d.language FROM document d WHERE d.person_id = ",
                 );
@@ -59,19 +55,20 @@ impl Access {
                     .push(" AND ");
                 self.push_visible(&mut sql);
                 sql.push(" ORDER BY d.id DESC LIMIT 1");
-                let latest = sql.query().fetch_one(&mut *read.tx).await?;
+                let (id, body, display, language): (i64, Option<String>, String, String) =
+                    sql.query_as().fetch_one(&mut *read.tx).await?;
                 entries.push(SummaryEntry {
                     coding: Coding {
-                        system: row.try_get("code_system")?,
+                        system,
                         code,
-                        display: latest.try_get("code_display")?,
+                        display,
                     },
-                    first_recorded: parse_stamp(&row.try_get::<String, _>("first_at")?)?,
+                    first_recorded: parse_stamp(&first_at)?,
                     last_recorded: parse_stamp(&last_at)?,
-                    times: row.try_get("times")?,
-                    latest_document: DocumentId::from_raw(latest.try_get("id")?),
-                    text: latest.try_get("body")?,
-                    language: language_of(&latest, "language")?,
+                    times,
+                    latest_document: DocumentId::from_raw(id),
+                    text: body,
+                    language: language_of(&language)?,
                 });
             }
             lists.push(entries);
@@ -117,14 +114,14 @@ impl Access {
                 Some(filter_detail(&filter, after)),
             )
             .await?;
-        let (rows, next) = Self::fetch_page(&mut read, query, limit).await?;
+        let (rows, next) = Self::fetch_page::<BodyRow>(&mut read, query, limit).await?;
         let mut items = rows
-            .iter()
+            .into_iter()
             .map(|row| {
-                maybe_delayed(row, |row| {
+                row.maybe_delayed(|summary, BodyRow { body }| {
                     Ok(KindEntry {
-                        summary: summary_of(row)?,
-                        text: row.try_get("body")?,
+                        summary,
+                        text: body,
                         values: Vec::new(),
                     })
                 })
