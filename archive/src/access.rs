@@ -77,6 +77,7 @@ pub struct Access {
 pub(crate) struct AuditedRead {
     pub tx: Transaction<'static, Any>,
     event: AuditEvent,
+    ending: crate::db::ReadEnding,
 }
 
 /// A read of several sections at once (the front page's news): one transaction, and
@@ -84,6 +85,7 @@ pub(crate) struct AuditedRead {
 pub(crate) struct SectionsRead {
     pub tx: Transaction<'static, Any>,
     events: Vec<AuditEvent>,
+    ending: crate::db::ReadEnding,
 }
 
 /// One row of the audit trail, as written.
@@ -382,8 +384,10 @@ impl Access {
         object: Option<i64>,
         detail: Option<String>,
     ) -> Result<AuditedRead, ArchiveError> {
+        let ending = self.archive.db.read_begins();
         self.require_cover(action, object).await?;
         Ok(AuditedRead {
+            ending,
             tx: self.archive.db.begin().await?,
             event: AuditEvent {
                 detail,
@@ -396,14 +400,18 @@ impl Access {
     /// returns, and only then may what was read leave the archive.
     pub(crate) async fn finish_read(&self, read: AuditedRead) -> Result<(), ArchiveError> {
         read.tx.commit().await?;
-        self.archive.audit.record(read.event).await
+        let recorded = self.archive.audit.record(read.event).await;
+        read.ending.ended();
+        recorded
     }
 
     /// Begins a read of several sections in one transaction ([`SectionsRead`]).
     pub(crate) async fn begin_sections_read(&self) -> Result<SectionsRead, ArchiveError> {
+        let ending = self.archive.db.read_begins();
         Ok(SectionsRead {
             tx: self.archive.db.begin().await?,
             events: Vec::new(),
+            ending,
         })
     }
 
@@ -427,12 +435,16 @@ impl Access {
         read: SectionsRead,
     ) -> Result<(), ArchiveError> {
         read.tx.commit().await?;
-        self.archive.audit.record_all(read.events).await
+        let recorded = self.archive.audit.record_all(read.events).await;
+        read.ending.ended();
+        recorded
     }
 
     /// Ends a read that found nothing this right may see: recorded with its outcome.
     pub(crate) async fn refuse_read(&self, read: AuditedRead, error: ArchiveError) -> ArchiveError {
-        self.record_refusal(read.tx, read.event, error).await
+        let answer = self.record_refusal(read.tx, read.event, error).await;
+        read.ending.ended();
+        answer
     }
 
     /// The audit event of `action` on `object` by this access, now.

@@ -5,6 +5,8 @@
 //! DOUBLE). What differs between the two lives in the migrations, one folder per backend.
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -44,6 +46,32 @@ pub struct Db {
     /// connection while the writer waited for one).
     audit_pool: AnyPool,
     backend: Backend,
+    /// Reads begun and given up before they ended ([`ReadEnding`]).
+    given_up: Arc<AtomicU64>,
+}
+
+/// A read's promise to end. Dropped before [`ReadEnding::ended`] (its caller stopped
+/// waiting, as a page did that asked and rendered without the answer; or the read
+/// failed), the read counts as given up: work, and a transaction, spent for nothing.
+#[derive(Debug)]
+pub(crate) struct ReadEnding {
+    given_up: Arc<AtomicU64>,
+    ended: bool,
+}
+
+impl ReadEnding {
+    /// The read ended, answered or refused: not given up.
+    pub(crate) fn ended(mut self) {
+        self.ended = true;
+    }
+}
+
+impl Drop for ReadEnding {
+    fn drop(&mut self) {
+        if !self.ended {
+            self.given_up.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Db {
@@ -78,6 +106,7 @@ impl Db {
             pool,
             audit_pool,
             backend,
+            given_up: Arc::default(),
         })
     }
 
@@ -101,6 +130,21 @@ impl Db {
                     Ok(())
                 })
             })
+    }
+
+    /// A read begins: the promise it makes to end.
+    pub(crate) fn read_begins(&self) -> ReadEnding {
+        ReadEnding {
+            given_up: Arc::clone(&self.given_up),
+            ended: false,
+        }
+    }
+
+    /// How many reads were begun and given up before they ended since this pool was
+    /// made.
+    #[must_use]
+    pub fn reads_given_up(&self) -> u64 {
+        self.given_up.load(Ordering::Relaxed)
     }
 
     /// Begins a transaction, safely against cancellation: the `BEGIN` runs to its end

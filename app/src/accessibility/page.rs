@@ -9,7 +9,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{send_feedback, FeedbackSubmission};
 use crate::i18n::{count, t, t_args};
-use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, TextArea, TextInput};
+use crate::ui::form::{
+    error_for, form_page, fresh_key, posted, ErrorSummary, FormError, TextArea, TextInput,
+};
 use crate::ui::{done_notice, page_title, BUTTON, H1, H2};
 
 #[component]
@@ -17,6 +19,8 @@ pub fn AccessibilityPage() -> impl IntoView {
     let sent = use_query_map().get_untracked().get("sent").is_some();
     // Present only while the server renders the answer to a posted form.
     let submission = use_context::<FeedbackSubmission>();
+    // Nothing to read: the statement is the page's own text.
+    let page = form_page(submission.clone(), send_feedback, || async { Ok(()) });
     view! {
         <Title text=page_title("a11y-title") />
         <h1 class=H1>{t("a11y-title")}</h1>
@@ -25,8 +29,8 @@ pub fn AccessibilityPage() -> impl IntoView {
                 let submission = submission.clone();
                 Suspend::new(async move {
                     let done = "/accessibility?sent=1#feedback";
-                    let error = match posted(submission.as_ref(), send_feedback, done, "message").await {
-                        Ok(error) => error,
+                    let error = match posted(page.await, done, "message") {
+                        Ok((error, _)) => error,
                         Err(answer) => return answer,
                     };
                     statement(sent, submission.unwrap_or_default(), error).into_any()

@@ -8,10 +8,11 @@ use leptos_meta::Title;
 use super::api::read_disclosure_log;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::{page_title, problem, Table, H1, TD};
+use crate::ui::{once, page_title, problem, Table, H1, TD};
 
 #[component]
 pub fn DisclosureLogPage() -> impl IntoView {
+    let entries = once(read_disclosure_log());
     view! {
         <Title text=page_title("disclosure-log-title") />
         <h1 class=H1>{t("disclosure-log-title")}</h1>
@@ -19,7 +20,7 @@ pub fn DisclosureLogPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let lang = lang();
-                match read_disclosure_log().await {
+                match entries.await {
                     Ok(entries) if entries.is_empty() => view! { <p>{t("disclosure-log-none")}</p> }.into_any(),
                     Ok(entries) => view! {
                         <Table id="disclosures".to_owned() caption=t("disclosure-log-title") headers=vec![t("disclosure-log-when"), t("disclosure-log-who"), t("disclosure-log-right"), t("disclosure-log-what")]>

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{list_demo_persons, list_proxy_options, read_news, whoami};
+use super::api::{list_demo_persons, list_proxy_options, read_news};
+use super::current_session;
 use crate::error::AppError;
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
-use crate::ui::{page_title, problem, BUTTON, H1, H2, LINK};
+use crate::ui::{once, page_title, problem, BUTTON, H1, H2, LINK};
 use crate::SiteMode;
 
 #[component]
@@ -31,31 +32,36 @@ pub fn NotFoundPage() -> impl IntoView {
 
 #[component]
 pub fn FrontPage() -> impl IntoView {
+    let reads = once(async {
+        let session = current_session().await?;
+        let acting = session.acting.is_some();
+        // Whom one may act for, and mandates ending soon: the person's own, so not
+        // while acting for someone else.
+        let overview = async {
+            if acting {
+                Ok(ProxyOverview::default())
+            } else {
+                list_proxy_options().await
+            }
+        };
+        // What is new; without a right now, nothing to tell.
+        let news = async {
+            match session.holder() {
+                Some(_) => read_news().await,
+                None => Ok(News::default()),
+            }
+        };
+        // The two at once: each waits for its audit events' commit.
+        let (overview, news) = futures::join!(overview, news);
+        Some((session, overview, news))
+    });
     view! {
         <Title text=t("site-name") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match whoami().await {
-                    Ok(Some(session)) => {
+                match reads.await {
+                    Some((session, overview, news)) => {
                         let acting = session.acting.is_some();
-                        // Whom one may act for, and mandates ending soon: the person's
-                        // own, so not while acting for someone else.
-                        let overview = async {
-                            if acting {
-                                Ok(ProxyOverview::default())
-                            } else {
-                                list_proxy_options().await
-                            }
-                        };
-                        // What is new; without a right now, nothing to tell.
-                        let news = async {
-                            match session.holder() {
-                                Some(_) => read_news().await,
-                                None => Ok(News::default()),
-                            }
-                        };
-                        // The two at once: each waits for its audit events' commit.
-                        let (overview, news) = futures::join!(overview, news);
                         // Every section the right covers, as the registry says.
                         let sections: Vec<_> = session
                             .holder()
@@ -294,6 +300,13 @@ fn proxy_options(options: Vec<ProxyOption>) -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let dev = use_context::<SiteMode>().is_some_and(|m| m.dev_sign_in);
+    let persons = once(async move {
+        if dev {
+            list_demo_persons().await
+        } else {
+            Ok(Vec::new())
+        }
+    });
     let failed = use_query_map()
         .get_untracked()
         .get("error")
@@ -315,7 +328,7 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="mb-4 max-w-prose">{t("dev-sign-in-intro")}</p>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        match list_demo_persons().await {
+                        match persons.await {
                             Ok(persons) => {
                                 view! {
                                     <ul class="grid gap-3 sm:grid-cols-2">

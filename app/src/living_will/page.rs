@@ -13,7 +13,9 @@ use super::api::{read_living_will, save_living_will, LivingWillIntent, LivingWil
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::form::{error_for, error_id, posted, ErrorSummary, FieldError, FormError, TextArea};
+use crate::ui::form::{
+    error_for, error_id, form_page, posted, ErrorSummary, FieldError, FormError, TextArea,
+};
 use crate::ui::{
     done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD,
 };
@@ -30,6 +32,7 @@ pub fn LivingWillPage() -> impl IntoView {
     };
     // Present only while the server renders the answer to a posted form.
     let submission = use_context::<LivingWillSubmission>();
+    let page = form_page(submission.clone(), save_living_will, read_living_will);
     view! {
         <Title text=page_title("living-will-title") />
         <h1 class=H1>{t("living-will-title")}</h1>
@@ -39,11 +42,11 @@ pub fn LivingWillPage() -> impl IntoView {
                 Suspend::new(async move {
                     let withdrawing = submission.as_ref().is_some_and(|t| t.intent == LivingWillIntent::Withdraw);
                     let done = if withdrawing { "/living-will?withdrawn=1" } else { "/living-will?saved=1" };
-                    let error = match posted(submission.as_ref(), save_living_will, done, "write").await {
-                        Ok(error) => error,
+                    let (error, will) = match posted(page.await, done, "write") {
+                        Ok(shown) => shown,
                         Err(answer) => return answer,
                     };
-                    match read_living_will().await {
+                    match will {
                         Ok(will) => will_view(will, notice, submission, error).into_any(),
                         Err(e) => problem(&e),
                     }

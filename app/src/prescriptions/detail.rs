@@ -17,7 +17,9 @@ use crate::frame::current_session;
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::form::{error_for, fresh_key, posted, ErrorSummary, FormError, Select, TextArea};
+use crate::ui::form::{
+    error_for, form_page, fresh_key, posted, ErrorSummary, FormError, Select, TextArea,
+};
 use crate::ui::{
     done_notice, item, item_in, page_title, problem, Table, BUTTON, CHOICE, H1, H2, LINK, TD,
 };
@@ -31,6 +33,14 @@ pub fn PrescriptionPage() -> impl IntoView {
     let sent = use_query_map().get_untracked().get("sent").is_some();
     // Present only while the server renders the answer to a posted form.
     let submission = use_context::<RenewalSubmission>();
+    let page = {
+        let (to, of) = (id.clone(), id.clone());
+        form_page(
+            submission.clone(),
+            move |typed| send_renewal_request(to, typed),
+            move || read_prescription(of),
+        )
+    };
     view! {
         <Title text=page_title("prescription-page-title") />
         <p class="mb-4 print:hidden">
@@ -44,12 +54,11 @@ pub fn PrescriptionPage() -> impl IntoView {
                 let submission = submission.clone();
                 Suspend::new(async move {
                     let done = format!("/prescriptions/{id}?sent=1#renewal");
-                    let send = |typed| send_renewal_request(id.clone(), typed);
-                    let error = match posted(submission.as_ref(), send, &done, "renewal").await {
-                        Ok(error) => error,
+                    let (error, detail) = match posted(page.await, &done, "renewal") {
+                        Ok(shown) => shown,
                         Err(answer) => return answer,
                     };
-                    match read_prescription(id).await {
+                    match detail {
                         Ok(detail) => {
                             let acting_for = current_session()
                                 .await

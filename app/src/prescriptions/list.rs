@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{list_renewal_requests, read_prescriptions};
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args, Lang};
-use crate::ui::{item, page_title, problem, Table, H1, H2, LINK, TD};
+use crate::ui::{item, once, page_title, problem, Table, H1, H2, LINK, TD};
 
 pub(super) fn status_text(status: PrescriptionStatus) -> String {
     t(&format!("prescription-status-{}", status.code()))
@@ -27,14 +27,15 @@ pub(super) fn renewal_text(block: Option<RenewalBlock>) -> String {
 #[component]
 pub fn PrescriptionsPage() -> impl IntoView {
     let show_all = use_query_map().get_untracked().get("show").as_deref() == Some("all");
+    let (prescriptions, requests) = (once(read_prescriptions()), once(list_renewal_requests()));
     view! {
         <Title text=page_title("prescriptions-title") />
         <h1 class=H1>{t("prescriptions-title")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match read_prescriptions().await {
+                match prescriptions.await {
                     Ok(all) => {
-                        let requests = list_renewal_requests().await.unwrap_or_default();
+                        let requests = requests.await.unwrap_or_default();
                         prescription_list(all, show_all, requests).into_any()
                     }
                     Err(e) => problem(&e),

@@ -9,16 +9,17 @@ use crate::frame::current_session;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
+use crate::ui::{once, page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn MedicationListPage() -> impl IntoView {
+    let list = once(read_medication_list());
     view! {
         <Title text=page_title("medication-title") />
         <h1 class=H1>{t("medication-title")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match read_medication_list().await {
+                match list.await {
                     Ok(list) => {
                         // Whose list it is, also on paper (the page header is not printed).
                         let name = current_session()

@@ -11,11 +11,12 @@ use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};
-use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
+use crate::ui::{once, page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
 
 #[component]
 pub fn PrescriptionSummaryPage() -> impl IntoView {
     let which = use_query_map().get_untracked().get("which");
+    let summary = once(read_prescription_summary(which));
     view! {
         <Title text=page_title("prescription-summary-title") />
         <p class="mb-2 print:hidden">
@@ -26,9 +27,8 @@ pub fn PrescriptionSummaryPage() -> impl IntoView {
         <h1 class=H1>{t("prescription-summary-title")}</h1>
         <Suspense fallback=|| ()>
             {move || {
-                let which = which.clone();
                 Suspend::new(async move {
-                    match read_prescription_summary(which).await {
+                    match summary.await {
                         Ok(summary) => summary_view(summary).into_any(),
                         Err(e @ AppError::Invalid { .. }) => {
                             set_status(http::StatusCode::BAD_REQUEST);

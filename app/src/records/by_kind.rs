@@ -12,12 +12,12 @@ use super::api::{read_kind_summary, KindSummaryView, RecordsQuery};
 use super::delayed::{delayed_item, DelayedList};
 use super::list::{kind_label, paging};
 use crate::error::AppError;
-use crate::frame::api::whoami;
+use crate::frame::current_session;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError};
-use crate::ui::{enc, page_title, problem, set_status, Table, BUTTON, H1, H2, LINK, TD};
+use crate::ui::{enc, once, page_title, problem, set_status, Table, BUTTON, H1, H2, LINK, TD};
 
 /// The kinds that have a summary page of their own, in the order they are offered.
 pub(super) const SUMMARY_KINDS: [DocumentKind; 8] = [
@@ -125,10 +125,9 @@ pub fn SummaryKindPage() -> impl IntoView {
             <h1 class=H1>{t("summaries-title")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match whoami().await {
-                        Ok(Some(_)) => problem(&AppError::NotFound),
-                        Ok(None) => problem(&AppError::Unauthenticated),
-                        Err(e) => problem(&e),
+                    match current_session().await {
+                        Some(_) => problem(&AppError::NotFound),
+                        None => problem(&AppError::Unauthenticated),
                     }
                 })}
             </Suspense>
@@ -148,6 +147,7 @@ pub fn SummaryKindPage() -> impl IntoView {
         kind: Some(kind.code().to_owned()),
         after: q.get("after"),
     };
+    let entries = once(read_kind_summary(query.clone()));
     view! {
         <Title text=page_title(title_key(kind)) />
         <p class="mb-2 print:hidden">
@@ -160,7 +160,7 @@ pub fn SummaryKindPage() -> impl IntoView {
             {move || {
                 let query = query.clone();
                 Suspend::new(async move {
-                    match read_kind_summary(query.clone()).await {
+                    match entries.await {
                         Ok(view) => summary_view(kind, &query, view).into_any(),
                         Err(e @ AppError::Invalid { .. }) => {
                             set_status(http::StatusCode::BAD_REQUEST);

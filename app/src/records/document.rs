@@ -13,7 +13,7 @@ use super::list::kind_label;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
+use crate::ui::{once, page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -21,12 +21,12 @@ pub fn DocumentPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
+    let document = once(read_document(id));
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let id = id.clone();
                 Suspend::new(async move {
-                    match read_document(id).await {
+                    match document.await {
                         Ok(MaybeDelayed::Shown(doc)) => document_view(doc).into_any(),
                         Ok(MaybeDelayed::Delayed(d)) => delayed_document(d).into_any(),
                         Err(e) => {

@@ -14,7 +14,7 @@ use crate::i18n::{lang, t, t_args};
 use crate::islands::PrintButton;
 use crate::ui::chart::{flag_key, trend_summary, trend_svg};
 use crate::ui::form::{error_for, field_errors, ErrorSummary, RadioGroup};
-use crate::ui::{page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
+use crate::ui::{once, page_title, problem, set_status, Table, BUTTON, H1, LINK, TD};
 
 pub(super) fn reference_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let lang = lang();
@@ -37,13 +37,14 @@ pub(super) fn FlagText(flag: AbnormalFlag) -> impl IntoView {
 
 #[component]
 pub fn LabPage() -> impl IntoView {
+    let tests = once(read_lab_tests());
     view! {
         <Title text=page_title("lab-title") />
         <h1 class=H1>{t("lab-title")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let lang = lang();
-                match read_lab_tests().await {
+                match tests.await {
                     Ok(LabTests { tests, delayed }) if tests.is_empty() => {
                         view! {
                             <p>{t("lab-none")}</p>
@@ -92,6 +93,7 @@ pub fn LabTrendPage() -> impl IntoView {
         .get("id")
         .unwrap_or_default();
     let period = use_query_map().get_untracked().get("period");
+    let series = once(read_lab_series(id.clone(), period));
     view! {
         <p class="mb-2 print:hidden">
             <a class=LINK href="/lab">
@@ -100,9 +102,9 @@ pub fn LabTrendPage() -> impl IntoView {
         </p>
         <Suspense fallback=|| ()>
             {move || {
-                let (id, period) = (id.clone(), period.clone());
+                let id = id.clone();
                 Suspend::new(async move {
-                    match read_lab_series(id.clone(), period).await {
+                    match series.await {
                         Ok(trend) => trend_view(trend, id).into_any(),
                         Err(e @ AppError::Invalid { .. }) => {
                             set_status(http::StatusCode::BAD_REQUEST);

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
 use crate::ui::form::{error_for, field_errors, DateInput, ErrorSummary, FormError, Select};
-use crate::ui::{enc, page_title, problem, set_status, BUTTON, H1, H2, LINK};
+use crate::ui::{enc, once, page_title, problem, set_status, BUTTON, H1, H2, LINK};
 
 /// A document kind's name.
 pub(super) fn kind_label(kind: DocumentKind) -> String {
@@ -37,6 +37,7 @@ fn records_query() -> RecordsQuery {
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let query = records_query();
+    let records = once(list_health_records(query.clone()));
     view! {
         <Title text=page_title("records-title") />
         <h1 class=H1>{t("records-title")}</h1>
@@ -44,7 +45,7 @@ pub fn RecordsPage() -> impl IntoView {
             {move || {
                 let query = query.clone();
                 Suspend::new(async move {
-                    match list_health_records(query.clone()).await {
+                    match records.await {
                         Ok(view) => records_view(&query, view).into_any(),
                         Err(e @ AppError::Invalid { .. }) => {
                             // Keep what was typed, say what is wrong, and still offer the

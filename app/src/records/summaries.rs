@@ -9,10 +9,11 @@ use super::by_kind::{title_key, SUMMARY_KINDS};
 use super::delayed::DelayedList;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t};
-use crate::ui::{page_title, problem, Table, H1, H2, LINK, TD};
+use crate::ui::{once, page_title, problem, Table, H1, H2, LINK, TD};
 
 #[component]
 pub fn SummariesPage() -> impl IntoView {
+    let summaries = once(read_summaries());
     view! {
         <Title text=page_title("summaries-title") />
         <h1 class=H1>{t("summaries-title")}</h1>
@@ -38,7 +39,7 @@ pub fn SummariesPage() -> impl IntoView {
         </nav>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match read_summaries().await {
+                match summaries.await {
                     Ok(s) => {
                         view! {
                             {summary_table("summaries-diagnoses", "summaries-diagnoses-none", s.diagnoses, true)}

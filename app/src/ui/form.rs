@@ -1,7 +1,7 @@
 //! Forms: what is wrong with one ([`FormError`], the [`ErrorSummary`] first on the page),
 //! a field's hint and error with the `aria-*` that tie them to its control, the text
-//! area, and the answer to a form posted to its page's own address ([`answer`]: 303 on
-//! success, 422 with everything as typed on an error).
+//! area, and the answer to a form posted to its page's own address ([`form_page`],
+//! [`posted`]: 303 on success, 422 with everything as typed on an error).
 
 use leptos::prelude::*;
 
@@ -77,49 +77,83 @@ pub fn field_errors(e: &AppError) -> Option<FormError> {
     }
 }
 
-/// Answers a form posted to its own page, when one was (`typed`): sends it, and on
-/// success sends the browser to `done` (303) and renders nothing; on an invalid field or
-/// a rule that refuses (whose error belongs to `blocked_field`) gives the errors to show
-/// the form again with, as typed (422); otherwise the problem. `Ok` with no errors when
-/// nothing was posted. The page renders `Err` as its whole answer:
+/// What a page with a form posted to it shows: how what was posted was answered
+/// (`None` when nothing was), and the page's own data, read unless the form was
+/// accepted (the page then only redirects).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct FormPage<V> {
+    sent: Option<Result<(), AppError>>,
+    data: Option<Result<V, AppError>>,
+}
+
+/// Sends the form posted to this page, when one was (`typed`), then reads what the
+/// page shows: once, in the component's body. (Made inside `Suspend`, a call is made
+/// as often as `Suspense` polls the view, which is more than once; see
+/// [`crate::ui::once`].)
+pub fn form_page<T, R, V, S, D>(
+    typed: Option<T>,
+    send: impl FnOnce(T) -> S + Send + 'static,
+    read: impl FnOnce() -> D + Send + 'static,
+) -> OnceResource<FormPage<V>>
+where
+    T: Send + 'static,
+    S: std::future::Future<Output = Result<R, AppError>> + Send + 'static,
+    D: std::future::Future<Output = Result<V, AppError>> + Send + 'static,
+    V: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    OnceResource::new(async move {
+        let sent = match typed {
+            Some(typed) => Some(send(typed).await.map(|_| ())),
+            None => None,
+        };
+        let data = match sent {
+            Some(Ok(())) => None,
+            _ => Some(read().await),
+        };
+        FormPage { sent, data }
+    })
+}
+
+/// Answers a form posted to its own page ([`form_page`]): on success sends the browser
+/// to `done` (303) and renders nothing; on an invalid field or a rule that refuses
+/// (whose error belongs to `blocked_field`) gives the errors to show the form again
+/// with, as typed (422); otherwise the problem. With the errors (none when nothing was
+/// posted), the page's data. The page renders `Err` as its whole answer:
 ///
 /// ```ignore
-/// let error = match posted(typed.as_ref(), send, "/done", "field").await {
-///     Ok(error) => error,
+/// let (error, data) = match posted(page.await, "/done", "field") {
+///     Ok(shown) => shown,
 ///     Err(answer) => return answer,
 /// };
 /// ```
 ///
 /// # Errors
 /// The page's whole answer, when it is not the form again.
-pub async fn posted<T, R, F>(
-    typed: Option<&T>,
-    send: impl FnOnce(T) -> F,
+pub fn posted<V>(
+    page: FormPage<V>,
     done: &str,
     blocked_field: &str,
-) -> Result<FormError, AnyView>
-where
-    T: Clone,
-    F: std::future::Future<Output = Result<R, AppError>>,
-{
-    let Some(typed) = typed else {
-        return Ok(Vec::new());
-    };
-    let errors = match send(typed.clone()).await {
-        Ok(_) => {
+) -> Result<(FormError, Result<V, AppError>), AnyView> {
+    let errors = match page.sent {
+        None => Vec::new(),
+        Some(Ok(())) => {
             see_other(done);
             return Err(().into_any());
         }
-        Err(AppError::Blocked { code }) => {
+        Some(Err(AppError::Blocked { code })) => {
+            set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
             vec![(blocked_field.to_owned(), invalid_text(&code))]
         }
-        Err(e) => match field_errors(&e) {
-            Some(errors) => errors,
+        Some(Err(e)) => match field_errors(&e) {
+            Some(errors) => {
+                set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+                errors
+            }
             None => return Err(problem(&e)),
         },
     };
-    set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-    Ok(errors)
+    let data = page.data.unwrap_or(Err(AppError::NotFound));
+    Ok((errors, data))
 }
 
 /// The list of everything wrong with a form, first on the page, each linked to its

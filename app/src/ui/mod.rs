@@ -112,6 +112,18 @@ pub fn set_status(status: http::StatusCode) {
     let _ = status;
 }
 
+/// A server call the page shows, made once: in the component's body, awaited in the
+/// view. `Suspense` polls the view inside it once to learn what it waits for, then
+/// drops it and renders it again (leptos#2956), so a call made inside `Suspend::new`
+/// is made each time, each but the last a read begun and given up (the server test
+/// `a_page_begins_each_read_once`). A page's calls made so also run side by side.
+pub fn once<T>(call: impl std::future::Future<Output = T> + Send + 'static) -> OnceResource<T>
+where
+    T: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    OnceResource::new(call)
+}
+
 /// Shows an error in words, with the status it deserves; sends the signed-out to sign in.
 pub fn problem(e: &AppError) -> AnyView {
     if *e == AppError::Unauthenticated {

@@ -17,14 +17,15 @@ impl Access {
     /// # Errors
     /// `Storage` when the database fails.
     pub async fn news(&self) -> Result<News, ArchiveError> {
-        let Some(since_ms) = self.previous_visit().await? else {
+        let mut read = self.begin_sections_read().await?;
+        let Some(since_ms) = self.previous_visit(&mut read.tx).await? else {
+            self.finish_sections_read(read).await?;
             return Ok(News::default());
         };
         let mut news = News {
             since: Some(crate::clock::finnish_at_ms(since_ms)),
             ..News::default()
         };
-        let mut read = self.begin_sections_read().await?;
         for &section in Section::ALL {
             if !self.covers(section) {
                 continue;
@@ -65,13 +66,16 @@ impl Access {
     /// live sessions' starts; switching whom to act for keeps a session's start). Two
     /// probes of indexes, however long the trail; `None` without a live session or an
     /// earlier action.
-    async fn previous_visit(&self) -> Result<Option<i64>, ArchiveError> {
+    async fn previous_visit(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<Option<i64>, ArchiveError> {
         let (at,): (Option<i64>,) = sqlx::query_as(
             "SELECT MAX(a.at_ms) FROM audit_event a WHERE a.actor_id = $1 AND a.at_ms < ( \
              SELECT MAX(s.created_ms) FROM web_session s WHERE s.person_id = $1)",
         )
         .bind(self.actor().get())
-        .fetch_one(self.archive.db.pool())
+        .fetch_one(&mut **tx)
         .await?;
         Ok(at)
     }

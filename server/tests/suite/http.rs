@@ -1911,3 +1911,51 @@ async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
         "{front}"
     );
 }
+
+/// The links of a page to other pages of the site (not assets, not the server
+/// functions, nothing that changes something on GET).
+fn page_links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&amp;", "&"))
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .filter(|href| {
+            href.starts_with('/')
+                && !href.starts_with("//")
+                && !href.starts_with("/pkg/")
+                && !href.starts_with("/api/")
+                && !href.ends_with(".ics")
+        })
+        .collect()
+}
+
+/// Every read a page begins it ends: none is begun and given up. (Pages called their
+/// server functions inside `Suspend`, which `Suspense` polls once to see what it waits
+/// for, then drops and runs again: each page began its reads about three times and
+/// gave up two of them, a transaction each, before it rendered.)
+#[tokio::test]
+async fn a_page_begins_each_read_once() {
+    let app = spawn_app().await;
+    let cookie = app.sign_in("1002").await;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut next = vec!["/".to_owned()];
+    while let Some(path) = next.pop() {
+        if seen.len() >= 60 || !seen.insert(path.clone()) {
+            continue;
+        }
+        let res = app.get(&path, Some(&cookie)).await;
+        if res.status() != StatusCode::OK {
+            continue;
+        }
+        let html = res.text().await.expect("body");
+        next.extend(page_links(&html));
+    }
+    assert!(seen.len() > 20, "the pages were reached: {seen:?}");
+    assert_eq!(
+        app.archive.db().reads_given_up(),
+        0,
+        "reads were begun and given up on the {} pages visited",
+        seen.len()
+    );
+}
