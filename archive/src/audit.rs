@@ -132,6 +132,11 @@ pub enum Action {
     ReadLivingWill,
     WriteLivingWill,
     WithdrawLivingWill,
+    ListAppointments,
+    ReadAppointment,
+    /// Appointments written into a calendar file (one, or all to come).
+    ExportAppointments,
+    AppointmentsNews,
 }
 
 crate::codes! {
@@ -161,6 +166,10 @@ crate::codes! {
         ReadLivingWill => "living-will.read",
         WriteLivingWill => "living-will.write",
         WithdrawLivingWill => "living-will.withdraw",
+        ListAppointments => "appointments.list",
+        ReadAppointment => "appointments.read",
+        ExportAppointments => "appointments.calendar",
+        AppointmentsNews => "appointments.news",
     }
 }
 
@@ -188,6 +197,10 @@ impl Action {
                 Some(Section::LivingWill)
             }
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
+            Self::ListAppointments
+            | Self::ReadAppointment
+            | Self::ExportAppointments
+            | Self::AppointmentsNews => Some(Section::Appointments),
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut

@@ -113,6 +113,46 @@ pub async fn set_person_flags(
     Ok(())
 }
 
+/// An appointment as stored, shown or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppointmentMarks {
+    pub id: crate::model::AppointmentId,
+    pub starts_at: String,
+    pub kind: String,
+    /// The provider told the client of it.
+    pub released: bool,
+    pub visible_to_guardian: bool,
+}
+
+/// Every appointment of a person as stored, soonest first, those never shown too.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn appointment_marks(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<Vec<AppointmentMarks>, ArchiveError> {
+    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, starts_at, kind, released, guardian_may_see FROM appointment \
+         WHERE person_id = $1 ORDER BY starts_at, id",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, starts_at, kind, released, visible)| AppointmentMarks {
+                id: crate::model::AppointmentId::from_raw(id),
+                starts_at,
+                kind,
+                released: released != 0,
+                visible_to_guardian: visible != 0,
+            },
+        )
+        .collect())
+}
+
 /// A document's marks: (id, recorded at, visible to guardians, denied by the minor).
 pub type Marks = (crate::model::DocumentId, String, bool, bool);
 

@@ -4,10 +4,11 @@
 //! [`Archive::access`] and calls operations on it; there is no other way to read a
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
-//! Each section has its folder (`records`, `prescriptions`, `living_will`,
-//! `disclosure_log`): its model (shared with the browser build) and, with the
+//! Each section has its folder (`records`, `prescriptions`, `appointments`,
+//! `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
+pub mod appointments;
 pub mod audit;
 pub mod disclosure_log;
 pub mod feedback;

@@ -7,6 +7,10 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
+pub use crate::appointments::model::{
+    safe_link, Appointment, AppointmentId, AppointmentKind, Appointments, AppointmentsNews,
+    AttendanceMode, PastPeriod, ProfessionalRole, MAX_PAST,
+};
 pub use crate::audit::{Action, Outcome, Refusal};
 pub use crate::disclosure_log::model::LoggedAction;
 pub use crate::feedback::model::{

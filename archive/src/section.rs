@@ -191,7 +191,11 @@ impl Section {
             },
             Self::Appointments => SectionSpec {
                 code: "appointments",
-                pages: &[],
+                pages: &[page!(
+                    "/appointments",
+                    "nav-appointments",
+                    "front-appointments-text",
+                )],
                 coverage: PROXIES_TOO,
                 group: NavGroup::Appointments,
             },
@@ -332,7 +336,8 @@ mod tests {
                 "/summaries",
                 "/lab",
                 "/prescriptions",
-                "/medication-list"
+                "/medication-list",
+                "/appointments"
             ]
         );
     }
@@ -353,6 +358,7 @@ mod tests {
                     NavGroup::Medicines,
                     vec!["/prescriptions", "/medication-list"]
                 ),
+                (NavGroup::Appointments, vec!["/appointments"]),
                 (NavGroup::Choices, vec!["/living-will"]),
                 (NavGroup::MyData, vec!["/disclosure-log"]),
             ]
@@ -360,7 +366,7 @@ mod tests {
         assert_eq!(groups(Some(Holder::MandateHolder)), groups(None));
         assert_eq!(
             groups(None).iter().map(|g| g.0).collect::<Vec<_>>(),
-            [NavGroup::Health, NavGroup::Medicines]
+            [NavGroup::Health, NavGroup::Medicines, NavGroup::Appointments]
         );
         // Every page a holder reaches is in its navigation, once.
         for &holder in Holder::ALL {

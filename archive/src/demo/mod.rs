@@ -5,8 +5,8 @@
 //! reference ranges, and imaging studies with reports. Finnish, with some
 //! Swedish-speaking persons.
 //!
-//! One file per section: [`records`] and [`prescriptions`] write what each person has
-//! of them; this module the persons, their relations and the organisations.
+//! One file per section: [`records`], [`prescriptions`] and [`appointments`] write
+//! what each person has of them; this module the persons, their relations and the organisations.
 
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -20,6 +20,7 @@ use crate::error::ArchiveError;
 use crate::hetu::Hetu;
 use crate::model::{Language, PersonId};
 
+mod appointments;
 mod prescriptions;
 mod records;
 
@@ -433,12 +434,15 @@ async fn insert_organisations(tx: &mut Transaction<'static, Any>) -> Result<(), 
             .execute(&mut **tx)
             .await?;
         for (unit, name) in org.units {
-            sqlx::query("INSERT INTO care_unit (id, organisation_id, name) VALUES ($1, $2, $3)")
-                .bind(*unit)
-                .bind(org.id)
-                .bind(*name)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO care_unit (id, organisation_id, name, street_address) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(*unit)
+            .bind(org.id)
+            .bind(*name)
+            .bind(appointments::unit_address(*unit))
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())
@@ -557,5 +561,6 @@ async fn insert_person(
     w.visible_to_guardian = true;
     prescriptions::insert_prescriptions(&mut w, p, birth, today).await?;
     prescriptions::insert_recorded_medication(&mut w, p, today).await?;
+    appointments::insert_appointments(&mut w, p, today).await?;
     Ok(w.documents)
 }

@@ -15,6 +15,7 @@ pub struct News {
     pub prescriptions: Option<PrescriptionsNews>,
     pub disclosures: Option<DisclosureNews>,
     pub living_will: Option<LivingWillNews>,
+    pub appointments: Option<crate::model::AppointmentsNews>,
 }
 
 /// Where the person's living will stands: the front page says it, since only the

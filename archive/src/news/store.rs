@@ -49,11 +49,13 @@ impl Access {
                     news.living_will = Some(self.living_will_news_in(&mut read.tx).await?);
                     Action::ReadLivingWill
                 }
+                Section::Appointments => {
+                    news.appointments =
+                        Some(self.appointments_news_in(&mut read.tx, since_ms).await?);
+                    Action::AppointmentsNews
+                }
                 // No news yet.
-                Section::Appointments
-                | Section::OrganDonation
-                | Section::WellbeingData
-                | Section::Consents => continue,
+                Section::OrganDonation | Section::WellbeingData | Section::Consents => continue,
             };
             self.read_section(&mut read, action).await?;
         }

@@ -10,8 +10,12 @@
 use crate::common;
 
 use archive::demo::{self, ids};
-use archive::inspect::{audit_trail, document_marks, mark_document, set_mandate, set_person_flags};
-use archive::model::{DocumentId, OrganisationId, PersonId, PrescriptionId, RecordFilter};
+use archive::inspect::{
+    appointment_marks, audit_trail, document_marks, mark_document, set_mandate, set_person_flags,
+};
+use archive::model::{
+    AppointmentId, DocumentId, OrganisationId, PersonId, PrescriptionId, RecordFilter,
+};
 use archive::rights::HEALTH_CARE_SCOPE;
 use archive::{Access, Action, ArchiveError, Holder, Purpose, Refusal, MAX_PAGE};
 use common::TestArchive;
@@ -69,6 +73,17 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         Action::ListRenewalRequests => outcome(access.renewal_requests(50).await),
         Action::ReadMedicationList => outcome(access.medication_list().await),
         Action::ReadLivingWill => outcome(access.living_will().await),
+        Action::ListAppointments => {
+            outcome(access.appointments(archive::model::PastPeriod::All).await)
+        }
+        Action::ReadAppointment => outcome(access.appointment(case.appointment.0).await),
+        // One appointment's calendar file: the same rule as opening it.
+        Action::ExportAppointments => outcome(
+            access
+                .appointments_for_calendar(Some(case.appointment.0))
+                .await,
+        ),
+        Action::AppointmentsNews => outcome(access.appointments_news(0).await),
         Action::WriteLivingWill => outcome(
             access
                 .write_living_will(&archive::model::LivingWillText {
@@ -143,6 +158,8 @@ struct Case {
     prescription: (PrescriptionId, Outcome),
     /// The prescription asked to be renewed, from which unit, and what asking gives.
     renewal: (PrescriptionId, OrganisationId, Outcome),
+    /// The appointment opened (and written into a calendar file), and what it gives.
+    appointment: (AppointmentId, Outcome),
 }
 
 impl Case {
@@ -168,6 +185,7 @@ impl Case {
             Action::ReadLabSeries => self.lab.1,
             Action::ReadPrescription => self.prescription.1,
             Action::RequestRenewal => self.renewal.2,
+            Action::ReadAppointment | Action::ExportAppointments => self.appointment.1,
             _ => Outcome::Allowed,
         }
     }
@@ -211,6 +229,25 @@ async fn own_prescriptions(
         .find(|p| p.renewal_block.is_none())
         .expect("a renewable prescription");
     (list[0].id, (renewable.id, renewable.organisation.id))
+}
+
+/// An appointment of `person` that the service shows (told to the client, of a kind
+/// ever shown) and that meets `also`.
+async fn shown_appointment(
+    a: &archive::Archive,
+    person: PersonId,
+    also: impl Fn(&archive::inspect::AppointmentMarks) -> bool,
+) -> AppointmentId {
+    let never: Vec<&str> = archive::model::AppointmentKind::never_shown()
+        .map(archive::model::AppointmentKind::code)
+        .collect();
+    appointment_marks(a, person)
+        .await
+        .expect("marks")
+        .into_iter()
+        .find(|m| m.released && !never.contains(&m.kind.as_str()) && also(m))
+        .expect("an appointment")
+        .id
 }
 
 async fn newest_document(t: &TestArchive, person: PersonId) -> DocumentId {
@@ -393,6 +430,12 @@ async fn the_matrix_holds(t: &TestArchive) {
     let (child_rx, child_renewal) = own_prescriptions(t, ids::CHILD).await;
     let (teen_rx, teen_renewal) = own_prescriptions(t, ids::TEEN).await;
     let (elder_rx, elder_renewal) = own_prescriptions(t, ids::ELDER).await;
+    let adult_appt = shown_appointment(a, ids::ADULT, |_| true).await;
+    let heavy_appt = shown_appointment(a, ids::HEAVY_USER, |_| true).await;
+    let child_appt = shown_appointment(a, ids::CHILD, |_| true).await;
+    let elder_appt = shown_appointment(a, ids::ELDER, |_| true).await;
+    let teen_appt_visible = shown_appointment(a, ids::TEEN, |m| m.visible_to_guardian).await;
+    let teen_appt_own = shown_appointment(a, ids::TEEN, |m| !m.visible_to_guardian).await;
     use Outcome::{Allowed, NotFound};
     // A renewal asked for in an earlier case of the same person is still open.
     const OPEN: Outcome = Outcome::Blocked("renewal-already-requested");
@@ -403,7 +446,8 @@ async fn the_matrix_holds(t: &TestArchive) {
                    document,
                    lab,
                    prescription,
-                   renewal: ((PrescriptionId, OrganisationId), Outcome)| Case {
+                   renewal: ((PrescriptionId, OrganisationId), Outcome),
+                   appointment| Case {
         name,
         actor,
         subject,
@@ -414,6 +458,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         lab,
         prescription,
         renewal: (renewal.0 .0, renewal.0 .1, renewal.1),
+        appointment,
     };
     let refused = |name, actor, subject, refusal| Case {
         name,
@@ -426,6 +471,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         lab: (adult_crp, NotFound),
         prescription: (adult_rx, NotFound),
         renewal: (adult_renewal.0, adult_renewal.1, NotFound),
+        appointment: (adult_appt, NotFound),
     };
     let open = [
         granted(
@@ -437,6 +483,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (adult_crp, Allowed),
             (adult_rx, Allowed),
             (adult_renewal, Allowed),
+            (adult_appt, Allowed),
         ),
         granted(
             "self, another's document, test and prescriptions",
@@ -447,6 +494,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (heavy_alat, NotFound),
             (heavy_rx, NotFound),
             (heavy_renewal, NotFound),
+            (heavy_appt, NotFound),
         ),
         Case {
             related: false,
@@ -461,6 +509,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (child_crp, Allowed),
             (child_rx, Allowed),
             (child_renewal, Allowed),
+            (child_appt, Allowed),
         ),
         granted(
             "guardian of a teen, visible document",
@@ -471,6 +520,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_crp, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, Allowed),
+            (teen_appt_visible, Allowed),
         ),
         granted(
             "guardian of a teen, not marked",
@@ -481,6 +531,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_tsh, NotFound),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
+            (teen_appt_own, NotFound),
         ),
         granted(
             "guardian of a teen, denied by the minor",
@@ -491,6 +542,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_tsh, NotFound),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
+            (teen_appt_own, NotFound),
         ),
         granted(
             "guardian of a teen, recorded before 10",
@@ -501,6 +553,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_crp, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
+            (teen_appt_visible, Allowed),
         ),
         granted(
             "the teen herself, not marked",
@@ -511,6 +564,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_tsh, Allowed),
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
+            (teen_appt_own, Allowed),
         ),
         Case {
             related: false,
@@ -530,6 +584,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (elder_k, Allowed),
             (elder_rx, Allowed),
             (elder_renewal, Allowed),
+            (elder_appt, Allowed),
         ),
         Case {
             related: false,
@@ -681,6 +736,7 @@ async fn the_matrix_holds(t: &TestArchive) {
                 (elder_k, Allowed),
                 (elder_rx, Allowed),
                 (elder_renewal, OPEN),
+                (elder_appt, Allowed),
             ),
         };
         check(t, &case).await;

@@ -7,6 +7,7 @@
 mod common;
 
 mod access_matrix;
+mod appointments;
 mod delayed_display;
 mod living_will;
 mod migrations;
