@@ -9,6 +9,7 @@
 //! from each other.
 
 pub mod accessibility;
+pub mod appointments;
 pub mod disclosure_log;
 pub mod error;
 pub mod frame;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <accessibility::Routes />
                     <records::Routes />
                     <prescriptions::Routes />
+                    <appointments::Routes />
                     <living_will::Routes />
                     <disclosure_log::Routes />
                 </Routes>

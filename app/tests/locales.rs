@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use app::i18n::{Lang, LangExt as _};
 use archive::model::{
-    DocumentKind, PrescriptionStatus, RenewalBlock, RenewalStatus, RightKind, Treatment,
-    TreatmentWish,
+    AppointmentKind, AttendanceMode, DocumentKind, PastPeriod, PrescriptionStatus,
+    ProfessionalRole, RenewalBlock, RenewalStatus, RightKind, Treatment, TreatmentWish,
 };
 use archive::{Action, NavGroup, Refusal, Section};
 
@@ -209,6 +209,27 @@ fn ids_the_codes_name() -> Vec<String> {
             .map(|r| format!("right-{}", r.code())),
     );
     ids.push("right-none".into());
+    ids.extend(
+        AppointmentKind::ALL
+            .iter()
+            .map(|k| format!("appointment-kind-{}", k.code())),
+    );
+    ids.extend(
+        AttendanceMode::ALL
+            .iter()
+            .map(|m| format!("appointment-mode-{}", m.code())),
+    );
+    ids.extend(
+        ProfessionalRole::ALL
+            .iter()
+            .map(|r| format!("appointment-role-{}", r.code())),
+    );
+    ids.extend(
+        PastPeriod::ALL
+            .iter()
+            .map(|p| format!("appointments-past-{}", p.code())),
+    );
+    ids.extend((1..=7).map(|d| format!("weekday-{d}")));
     ids.extend(NavGroup::ALL.iter().map(|g| g.message().to_owned()));
     for section in Section::ALL {
         for page in section.spec().pages {

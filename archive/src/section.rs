@@ -366,7 +366,11 @@ mod tests {
         assert_eq!(groups(Some(Holder::MandateHolder)), groups(None));
         assert_eq!(
             groups(None).iter().map(|g| g.0).collect::<Vec<_>>(),
-            [NavGroup::Health, NavGroup::Medicines, NavGroup::Appointments]
+            [
+                NavGroup::Health,
+                NavGroup::Medicines,
+                NavGroup::Appointments
+            ]
         );
         // Every page a holder reaches is in its navigation, once.
         for &holder in Holder::ALL {

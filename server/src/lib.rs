@@ -1,6 +1,7 @@
 //! The OmaKanta web server. [`build`] assembles the axum router; [`run`] serves it on a
 //! listener, so tests can start the real application on a random port.
 
+mod calendar;
 pub mod config;
 pub mod feedback;
 mod forms;
@@ -123,7 +124,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let context_state = state.clone();
     let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
-    let pages = forms::routes(Router::new())
+    let pages = calendar::routes(forms::routes(Router::new()))
         .route("/dev/sign-in", post(session::dev_sign_in))
         .route("/auth/start", post(session::auth_start))
         .route("/auth/callback", get(session::auth_callback))
@@ -174,6 +175,30 @@ fn hash_file() -> Option<std::path::PathBuf> {
 /// Whether the build named the assets by their hashes.
 fn assets_are_hashed() -> bool {
     hash_file().is_some()
+}
+
+/// A page the server writes itself (the rate limit's, a download's refusal): a
+/// heading, a paragraph and the way back to the front page, in `lang`, with the
+/// site's stylesheet; every text escaped.
+#[must_use]
+pub fn plain_page(
+    lang: app::i18n::Lang,
+    status: axum::http::StatusCode,
+    title: &str,
+    text: &str,
+) -> axum::response::Response {
+    use app::i18n::LangExt as _;
+    use axum::response::IntoResponse as _;
+    let escape = app::ui::chart::escape;
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"mx-auto max-w-5xl px-4 py-6\"><h1 class=\"mb-4 text-3xl font-bold\">{title}</h1><p>{text}</p><p class=\"mt-4\"><a href=\"/\">{back}</a></p></main></body></html>",
+        code = lang.code(),
+        css = stylesheet_href(),
+        title = escape(title),
+        text = escape(text),
+        back = escape(&lang.tr("back-to-front-page")),
+    );
+    (status, axum::response::Html(page)).into_response()
 }
 
 /// The stylesheet's address, for pages the server writes itself (the rate limit's).

@@ -30,7 +30,7 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 
 use crate::AppState;
 
@@ -533,15 +533,12 @@ fn too_many(lang: Lang, kind: Kind, wait: Duration) -> Response {
             )
         }
     };
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"mx-auto max-w-5xl px-4 py-6\"><h1 class=\"mb-4 text-3xl font-bold\">{title}</h1><p>{text}</p><p class=\"mt-4\"><a href=\"/\">{back}</a></p></main></body></html>",
-        code = lang.code(),
-        css = crate::stylesheet_href(),
-        title = app::ui::chart::escape(&lang.tr("rate-limited-title")),
-        text = app::ui::chart::escape(&text),
-        back = app::ui::chart::escape(&lang.tr("back-to-front-page")),
+    let mut res = crate::plain_page(
+        lang,
+        StatusCode::TOO_MANY_REQUESTS,
+        &lang.tr("rate-limited-title"),
+        &text,
     );
-    let mut res = (StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response();
     if let Ok(after) = HeaderValue::from_str(&seconds.to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, after);
     }

@@ -204,10 +204,27 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 ),
             }
         }),
-        Section::Appointments
-        | Section::OrganDonation
-        | Section::WellbeingData
-        | Section::Consents => None,
+        Section::Appointments => news.appointments.map(|a| {
+            let lang = lang();
+            let next = a.next.map(|at| {
+                t_args(
+                    "news-appointments-next",
+                    &[
+                        ("date", lang.date(at.date()).into()),
+                        ("time", lang.time(at).into()),
+                    ],
+                )
+            });
+            let booked = match a.booked {
+                0 => t("news-appointments-none"),
+                booked => t_args("news-appointments-booked", &[("count", count(booked))]),
+            };
+            match next {
+                Some(next) => format!("{booked} {next}"),
+                None => booked,
+            }
+        }),
+        Section::OrganDonation | Section::WellbeingData | Section::Consents => None,
     }
 }
 

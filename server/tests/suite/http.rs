@@ -1031,6 +1031,16 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
             ("submission[key]", "matrix-renewal-key-0001"),
         ],
     ),
+    (
+        "/api/appointments",
+        Some(Section::Appointments),
+        &[("past", "all")],
+    ),
+    (
+        "/api/appointment",
+        Some(Section::Appointments),
+        &[("id", "APPT")],
+    ),
     ("/api/living-will", Some(Section::LivingWill), &[]),
     (
         "/api/save-living-will",
@@ -1053,13 +1063,14 @@ fn guardian_reaches(section: Option<Section>) -> bool {
     section.is_none_or(|s| s.covers(Holder::GuardianUnderTen))
 }
 
-/// Stands for the document, laboratory result, prescription and organisation in a
-/// call's arguments.
+/// Stands for the document, laboratory result, prescription, organisation and
+/// appointment in a call's arguments.
 struct Ids {
     doc: String,
     lab: String,
     rx: String,
     org: String,
+    appt: String,
 }
 
 async fn call(
@@ -1077,7 +1088,8 @@ async fn call(
                 v.replace("DOC", &ids.doc)
                     .replace("LAB", &ids.lab)
                     .replace("RX", &ids.rx)
-                    .replace("ORG", &ids.org),
+                    .replace("ORG", &ids.org)
+                    .replace("APPT", &ids.appt),
             )
         })
         .collect();
@@ -1138,6 +1150,13 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         lab: eetu_lab,
         rx: eetu_rx.id.to_string(),
         org: eetu_rx.organisation.id.to_string(),
+        appt: eetu_own
+            .appointments(archive::model::PastPeriod::All)
+            .await
+            .expect("appointments")
+            .upcoming[0]
+            .id
+            .to_string(),
     };
 
     // Allowed: the guardian of a 7-year-old, for everything but what is the child's own.

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod appointments;
 mod crash;
 mod hostile_text;
 mod http;
