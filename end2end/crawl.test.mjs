@@ -53,11 +53,14 @@ const EXTRA = [
   '/lab',
   '/prescriptions',
   '/medication-list',
+  '/appointments',
   '/living-will',
   '/disclosure-log',
   '/accessibility',
   '/no-such-page',
   '/records/999999999999',
+  '/appointments/999999999999',
+  '/appointments?past=10y',
   '/records?from=32.1.2026&to=eilen&organisation=x&kind=x',
   '/records?from=2099-01-01&to=2099-01-31',
 ];
@@ -70,7 +73,7 @@ function pattern(url) {
 }
 
 /** Links never followed: those that end the session or leave the page's state. */
-const SKIP = [/^\/sign-out/, /^\/dev\//, /^\/api\//, /^\/auth\//, /\.(svg|css|js|wasm|ico)$/];
+const SKIP = [/^\/sign-out/, /^\/dev\//, /^\/api\//, /^\/auth\//, /\.(svg|css|js|wasm|ico|ics)$/];
 
 /** Signs a persona in (and chooses whom to act for) and returns the browser state. */
 async function personaState(browser, base, persona) {

@@ -137,6 +137,9 @@ pub enum Action {
     /// Appointments written into a calendar file (one, or all to come).
     ExportAppointments,
     AppointmentsNews,
+    ListSocialWelfare,
+    ReadSocialDocument,
+    SocialWelfareNews,
 }
 
 crate::codes! {
@@ -170,6 +173,9 @@ crate::codes! {
         ReadAppointment => "appointments.read",
         ExportAppointments => "appointments.calendar",
         AppointmentsNews => "appointments.news",
+        ListSocialWelfare => "social-welfare.list",
+        ReadSocialDocument => "social-welfare.read",
+        SocialWelfareNews => "social-welfare.news",
     }
 }
 
@@ -201,6 +207,9 @@ impl Action {
             | Self::ReadAppointment
             | Self::ExportAppointments
             | Self::AppointmentsNews => Some(Section::Appointments),
+            Self::ListSocialWelfare | Self::ReadSocialDocument | Self::SocialWelfareNews => {
+                Some(Section::SocialWelfare)
+            }
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut

@@ -153,6 +153,42 @@ pub async fn appointment_marks(
         .collect())
 }
 
+/// A social-welfare document as stored, shown or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SocialMarks {
+    pub id: crate::model::SocialDocumentId,
+    pub task: String,
+    pub kind: String,
+    pub visible_to_guardian: bool,
+}
+
+/// Every social-welfare document of a person as stored, newest first, those never
+/// shown too.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn social_marks(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<Vec<SocialMarks>, ArchiveError> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT id, service_task, kind, guardian_may_see FROM social_document \
+         WHERE person_id = $1 ORDER BY recorded_at DESC, id DESC",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, task, kind, visible)| SocialMarks {
+            id: crate::model::SocialDocumentId::from_raw(id),
+            task,
+            kind,
+            visible_to_guardian: visible != 0,
+        })
+        .collect())
+}
+
 /// A document's marks: (id, recorded at, visible to guardians, denied by the minor).
 pub type Marks = (crate::model::DocumentId, String, bool, bool);
 

@@ -5,7 +5,7 @@
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
 //! Each section has its folder (`records`, `prescriptions`, `appointments`,
-//! `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
+//! `social_welfare`, `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
 pub mod appointments;
@@ -19,6 +19,7 @@ pub mod news;
 pub mod prescriptions;
 pub mod records;
 pub mod section;
+pub mod social_welfare;
 
 #[cfg(feature = "storage")]
 mod access;

@@ -34,7 +34,11 @@ pub use crate::records::model::{
     RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind, ServiceEventRef, Summaries,
     SummaryEntry, TrendPeriod, MAX_PAGE,
 };
-pub use crate::section::{Holder, NavGroup, Section};
+pub use crate::section::{Holder, MandateScope, NavGroup, Scopes, Section};
+pub use crate::social_welfare::model::{
+    DesignatedWorker, ServiceTask, ServiceTaskRecords, SocialDocument, SocialDocumentId,
+    SocialDocumentKind, SocialDocumentSummary, SocialWelfare, SocialWelfareNews, WorkerRole,
+};
 
 /// A closed set's codes in one table: `code()` (stable: stored, in addresses and in
 /// message ids), `from_code()` its inverse, and `ALL`, every value in the table's order.

@@ -14,10 +14,13 @@ use time::Date;
 
 use crate::audit::Refusal;
 use crate::clock::age_on;
-pub use crate::section::{Holder, Section};
+pub use crate::section::{Holder, MandateScope, Scopes, Section};
 
-/// The scope of a Suomi.fi mandate for health-care matters.
-pub const HEALTH_CARE_SCOPE: &str = "health-care";
+/// The scope of a Suomi.fi mandate for health-care matters, as stored.
+pub const HEALTH_CARE_SCOPE: &str = MandateScope::HealthCare.code();
+
+/// The scope of a Suomi.fi mandate for social-welfare matters, as stored.
+pub const SOCIAL_WELFARE_SCOPE: &str = MandateScope::SocialWelfare.code();
 
 /// By which right an actor acts for a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +29,9 @@ pub enum Right {
     Own,
     /// A guardian of a minor.
     Guardian { child_birth: Date, child_age: i32 },
-    /// A mandate holder of an adult, until the mandate's last day.
-    Mandate { valid_until: Date },
+    /// A mandate holder of an adult, within the scopes of the mandates in force, until
+    /// the last day of the longest.
+    Mandate { valid_until: Date, scopes: Scopes },
 }
 
 impl Right {
@@ -35,7 +39,7 @@ impl Right {
     #[must_use]
     pub fn ending_soon(self, today: Date) -> Option<Date> {
         match self {
-            Self::Mandate { valid_until } if ends_within_notice(valid_until, today) => {
+            Self::Mandate { valid_until, .. } if ends_within_notice(valid_until, today) => {
                 Some(valid_until)
             }
             _ => None,
@@ -57,7 +61,7 @@ impl Right {
             Self::Own => Holder::Own,
             Self::Guardian { child_age, .. } if child_age < 10 => Holder::GuardianUnderTen,
             Self::Guardian { .. } => Holder::GuardianOfTeen,
-            Self::Mandate { .. } => Holder::MandateHolder,
+            Self::Mandate { scopes, .. } => Holder::MandateHolder(scopes),
         }
     }
 
@@ -147,9 +151,15 @@ impl Mandate {
         })
     }
 
-    /// Whether it gives a right to health-care matters on `today`.
+    /// Its scope, when it is one the service knows.
+    #[must_use]
+    pub fn scope(&self) -> Option<MandateScope> {
+        MandateScope::from_code(&self.scope)
+    }
+
+    /// Whether it gives a right on `today` (to the matters of its scope).
     fn in_force(&self, today: Date) -> bool {
-        self.scope == HEALTH_CARE_SCOPE && self.valid_from <= today && today <= self.valid_until
+        self.scope().is_some() && self.valid_from <= today && today <= self.valid_until
     }
 
     /// Its last day, when it is in force on `today` and ends within the notice period.
@@ -203,19 +213,26 @@ pub fn decide(facts: &Facts, today: Date) -> Result<Right, Refusal> {
     if age.is_none_or(|a| a < 18) {
         return Err(Refusal::NoRight);
     }
-    // Of several mandates in force, the one that lasts longest gives the right.
-    if let Some(valid_until) = facts
+    // Mandates in force give the right: within each one's scope, until the last day
+    // of the longest.
+    let in_force: Vec<&Mandate> = facts
         .mandates
         .iter()
         .filter(|m| m.in_force(today))
-        .map(|m| m.valid_until)
-        .max()
-    {
-        return Ok(Right::Mandate { valid_until });
+        .collect();
+    if let Some(valid_until) = in_force.iter().map(|m| m.valid_until).max() {
+        let scopes = in_force
+            .iter()
+            .filter_map(|m| m.scope())
+            .fold(Scopes::default(), Scopes::with);
+        return Ok(Right::Mandate {
+            valid_until,
+            scopes,
+        });
     }
     let mut refusal = Refusal::NoRight;
     for m in &facts.mandates {
-        refusal = if m.scope != HEALTH_CARE_SCOPE {
+        refusal = if m.scope().is_none() {
             Refusal::MandateOutOfScope
         } else if today < m.valid_from {
             Refusal::MandateNotStarted
@@ -362,8 +379,61 @@ mod tests {
                 TODAY
             ),
             Ok(Right::Mandate {
-                valid_until: date!(2026 - 11 - 29)
+                valid_until: date!(2026 - 11 - 29),
+                scopes: Scopes::HEALTH_CARE,
             })
+        );
+        // A social-welfare mandate gives a right of its own scope only; with both in
+        // force, both scopes, until the longer's last day.
+        assert_eq!(
+            decide(
+                &m(
+                    SOCIAL_WELFARE_SCOPE,
+                    date!(2026 - 01 - 01),
+                    date!(2026 - 12 - 31)
+                ),
+                TODAY
+            ),
+            Ok(Right::Mandate {
+                valid_until: date!(2026 - 12 - 31),
+                scopes: Scopes::SOCIAL_WELFARE,
+            })
+        );
+        let mut both = m(
+            HEALTH_CARE_SCOPE,
+            date!(2026 - 01 - 01),
+            date!(2026 - 12 - 01),
+        );
+        both.mandates.push(Mandate {
+            scope: SOCIAL_WELFARE_SCOPE.into(),
+            valid_from: date!(2026 - 01 - 01),
+            valid_until: date!(2027 - 06 - 30),
+        });
+        let right = decide(&both, TODAY).expect("a right");
+        assert_eq!(
+            right,
+            Right::Mandate {
+                valid_until: date!(2027 - 06 - 30),
+                scopes: Scopes::HEALTH_CARE.with(MandateScope::SocialWelfare),
+            }
+        );
+        let social_only = Right::Mandate {
+            valid_until: date!(2027 - 06 - 30),
+            scopes: Scopes::SOCIAL_WELFARE,
+        };
+        assert!(right.covers(Section::HealthRecords) && right.covers(Section::SocialWelfare));
+        assert!(
+            !social_only.covers(Section::HealthRecords),
+            "not health records"
+        );
+        assert!(social_only.covers(Section::SocialWelfare));
+        let health_only = Right::Mandate {
+            valid_until: date!(2027 - 06 - 30),
+            scopes: Scopes::HEALTH_CARE,
+        };
+        assert!(
+            !health_only.covers(Section::SocialWelfare),
+            "not social welfare"
         );
         assert_eq!(
             decide(
@@ -420,6 +490,7 @@ mod tests {
         };
         let mandate = Right::Mandate {
             valid_until: date!(2027 - 01 - 01),
+            scopes: Scopes::HEALTH_CARE.with(MandateScope::SocialWelfare),
         };
         for section in [
             Section::LivingWill,
@@ -464,7 +535,7 @@ mod tests {
             "already ended"
         );
         let other = Mandate {
-            scope: "social-welfare".to_owned(),
+            scope: "taxation".to_owned(),
             ..ending(date!(2026 - 12 - 01))
         };
         assert_eq!(

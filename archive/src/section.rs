@@ -17,6 +17,8 @@ pub enum Section {
     /// Prescriptions, renewal requests and the medication list.
     Prescriptions,
     Appointments,
+    /// Social-welfare client documents.
+    SocialWelfare,
     LivingWill,
     OrganDonation,
     DisclosureLog,
@@ -62,8 +64,73 @@ impl NavGroup {
     }
 }
 
-/// Who acts, as the registry tells rights apart.
+/// What a Suomi.fi mandate is for. Each opens its own sections (the registry's
+/// [`Coverage::mandate`]): a health-care mandate does not open social welfare, nor a
+/// social-welfare one health records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "kebab-case")]
+pub enum MandateScope {
+    HealthCare,
+    SocialWelfare,
+}
+
+crate::codes! {
+    /// The code the register of mandates stores.
+    MandateScope {
+        HealthCare => "health-care",
+        SocialWelfare => "social-welfare",
+    }
+}
+
+/// The scopes of the mandates in force that give a right (one person may have given
+/// another a mandate of each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Scopes {
+    pub health_care: bool,
+    pub social_welfare: bool,
+}
+
+impl Scopes {
+    pub const HEALTH_CARE: Self = Self::of(MandateScope::HealthCare);
+    pub const SOCIAL_WELFARE: Self = Self::of(MandateScope::SocialWelfare);
+
+    /// Only `scope`.
+    #[must_use]
+    pub const fn of(scope: MandateScope) -> Self {
+        Self {
+            health_care: false,
+            social_welfare: false,
+        }
+        .with(scope)
+    }
+
+    /// These and `scope`.
+    #[must_use]
+    pub const fn with(self, scope: MandateScope) -> Self {
+        match scope {
+            MandateScope::HealthCare => Self {
+                health_care: true,
+                ..self
+            },
+            MandateScope::SocialWelfare => Self {
+                social_welfare: true,
+                ..self
+            },
+        }
+    }
+
+    /// Whether `scope` is among them.
+    #[must_use]
+    pub const fn has(self, scope: MandateScope) -> bool {
+        match scope {
+            MandateScope::HealthCare => self.health_care,
+            MandateScope::SocialWelfare => self.social_welfare,
+        }
+    }
+}
+
+/// Who acts, as the registry tells rights apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Holder {
     /// The person themself.
@@ -72,13 +139,19 @@ pub enum Holder {
     GuardianUnderTen,
     /// A guardian of a child of 10 to 17 (who then sees only some documents).
     GuardianOfTeen,
-    /// A mandate holder of an adult.
-    MandateHolder,
+    /// A mandate holder of an adult, within the mandates' scopes.
+    MandateHolder(Scopes),
 }
 
 impl Holder {
-    /// Every holder, in declaration order.
-    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+    /// Every holder the registry tells apart: a mandate holder once for each scope.
+    pub const ALL: &'static [Self] = &[
+        Self::Own,
+        Self::GuardianUnderTen,
+        Self::GuardianOfTeen,
+        Self::MandateHolder(Scopes::HEALTH_CARE),
+        Self::MandateHolder(Scopes::SOCIAL_WELFARE),
+    ];
 }
 
 /// Which rights reach a section.
@@ -88,7 +161,9 @@ pub struct Coverage {
     pub own: bool,
     pub guardian_under_ten: bool,
     pub guardian_of_teen: bool,
-    pub mandate_holder: bool,
+    /// The mandate's scope that opens the section to a mandate holder; `None`: none
+    /// does.
+    pub mandate: Option<MandateScope>,
 }
 
 impl Coverage {
@@ -97,7 +172,7 @@ impl Coverage {
         own: true,
         guardian_under_ten: false,
         guardian_of_teen: false,
-        mandate_holder: false,
+        mandate: None,
     };
 
     /// Whether `holder` is covered.
@@ -107,7 +182,10 @@ impl Coverage {
             Holder::Own => self.own,
             Holder::GuardianUnderTen => self.guardian_under_ten,
             Holder::GuardianOfTeen => self.guardian_of_teen,
-            Holder::MandateHolder => self.mandate_holder,
+            Holder::MandateHolder(scopes) => match self.mandate {
+                Some(scope) => scopes.has(scope),
+                None => false,
+            },
         }
     }
 }
@@ -159,7 +237,7 @@ impl Section {
             own: true,
             guardian_under_ten: true,
             guardian_of_teen: true,
-            mandate_holder: true,
+            mandate: Some(MandateScope::HealthCare),
         };
         match self {
             Self::HealthRecords => SectionSpec {
@@ -198,6 +276,21 @@ impl Section {
                 )],
                 coverage: PROXIES_TOO,
                 group: NavGroup::Appointments,
+            },
+            // A mandate of its own scope; a guardian as for health documents (what a
+            // professional marked for guardians, for a child of 10 or more).
+            Self::SocialWelfare => SectionSpec {
+                code: "social-welfare",
+                pages: &[page!(
+                    "/social-welfare",
+                    "nav-social-welfare",
+                    "front-social-welfare-text",
+                )],
+                coverage: Coverage {
+                    mandate: Some(MandateScope::SocialWelfare),
+                    ..PROXIES_TOO
+                },
+                group: NavGroup::SocialCare,
             },
             Self::LivingWill => SectionSpec {
                 code: "living-will",
@@ -246,18 +339,28 @@ impl Section {
         self.spec().coverage.admits(holder)
     }
 
-    /// The pages every right reaches (offered to the signed-out, who are then asked to
-    /// sign in, and to a session whose right to act for someone has ended).
+    /// Whether someone other than the person reaches this section (a guardian, or a
+    /// mandate holder of some scope).
+    #[must_use]
+    pub fn shared(self) -> bool {
+        Holder::ALL
+            .iter()
+            .any(|h| *h != Holder::Own && self.covers(*h))
+    }
+
+    /// The pages of the sections others may reach too (offered to the signed-out, who
+    /// are then asked to sign in, and to a session whose right to act for someone has
+    /// ended); never a section that is only ever the person's own.
     pub fn pages_for_everyone() -> impl Iterator<Item = &'static SectionPage> {
         Self::ALL
             .iter()
-            .filter(|s| Holder::ALL.iter().all(|h| s.covers(*h)))
+            .filter(|s| s.shared())
             .flat_map(|s| s.spec().pages.iter())
     }
 
     /// The navigation's groups with the pages `holder` is offered in each (`None`: the
-    /// signed-out, or a session whose right has ended, offered what every right
-    /// reaches), in the groups' order; a group with none is left out.
+    /// signed-out, or a session whose right has ended, offered the sections others may
+    /// reach too), in the groups' order; a group with none is left out.
     #[must_use]
     pub fn navigation(holder: Option<Holder>) -> Vec<(NavGroup, Vec<&'static SectionPage>)> {
         NavGroup::ALL
@@ -268,7 +371,7 @@ impl Section {
                     .filter(|s| s.spec().group == group)
                     .filter(|s| match holder {
                         Some(h) => s.covers(h),
-                        None => Holder::ALL.iter().all(|h| s.covers(*h)),
+                        None => s.shared(),
                     })
                     .flat_map(|s| s.spec().pages.iter())
                     .collect::<Vec<_>>();
@@ -321,12 +424,14 @@ mod tests {
             for h in [
                 Holder::GuardianUnderTen,
                 Holder::GuardianOfTeen,
-                Holder::MandateHolder,
+                Holder::MandateHolder(Scopes::HEALTH_CARE),
+                Holder::MandateHolder(Scopes::SOCIAL_WELFARE),
+                Holder::MandateHolder(Scopes::HEALTH_CARE.with(MandateScope::SocialWelfare)),
             ] {
                 assert!(!s.covers(h), "{s:?} {h:?}");
             }
         }
-        let proxy_pages: Vec<&str> = Section::pages_for(Holder::MandateHolder)
+        let proxy_pages: Vec<&str> = Section::pages_for(Holder::MandateHolder(Scopes::HEALTH_CARE))
             .map(|p| p.route)
             .collect();
         assert_eq!(
@@ -340,6 +445,11 @@ mod tests {
                 "/appointments"
             ]
         );
+        // A mandate opens the sections of its scope only.
+        let social: Vec<&str> = Section::pages_for(Holder::MandateHolder(Scopes::SOCIAL_WELFARE))
+            .map(|p| p.route)
+            .collect();
+        assert_eq!(social, ["/social-welfare"]);
     }
 
     #[test]
@@ -359,17 +469,26 @@ mod tests {
                     vec!["/prescriptions", "/medication-list"]
                 ),
                 (NavGroup::Appointments, vec!["/appointments"]),
+                (NavGroup::SocialCare, vec!["/social-welfare"]),
                 (NavGroup::Choices, vec!["/living-will"]),
                 (NavGroup::MyData, vec!["/disclosure-log"]),
             ]
         );
-        assert_eq!(groups(Some(Holder::MandateHolder)), groups(None));
+        // The signed-out are offered what others may reach too: what a mandate of
+        // both scopes opens.
+        assert_eq!(
+            groups(Some(Holder::MandateHolder(
+                Scopes::HEALTH_CARE.with(MandateScope::SocialWelfare)
+            ))),
+            groups(None)
+        );
         assert_eq!(
             groups(None).iter().map(|g| g.0).collect::<Vec<_>>(),
             [
                 NavGroup::Health,
                 NavGroup::Medicines,
-                NavGroup::Appointments
+                NavGroup::Appointments,
+                NavGroup::SocialCare
             ]
         );
         // Every page a holder reaches is in its navigation, once.

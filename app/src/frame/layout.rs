@@ -274,7 +274,7 @@ fn acting_banner(name: String, acting: Option<Result<Holder, Refusal>>) -> impl 
                 Holder::GuardianUnderTen | Holder::GuardianOfTeen => {
                     t_args("acting-as-guardian", &name)
                 }
-                Holder::MandateHolder => t_args("acting-as-mandate-holder", &name),
+                Holder::MandateHolder(_) => t_args("acting-as-mandate-holder", &name),
                 Holder::Own => t_args("acting-as-self", &name),
             };
             (

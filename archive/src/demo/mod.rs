@@ -23,6 +23,7 @@ use crate::model::{Language, PersonId};
 mod appointments;
 mod prescriptions;
 mod records;
+mod social_welfare;
 
 /// The seed the demo data is made from.
 pub const DEMO_SEED: u64 = 0x4F4D_414B_414E_5441; // "OMAKANTA"
@@ -72,6 +73,9 @@ const ORGS: &[Org] = &[
             (102, "Vuosaaren terveysasema"),
             (103, "Helsingin kaupungin neuvola, Kallio"),
             (104, "Kouluterveydenhuolto, Kallion yhteiskoulu"),
+            (105, "Ikääntyneiden palvelut, Kallion seniorikeskus"),
+            (106, "Aikuissosiaalityö, Sörnäisten toimipiste"),
+            (107, "Lastensuojelu, Kallion toimipiste"),
         ],
     },
     Org {
@@ -96,6 +100,7 @@ const ORGS: &[Org] = &[
             (301, "Hervannan sosiaali- ja terveysasema"),
             (302, "Tays Keskussairaala, kardiologian poliklinikka"),
             (303, "Fimlab Laboratoriot, Tampere"),
+            (304, "Ikäihmisten palvelut, Tampere"),
         ],
     },
     Org {
@@ -108,6 +113,10 @@ const ORGS: &[Org] = &[
             (
                 402,
                 "Länsi-Uudenmaan sairaala, Tammisaari / Västra Nylands sjukhus, Ekenäs",
+            ),
+            (
+                403,
+                "Vammaispalvelut, Raasepori / Handikappservice, Raseborg",
             ),
         ],
     },
@@ -288,12 +297,34 @@ pub async fn load_demo(archive: &Archive) -> Result<DemoReport, ArchiveError> {
             .execute(&mut *tx)
             .await?;
     }
-    // Helvi has given her daughter Aino a mandate for health-care matters; Johan gave
-    // his friend Mikko one for a year, which ends in three weeks (its end is announced
-    // to both of them).
-    for (principal, id, holder, days_ago, days_ahead) in [
-        (ids::ELDER, 1_i64, ids::ADULT, 400, 3 * 365),
-        (ids::SWEDISH, 2, ids::HEAVY_USER, 345, 20),
+    // Helvi has given her daughter Aino a mandate for health-care matters and one for
+    // social-welfare matters; Johan gave his friend Mikko one for health care for a
+    // year, which ends in three weeks (its end is announced to both of them).
+    for (principal, id, holder, scope, days_ago, days_ahead) in [
+        (
+            ids::ELDER,
+            1_i64,
+            ids::ADULT,
+            crate::rights::HEALTH_CARE_SCOPE,
+            400,
+            3 * 365,
+        ),
+        (
+            ids::ELDER,
+            3,
+            ids::ADULT,
+            crate::rights::SOCIAL_WELFARE_SCOPE,
+            400,
+            3 * 365,
+        ),
+        (
+            ids::SWEDISH,
+            2,
+            ids::HEAVY_USER,
+            crate::rights::HEALTH_CARE_SCOPE,
+            345,
+            20,
+        ),
     ] {
         sqlx::query(
             "INSERT INTO mandate (principal_id, id, holder_id, scope, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -301,7 +332,7 @@ pub async fn load_demo(archive: &Archive) -> Result<DemoReport, ArchiveError> {
         .bind(principal.get())
         .bind(id)
         .bind(holder.get())
-        .bind(crate::rights::HEALTH_CARE_SCOPE)
+        .bind(scope)
         .bind((today - Duration::days(days_ago)).to_string())
         .bind((today + Duration::days(days_ahead)).to_string())
         .execute(&mut *tx)
@@ -562,5 +593,6 @@ async fn insert_person(
     prescriptions::insert_prescriptions(&mut w, p, birth, today).await?;
     prescriptions::insert_recorded_medication(&mut w, p, today).await?;
     appointments::insert_appointments(&mut w, p, today).await?;
+    social_welfare::insert_social_welfare(&mut w, p, today).await?;
     Ok(w.documents)
 }

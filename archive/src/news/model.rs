@@ -16,6 +16,7 @@ pub struct News {
     pub disclosures: Option<DisclosureNews>,
     pub living_will: Option<LivingWillNews>,
     pub appointments: Option<crate::model::AppointmentsNews>,
+    pub social_welfare: Option<crate::model::SocialWelfareNews>,
 }
 
 /// Where the person's living will stands: the front page says it, since only the

@@ -54,6 +54,11 @@ impl Access {
                         Some(self.appointments_news_in(&mut read.tx, since_ms).await?);
                     Action::AppointmentsNews
                 }
+                Section::SocialWelfare => {
+                    news.social_welfare =
+                        Some(self.social_welfare_news_in(&mut read.tx, since_ms).await?);
+                    Action::SocialWelfareNews
+                }
                 // No news yet.
                 Section::OrganDonation | Section::WellbeingData | Section::Consents => continue,
             };

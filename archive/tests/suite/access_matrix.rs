@@ -12,11 +12,13 @@ use crate::common;
 use archive::demo::{self, ids};
 use archive::inspect::{
     appointment_marks, audit_trail, document_marks, mark_document, set_mandate, set_person_flags,
+    social_marks,
 };
 use archive::model::{
-    AppointmentId, DocumentId, OrganisationId, PersonId, PrescriptionId, RecordFilter,
+    AppointmentId, DocumentId, MandateScope, OrganisationId, PersonId, PrescriptionId,
+    RecordFilter, Scopes, ServiceTask, SocialDocumentId, SocialDocumentKind,
 };
-use archive::rights::HEALTH_CARE_SCOPE;
+use archive::rights::{HEALTH_CARE_SCOPE, SOCIAL_WELFARE_SCOPE};
 use archive::{Access, Action, ArchiveError, Holder, Purpose, Refusal, MAX_PAGE};
 use common::TestArchive;
 use time::Duration;
@@ -84,6 +86,9 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
                 .await,
         ),
         Action::AppointmentsNews => outcome(access.appointments_news(0).await),
+        Action::ListSocialWelfare => outcome(access.social_welfare().await),
+        Action::ReadSocialDocument => outcome(access.social_document(case.social.0).await),
+        Action::SocialWelfareNews => outcome(access.social_welfare_news(0).await),
         Action::WriteLivingWill => outcome(
             access
                 .write_living_will(&archive::model::LivingWillText {
@@ -160,6 +165,8 @@ struct Case {
     renewal: (PrescriptionId, OrganisationId, Outcome),
     /// The appointment opened (and written into a calendar file), and what it gives.
     appointment: (AppointmentId, Outcome),
+    /// The social-welfare document opened, and what opening it gives.
+    social: (SocialDocumentId, Outcome),
 }
 
 impl Case {
@@ -168,7 +175,7 @@ impl Case {
         match self.holder {
             Some(Holder::Own) => "own",
             Some(Holder::GuardianUnderTen | Holder::GuardianOfTeen) => "guardian",
-            Some(Holder::MandateHolder) => "mandate",
+            Some(Holder::MandateHolder(_)) => "mandate",
             None => "",
         }
     }
@@ -186,6 +193,7 @@ impl Case {
             Action::ReadPrescription => self.prescription.1,
             Action::RequestRenewal => self.renewal.2,
             Action::ReadAppointment | Action::ExportAppointments => self.appointment.1,
+            Action::ReadSocialDocument => self.social.1,
             _ => Outcome::Allowed,
         }
     }
@@ -247,6 +255,27 @@ async fn shown_appointment(
         .into_iter()
         .find(|m| m.released && !never.contains(&m.kind.as_str()) && also(m))
         .expect("an appointment")
+        .id
+}
+
+/// A social-welfare document of `person` that the service shows (of a task and kind
+/// ever shown) and that meets `also`.
+async fn shown_social(
+    a: &archive::Archive,
+    person: PersonId,
+    also: impl Fn(&archive::inspect::SocialMarks) -> bool,
+) -> SocialDocumentId {
+    social_marks(a, person)
+        .await
+        .expect("marks")
+        .into_iter()
+        .find(|m| {
+            ServiceTask::from_code(&m.task).is_some_and(ServiceTask::ever_shown)
+                && SocialDocumentKind::from_code(&m.kind)
+                    .is_some_and(SocialDocumentKind::ever_shown)
+                && also(m)
+        })
+        .expect("a social-welfare document")
         .id
 }
 
@@ -436,6 +465,9 @@ async fn the_matrix_holds(t: &TestArchive) {
     let elder_appt = shown_appointment(a, ids::ELDER, |_| true).await;
     let teen_appt_visible = shown_appointment(a, ids::TEEN, |m| m.visible_to_guardian).await;
     let teen_appt_own = shown_appointment(a, ids::TEEN, |m| !m.visible_to_guardian).await;
+    let elder_social = shown_social(a, ids::ELDER, |_| true).await;
+    let teen_social_visible = shown_social(a, ids::TEEN, |m| m.visible_to_guardian).await;
+    let teen_social_own = shown_social(a, ids::TEEN, |m| !m.visible_to_guardian).await;
     use Outcome::{Allowed, NotFound};
     // A renewal asked for in an earlier case of the same person is still open.
     const OPEN: Outcome = Outcome::Blocked("renewal-already-requested");
@@ -447,7 +479,8 @@ async fn the_matrix_holds(t: &TestArchive) {
                    lab,
                    prescription,
                    renewal: ((PrescriptionId, OrganisationId), Outcome),
-                   appointment| Case {
+                   appointment,
+                   social| Case {
         name,
         actor,
         subject,
@@ -459,6 +492,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         prescription,
         renewal: (renewal.0 .0, renewal.0 .1, renewal.1),
         appointment,
+        social,
     };
     let refused = |name, actor, subject, refusal| Case {
         name,
@@ -472,6 +506,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         prescription: (adult_rx, NotFound),
         renewal: (adult_renewal.0, adult_renewal.1, NotFound),
         appointment: (adult_appt, NotFound),
+        social: (elder_social, NotFound),
     };
     let open = [
         granted(
@@ -484,6 +519,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (adult_rx, Allowed),
             (adult_renewal, Allowed),
             (adult_appt, Allowed),
+            (elder_social, NotFound),
         ),
         granted(
             "self, another's document, test and prescriptions",
@@ -495,6 +531,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (heavy_rx, NotFound),
             (heavy_renewal, NotFound),
             (heavy_appt, NotFound),
+            (teen_social_visible, NotFound),
         ),
         Case {
             related: false,
@@ -510,6 +547,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (child_rx, Allowed),
             (child_renewal, Allowed),
             (child_appt, Allowed),
+            (teen_social_visible, NotFound),
         ),
         granted(
             "guardian of a teen, visible document",
@@ -521,6 +559,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, Allowed),
             (teen_appt_visible, Allowed),
+            (teen_social_visible, Allowed),
         ),
         granted(
             "guardian of a teen, not marked",
@@ -532,6 +571,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
             (teen_appt_own, NotFound),
+            (teen_social_own, NotFound),
         ),
         granted(
             "guardian of a teen, denied by the minor",
@@ -543,6 +583,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
             (teen_appt_own, NotFound),
+            (teen_social_own, NotFound),
         ),
         granted(
             "guardian of a teen, recorded before 10",
@@ -554,6 +595,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
             (teen_appt_visible, Allowed),
+            (teen_social_visible, Allowed),
         ),
         granted(
             "the teen herself, not marked",
@@ -565,6 +607,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_rx, Allowed),
             (teen_renewal, OPEN),
             (teen_appt_own, Allowed),
+            (teen_social_own, Allowed),
         ),
         Case {
             related: false,
@@ -579,12 +622,13 @@ async fn the_matrix_holds(t: &TestArchive) {
             "mandate holder in scope",
             ids::ADULT,
             ids::ELDER,
-            Holder::MandateHolder,
+            Holder::MandateHolder(Scopes::HEALTH_CARE.with(MandateScope::SocialWelfare)),
             (elder_doc, Allowed),
             (elder_k, Allowed),
             (elder_rx, Allowed),
             (elder_renewal, Allowed),
             (elder_appt, Allowed),
+            (elder_social, Allowed),
         ),
         Case {
             related: false,
@@ -720,6 +764,15 @@ async fn the_matrix_holds(t: &TestArchive) {
             today,
             None,
         ),
+        // Opens social welfare only: health records, prescriptions and appointments
+        // are refused as not covered (the registry), social welfare allowed.
+        (
+            "social-welfare mandate only",
+            SOCIAL_WELFARE_SCOPE,
+            today - Duration::days(10),
+            today + Duration::days(10),
+            None,
+        ),
     ] {
         set_mandate(a, ids::ELDER, ids::ADULT, scope, from, until)
             .await
@@ -731,12 +784,15 @@ async fn the_matrix_holds(t: &TestArchive) {
                 name,
                 ids::ADULT,
                 ids::ELDER,
-                Holder::MandateHolder,
+                Holder::MandateHolder(Scopes::of(
+                    MandateScope::from_code(scope).expect("a scope the service knows"),
+                )),
                 (elder_doc, Allowed),
                 (elder_k, Allowed),
                 (elder_rx, Allowed),
                 (elder_renewal, OPEN),
                 (elder_appt, Allowed),
+                (elder_social, Allowed),
             ),
         };
         check(t, &case).await;

@@ -14,3 +14,4 @@ mod migrations;
 mod news;
 mod prescriptions;
 mod rules;
+mod social_welfare;
