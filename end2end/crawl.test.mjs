@@ -54,6 +54,7 @@ const EXTRA = [
   '/prescriptions',
   '/medication-list',
   '/appointments',
+  '/social-welfare',
   '/living-will',
   '/disclosure-log',
   '/accessibility',
@@ -61,6 +62,7 @@ const EXTRA = [
   '/records/999999999999',
   '/appointments/999999999999',
   '/appointments?past=10y',
+  '/social-welfare/999999999999',
   '/records?from=32.1.2026&to=eilen&organisation=x&kind=x',
   '/records?from=2099-01-01&to=2099-01-31',
 ];

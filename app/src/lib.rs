@@ -18,6 +18,7 @@ pub mod islands;
 pub mod living_will;
 pub mod prescriptions;
 pub mod records;
+pub mod social_welfare;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod ui;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <records::Routes />
                     <prescriptions::Routes />
                     <appointments::Routes />
+                    <social_welfare::Routes />
                     <living_will::Routes />
                     <disclosure_log::Routes />
                 </Routes>

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use app::i18n::{Lang, LangExt as _};
 use archive::model::{
     AppointmentKind, AttendanceMode, DocumentKind, PastPeriod, PrescriptionStatus,
-    ProfessionalRole, RenewalBlock, RenewalStatus, RightKind, Treatment, TreatmentWish,
+    ProfessionalRole, RenewalBlock, RenewalStatus, RightKind, ServiceTask, SocialDocumentKind,
+    Treatment, TreatmentWish, WorkerRole,
 };
 use archive::{Action, NavGroup, Refusal, Section};
 
@@ -230,6 +231,21 @@ fn ids_the_codes_name() -> Vec<String> {
             .map(|p| format!("appointments-past-{}", p.code())),
     );
     ids.extend((1..=7).map(|d| format!("weekday-{d}")));
+    ids.extend(
+        ServiceTask::ALL
+            .iter()
+            .map(|t| format!("social-task-{}", t.code())),
+    );
+    ids.extend(
+        SocialDocumentKind::ALL
+            .iter()
+            .map(|k| format!("social-kind-{}", k.code())),
+    );
+    ids.extend(
+        WorkerRole::ALL
+            .iter()
+            .map(|r| format!("social-worker-{}", r.code())),
+    );
     ids.extend(NavGroup::ALL.iter().map(|g| g.message().to_owned()));
     for section in Section::ALL {
         for page in section.spec().pages {

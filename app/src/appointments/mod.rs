@@ -29,13 +29,11 @@ fn role_text(role: archive::model::ProfessionalRole) -> String {
 fn when_text(a: &archive::model::Appointment) -> String {
     use crate::i18n::{lang, t_args, LangExt as _};
     let lang = lang();
+    let weekday = crate::i18n::t(&weekday_key(a.starts_at.weekday()));
     t_args(
         "appointment-when",
         &[
-            (
-                "weekday",
-                crate::i18n::t(&weekday_key(a.starts_at.weekday())).into(),
-            ),
+            ("weekday", weekday.into()),
             ("date", lang.date(a.starts_at.date()).into()),
             ("start", lang.time(a.starts_at).into()),
             ("end", lang.time(a.ends_at()).into()),

@@ -224,6 +224,10 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 None => booked,
             }
         }),
+        Section::SocialWelfare => news.social_welfare.map(|s| match s.documents {
+            0 => t("news-social-none"),
+            documents => t_args("news-social", &[("count", count(documents))]),
+        }),
         Section::OrganDonation | Section::WellbeingData | Section::Consents => None,
     }
 }

@@ -2,7 +2,7 @@
 //! (Helvi, Mikko), disability services (Johan, in Swedish), child welfare (Ella, some
 //! of it hers alone), adult social work (Laura); and what the service never shows — a
 //! payment commitment, Laura's domestic-violence service — so that a page that showed
-//! them would be caught. Aino and Eetu have none.
+//! them would be caught. The family's child welfare reaches Eetu too. Aino has none.
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -83,6 +83,29 @@ const ELLA: &[Client] = &[Client {
     ],
 }];
 
+const EETU: &[Client] = &[Client {
+    task: T::ChildWelfare,
+    unit: 107,
+    days_ago: 300,
+    worker: ("Minna Kallio", WorkerRole::SocialWorker, "09 3104 0004"),
+    documents: &[
+        (
+            K::ClientRelationshipStarted,
+            0,
+            "Lastensuojelun asiakkuus alkanut",
+            "Asiakkuus alkoi perheen tuen tarpeen arvioinnin yhteydessä.",
+            true,
+        ),
+        (
+            K::Decision,
+            60,
+            "Päätös avohuollon tukitoimista",
+            "Perheelle myönnetään perhetyötä kahdesti kuukaudessa.",
+            true,
+        ),
+    ],
+}];
+
 const LAURA: &[Client] = &[
     Client {
         task: T::AdultSocialWork,
@@ -110,6 +133,7 @@ fn clients_of(p: &Profile) -> &'static [Client] {
         ids::HEAVY_USER => MIKKO,
         ids::SWEDISH => JOHAN,
         ids::TEEN => ELLA,
+        ids::CHILD => EETU,
         ids::GUARDIAN => LAURA,
         _ => &[],
     }

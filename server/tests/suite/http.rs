@@ -1041,6 +1041,12 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         Some(Section::Appointments),
         &[("id", "APPT")],
     ),
+    ("/api/social-welfare", Some(Section::SocialWelfare), &[]),
+    (
+        "/api/social-document",
+        Some(Section::SocialWelfare),
+        &[("id", "SOCIAL")],
+    ),
     ("/api/living-will", Some(Section::LivingWill), &[]),
     (
         "/api/save-living-will",
@@ -1063,14 +1069,15 @@ fn guardian_reaches(section: Option<Section>) -> bool {
     section.is_none_or(|s| s.covers(Holder::GuardianUnderTen))
 }
 
-/// Stands for the document, laboratory result, prescription, organisation and
-/// appointment in a call's arguments.
+/// Stands for the document, laboratory result, prescription, organisation,
+/// appointment and social-welfare document in a call's arguments.
 struct Ids {
     doc: String,
     lab: String,
     rx: String,
     org: String,
     appt: String,
+    social: String,
 }
 
 async fn call(
@@ -1089,7 +1096,8 @@ async fn call(
                     .replace("LAB", &ids.lab)
                     .replace("RX", &ids.rx)
                     .replace("ORG", &ids.org)
-                    .replace("APPT", &ids.appt),
+                    .replace("APPT", &ids.appt)
+                    .replace("SOCIAL", &ids.social),
             )
         })
         .collect();
@@ -1155,6 +1163,14 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
             .await
             .expect("appointments")
             .upcoming[0]
+            .id
+            .to_string(),
+        social: eetu_own
+            .social_welfare()
+            .await
+            .expect("social welfare")
+            .tasks[0]
+            .documents[0]
             .id
             .to_string(),
     };

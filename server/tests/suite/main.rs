@@ -12,3 +12,4 @@ mod http;
 mod limits;
 mod oidc;
 mod postgres;
+mod social_welfare;
