@@ -140,6 +140,9 @@ pub enum Action {
     ListSocialWelfare,
     ReadSocialDocument,
     SocialWelfareNews,
+    ListCertificates,
+    ReadCertificate,
+    CertificatesNews,
 }
 
 crate::codes! {
@@ -176,6 +179,9 @@ crate::codes! {
         ListSocialWelfare => "social-welfare.list",
         ReadSocialDocument => "social-welfare.read",
         SocialWelfareNews => "social-welfare.news",
+        ListCertificates => "certificates.list",
+        ReadCertificate => "certificates.read",
+        CertificatesNews => "certificates.news",
     }
 }
 
@@ -209,6 +215,9 @@ impl Action {
             | Self::AppointmentsNews => Some(Section::Appointments),
             Self::ListSocialWelfare | Self::ReadSocialDocument | Self::SocialWelfareNews => {
                 Some(Section::SocialWelfare)
+            }
+            Self::ListCertificates | Self::ReadCertificate | Self::CertificatesNews => {
+                Some(Section::Certificates)
             }
             Self::AccessRefused
             | Self::SignIn

@@ -189,6 +189,28 @@ pub async fn social_marks(
         .collect())
 }
 
+/// Every certificate of a person as stored, newest first: (id, issued at, visible to
+/// guardians).
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn certificate_marks(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<Vec<(crate::model::CertificateId, String, bool)>, ArchiveError> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, issued_at, guardian_may_see FROM certificate WHERE person_id = $1 \
+         ORDER BY issued_at DESC, id DESC",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at, v)| (crate::model::CertificateId::from_raw(id), at, v != 0))
+        .collect())
+}
+
 /// A document's marks: (id, recorded at, visible to guardians, denied by the minor).
 pub type Marks = (crate::model::DocumentId, String, bool, bool);
 

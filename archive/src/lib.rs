@@ -5,11 +5,12 @@
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
 //! Each section has its folder (`records`, `prescriptions`, `appointments`,
-//! `social_welfare`, `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
+//! `social_welfare`, `certificates`, `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
 pub mod appointments;
 pub mod audit;
+pub mod certificates;
 pub mod disclosure_log;
 pub mod feedback;
 pub mod hetu;

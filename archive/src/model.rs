@@ -12,7 +12,11 @@ pub use crate::appointments::model::{
     AttendanceMode, PastPeriod, ProfessionalRole, MAX_PAST,
 };
 pub use crate::audit::{Action, Outcome, Refusal};
-pub use crate::disclosure_log::model::LoggedAction;
+pub use crate::certificates::model::{
+    Certificate, CertificateForm, CertificateId, CertificateSummary, CertificatesNews,
+    ForwardedCertificate, Forwarding, IssuerRole, Recipient,
+};
+pub use crate::disclosure_log::model::{DisclosureLog, LoggedAction};
 pub use crate::feedback::model::{
     Feedback, ReceivedFeedback, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS,
 };

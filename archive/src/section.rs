@@ -19,6 +19,8 @@ pub enum Section {
     Appointments,
     /// Social-welfare client documents.
     SocialWelfare,
+    /// Certificates and statements, and where they were forwarded.
+    Certificates,
     LivingWill,
     OrganDonation,
     DisclosureLog,
@@ -292,6 +294,17 @@ impl Section {
                 },
                 group: NavGroup::SocialCare,
             },
+            // Medical certificates are health care: a health-care mandate opens them.
+            Self::Certificates => SectionSpec {
+                code: "certificates",
+                pages: &[page!(
+                    "/certificates",
+                    "nav-certificates",
+                    "front-certificates-text",
+                )],
+                coverage: PROXIES_TOO,
+                group: NavGroup::Health,
+            },
             Self::LivingWill => SectionSpec {
                 code: "living-will",
                 pages: &[page!(
@@ -442,7 +455,8 @@ mod tests {
                 "/lab",
                 "/prescriptions",
                 "/medication-list",
-                "/appointments"
+                "/appointments",
+                "/certificates"
             ]
         );
         // A mandate opens the sections of its scope only.
@@ -463,7 +477,10 @@ mod tests {
         assert_eq!(
             groups(Some(Holder::Own)),
             [
-                (NavGroup::Health, vec!["/records", "/summaries", "/lab"]),
+                (
+                    NavGroup::Health,
+                    vec!["/records", "/summaries", "/lab", "/certificates"]
+                ),
                 (
                     NavGroup::Medicines,
                     vec!["/prescriptions", "/medication-list"]

@@ -21,6 +21,7 @@ use crate::hetu::Hetu;
 use crate::model::{Language, PersonId};
 
 mod appointments;
+mod certificates;
 mod prescriptions;
 mod records;
 mod social_welfare;
@@ -594,5 +595,6 @@ async fn insert_person(
     prescriptions::insert_recorded_medication(&mut w, p, today).await?;
     appointments::insert_appointments(&mut w, p, today).await?;
     social_welfare::insert_social_welfare(&mut w, p, today).await?;
+    certificates::insert_certificates(&mut w, p, today).await?;
     Ok(w.documents)
 }

@@ -17,3 +17,12 @@ pub struct LoggedAction {
     pub action: Action,
     pub outcome: Outcome,
 }
+
+/// The disclosure log: what others did with the person's data, and the certificates
+/// forwarded to other organisations (each a disclosure to that organisation), each
+/// newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisclosureLog {
+    pub actions: Vec<LoggedAction>,
+    pub forwardings: Vec<crate::certificates::model::ForwardedCertificate>,
+}

@@ -3,7 +3,7 @@
 //! ranges of the (subject, actor, time) index ([`others_events`]), so the person's own
 //! events, however many, are not scanned.
 
-use super::model::LoggedAction;
+use super::model::{DisclosureLog, LoggedAction};
 use crate::access::{Access, Action};
 use crate::audit::Outcome;
 use crate::error::ArchiveError;
@@ -12,12 +12,13 @@ use crate::model::{DisclosureNews, RightKind};
 impl Access {
     /// What others (proxies, so far) did with the person's data, newest first: who, by
     /// which right, what, and whether it was refused — as the person may be told it,
-    /// never the register's facts about the proxy ([`Outcome::as_told`]). The person's
-    /// own section.
+    /// never the register's facts about the proxy ([`Outcome::as_told`]); and the
+    /// certificates forwarded to other organisations. At most `limit` of each. The
+    /// person's own section.
     ///
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
-    pub async fn disclosure_log(&self, limit: u32) -> Result<Vec<LoggedAction>, ArchiveError> {
+    pub async fn disclosure_log(&self, limit: u32) -> Result<DisclosureLog, ArchiveError> {
         let mut read = self
             .begin_read(Action::ReadDisclosureLog, None, None)
             .await?;
@@ -33,8 +34,12 @@ impl Access {
         .bind(i64::from(limit.clamp(1, 1000)))
         .fetch_all(&mut *read.tx)
         .await?;
+        let forwardings = self
+            .forwarded_certificates_in(&mut read.tx, i64::from(limit.clamp(1, 1000)))
+            .await?;
         self.finish_read(read).await?;
-        rows.into_iter()
+        let actions = rows
+            .into_iter()
             .map(|(at_ms, given, family, right, action, outcome)| {
                 Ok(LoggedAction {
                     at: crate::clock::finnish_at_ms(at_ms),
@@ -45,7 +50,11 @@ impl Access {
                     outcome: Outcome::from_code(&outcome).as_told(),
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
+        Ok(DisclosureLog {
+            actions,
+            forwardings,
+        })
     }
 
     /// What others did with the person's data since `since_ms` (UTC milliseconds, the

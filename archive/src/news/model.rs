@@ -17,6 +17,7 @@ pub struct News {
     pub living_will: Option<LivingWillNews>,
     pub appointments: Option<crate::model::AppointmentsNews>,
     pub social_welfare: Option<crate::model::SocialWelfareNews>,
+    pub certificates: Option<crate::model::CertificatesNews>,
 }
 
 /// Where the person's living will stands: the front page says it, since only the

@@ -59,6 +59,11 @@ impl Access {
                         Some(self.social_welfare_news_in(&mut read.tx, since_ms).await?);
                     Action::SocialWelfareNews
                 }
+                Section::Certificates => {
+                    news.certificates =
+                        Some(self.certificates_news_in(&mut read.tx, since_ms).await?);
+                    Action::CertificatesNews
+                }
                 // No news yet.
                 Section::OrganDonation | Section::WellbeingData | Section::Consents => continue,
             };

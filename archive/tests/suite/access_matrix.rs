@@ -11,12 +11,12 @@ use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{
-    appointment_marks, audit_trail, document_marks, mark_document, set_mandate, set_person_flags,
-    social_marks,
+    appointment_marks, audit_trail, certificate_marks, document_marks, mark_document, set_mandate,
+    set_person_flags, social_marks,
 };
 use archive::model::{
-    AppointmentId, DocumentId, MandateScope, OrganisationId, PersonId, PrescriptionId,
-    RecordFilter, Scopes, ServiceTask, SocialDocumentId, SocialDocumentKind,
+    AppointmentId, CertificateId, DocumentId, MandateScope, OrganisationId, PersonId,
+    PrescriptionId, RecordFilter, Scopes, ServiceTask, SocialDocumentId, SocialDocumentKind,
 };
 use archive::rights::{HEALTH_CARE_SCOPE, SOCIAL_WELFARE_SCOPE};
 use archive::{Access, Action, ArchiveError, Holder, Purpose, Refusal, MAX_PAGE};
@@ -89,6 +89,9 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         Action::ListSocialWelfare => outcome(access.social_welfare().await),
         Action::ReadSocialDocument => outcome(access.social_document(case.social.0).await),
         Action::SocialWelfareNews => outcome(access.social_welfare_news(0).await),
+        Action::ListCertificates => outcome(access.certificates().await),
+        Action::ReadCertificate => outcome(access.certificate(case.certificate.0).await),
+        Action::CertificatesNews => outcome(access.certificates_news(0).await),
         Action::WriteLivingWill => outcome(
             access
                 .write_living_will(&archive::model::LivingWillText {
@@ -167,6 +170,8 @@ struct Case {
     appointment: (AppointmentId, Outcome),
     /// The social-welfare document opened, and what opening it gives.
     social: (SocialDocumentId, Outcome),
+    /// The certificate opened, and what opening it gives.
+    certificate: (CertificateId, Outcome),
 }
 
 impl Case {
@@ -194,6 +199,7 @@ impl Case {
             Action::RequestRenewal => self.renewal.2,
             Action::ReadAppointment | Action::ExportAppointments => self.appointment.1,
             Action::ReadSocialDocument => self.social.1,
+            Action::ReadCertificate => self.certificate.1,
             _ => Outcome::Allowed,
         }
     }
@@ -466,6 +472,22 @@ async fn the_matrix_holds(t: &TestArchive) {
     let teen_appt_visible = shown_appointment(a, ids::TEEN, |m| m.visible_to_guardian).await;
     let teen_appt_own = shown_appointment(a, ids::TEEN, |m| !m.visible_to_guardian).await;
     let elder_social = shown_social(a, ids::ELDER, |_| true).await;
+    let certificates = |person| async move { certificate_marks(a, person).await.expect("marks") };
+    let adult_cert = certificates(ids::ADULT).await[0].0;
+    let heavy_cert = certificates(ids::HEAVY_USER).await[0].0;
+    let child_cert = certificates(ids::CHILD).await[0].0;
+    let elder_cert = certificates(ids::ELDER).await[0].0;
+    let teen_certs = certificates(ids::TEEN).await;
+    let teen_cert_before_ten = teen_certs
+        .iter()
+        .find(|c| c.1 < tenth)
+        .expect("a certificate from before ten")
+        .0;
+    let teen_cert_own = teen_certs
+        .iter()
+        .find(|c| c.1 >= tenth && !c.2)
+        .expect("a certificate of her own")
+        .0;
     let teen_social_visible = shown_social(a, ids::TEEN, |m| m.visible_to_guardian).await;
     let teen_social_own = shown_social(a, ids::TEEN, |m| !m.visible_to_guardian).await;
     use Outcome::{Allowed, NotFound};
@@ -480,7 +502,8 @@ async fn the_matrix_holds(t: &TestArchive) {
                    prescription,
                    renewal: ((PrescriptionId, OrganisationId), Outcome),
                    appointment,
-                   social| Case {
+                   social,
+                   certificate| Case {
         name,
         actor,
         subject,
@@ -493,6 +516,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         renewal: (renewal.0 .0, renewal.0 .1, renewal.1),
         appointment,
         social,
+        certificate,
     };
     let refused = |name, actor, subject, refusal| Case {
         name,
@@ -507,6 +531,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         renewal: (adult_renewal.0, adult_renewal.1, NotFound),
         appointment: (adult_appt, NotFound),
         social: (elder_social, NotFound),
+        certificate: (adult_cert, NotFound),
     };
     let open = [
         granted(
@@ -520,6 +545,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (adult_renewal, Allowed),
             (adult_appt, Allowed),
             (elder_social, NotFound),
+            (adult_cert, Allowed),
         ),
         granted(
             "self, another's document, test and prescriptions",
@@ -532,6 +558,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (heavy_renewal, NotFound),
             (heavy_appt, NotFound),
             (teen_social_visible, NotFound),
+            (heavy_cert, NotFound),
         ),
         Case {
             related: false,
@@ -548,6 +575,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (child_renewal, Allowed),
             (child_appt, Allowed),
             (teen_social_visible, NotFound),
+            (child_cert, Allowed),
         ),
         granted(
             "guardian of a teen, visible document",
@@ -560,6 +588,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_renewal, Allowed),
             (teen_appt_visible, Allowed),
             (teen_social_visible, Allowed),
+            (teen_cert_before_ten, Allowed),
         ),
         granted(
             "guardian of a teen, not marked",
@@ -572,6 +601,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_renewal, OPEN),
             (teen_appt_own, NotFound),
             (teen_social_own, NotFound),
+            (teen_cert_own, NotFound),
         ),
         granted(
             "guardian of a teen, denied by the minor",
@@ -584,6 +614,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_renewal, OPEN),
             (teen_appt_own, NotFound),
             (teen_social_own, NotFound),
+            (teen_cert_own, NotFound),
         ),
         granted(
             "guardian of a teen, recorded before 10",
@@ -596,6 +627,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_renewal, OPEN),
             (teen_appt_visible, Allowed),
             (teen_social_visible, Allowed),
+            (teen_cert_before_ten, Allowed),
         ),
         granted(
             "the teen herself, not marked",
@@ -608,6 +640,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (teen_renewal, OPEN),
             (teen_appt_own, Allowed),
             (teen_social_own, Allowed),
+            (teen_cert_own, Allowed),
         ),
         Case {
             related: false,
@@ -629,6 +662,7 @@ async fn the_matrix_holds(t: &TestArchive) {
             (elder_renewal, Allowed),
             (elder_appt, Allowed),
             (elder_social, Allowed),
+            (elder_cert, Allowed),
         ),
         Case {
             related: false,
@@ -793,6 +827,7 @@ async fn the_matrix_holds(t: &TestArchive) {
                 (elder_renewal, OPEN),
                 (elder_appt, Allowed),
                 (elder_social, Allowed),
+                (elder_cert, Allowed),
             ),
         };
         check(t, &case).await;
@@ -1018,12 +1053,12 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
         .disclosure_log(100)
         .await
         .expect("log");
-    assert!(log.iter().any(|e| e.actor_name == "Aino Virtanen"
+    assert!(log.actions.iter().any(|e| e.actor_name == "Aino Virtanen"
         && e.right == Some(archive::model::RightKind::Mandate)
         && e.action == Action::ListRecords));
-    assert!(log.iter().any(|e| e.action == Action::ActFor));
+    assert!(log.actions.iter().any(|e| e.action == Action::ActFor));
     assert!(
-        log.iter().all(|e| e.actor_name != "Helvi Virtanen"),
+        log.actions.iter().all(|e| e.actor_name != "Helvi Virtanen"),
         "her own reads are not disclosures"
     );
 }

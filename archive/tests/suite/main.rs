@@ -8,6 +8,7 @@ mod common;
 
 mod access_matrix;
 mod appointments;
+mod certificates;
 mod delayed_display;
 mod living_will;
 mod migrations;

@@ -889,6 +889,7 @@ async fn the_disclosure_log_tells_a_refusal_as_the_person_may_be_told_it(t: &Tes
         .await
         .expect("log");
     let hers: Vec<Outcome> = log
+        .actions
         .iter()
         .filter(|e| e.actor_name == "Laura Nieminen" && e.outcome != Outcome::Done)
         .map(|e| e.outcome)
