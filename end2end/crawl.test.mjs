@@ -55,6 +55,7 @@ const EXTRA = [
   '/medication-list',
   '/appointments',
   '/social-welfare',
+  '/certificates',
   '/living-will',
   '/disclosure-log',
   '/accessibility',
@@ -63,6 +64,7 @@ const EXTRA = [
   '/appointments/999999999999',
   '/appointments?past=10y',
   '/social-welfare/999999999999',
+  '/certificates/999999999999',
   '/records?from=32.1.2026&to=eilen&organisation=x&kind=x',
   '/records?from=2099-01-01&to=2099-01-31',
 ];

@@ -8,7 +8,16 @@ import { axeViolations, newContext, settled, useAppAndBrowser, actFor as actForA
 
 const world = useAppAndBrowser();
 
-const PROXY_SECTIONS = ['Terveystiedot', 'Yhteenvedot', 'Laboratoriotulokset', 'Reseptit', 'Lääkityslista'];
+const PROXY_SECTIONS = [
+  'Terveystiedot',
+  'Yhteenvedot',
+  'Laboratoriotulokset',
+  'Todistukset ja lausunnot',
+  'Reseptit',
+  'Lääkityslista',
+  'Ajanvaraukset',
+  'Sosiaalihuolto',
+];
 const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Luovutustiedot'];
 
 async function signIn(page, mode, name) {

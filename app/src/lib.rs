@@ -10,6 +10,7 @@
 
 pub mod accessibility;
 pub mod appointments;
+pub mod certificates;
 pub mod disclosure_log;
 pub mod error;
 pub mod frame;
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <prescriptions::Routes />
                     <appointments::Routes />
                     <social_welfare::Routes />
+                    <certificates::Routes />
                     <living_will::Routes />
                     <disclosure_log::Routes />
                 </Routes>

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use app::i18n::{Lang, LangExt as _};
 use archive::model::{
-    AppointmentKind, AttendanceMode, DocumentKind, PastPeriod, PrescriptionStatus,
-    ProfessionalRole, RenewalBlock, RenewalStatus, RightKind, ServiceTask, SocialDocumentKind,
-    Treatment, TreatmentWish, WorkerRole,
+    AppointmentKind, AttendanceMode, CertificateForm, DocumentKind, IssuerRole, PastPeriod,
+    PrescriptionStatus, ProfessionalRole, Recipient, RenewalBlock, RenewalStatus, RightKind,
+    ServiceTask, SocialDocumentKind, Treatment, TreatmentWish, WorkerRole,
 };
 use archive::{Action, NavGroup, Refusal, Section};
 
@@ -240,6 +240,21 @@ fn ids_the_codes_name() -> Vec<String> {
         SocialDocumentKind::ALL
             .iter()
             .map(|k| format!("social-kind-{}", k.code())),
+    );
+    ids.extend(
+        CertificateForm::ALL
+            .iter()
+            .map(|f| format!("certificate-form-{}", f.code())),
+    );
+    ids.extend(
+        Recipient::ALL
+            .iter()
+            .map(|r| format!("certificate-recipient-{}", r.code())),
+    );
+    ids.extend(
+        IssuerRole::ALL
+            .iter()
+            .map(|r| format!("certificate-role-{}", r.code())),
     );
     ids.extend(
         WorkerRole::ALL

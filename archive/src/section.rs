@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 pub enum Section {
     /// Health records, summaries and laboratory results.
     HealthRecords,
+    /// Certificates and statements, and where they were forwarded.
+    Certificates,
     /// Prescriptions, renewal requests and the medication list.
     Prescriptions,
     Appointments,
     /// Social-welfare client documents.
     SocialWelfare,
-    /// Certificates and statements, and where they were forwarded.
-    Certificates,
     LivingWill,
     OrganDonation,
     DisclosureLog,
@@ -453,10 +453,10 @@ mod tests {
                 "/records",
                 "/summaries",
                 "/lab",
+                "/certificates",
                 "/prescriptions",
                 "/medication-list",
-                "/appointments",
-                "/certificates"
+                "/appointments"
             ]
         );
         // A mandate opens the sections of its scope only.

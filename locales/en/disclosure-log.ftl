@@ -17,3 +17,7 @@ news-disclosures = { $count ->
     [one] One new entry since your previous visit: { $names }.
    *[other] { $count } new entries since your previous visit: { $names }.
 }
+disclosure-log-forwardings = Certificates sent to other organisations
+disclosure-log-forwardings-intro = A certificate or statement sent through Kanta, to Kela or Traficom for example, has been disclosed to that organisation. Here you see when, to whom and which.
+disclosure-log-forwardings-none = No certificates or statements have been sent to other organisations.
+disclosure-log-to = To whom

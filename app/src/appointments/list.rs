@@ -96,12 +96,12 @@ fn appointments_view(list: Appointments) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section aria-labelledby="upcoming">
-            <h2 id="upcoming" class=H2>{t("appointments-upcoming")}</h2>
+        <section aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading" class=H2>{t("appointments-upcoming")}</h2>
             {to_come}
         </section>
-        <section aria-labelledby="past">
-            <h2 id="past" class=H2>{t("appointments-past")}</h2>
+        <section aria-labelledby="past-heading">
+            <h2 id="past-heading" class=H2>{t("appointments-past")}</h2>
             <PastChoice chosen=Some(period) error=None />
             {more_past.then(|| view! { <p class="mb-4">{t("appointments-past-more")}</p> })}
             {past_list}
@@ -131,7 +131,7 @@ fn upcoming_item(a: Appointment) -> impl IntoView {
 #[component]
 fn PastChoice(chosen: Option<PastPeriod>, error: Option<String>) -> impl IntoView {
     view! {
-        <form method="get" action="/appointments#past" class="mb-4 print:hidden">
+        <form method="get" action="/appointments#past-heading" class="mb-4 print:hidden">
             <RadioGroup
                 name="past"
                 legend=t("appointments-past-period")

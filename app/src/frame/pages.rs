@@ -228,6 +228,10 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             0 => t("news-social-none"),
             documents => t_args("news-social", &[("count", count(documents))]),
         }),
+        Section::Certificates => news.certificates.map(|c| match c.issued {
+            0 => t("news-certificates-none"),
+            issued => t_args("news-certificates", &[("count", count(issued))]),
+        }),
         Section::OrganDonation | Section::WellbeingData | Section::Consents => None,
     }
 }

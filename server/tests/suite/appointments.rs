@@ -20,7 +20,7 @@ async fn the_list_shows_what_is_to_come_and_the_past_by_a_period() {
     let html = res.text().await.expect("body");
     assert!(html.contains("Tulevat ajat") && html.contains("Menneet ajat"));
     assert!(html.contains(r#"href="/appointments/calendar.ics""#));
-    assert!(html.contains(r#"<form method="get" action="/appointments#past""#));
+    assert!(html.contains(r#"<form method="get" action="/appointments#past-heading""#));
     for never in ["Psykiatrinen käynti", "Perinnöllisyyslääketieteen käynti"] {
         assert!(!html.contains(never), "{never} is never shown");
     }

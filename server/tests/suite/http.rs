@@ -89,6 +89,9 @@ const OBJECT_PAGES: &[&str] = &[
     "/summaries/1",
     "/prescriptions/1",
     "/prescription-summary",
+    "/appointments/1",
+    "/social-welfare/1",
+    "/certificates/1",
 ];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
@@ -1047,6 +1050,12 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         Some(Section::SocialWelfare),
         &[("id", "SOCIAL")],
     ),
+    ("/api/certificates", Some(Section::Certificates), &[]),
+    (
+        "/api/certificate",
+        Some(Section::Certificates),
+        &[("id", "CERT")],
+    ),
     ("/api/living-will", Some(Section::LivingWill), &[]),
     (
         "/api/save-living-will",
@@ -1070,7 +1079,7 @@ fn guardian_reaches(section: Option<Section>) -> bool {
 }
 
 /// Stands for the document, laboratory result, prescription, organisation,
-/// appointment and social-welfare document in a call's arguments.
+/// appointment, social-welfare document and certificate in a call's arguments.
 struct Ids {
     doc: String,
     lab: String,
@@ -1078,6 +1087,7 @@ struct Ids {
     org: String,
     appt: String,
     social: String,
+    cert: String,
 }
 
 async fn call(
@@ -1097,7 +1107,8 @@ async fn call(
                     .replace("RX", &ids.rx)
                     .replace("ORG", &ids.org)
                     .replace("APPT", &ids.appt)
-                    .replace("SOCIAL", &ids.social),
+                    .replace("SOCIAL", &ids.social)
+                    .replace("CERT", &ids.cert),
             )
         })
         .collect();
@@ -1171,6 +1182,9 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
             .expect("social welfare")
             .tasks[0]
             .documents[0]
+            .id
+            .to_string(),
+        cert: eetu_own.certificates().await.expect("certificates")[0]
             .id
             .to_string(),
     };

@@ -6,6 +6,7 @@
 mod common;
 
 mod appointments;
+mod certificates;
 mod crash;
 mod hostile_text;
 mod http;
