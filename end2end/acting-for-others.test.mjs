@@ -85,7 +85,7 @@ for (const mode of ['js', 'nojs']) {
       await signIn(helviPage, mode, 'Helvi Virtanen');
       await helviPage.getByRole('link', { name: 'Luovutustiedot' }).first().click();
       await settled(helviPage, mode);
-      const table = helviPage.getByRole('table');
+      const table = helviPage.getByRole('table', { name: 'Luovutustiedot' });
       await table.waitFor();
       const text = await table.textContent();
       assert.match(text, /Aino Virtanen/);

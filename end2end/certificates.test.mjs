@@ -1,6 +1,7 @@
 // Certificates with JavaScript on and off: the list says where each went, a
 // certificate opens, and the disclosure log lists each forwarding as a disclosure to
-// that organisation; a mandate holder sees her mother's. axe-core on every page.
+// that organisation; a mandate holder sees her mother's, a guardian of a teen only what
+// is from before she was ten. axe-core on every page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, newContext, settled, useAppAndBrowser, actFor, signIn } from './support/app.mjs';
@@ -39,6 +40,25 @@ for (const mode of ['js', 'nojs']) {
       await settled(ainoPage, mode);
       await ainoPage.getByRole('link', { name: 'Lääkärinlausunto B (SV 7)' }).waitFor();
       await aino.close();
+
+      // A guardian of a 15-year-old sees the certificate from before she was ten,
+      // not the one since, which is hers alone.
+      const count = async (name, actAs) => {
+        const c = await newContext(world.browser, mode);
+        const p = await c.newPage();
+        await signIn(p, mode, world.app.base, name);
+        if (actAs) await actFor(p, mode, world.app.base, actAs);
+        await p.goto(`${world.app.base}/certificates`);
+        await settled(p, mode);
+        const links = await p.getByRole('main').getByRole('table').getByRole('link').count();
+        if (actAs) assert.deepEqual(await axeViolations(p), [], 'axe as a guardian');
+        await c.close();
+        return links;
+      };
+      const byGuardian = await count('Laura Nieminen', 'Ella Nieminen');
+      const byHerself = await count('Ella Nieminen');
+      assert.equal(byGuardian, 1);
+      assert.equal(byHerself, 2);
     });
   });
 }
