@@ -131,23 +131,59 @@ pub(crate) async fn write_audit(
     tx: &mut Transaction<'static, Any>,
     event: AuditEvent,
 ) -> Result<(), ArchiveError> {
-    let id: i64 = rand::rng().random_range(1..i64::MAX);
-    sqlx::query(
-        "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, object_id, object_detail, purpose, outcome) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(event.subject.get())
-    .bind(id)
-    .bind(unix_ms(event.at))
-    .bind(event.actor.get())
-    .bind(event.right)
-    .bind(event.action.code())
-    .bind(event.object)
-    .bind(event.detail)
-    .bind(event.purpose.code())
-    .bind(event.outcome)
-    .execute(&mut **tx)
-    .await?;
+    write_audit_all(tx, std::slice::from_ref(&event)).await
+}
+
+/// How many events one INSERT writes at most (ten values each, well within either
+/// database's limit of bound values).
+const AUDIT_ROWS_PER_INSERT: usize = 64;
+
+/// Writes `events` in `tx`, many rows to an INSERT: a batch of the audit writer (the
+/// events of every read waiting for it) costs one round trip per 64 events, not one
+/// per event.
+pub(crate) async fn write_audit_all(
+    tx: &mut Transaction<'static, Any>,
+    events: &[AuditEvent],
+) -> Result<(), ArchiveError> {
+    for chunk in events.chunks(AUDIT_ROWS_PER_INSERT) {
+        let mut sql = crate::db::Sql::new(
+            "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, \
+             object_id, object_detail, purpose, outcome) VALUES ",
+        );
+        for (i, event) in chunk.iter().enumerate() {
+            let id: i64 = rand::rng().random_range(1..i64::MAX);
+            sql.push(if i == 0 { "(" } else { ", (" })
+                .bind(event.subject.get())
+                .push(", ")
+                .bind(id)
+                .push(", ")
+                .bind(unix_ms(event.at))
+                .push(", ")
+                .bind(event.actor.get())
+                .push(", ")
+                .bind(event.right)
+                .push(", ")
+                .bind(event.action.code())
+                .push(", ");
+            // A missing object or detail is a literal NULL (no value is formatted into
+            // the text).
+            match event.object {
+                Some(object) => sql.bind(object),
+                None => sql.push("NULL"),
+            };
+            sql.push(", ");
+            match &event.detail {
+                Some(detail) => sql.bind(detail.as_str()),
+                None => sql.push("NULL"),
+            };
+            sql.push(", ")
+                .bind(event.purpose.code())
+                .push(", ")
+                .bind(event.outcome)
+                .push(")");
+        }
+        sql.query().execute(&mut **tx).await?;
+    }
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::access::{write_audit, AuditEvent};
+use crate::access::{write_audit_all, AuditEvent};
 use crate::error::ArchiveError;
 
 /// How many reads' events one commit takes at most.
@@ -36,10 +36,12 @@ impl AuditWriter {
                     }
                 }
                 let written = async {
+                    let events: Vec<AuditEvent> = batch
+                        .iter()
+                        .flat_map(|(events, _)| events.iter().cloned())
+                        .collect();
                     let mut tx = pool.begin().await?;
-                    for event in batch.iter().flat_map(|(events, _)| events) {
-                        write_audit(&mut tx, event.clone()).await?;
-                    }
+                    write_audit_all(&mut tx, &events).await?;
                     tx.commit().await?;
                     Ok::<(), ArchiveError>(())
                 }
