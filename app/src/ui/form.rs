@@ -94,14 +94,14 @@ pub fn form_page<T, R, V, S, D>(
     typed: Option<T>,
     send: impl FnOnce(T) -> S + Send + 'static,
     read: impl FnOnce() -> D + Send + 'static,
-) -> OnceResource<FormPage<V>>
+) -> super::Once<FormPage<V>>
 where
     T: Send + 'static,
     S: std::future::Future<Output = Result<R, AppError>> + Send + 'static,
     D: std::future::Future<Output = Result<V, AppError>> + Send + 'static,
     V: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
 {
-    OnceResource::new(async move {
+    super::once(async move {
         let sent = match typed {
             Some(typed) => Some(send(typed).await.map(|_| ())),
             None => None,

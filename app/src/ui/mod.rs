@@ -112,16 +112,49 @@ pub fn set_status(status: http::StatusCode) {
     let _ = status;
 }
 
-/// A server call the page shows, made once: in the component's body, awaited in the
-/// view. `Suspense` polls the view inside it once to learn what it waits for, then
-/// drops it and renders it again (leptos#2956), so a call made inside `Suspend::new`
-/// is made each time, each but the last a read begun and given up (the server test
-/// `a_page_begins_each_read_once`). A page's calls made so also run side by side.
-pub fn once<T>(call: impl std::future::Future<Output = T> + Send + 'static) -> OnceResource<T>
+/// A server call the page shows, made once: made in the component's body, awaited in
+/// the view as often as the view is polled. `Suspense` polls the view inside it once to
+/// learn what it waits for, then drops it and renders it again (leptos#2956), so a call
+/// made inside `Suspend::new` is made each time, each but the last a read begun and
+/// given up (the server test `a_page_begins_each_read_once`). The call is one shared
+/// future kept with the page: whoever polls it drives it, and a poller that stops
+/// waiting leaves it for the next. (A plain future, not a resource: the view waits on
+/// it exactly as it waited on the call itself.)
+pub fn once<T>(call: impl std::future::Future<Output = T> + Send + 'static) -> Once<T>
 where
-    T: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
-    OnceResource::new(call)
+    use futures::FutureExt as _;
+    let shared: SharedCall<T> = call.boxed().shared();
+    Once(StoredValue::new(shared))
+}
+
+type SharedCall<T> = futures::future::Shared<futures::future::BoxFuture<'static, T>>;
+
+/// A call made once ([`once`]); `.await` it in the view.
+pub struct Once<T: Send + Sync + 'static>(StoredValue<SharedCall<T>>);
+
+impl<T: Send + Sync + 'static> Clone for Once<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Once<T> {}
+
+impl<T: Send + Sync + 'static> std::fmt::Debug for Once<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Once")
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> std::future::IntoFuture for Once<T> {
+    type Output = T;
+    type IntoFuture = SharedCall<T>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.0.get_value()
+    }
 }
 
 /// Shows an error in words, with the status it deserves; sends the signed-out to sign in.
