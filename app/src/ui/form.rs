@@ -80,7 +80,7 @@ pub fn field_errors(e: &AppError) -> Option<FormError> {
 /// What a page with a form posted to it shows: how what was posted was answered
 /// (`None` when nothing was), and the page's own data, read unless the form was
 /// accepted (the page then only redirects).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct FormPage<V> {
     sent: Option<Result<(), AppError>>,
     data: Option<Result<V, AppError>>,
@@ -99,7 +99,7 @@ where
     T: Send + 'static,
     S: std::future::Future<Output = Result<R, AppError>> + Send + 'static,
     D: std::future::Future<Output = Result<V, AppError>> + Send + 'static,
-    V: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
 {
     super::once(async move {
         let sent = match typed {
