@@ -93,11 +93,11 @@ fn with_zone(calendar: &str) -> String {
 }
 
 fn event(a: &Appointment, lang: Lang, stamp: &str) -> Event {
-    let kind = lang.tr(&format!("appointment-kind-{}", a.kind.code()));
-    let mode = lang.tr(&format!("appointment-mode-{}", a.mode.code()));
-    let role = lang.tr(&format!("appointment-role-{}", a.role.code()));
+    let kind = super::kind_text_in(lang, a.kind);
+    let mode = super::mode_text_in(lang, a.mode);
+    let role = super::role_text_in(lang, a.role);
     let place = match (&a.address, a.mode) {
-        (_, AttendanceMode::Video) => lang.tr("appointment-mode-video"),
+        (_, AttendanceMode::Video) => mode.clone(),
         (Some(address), _) => format!("{}, {address}", a.unit),
         (None, _) => a.unit.clone(),
     };

@@ -10,19 +10,37 @@ mod list;
 pub use detail::AppointmentPage;
 pub use list::AppointmentsPage;
 
-/// The message of an appointment's kind.
+/// The message of an appointment's kind, in the page's language.
 fn kind_text(kind: archive::model::AppointmentKind) -> String {
-    crate::i18n::t(&format!("appointment-kind-{}", kind.code()))
+    kind_text_in(crate::i18n::lang(), kind)
 }
 
-/// The message of how one attends.
+/// The message of an appointment's kind, in `lang` (the calendar file's too).
+fn kind_text_in(lang: crate::i18n::Lang, kind: archive::model::AppointmentKind) -> String {
+    use crate::i18n::LangExt as _;
+    lang.tr(&format!("appointment-kind-{}", kind.code()))
+}
+
+/// The message of how one attends, in the page's language.
 fn mode_text(mode: archive::model::AttendanceMode) -> String {
-    crate::i18n::t(&format!("appointment-mode-{}", mode.code()))
+    mode_text_in(crate::i18n::lang(), mode)
 }
 
-/// The message of whom one meets.
+/// The message of how one attends, in `lang`.
+fn mode_text_in(lang: crate::i18n::Lang, mode: archive::model::AttendanceMode) -> String {
+    use crate::i18n::LangExt as _;
+    lang.tr(&format!("appointment-mode-{}", mode.code()))
+}
+
+/// The message of whom one meets, in the page's language.
 fn role_text(role: archive::model::ProfessionalRole) -> String {
-    crate::i18n::t(&format!("appointment-role-{}", role.code()))
+    role_text_in(crate::i18n::lang(), role)
+}
+
+/// The message of whom one meets, in `lang`.
+fn role_text_in(lang: crate::i18n::Lang, role: archive::model::ProfessionalRole) -> String {
+    use crate::i18n::LangExt as _;
+    lang.tr(&format!("appointment-role-{}", role.code()))
 }
 
 /// When: "ti 8.12.2026 klo 9.30–10.00".
