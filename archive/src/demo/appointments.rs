@@ -4,8 +4,7 @@
 //! (psychiatry, clinical genetics) — so that a page that showed them would be caught.
 
 use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::Rng;
 use time::{Date, Duration, PrimitiveDateTime};
 
 use super::{office_time, Profile, Writer};
@@ -174,7 +173,7 @@ pub(super) async fn insert_appointments(
     p: &Profile,
     today: Date,
 ) -> Result<u64, ArchiveError> {
-    let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ STREAM ^ p.id.get().unsigned_abs());
+    let mut rng = super::stream(STREAM, p.id);
     let mut w = w.drawing_from(&mut rng);
     let templates = if p.age < 18 {
         child_templates(p.age)

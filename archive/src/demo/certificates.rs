@@ -3,8 +3,6 @@
 //! through Kanta (each forwarding a disclosure the person's log shows). Ella has one
 //! from before she was ten (her guardian sees it) and one since that is hers alone.
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration};
 
 use super::{ids, office_time, Profile, Writer};
@@ -104,7 +102,7 @@ pub(super) async fn insert_certificates(
     p: &Profile,
     today: Date,
 ) -> Result<u64, ArchiveError> {
-    let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ STREAM ^ p.id.get().unsigned_abs());
+    let mut rng = super::stream(STREAM, p.id);
     let mut w = w.drawing_from(&mut rng);
     let list = written(p);
     for &(form, days, unit, role, forwarded, visible, fi, sv) in &list {

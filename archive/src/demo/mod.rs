@@ -48,6 +48,12 @@ pub mod ids {
     pub const SWEDISH: PersonId = PersonId::from_raw(1007);
 }
 
+/// The random numbers of one of a person's streams (a section's own, so that what one
+/// section writes leaves every other as it was); `0` is the records'.
+fn stream(stream: u64, person: PersonId) -> ChaCha8Rng {
+    ChaCha8Rng::seed_from_u64(DEMO_SEED ^ stream ^ person.get().unsigned_abs())
+}
+
 /// What was loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {

@@ -4,8 +4,6 @@
 //! payment commitment, Laura's domestic-violence service — so that a page that showed
 //! them would be caught. The family's child welfare reaches Eetu too. Aino has none.
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, PrimitiveDateTime};
 
 use super::{ids, office_time, Profile, Writer};
@@ -145,7 +143,7 @@ pub(super) async fn insert_social_welfare(
     p: &Profile,
     today: Date,
 ) -> Result<u64, ArchiveError> {
-    let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ STREAM ^ p.id.get().unsigned_abs());
+    let mut rng = super::stream(STREAM, p.id);
     let mut w = w.drawing_from(&mut rng);
     let mut count = 0;
     for client in clients_of(p) {

@@ -2,8 +2,7 @@
 //! and care plans, for the named persons who would have them. Drawn from a generator of
 //! their own, so the rest of the demo stays as it was.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::Rng;
 use time::{Date, Duration};
 
 use super::super::{gauss, office_time, Profile, Writer};
@@ -145,8 +144,7 @@ pub(super) async fn insert(
     birth: Date,
     today: Date,
 ) -> Result<u64, ArchiveError> {
-    let mut rng =
-        ChaCha8Rng::seed_from_u64(super::super::DEMO_SEED ^ STREAM ^ p.id.get().unsigned_abs());
+    let mut rng = super::super::stream(STREAM, p.id);
     let mut w = w.drawing_from(&mut rng);
     if let Some(plan) = plan(p.note) {
         let count = plan.years * 12 / plan.every_months;

@@ -3,8 +3,7 @@
 //! procedures, written into service events over each person's years.
 
 use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::Rng;
 use time::{Date, Duration, Month, PrimitiveDateTime};
 
 mod measured;
@@ -737,7 +736,7 @@ async fn delayed_check_up(
     today: Date,
     lab_unit: i64,
 ) -> Result<u64, ArchiveError> {
-    let mut rng = ChaCha8Rng::seed_from_u64(super::DEMO_SEED ^ p.id.get().unsigned_abs());
+    let mut rng = super::stream(0, p.id);
     let mut w = w.drawing_from(&mut rng);
     let home = p.home_unit;
     let heavy = p.note == "heavy-user";
