@@ -87,6 +87,8 @@ impl Access {
              SELECT MAX(s.created_ms) FROM web_session s WHERE s.person_id = $1)",
         )
         .bind(self.actor().get())
+        // Planned with its value each time, as reads of the trail are (`others_events`).
+        .persistent(false)
         .fetch_one(&mut **tx)
         .await?;
         Ok(at)
