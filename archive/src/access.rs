@@ -32,11 +32,26 @@ pub struct Archive {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     person: PersonId,
+    /// When the person's previous visit ended (UTC milliseconds), as their session
+    /// keeps it; `None` on a first visit or without a session.
+    previous_visit_ms: Option<i64>,
 }
 
 impl Actor {
+    /// An actor by identification alone, not (yet) in a session.
     pub(crate) const fn new(person: PersonId) -> Self {
-        Self { person }
+        Self {
+            person,
+            previous_visit_ms: None,
+        }
+    }
+
+    /// An actor resumed from a session, which knows when their previous visit ended.
+    pub(crate) const fn resumed(person: PersonId, previous_visit_ms: Option<i64>) -> Self {
+        Self {
+            person,
+            previous_visit_ms,
+        }
     }
 
     #[must_use]
@@ -66,6 +81,9 @@ impl Purpose {
 pub struct Access {
     pub(crate) archive: Archive,
     actor: PersonId,
+    /// The actor's previous visit, from their session ([`Actor`]): what is new is
+    /// counted from it.
+    pub(crate) previous_visit_ms: Option<i64>,
     subject: PersonId,
     right: Right,
     at: OffsetDateTime,
@@ -237,6 +255,7 @@ impl Archive {
             return Ok(Access {
                 archive: self.clone(),
                 actor: actor.person,
+                previous_visit_ms: actor.previous_visit_ms,
                 subject,
                 right: Right::Own,
                 at,
@@ -248,6 +267,7 @@ impl Archive {
             Ok(right) => Ok(Access {
                 archive: self.clone(),
                 actor: actor.person,
+                previous_visit_ms: actor.previous_visit_ms,
                 subject,
                 right,
                 at,

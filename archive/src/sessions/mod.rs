@@ -98,27 +98,36 @@ fn handle_of(session: &SessionToken, person: PersonId) -> String {
 /// it has moved more, so reads stay reads and the idle limit holds to this margin.
 pub const LAST_SEEN_GRANULARITY: Duration = Duration::minutes(1);
 
+/// When a session begins: the sign-in's time and the end of the visit before it (UTC
+/// milliseconds). Switching whom to act for keeps both.
+#[derive(Debug, Clone, Copy)]
+struct Begun {
+    created_ms: i64,
+    previous_visit_ms: Option<i64>,
+}
+
 /// Stores a new session with a fresh token, acting for `acting_for` (or the actor),
-/// begun at `created` (the sign-in's time: switching whom to act for keeps it) and seen
-/// `now`.
+/// `begun` as the sign-in began, and seen `now`.
 async fn insert_session(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     actor: &Actor,
     acting_for: Option<PersonId>,
-    created: i64,
+    begun: Begun,
     now: time::OffsetDateTime,
 ) -> Result<SessionToken, ArchiveError> {
     let token = SessionToken::random().ok_or(ArchiveError::Corrupt(
         "the operating system's random number generator failed",
     ))?;
     sqlx::query(
-        "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO web_session (token_hash, person_id, created_ms, last_seen_ms, acting_for_id, previous_visit_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(token.hash())
     .bind(actor.person().get())
-    .bind(created)
+    .bind(begun.created_ms)
     .bind(unix_ms(now))
     .bind(acting_for.map(PersonId::get))
+    .bind(begun.previous_visit_ms)
     .execute(&mut **tx)
     .await?;
     Ok(token)
@@ -132,7 +141,19 @@ impl Archive {
     pub async fn start_session(&self, actor: &Actor) -> Result<SessionToken, ArchiveError> {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let token = insert_session(&mut tx, actor, None, unix_ms(now), now).await?;
+        // The previous visit ended with the person's last action before this sign-in:
+        // one probe of the (actor, time) index, once a session.
+        let (previous_visit_ms,): (Option<i64>,) =
+            sqlx::query_as("SELECT MAX(at_ms) FROM audit_event WHERE actor_id = $1")
+                .bind(actor.person().get())
+                .persistent(false)
+                .fetch_one(&mut *tx)
+                .await?;
+        let begun = Begun {
+            created_ms: unix_ms(now),
+            previous_visit_ms,
+        };
+        let token = insert_session(&mut tx, actor, None, begun, now).await?;
         write_audit(
             &mut tx,
             AuditEvent::own(actor.person(), Action::SignIn, now),
@@ -154,40 +175,33 @@ impl Archive {
     ) -> Result<Option<(Actor, SignedIn)>, ArchiveError> {
         let now = unix_ms(self.clock.now());
         let hash = token.hash();
-        type Row = (
-            i64,
-            i64,
-            i64,
-            String,
-            String,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-        );
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            person_id: i64,
+            created_ms: i64,
+            last_seen_ms: i64,
+            previous_visit_ms: Option<i64>,
+            given_name: String,
+            family_name: String,
+            birth_date: String,
+            acting_for_id: Option<i64>,
+            acting_given: Option<String>,
+            acting_family: Option<String>,
+        }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT s.person_id, s.created_ms, s.last_seen_ms, p.given_name, p.family_name, p.birth_date, \
-             s.acting_for_id, q.given_name, q.family_name \
+            "SELECT s.person_id, s.created_ms, s.last_seen_ms, s.previous_visit_ms, p.given_name, \
+             p.family_name, p.birth_date, s.acting_for_id, q.given_name AS acting_given, \
+             q.family_name AS acting_family \
              FROM web_session s JOIN person p ON p.id = s.person_id \
              LEFT JOIN person q ON q.id = s.acting_for_id WHERE s.token_hash = $1",
         )
         .bind(&hash)
         .fetch_optional(self.db.pool())
         .await?;
-        let Some((
-            person,
-            created,
-            last_seen,
-            given,
-            family,
-            birth,
-            acting_id,
-            acting_given,
-            acting_family,
-        )) = row
-        else {
+        let Some(row) = row else {
             return Ok(None);
         };
+        let (created, last_seen) = (row.created_ms, row.last_seen_ms);
         let idle_ms = i64::try_from(limits.idle.whole_milliseconds()).unwrap_or(i64::MAX);
         let absolute_ms = i64::try_from(limits.absolute.whole_milliseconds()).unwrap_or(i64::MAX);
         if now - last_seen > idle_ms || now - created > absolute_ms {
@@ -209,26 +223,29 @@ impl Archive {
         } else {
             last_seen
         };
-        let person = PersonId::from_raw(person);
+        let person = PersonId::from_raw(row.person_id);
         let seconds_left = (last_seen + idle_ms)
             .min(created + absolute_ms)
             .saturating_sub(now)
             / 1000;
-        let age = time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
-            .map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
-        let acting_for = acting_id.map(|id| ActingFor {
+        let age = time::Date::parse(
+            &row.birth_date,
+            &time::format_description::well_known::Iso8601::DATE,
+        )
+        .map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
+        let acting_for = row.acting_for_id.map(|id| ActingFor {
             person: PersonId::from_raw(id),
             display_name: format!(
                 "{} {}",
-                acting_given.unwrap_or_default(),
-                acting_family.unwrap_or_default()
+                row.acting_given.unwrap_or_default(),
+                row.acting_family.unwrap_or_default()
             ),
         });
         Ok(Some((
-            Actor::new(person),
+            Actor::resumed(person, row.previous_visit_ms),
             SignedIn {
                 person,
-                display_name: format!("{given} {family}"),
+                display_name: format!("{} {}", row.given_name, row.family_name),
                 age,
                 acting_for,
                 seconds_left,
@@ -276,20 +293,25 @@ impl Archive {
             .right();
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        // The new session keeps the sign-in's start: the absolute limit cannot be reset.
-        let (created,): (i64,) = sqlx::query_as(
-            "SELECT created_ms FROM web_session WHERE token_hash = $1 AND person_id = $2",
+        // The new session keeps the sign-in's start (the absolute limit cannot be reset)
+        // and the visit before it.
+        let (created_ms, previous_visit_ms): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT created_ms, previous_visit_ms FROM web_session WHERE token_hash = $1 AND person_id = $2",
         )
         .bind(old.hash())
         .bind(actor.person().get())
         .fetch_one(&mut *tx)
         .await?;
+        let begun = Begun {
+            created_ms,
+            previous_visit_ms,
+        };
         sqlx::query("DELETE FROM web_session WHERE token_hash = $1")
             .bind(old.hash())
             .execute(&mut *tx)
             .await?;
         let acting_for = (subject != actor.person()).then_some(subject);
-        let token = insert_session(&mut tx, actor, acting_for, created, now).await?;
+        let token = insert_session(&mut tx, actor, acting_for, begun, now).await?;
         write_audit(
             &mut tx,
             AuditEvent {

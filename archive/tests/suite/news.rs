@@ -7,22 +7,46 @@ use crate::common;
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};
 use archive::model::{
-    DocumentKind, LivingWillNews, LivingWillText, RenewalForm, Treatment, TreatmentWish,
+    DocumentKind, LivingWillNews, LivingWillText, News, PersonId, RenewalForm, Treatment,
+    TreatmentWish,
 };
+use archive::{Access, ActFor, Actor, Purpose, SessionLimits, SessionToken};
 use common::TestArchive;
 use time::macros::datetime;
 use time::Duration;
 
-async fn sign_in(t: &TestArchive, person: archive::model::PersonId) {
+/// Signs `person` in: their session begins, and they act as it knows them (with
+/// the end of their previous visit).
+async fn sign_in(t: &TestArchive, person: PersonId) -> (Actor, SessionToken) {
     let actor = t.archive.demo_actor(person).await.expect("actor");
-    t.archive.start_session(&actor).await.expect("session");
+    let token = t.archive.start_session(&actor).await.expect("session");
+    let (actor, _) = t
+        .archive
+        .resume_session(&token, SessionLimits::default())
+        .await
+        .expect("lookup")
+        .expect("live");
+    (actor, token)
+}
+
+/// `actor`'s access to `subject`'s data, by whatever right they hold.
+async fn access(t: &TestArchive, actor: &Actor, subject: PersonId) -> Access {
+    t.archive
+        .access(actor, subject, Purpose::CitizenService)
+        .await
+        .expect("a right")
 }
 
 async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
+    // Without a session there is no previous visit to count from.
+    assert_eq!(
+        t.own(ids::ADULT).await.news().await.expect("news"),
+        News::default()
+    );
     // The demo gave Aino a visit two weeks ago; she signs in now.
-    sign_in(t, ids::ADULT).await;
-    let aino = t.own(ids::ADULT).await;
+    let (aino_actor, _) = sign_in(t, ids::ADULT).await;
+    let aino = access(t, &aino_actor, ids::ADULT).await;
     let first = aino.news().await.expect("news");
     assert_eq!(first.since, Some(datetime!(2026-11-15 09:00)));
     let records = first.records.expect("records are hers");
@@ -82,8 +106,8 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     assert_eq!(now.lab_results, 1);
 
     // Aino reads her mother's records by her mandate: new in Helvi's disclosure log.
-    sign_in(t, ids::ELDER).await;
-    let helvi = t.own(ids::ELDER).await;
+    let (helvi, _) = sign_in(t, ids::ELDER).await;
+    let helvi = access(t, &helvi, ids::ELDER).await;
     let before = helvi.news().await.expect("news").disclosures.expect("own");
     t.access(ids::ADULT, ids::ELDER)
         .await
@@ -94,8 +118,7 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     assert!(after.entries > before.entries);
     assert_eq!(after.actors, ["Aino Virtanen"]);
     // A proxy learns nothing of the person's own sections.
-    let by_mandate = t
-        .access(ids::ADULT, ids::ELDER)
+    let by_mandate = access(t, &aino_actor, ids::ELDER)
         .await
         .news()
         .await
@@ -107,8 +130,8 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     );
 
     // Mikko's renewal request answered: one answer, one new prescription.
-    sign_in(t, ids::HEAVY_USER).await;
-    let mikko = t.own(ids::HEAVY_USER).await;
+    let (mikko, _) = sign_in(t, ids::HEAVY_USER).await;
+    let mikko = access(t, &mikko, ids::HEAVY_USER).await;
     let quiet = mikko
         .news()
         .await
@@ -153,8 +176,12 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     // Signing in again moves the previous visit on to its last action (the look at
     // the news above, after the answer): what was new is no longer.
     t.clock.advance(Duration::hours(1));
-    sign_in(t, ids::HEAVY_USER).await;
-    let next = t.own(ids::HEAVY_USER).await.news().await.expect("news");
+    let (again, _) = sign_in(t, ids::HEAVY_USER).await;
+    let next = access(t, &again, ids::HEAVY_USER)
+        .await
+        .news()
+        .await
+        .expect("news");
     assert_eq!(next.since, Some(datetime!(2026-11-29 12:20)));
     let p = next.prescriptions.expect("his");
     assert_eq!((p.answered, p.new_prescriptions), (0, 0));
@@ -176,9 +203,37 @@ async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
     // A guardian acting for her child: the child's records and prescriptions, counted
     // from her own previous visit; the child's own sections not at all.
-    sign_in(t, ids::GUARDIAN).await;
-    let for_eetu = t
-        .access(ids::GUARDIAN, ids::CHILD)
+    let (laura, session) = sign_in(t, ids::GUARDIAN).await;
+    let for_eetu = access(t, &laura, ids::CHILD)
+        .await
+        .news()
+        .await
+        .expect("news");
+    assert_eq!(for_eetu.since, Some(datetime!(2026-11-15 09:00)));
+    // Choosing to act for him keeps her session's previous visit, though choosing is
+    // itself an action.
+    let handle = t
+        .archive
+        .proxy_options(&laura, &session)
+        .await
+        .expect("options")
+        .options
+        .into_iter()
+        .find(|o| o.display_name.starts_with("Eetu"))
+        .expect("Eetu")
+        .handle;
+    let switched = t
+        .archive
+        .switch_acting_for(&session, &laura, ActFor::Handle(&handle))
+        .await
+        .expect("switched");
+    let (laura, _) = t
+        .archive
+        .resume_session(&switched, SessionLimits::default())
+        .await
+        .expect("lookup")
+        .expect("live");
+    let for_eetu = access(t, &laura, ids::CHILD)
         .await
         .news()
         .await
