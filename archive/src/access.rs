@@ -329,47 +329,59 @@ impl Archive {
         }
     }
 
-    /// What the register says about `actor` and `subject`.
+    /// What the register says about `actor` and `subject`: one statement (a row for
+    /// each mandate the subject gave the actor, or one without), since every proxy's
+    /// every page asks it.
     pub(crate) async fn facts(
         &self,
         actor: PersonId,
         subject: PersonId,
     ) -> Result<Facts, ArchiveError> {
-        let pool = self.db.pool();
-        let subject_row: Option<(String, i64, i64)> =
-            sqlx::query_as("SELECT birth_date, in_care, non_disclosure FROM person WHERE id = $1")
-                .bind(subject.get())
-                .fetch_optional(pool)
-                .await?;
-        let actor_row: Option<(i64, i64)> =
-            sqlx::query_as("SELECT non_disclosure, has_court_guardian FROM person WHERE id = $1")
-                .bind(actor.get())
-                .fetch_optional(pool)
-                .await?;
-        let guardian: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM guardianship WHERE child_id = $1 AND guardian_id = $2")
-                .bind(subject.get())
-                .bind(actor.get())
-                .fetch_optional(pool)
-                .await?;
-        let mandates: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT scope, valid_from, valid_until FROM mandate WHERE principal_id = $1 AND holder_id = $2",
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            birth_date: String,
+            in_care: i64,
+            subject_non_disclosure: i64,
+            actor_non_disclosure: i64,
+            has_court_guardian: i64,
+            guardian: i64,
+            scope: Option<String>,
+            valid_from: Option<String>,
+            valid_until: Option<String>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT s.birth_date, s.in_care, s.non_disclosure AS subject_non_disclosure, \
+             a.non_disclosure AS actor_non_disclosure, a.has_court_guardian, \
+             CASE WHEN EXISTS (SELECT 1 FROM guardianship g \
+               WHERE g.child_id = s.id AND g.guardian_id = a.id) THEN 1 ELSE 0 END AS guardian, \
+             m.scope, m.valid_from, m.valid_until \
+             FROM person s JOIN person a ON a.id = $2 \
+             LEFT JOIN mandate m ON m.principal_id = s.id AND m.holder_id = a.id \
+             WHERE s.id = $1",
         )
         .bind(subject.get())
         .bind(actor.get())
-        .fetch_all(pool)
+        .fetch_all(self.db.pool())
         .await?;
-        let day = |s: &str| Date::parse(s, &Iso8601::DATE).ok();
+        let Some(first) = rows.first() else {
+            return Ok(Facts::default());
+        };
         Ok(Facts {
-            subject_birth: subject_row.as_ref().and_then(|(b, _, _)| day(b)),
-            subject_in_care: subject_row.as_ref().is_some_and(|r| r.1 != 0),
-            subject_non_disclosure: subject_row.as_ref().is_some_and(|r| r.2 != 0),
-            actor_non_disclosure: actor_row.is_some_and(|r| r.0 != 0),
-            actor_has_court_guardian: actor_row.is_some_and(|r| r.1 != 0),
-            guardian: guardian.is_some(),
-            mandates: mandates
+            subject_birth: Date::parse(&first.birth_date, &Iso8601::DATE).ok(),
+            subject_in_care: first.in_care != 0,
+            subject_non_disclosure: first.subject_non_disclosure != 0,
+            actor_non_disclosure: first.actor_non_disclosure != 0,
+            actor_has_court_guardian: first.has_court_guardian != 0,
+            guardian: first.guardian != 0,
+            mandates: rows
                 .into_iter()
-                .filter_map(|(scope, from, until)| Mandate::from_stored(scope, &from, &until))
+                .filter_map(|r| {
+                    Mandate::from_stored(
+                        r.scope?,
+                        r.valid_from.as_deref()?,
+                        r.valid_until.as_deref()?,
+                    )
+                })
                 .collect(),
         })
     }
