@@ -496,6 +496,16 @@ impl Access {
         Ok(())
     }
 
+    /// Notes that `read` also looked up something of the actor's own (`action`, on
+    /// their own trail): its event is written with the sections'.
+    pub(crate) fn read_own(&self, read: &mut SectionsRead, action: Action) {
+        read.events.push(AuditEvent::own(
+            self.actor,
+            action,
+            self.archive.clock.now(),
+        ));
+    }
+
     /// Ends a read of several sections: one event a section, written together and
     /// durable before this returns.
     pub(crate) async fn finish_sections_read(

@@ -24,7 +24,7 @@ pub use crate::living_will::model::{
     LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish, MAX_WISHES_CHARS,
 };
 pub use crate::news::model::{
-    DisclosureNews, LivingWillNews, News, PrescriptionsNews, RecordsNews,
+    DisclosureNews, FrontPage, LivingWillNews, News, PrescriptionsNews, RecordsNews,
 };
 pub use crate::prescriptions::model::{
     CareSetting, Dispensation, Medication, MedicationGroup, MedicationList, MedicationSource,

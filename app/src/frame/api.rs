@@ -1,7 +1,7 @@
 //! The frame's server functions: who is signed in and for whom, whom they may act
 //! for, and the demo persons of the development sign-in.
 
-use archive::model::{DemoPerson, News, ProxyOverview, SignedIn};
+use archive::model::{DemoPerson, FrontPage, SignedIn};
 use archive::{Holder, Refusal};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -49,22 +49,14 @@ pub async fn whoami() -> Result<Option<Session>, AppError> {
     }))
 }
 
-/// What is new since the signed-in person's previous visit, in each section the
-/// session's right covers.
-#[server(prefix = "/api", endpoint = "news")]
-pub async fn read_news() -> Result<News, AppError> {
-    use crate::ssr::subject_access;
-    Ok(subject_access().await?.news().await?)
-}
-
-/// The persons the signed-in person may act for.
-#[server(prefix = "/api", endpoint = "proxy-options")]
-pub async fn list_proxy_options() -> Result<ProxyOverview, AppError> {
-    use crate::ssr::{authenticated, context_archive};
+/// The front page's read: what is new since the signed-in person's previous visit, in
+/// each section the session's right covers, and, for one's own session, whom one may
+/// act for.
+#[server(prefix = "/api", endpoint = "front-page")]
+pub async fn read_front_page() -> Result<FrontPage, AppError> {
+    use crate::ssr::{authenticated, subject_access};
     let who = authenticated().ok_or(AppError::Unauthenticated)?;
-    Ok(context_archive()?
-        .proxy_options(&who.actor, &who.token)
-        .await?)
+    Ok(subject_access().await?.front_page(&who.token).await?)
 }
 
 /// The demo persons, when the development sign-in is on.

@@ -1,14 +1,14 @@
 //! The frame's pages: the front page (the sections the signed-in right covers, and
 //! whom one may act for), signing in, and the page for an address that does not exist.
 
-use archive::model::{LivingWillNews, News, ProxyOption, ProxyOverview};
+use archive::model::{FrontPage, LivingWillNews, News, ProxyOption, ProxyOverview};
 use archive::section::SectionPage;
 use archive::Section;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{list_demo_persons, list_proxy_options, read_news};
+use super::api::{list_demo_persons, read_front_page};
 use super::current_session;
 use crate::error::AppError;
 use crate::i18n::LangExt as _;
@@ -34,33 +34,20 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn FrontPage() -> impl IntoView {
     let reads = once(async {
         let session = current_session().await?;
-        let acting = session.acting.is_some();
-        // Whom one may act for, and mandates ending soon: the person's own, so not
-        // while acting for someone else.
-        let overview = async {
-            if acting {
-                Ok(ProxyOverview::default())
-            } else {
-                list_proxy_options().await
-            }
+        // What is new, and whom one may act for (one's own, so only in one's own
+        // session): one read. Without a right now, nothing to tell.
+        let front = match session.holder() {
+            Some(_) => read_front_page().await,
+            None => Ok(FrontPage::default()),
         };
-        // What is new; without a right now, nothing to tell.
-        let news = async {
-            match session.holder() {
-                Some(_) => read_news().await,
-                None => Ok(News::default()),
-            }
-        };
-        // The two at once: each waits for its audit events' commit.
-        let (overview, news) = futures::join!(overview, news);
-        Some((session, overview, news))
+        Some((session, front))
     });
     view! {
         <Title text=t("site-name") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match reads.await {
-                    Some((session, overview, news)) => {
+                    Some((session, front)) => {
                         let acting = session.acting.is_some();
                         // Every section the right covers, as the registry says.
                         let sections: Vec<_> = session
@@ -68,9 +55,9 @@ pub fn FrontPage() -> impl IntoView {
                             .map(|h| Section::pages_for(h).collect())
                             .unwrap_or_default();
                         let teen = !acting && (10..18).contains(&session.user.age);
-                        let (news, news_problem) = match news {
-                            Ok(news) => (news, None),
-                            Err(e) => (News::default(), Some(problem(&e))),
+                        let (news, overview, front_problem) = match front {
+                            Ok(front) => (front.news, front.proxies.unwrap_or_default(), None),
+                            Err(e) => (News::default(), ProxyOverview::default(), Some(problem(&e))),
                         };
                         let lang = lang();
                         view! {
@@ -83,7 +70,7 @@ pub fn FrontPage() -> impl IntoView {
                                     <p>{t("teen-rules-text")}</p>
                                 </section>
                             })}
-                            {overview.as_ref().ok().map(mandates_ending)}
+                            {mandates_ending(&overview)}
                             <h2 class=H2>{t("front-sections")}</h2>
                             {news
                                 .since
@@ -94,7 +81,7 @@ pub fn FrontPage() -> impl IntoView {
                                         </p>
                                     }
                                 })}
-                            {news_problem}
+                            {front_problem}
                             <ul class="grid gap-4 sm:grid-cols-3">
                                 {sections
                                     .into_iter()
@@ -114,10 +101,7 @@ pub fn FrontPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
-                            {match overview {
-                                Ok(o) => proxy_options(o.options).into_any(),
-                                Err(e) => problem(&e),
-                            }}
+                            {proxy_options(overview.options)}
                         }
                             .into_any()
                     }

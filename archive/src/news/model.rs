@@ -20,6 +20,14 @@ pub struct News {
     pub certificates: Option<crate::model::CertificatesNews>,
 }
 
+/// The front page's read: what is new, and, with one's own access, whom one may act
+/// for (`None` while acting for someone else).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrontPage {
+    pub news: News,
+    pub proxies: Option<crate::model::ProxyOverview>,
+}
+
 /// Where the person's living will stands: the front page says it, since only the
 /// person changes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

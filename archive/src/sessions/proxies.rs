@@ -26,7 +26,7 @@ impl Archive {
     /// The persons `actor` is registered to act for (as guardian or mandate holder),
     /// each with today's right or the reason there is none (and when a mandate right
     /// ends soon), the opaque handle by which `session`'s forms name them, and the
-    /// mandates `actor` has given that end soon.
+    /// mandates `actor` has given that end soon. Audited as the actor's own look-up.
     ///
     /// # Errors
     /// `Storage` when the database fails.
@@ -35,12 +35,30 @@ impl Archive {
         actor: &Actor,
         session: &SessionToken,
     ) -> Result<ProxyOverview, ArchiveError> {
-        let rows = self.registered(actor.person()).await?;
+        let overview = self.proxy_overview(actor.person(), session).await?;
+        self.audit
+            .record(AuditEvent::own(
+                actor.person(),
+                Action::ListProxies,
+                self.clock.now(),
+            ))
+            .await?;
+        Ok(overview)
+    }
+
+    /// [`Archive::proxy_options`] unaudited, for a read that records it with its own
+    /// events (the front page's).
+    pub(crate) async fn proxy_overview(
+        &self,
+        actor: PersonId,
+        session: &SessionToken,
+    ) -> Result<ProxyOverview, ArchiveError> {
+        let rows = self.registered(actor).await?;
         let today = self.clock.today();
         let mut options = Vec::with_capacity(rows.len());
         for (id, given, family) in rows {
             let person = PersonId::from_raw(id);
-            let facts = self.facts(actor.person(), person).await?;
+            let facts = self.facts(actor, person).await?;
             let decided = crate::rights::decide(&facts, today);
             options.push(ProxyOption {
                 handle: handle_of(session, person),
@@ -55,7 +73,7 @@ impl Archive {
              FROM mandate m JOIN person p ON p.id = m.holder_id WHERE m.principal_id = $1 \
              ORDER BY m.valid_until, p.family_name, p.given_name",
         )
-        .bind(actor.person().get())
+        .bind(actor.get())
         .fetch_all(self.db.pool())
         .await?;
         let mandates_ending = given
@@ -68,13 +86,6 @@ impl Archive {
                 })
             })
             .collect();
-        self.audit
-            .record(AuditEvent::own(
-                actor.person(),
-                Action::ListProxies,
-                self.clock.now(),
-            ))
-            .await?;
         Ok(ProxyOverview {
             options,
             mandates_ending,

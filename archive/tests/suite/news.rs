@@ -210,13 +210,24 @@ async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
         .await
         .expect("news");
     assert_eq!(for_eetu.since, Some(datetime!(2026-11-15 09:00)));
+    // Her own front page: her news, and whom she may act for, in one read whose
+    // events (the look-up of whom she may act for among them) are on her trail.
+    let front = access(t, &laura, ids::GUARDIAN)
+        .await
+        .front_page(&session)
+        .await
+        .expect("front page");
+    assert_eq!(front.news.since, Some(datetime!(2026-11-15 09:00)));
+    assert!(front.news.disclosures.is_some(), "her own log");
+    let trail = audit_trail(&t.archive, ids::GUARDIAN).await.expect("trail");
+    for action in ["proxies.list", "records.news", "disclosure-log.news"] {
+        assert!(trail.iter().any(|e| e.action == action), "{action}");
+    }
     // Choosing to act for him keeps her session's previous visit, though choosing is
     // itself an action.
-    let handle = t
-        .archive
-        .proxy_options(&laura, &session)
-        .await
-        .expect("options")
+    let handle = front
+        .proxies
+        .expect("her own")
         .options
         .into_iter()
         .find(|o| o.display_name.starts_with("Eetu"))
@@ -235,9 +246,11 @@ async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
         .expect("live");
     let for_eetu = access(t, &laura, ids::CHILD)
         .await
-        .news()
+        .front_page(&switched)
         .await
-        .expect("news");
+        .expect("front page");
+    assert_eq!(for_eetu.proxies, None, "whom she may act for is hers alone");
+    let for_eetu = for_eetu.news;
     assert_eq!(for_eetu.since, Some(datetime!(2026-11-15 09:00)));
     assert!(for_eetu.records.is_some() && for_eetu.prescriptions.is_some());
     assert_eq!(for_eetu.disclosures, None);

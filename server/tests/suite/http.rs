@@ -986,7 +986,7 @@ type DataFunction = (
     &'static [(&'static str, &'static str)],
 );
 const DATA_FUNCTIONS: &[DataFunction] = &[
-    ("/api/news", None, &[]),
+    ("/api/front-page", None, &[]),
     (
         "/api/records",
         Some(Section::HealthRecords),
@@ -1010,7 +1010,6 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         &[("id", "LAB")],
     ),
     ("/api/disclosure-log", Some(Section::DisclosureLog), &[]),
-    ("/api/proxy-options", None, &[]),
     ("/api/prescriptions", Some(Section::Prescriptions), &[]),
     (
         "/api/prescription-summary",
@@ -1222,21 +1221,23 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         .expect("flags");
     for (path, _, args) in DATA_FUNCTIONS {
         let (status, body) = call(&app, path, args, &ids, &for_eetu).await;
-        if *path == "/api/proxy-options" {
-            // The guardian's own list: allowed, and it says why not now.
-            assert_eq!(status, StatusCode::OK, "{path}");
-            // Told only that there is no right now: the register's facts stay unsaid.
-            assert!(body.contains("no-right-now"), "{path}: {body}");
-            assert!(!body.contains("child-in-care"), "{path}: {body}");
-        } else {
-            assert_ne!(status, StatusCode::OK, "{path}");
-            assert!(
-                (body.contains("no-right-now") || body.contains("not-covered"))
-                    && !body.contains("child-in-care"),
-                "{path}: {body}"
-            );
-        }
+        assert_ne!(status, StatusCode::OK, "{path}");
+        assert!(
+            (body.contains("no-right-now") || body.contains("not-covered"))
+                && !body.contains("child-in-care"),
+            "{path}: {body}"
+        );
     }
+    // The guardian's own front page lists him, and says why not now: told only that
+    // there is no right now, the register's facts unsaid.
+    let laura = app.sign_in("1003").await;
+    let (status, body) = call(&app, "/api/front-page", &[], &ids, &laura).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body.contains("Eetu Nieminen") && body.contains("no-right-now"),
+        "{body}"
+    );
+    assert!(!body.contains("child-in-care"), "{body}");
 }
 
 #[tokio::test]
