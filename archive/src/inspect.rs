@@ -480,3 +480,27 @@ pub async fn leaked_transactions(archive: &Archive) -> Result<usize, ArchiveErro
     }
     Ok(leaked)
 }
+
+/// Forwards a person's certificate to `recipient` at `sent_at` (Finnish local
+/// `YYYY-MM-DDTHH:MM`), as Kanta would record it.
+///
+/// # Errors
+/// `Storage` when the database fails (a certificate that is not the person's among it).
+pub async fn forward_certificate(
+    archive: &Archive,
+    person: PersonId,
+    certificate: i64,
+    recipient: crate::model::Recipient,
+    sent_at: &str,
+) -> Result<(), ArchiveError> {
+    sqlx::query(
+        "INSERT INTO certificate_forwarding (person_id, certificate_id, recipient, sent_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(person.get())
+    .bind(certificate)
+    .bind(recipient.code())
+    .bind(sent_at)
+    .execute(archive.db.pool())
+    .await?;
+    Ok(())
+}

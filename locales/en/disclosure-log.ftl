@@ -17,6 +17,10 @@ news-disclosures = { $count ->
     [one] One new entry since your previous visit: { $names }.
    *[other] { $count } new entries since your previous visit: { $names }.
 }
+news-disclosures-forwarded = { $count ->
+    [one] One certificate has been sent since your previous visit: { $names }.
+   *[other] { $count } certificates have been sent since your previous visit: { $names }.
+}
 disclosure-log-forwardings = Certificates sent to other organisations
 disclosure-log-forwardings-intro = A certificate or statement sent through Kanta, to Kela or Traficom for example, has been disclosed to that organisation. Here you see when, to whom and which.
 disclosure-log-forwardings-none = No certificates or statements have been sent to other organisations.

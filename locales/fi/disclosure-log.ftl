@@ -17,6 +17,10 @@ news-disclosures = { $count ->
     [one] Yksi uusi merkintä edellisen käyntisi jälkeen: { $names }.
    *[other] { $count } uutta merkintää edellisen käyntisi jälkeen: { $names }.
 }
+news-disclosures-forwarded = { $count ->
+    [one] Yksi todistus on lähetetty edellisen käyntisi jälkeen: { $names }.
+   *[other] { $count } todistusta on lähetetty edellisen käyntisi jälkeen: { $names }.
+}
 disclosure-log-forwardings = Muille organisaatioille lähetetyt todistukset
 disclosure-log-forwardings-intro = Todistus tai lausunto, joka on lähetetty Kannan kautta esimerkiksi Kelalle tai Traficomille, on luovutettu sille. Tässä näet, milloin, kenelle ja mikä.
 disclosure-log-forwardings-none = Todistuksia tai lausuntoja ei ole lähetetty muille organisaatioille.

@@ -17,6 +17,10 @@ news-disclosures = { $count ->
     [one] En ny anteckning sedan ditt förra besök: { $names }.
    *[other] { $count } nya anteckningar sedan ditt förra besök: { $names }.
 }
+news-disclosures-forwarded = { $count ->
+    [one] Ett intyg har skickats sedan ditt förra besök: { $names }.
+   *[other] { $count } intyg har skickats sedan ditt förra besök: { $names }.
+}
 disclosure-log-forwardings = Intyg som skickats till andra organisationer
 disclosure-log-forwardings-intro = Ett intyg eller utlåtande som skickats via Kanta till exempel till FPA eller Traficom har lämnats ut till den. Här ser du när, till vem och vilket.
 disclosure-log-forwardings-none = Inga intyg eller utlåtanden har skickats till andra organisationer.

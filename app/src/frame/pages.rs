@@ -164,15 +164,34 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 parts.join(" ")
             }
         }),
-        Section::DisclosureLog => news.disclosures.as_ref().map(|d| match d.entries {
-            0 => t("news-disclosures-none"),
-            entries => t_args(
-                "news-disclosures",
-                &[
-                    ("count", count(entries)),
-                    ("names", d.actors.join(", ").into()),
-                ],
-            ),
+        Section::DisclosureLog => news.disclosures.as_ref().map(|d| {
+            if d.entries == 0 && d.forwarded == 0 {
+                return t("news-disclosures-none");
+            }
+            let used = (d.entries > 0).then(|| {
+                let names = d.actors.join(", ");
+                t_args(
+                    "news-disclosures",
+                    &[("count", count(d.entries)), ("names", names.into())],
+                )
+            });
+            let sent = (d.forwarded > 0).then(|| {
+                let names: Vec<String> = d
+                    .recipients
+                    .iter()
+                    .map(|r| crate::certificates::recipient_text(*r))
+                    .collect();
+                let names = names.join(", ");
+                t_args(
+                    "news-disclosures-forwarded",
+                    &[("count", count(d.forwarded)), ("names", names.into())],
+                )
+            });
+            [used, sent]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
         }),
         Section::LivingWill => news.living_will.map(|will| {
             let lang = lang();

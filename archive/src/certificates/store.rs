@@ -183,6 +183,33 @@ impl Access {
         Ok(CertificatesNews { issued })
     }
 
+    /// How many of the person's certificates were forwarded since `since_ms` (UTC
+    /// milliseconds, the previous visit), by recipient, the latest recipient first: the
+    /// disclosure log's news, within its read.
+    pub(crate) async fn forwarded_since_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        since_ms: i64,
+    ) -> Result<Vec<(Recipient, i64)>, ArchiveError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT f.recipient, COUNT(*) FROM certificate_forwarding f \
+             WHERE f.person_id = $1 AND f.sent_at > $2 \
+             GROUP BY f.recipient ORDER BY MAX(f.sent_at) DESC",
+        )
+        .bind(self.subject().get())
+        .bind(format_stamp(crate::clock::finnish_at_ms(since_ms)))
+        .fetch_all(&mut **tx)
+        .await?;
+        rows.into_iter()
+            .map(|(recipient, count)| {
+                Ok((
+                    Recipient::from_code(&recipient).ok_or(ArchiveError::Corrupt("recipient"))?,
+                    count,
+                ))
+            })
+            .collect()
+    }
+
     /// The person's certificates forwarded to other organisations, newest first (at
     /// most `limit`), for the disclosure log: a forwarding is a disclosure. Read within
     /// the disclosure log's own read, which audits it.

@@ -59,7 +59,8 @@ impl Access {
     }
 
     /// What others did with the person's data since `since_ms` (UTC milliseconds, the
-    /// previous visit): how many entries the disclosure log gained, and by whom.
+    /// previous visit): how many entries the disclosure log gained, and by whom, and
+    /// how many certificates were forwarded, and to whom.
     ///
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
@@ -90,12 +91,15 @@ impl Access {
         .persistent(false)
         .fetch_all(&mut **tx)
         .await?;
+        let forwarded = self.forwarded_since_in(tx, since_ms).await?;
         Ok(DisclosureNews {
             entries: rows.iter().map(|r| r.2).sum(),
             actors: rows
                 .into_iter()
                 .map(|(given, family, _)| format!("{given} {family}"))
                 .collect(),
+            forwarded: forwarded.iter().map(|(_, n)| n).sum(),
+            recipients: forwarded.into_iter().map(|(r, _)| r).collect(),
         })
     }
 }

@@ -68,9 +68,13 @@ pub struct PrescriptionsNews {
 }
 
 /// What others did with the person's data: how many entries of the disclosure log,
-/// and by whom.
+/// and by whom; and how many certificates were forwarded, and to whom (each a
+/// disclosure the log shows).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DisclosureNews {
     pub entries: i64,
     pub actors: Vec<String>,
+    pub forwarded: i64,
+    /// Each recipient once, the latest first.
+    pub recipients: Vec<crate::model::Recipient>,
 }

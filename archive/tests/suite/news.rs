@@ -7,8 +7,8 @@ use crate::common;
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};
 use archive::model::{
-    DocumentKind, LivingWillNews, LivingWillText, News, PersonId, RenewalForm, Treatment,
-    TreatmentWish,
+    DocumentKind, LivingWillNews, LivingWillText, News, PersonId, Recipient, RenewalForm,
+    Treatment, TreatmentWish,
 };
 use archive::{Access, ActFor, Actor, Purpose, SessionLimits, SessionToken};
 use common::TestArchive;
@@ -258,4 +258,37 @@ async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
 on_both!(
     proxy_news,
     a_proxy_hears_news_of_the_sections_the_right_covers
+);
+
+async fn a_certificate_forwarded_since_the_previous_visit_is_news(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let (actor, _) = sign_in(t, ids::SWEDISH).await;
+    let own = access(t, &actor, ids::SWEDISH).await;
+    let quiet = own.news().await.expect("news").disclosures.expect("own");
+    assert_eq!((quiet.forwarded, quiet.recipients.len()), (0, 0));
+    // The driving-licence certificate of a month ago goes to Traficom an hour ago.
+    let licence = own
+        .certificates()
+        .await
+        .expect("certificates")
+        .into_iter()
+        .find(|c| c.forwardings.is_empty())
+        .expect("one not forwarded yet");
+    archive::inspect::forward_certificate(
+        &t.archive,
+        ids::SWEDISH,
+        licence.id.get(),
+        licence.form.recipient(),
+        "2026-11-29T11:00",
+    )
+    .await
+    .expect("forwarded");
+    let news = own.news().await.expect("news").disclosures.expect("own");
+    assert_eq!(news.forwarded, 1);
+    assert_eq!(news.recipients, [Recipient::Traficom]);
+    assert_eq!(news.entries, quiet.entries, "no person used the data");
+}
+on_both!(
+    forwarded_certificate_news,
+    a_certificate_forwarded_since_the_previous_visit_is_news
 );

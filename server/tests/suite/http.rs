@@ -1960,6 +1960,34 @@ async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
         front.contains("Kukaan muu ei ole käyttänyt tietojasi"),
         "{front}"
     );
+    // A certificate forwarded since his previous visit (kept when he signed in, so
+    // his own reads since do not move it) is news in his own disclosure log, though no
+    // person used his data.
+    let johan = app.sign_in("1007").await;
+    let licence = app
+        .own(archive::demo::ids::SWEDISH)
+        .await
+        .certificates()
+        .await
+        .expect("certificates")
+        .into_iter()
+        .find(|c| c.forwardings.is_empty())
+        .expect("one not forwarded yet");
+    archive::inspect::forward_certificate(
+        &app.archive,
+        archive::demo::ids::SWEDISH,
+        licence.id.get(),
+        licence.form.recipient(),
+        &format!("{}T00:01", app.archive.clock().today()),
+    )
+    .await
+    .expect("forwarded");
+    let front = app.get("/", Some(&johan)).await.text().await.expect("body");
+    assert!(
+        front.contains("Yksi todistus on lähetetty edellisen käyntisi jälkeen: Traficom."),
+        "{front}"
+    );
+    assert!(!front.contains("Kukaan muu ei ole käyttänyt"), "{front}");
 }
 
 /// The links of a page to other pages of the site (not assets, not the server
