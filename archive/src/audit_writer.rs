@@ -3,13 +3,17 @@
 //! is durable. A read runs on a transaction of its own and returns nothing before its
 //! event is written, so reads no longer queue behind one another's audit writes.
 //! Changes (a renewal request, the living will) keep their event inside their own
-//! transaction.
+//! transaction: both by [`write_audit_all`], here with the event it writes ([`AuditEvent`]).
 
-use sqlx::AnyPool;
+use rand::Rng;
+use sqlx::{Any, AnyPool, Transaction};
+use time::OffsetDateTime;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::access::{write_audit_all, AuditEvent};
+use crate::access::{unix_ms, Purpose};
+use crate::audit::Action;
 use crate::error::ArchiveError;
+use crate::model::PersonId;
 
 /// How many reads' events one commit takes at most.
 const BATCH: usize = 256;
@@ -88,4 +92,99 @@ impl AuditWriter {
             Err(_) => Err(ArchiveError::Corrupt("the audit writer has stopped")),
         }
     }
+}
+
+/// One row of the audit trail, as written.
+#[derive(Debug, Clone)]
+pub(crate) struct AuditEvent {
+    pub subject: PersonId,
+    pub actor: PersonId,
+    pub right: &'static str,
+    pub action: Action,
+    pub object: Option<i64>,
+    /// What narrowed a list ("name=value" pairs), when it was one.
+    pub detail: Option<String>,
+    pub purpose: Purpose,
+    pub outcome: &'static str,
+    pub at: OffsetDateTime,
+}
+
+impl AuditEvent {
+    /// An event of a person's own doing on their own trail (signing in or out, looking
+    /// up whom they may act for).
+    pub(crate) const fn own(person: PersonId, action: Action, at: OffsetDateTime) -> Self {
+        Self {
+            subject: person,
+            actor: person,
+            right: "own",
+            action,
+            object: None,
+            detail: None,
+            purpose: Purpose::CitizenService,
+            outcome: "ok",
+            at,
+        }
+    }
+}
+
+/// Writes an audit event inside the caller's transaction, so the event and what it
+/// records commit or roll back together.
+pub(crate) async fn write_audit(
+    tx: &mut Transaction<'static, Any>,
+    event: AuditEvent,
+) -> Result<(), ArchiveError> {
+    write_audit_all(tx, std::slice::from_ref(&event)).await
+}
+
+/// How many events one INSERT writes at most (ten values each, well within either
+/// database's limit of bound values).
+const AUDIT_ROWS_PER_INSERT: usize = 64;
+
+/// Writes `events` in `tx`, many rows to an INSERT: a batch of the audit writer (the
+/// events of every read waiting for it) costs one round trip per 64 events, not one
+/// per event.
+pub(crate) async fn write_audit_all(
+    tx: &mut Transaction<'static, Any>,
+    events: &[AuditEvent],
+) -> Result<(), ArchiveError> {
+    for chunk in events.chunks(AUDIT_ROWS_PER_INSERT) {
+        let mut sql = crate::db::Sql::new(
+            "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, acting_right, action, \
+             object_id, object_detail, purpose, outcome) VALUES ",
+        );
+        for (i, event) in chunk.iter().enumerate() {
+            let id: i64 = rand::rng().random_range(1..i64::MAX);
+            sql.push(if i == 0 { "(" } else { ", (" })
+                .bind(event.subject.get())
+                .push(", ")
+                .bind(id)
+                .push(", ")
+                .bind(unix_ms(event.at))
+                .push(", ")
+                .bind(event.actor.get())
+                .push(", ")
+                .bind(event.right)
+                .push(", ")
+                .bind(event.action.code())
+                .push(", ");
+            // A missing object or detail is a literal NULL (no value is formatted into
+            // the text).
+            match event.object {
+                Some(object) => sql.bind(object),
+                None => sql.push("NULL"),
+            };
+            sql.push(", ");
+            match &event.detail {
+                Some(detail) => sql.bind(detail.as_str()),
+                None => sql.push("NULL"),
+            };
+            sql.push(", ")
+                .bind(event.purpose.code())
+                .push(", ")
+                .bind(event.outcome)
+                .push(")");
+        }
+        sql.query().execute(&mut **tx).await?;
+    }
+    Ok(())
 }

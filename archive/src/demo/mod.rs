@@ -589,9 +589,9 @@ async fn insert_person(
         // A previous visit two weeks ago, so that the front page has something to
         // call new on the first sign-in to the demo.
         let previous = (today - Duration::days(14)).midnight().assume_utc() + Duration::hours(7);
-        crate::access::write_audit(
+        crate::audit_writer::write_audit(
             w.tx,
-            crate::access::AuditEvent::own(p.id, crate::audit::Action::SignIn, previous),
+            crate::audit_writer::AuditEvent::own(p.id, crate::audit::Action::SignIn, previous),
         )
         .await?;
     }

@@ -14,7 +14,8 @@ use time::Duration;
 
 use super::model::RenewalStatus;
 use super::renewal::UNPROCESSED_EXPIRY;
-use crate::access::{unix_ms, write_audit, Action, Archive, AuditEvent, Purpose};
+use crate::access::{unix_ms, Action, Archive, Purpose};
+use crate::audit_writer::{write_audit, AuditEvent};
 use crate::error::ArchiveError;
 use crate::model::PersonId;
 

@@ -1,7 +1,8 @@
 //! The language a person chose for the service, kept for their next sign-in.
 
 use super::SessionToken;
-use crate::access::{write_audit, Action, Archive, AuditEvent};
+use crate::access::{Action, Archive};
+use crate::audit_writer::{write_audit, AuditEvent};
 use crate::error::ArchiveError;
 use crate::model::{Language, PersonId};
 

@@ -16,7 +16,8 @@ use rand::TryRngCore;
 use sha2::{Digest, Sha256};
 use time::Duration;
 
-use crate::access::{unix_ms, write_audit, Action, Actor, Archive, AuditEvent, Purpose};
+use crate::access::{unix_ms, Action, Actor, Archive, Purpose};
+use crate::audit_writer::{write_audit, AuditEvent};
 use crate::error::ArchiveError;
 use crate::model::{ActingFor, PersonId, SignedIn};
 

@@ -1,8 +1,9 @@
 //! Whom a signed-in person may act for, and the mandates they gave that end soon.
 
 use super::{handle_of, SessionToken};
-use crate::access::{Action, Actor, Archive, AuditEvent};
+use crate::access::{Action, Actor, Archive};
 use crate::audit::Refusal;
+use crate::audit_writer::AuditEvent;
 use crate::error::ArchiveError;
 use crate::model::{MandateEnding, PersonId, ProxyOption, ProxyOverview};
 
