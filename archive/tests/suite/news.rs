@@ -20,13 +20,18 @@ use time::Duration;
 async fn sign_in(t: &TestArchive, person: PersonId) -> (Actor, SessionToken) {
     let actor = t.archive.demo_actor(person).await.expect("actor");
     let token = t.archive.start_session(&actor).await.expect("session");
+    (resumed(t, &token).await, token)
+}
+
+/// The actor a live session knows.
+async fn resumed(t: &TestArchive, token: &SessionToken) -> Actor {
     let (actor, _) = t
         .archive
-        .resume_session(&token, SessionLimits::default())
+        .resume_session(token, SessionLimits::default())
         .await
         .expect("lookup")
         .expect("live");
-    (actor, token)
+    actor
 }
 
 /// `actor`'s access to `subject`'s data, by whatever right they hold.
@@ -238,12 +243,7 @@ async fn a_proxy_hears_news_of_the_sections_the_right_covers(t: &TestArchive) {
         .switch_acting_for(&session, &laura, ActFor::Handle(&handle))
         .await
         .expect("switched");
-    let (laura, _) = t
-        .archive
-        .resume_session(&switched, SessionLimits::default())
-        .await
-        .expect("lookup")
-        .expect("live");
+    let laura = resumed(t, &switched).await;
     let for_eetu = access(t, &laura, ids::CHILD)
         .await
         .front_page(&switched)
