@@ -13,6 +13,7 @@ use crate::clock::{format_stamp, parse_stamp, DAY};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Language, OrganisationId, OrganisationRef};
+use crate::news::part::NewsPart;
 
 const COLUMNS: &str = "SELECT a.id, a.starts_at, a.minutes, a.kind, a.mode, a.professional_role, \
      a.organisation_id, o.name AS organisation_name, u.name AS unit_name, u.street_address, \
@@ -205,32 +206,42 @@ impl Access {
     /// `Refused` when the right does not cover appointments; `Storage` when the
     /// database fails.
     pub async fn appointments_news(&self, since_ms: i64) -> Result<AppointmentsNews, ArchiveError> {
-        let mut read = self
-            .begin_read(Action::AppointmentsNews, None, None)
-            .await?;
-        let news = self.appointments_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
-        Ok(news)
+        self.news_part(Action::AppointmentsNews, since_ms).await
+    }
+}
+
+/// The appointments' part of the news statement ([`NewsPart`]).
+#[derive(sqlx::FromRow)]
+struct AppointmentsNewsRow {
+    appointments_booked: i64,
+    appointments_next: Option<String>,
+}
+
+impl NewsPart for AppointmentsNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
+        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
+        sql.push("(SELECT COUNT(CASE WHEN a.booked_at > ")
+            .bind(since)
+            .push(
+                " THEN 1 END) AS appointments_booked, MIN(a.starts_at) AS appointments_next \
+                 FROM appointment a WHERE a.person_id = ",
+            )
+            .bind(access.subject().get());
+        access.push_shown(sql);
+        sql.push(" AND a.starts_at >= ")
+            .bind(access.today_stamp())
+            .push(")");
     }
 
-    /// [`Access::appointments_news`] within a read begun elsewhere (the front page's, of
-    /// every section at once), which audits it.
-    pub(crate) async fn appointments_news_in(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        since_ms: i64,
-    ) -> Result<AppointmentsNews, ArchiveError> {
-        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
-        let mut sql = Sql::new("SELECT COUNT(CASE WHEN a.booked_at > ");
-        sql.bind(since)
-            .push(" THEN 1 END), MIN(a.starts_at) FROM appointment a WHERE a.person_id = ")
-            .bind(self.subject().get());
-        self.push_shown(&mut sql);
-        sql.push(" AND a.starts_at >= ").bind(self.today_stamp());
-        let (booked, next): (i64, Option<String>) = sql.query_as().fetch_one(&mut **tx).await?;
-        Ok(AppointmentsNews {
-            booked,
-            next: next.as_deref().map(parse_stamp).transpose()?,
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <AppointmentsNewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(Self {
+            booked: row.appointments_booked,
+            next: row
+                .appointments_next
+                .as_deref()
+                .map(parse_stamp)
+                .transpose()?,
         })
     }
 }

@@ -13,6 +13,7 @@ use crate::clock::{format_stamp, parse_stamp};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Language, OrganisationId, OrganisationRef};
+use crate::news::part::NewsPart;
 
 const COLUMNS: &str = "SELECT c.id, c.form, c.issued_at, c.issuer_role, c.organisation_id, \
      o.name AS organisation_name, u.name AS unit_name";
@@ -159,28 +160,7 @@ impl Access {
     /// `Refused` when the right does not cover certificates; `Storage` when the
     /// database fails.
     pub async fn certificates_news(&self, since_ms: i64) -> Result<CertificatesNews, ArchiveError> {
-        let mut read = self
-            .begin_read(Action::CertificatesNews, None, None)
-            .await?;
-        let news = self.certificates_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
-        Ok(news)
-    }
-
-    /// [`Access::certificates_news`] within a read begun elsewhere (the front page's,
-    /// of every section at once), which audits it.
-    pub(crate) async fn certificates_news_in(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        since_ms: i64,
-    ) -> Result<CertificatesNews, ArchiveError> {
-        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
-        let mut sql = Sql::new("SELECT COUNT(*) FROM certificate c WHERE c.person_id = ");
-        sql.bind(self.subject().get()).push(" AND ");
-        self.visible_rows(&mut sql, "c", "issued_at");
-        sql.push(" AND c.issued_at > ").bind(since);
-        let (issued,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
-        Ok(CertificatesNews { issued })
+        self.news_part(Action::CertificatesNews, since_ms).await
     }
 
     /// How many of the person's certificates were forwarded since `since_ms` (UTC
@@ -238,5 +218,29 @@ impl Access {
                 })
             })
             .collect()
+    }
+}
+
+/// The certificates' part of the news statement ([`NewsPart`]).
+#[derive(sqlx::FromRow)]
+struct CertificatesNewsRow {
+    certificates_issued: i64,
+}
+
+impl NewsPart for CertificatesNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
+        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
+        sql.push("(SELECT COUNT(*) AS certificates_issued FROM certificate c WHERE c.person_id = ")
+            .bind(access.subject().get())
+            .push(" AND ");
+        access.visible_rows(sql, "c", "issued_at");
+        sql.push(" AND c.issued_at > ").bind(since).push(")");
+    }
+
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <CertificatesNewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(Self {
+            issued: row.certificates_issued,
+        })
     }
 }

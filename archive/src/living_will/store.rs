@@ -4,7 +4,10 @@
 
 use super::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
 use crate::access::{unix_ms, Access, Action};
+use crate::db::Sql;
 use crate::error::ArchiveError;
+use crate::model::LivingWillNews;
+use crate::news::part::NewsPart;
 
 /// The columns of the treatments, in [`Treatment::ALL`]'s order.
 const TREATMENT_COLUMNS: [&str; 5] = [
@@ -91,16 +94,6 @@ fn will_of(history: Vec<LivingWillVersion>) -> LivingWill {
 }
 
 impl Access {
-    /// Where the living will stands, within a read begun elsewhere (the front page's,
-    /// of every section at once), which audits it as a read of the living will.
-    pub(crate) async fn living_will_news_in(
-        &self,
-        tx: &mut Tx,
-    ) -> Result<crate::model::LivingWillNews, ArchiveError> {
-        let history = versions(tx, self.subject().get()).await?;
-        Ok(crate::model::LivingWillNews::of(&will_of(history)))
-    }
-
     /// The person's living will and its history.
     ///
     /// # Errors
@@ -194,5 +187,39 @@ impl Access {
         let history = versions(&mut tx, person).await?;
         tx.commit().await?;
         Ok(will_of(history))
+    }
+}
+
+/// The living will's part of the news statement ([`NewsPart`]): its newest version,
+/// if any.
+#[derive(sqlx::FromRow)]
+struct LivingWillNewsRow {
+    living_will_written_ms: Option<i64>,
+    living_will_withdrawn: Option<i64>,
+}
+
+/// Only the person changes it: the front page says where it stands, read as the
+/// living will (whatever the time of the previous visit).
+impl NewsPart for LivingWillNews {
+    fn push(access: &Access, sql: &mut Sql, _since_ms: i64) {
+        sql.push(
+            "(SELECT MAX(l.written_ms) AS living_will_written_ms, \
+             MAX(l.withdrawn) AS living_will_withdrawn FROM living_will l WHERE l.person_id = ",
+        )
+        .bind(access.subject().get())
+        .push(" AND l.version = (SELECT MAX(v.version) FROM living_will v WHERE v.person_id = ")
+        .bind(access.subject().get())
+        .push("))");
+    }
+
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <LivingWillNewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(match row.living_will_written_ms {
+            None => Self::NoneWritten,
+            Some(ms) if row.living_will_withdrawn.unwrap_or(0) != 0 => {
+                Self::Withdrawn(crate::clock::finnish_at_ms(ms))
+            }
+            Some(ms) => Self::InForce(crate::clock::finnish_at_ms(ms)),
+        })
     }
 }

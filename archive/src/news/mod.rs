@@ -6,4 +6,6 @@
 
 pub mod model;
 #[cfg(feature = "storage")]
+pub(crate) mod part;
+#[cfg(feature = "storage")]
 mod store;

@@ -40,18 +40,6 @@ pub enum LivingWillNews {
     Withdrawn(PrimitiveDateTime),
 }
 
-impl LivingWillNews {
-    /// What a living will and its versions say.
-    #[must_use]
-    pub fn of(will: &crate::model::LivingWill) -> Self {
-        match (&will.current, will.history.first()) {
-            (Some(current), _) => Self::InForce(current.written_at),
-            (None, Some(withdrawal)) => Self::Withdrawn(withdrawal.written_at),
-            (None, None) => Self::NoneWritten,
-        }
-    }
-}
-
 /// Documents that appeared (were recorded, or a delayed one was released).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordsNews {

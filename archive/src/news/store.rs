@@ -2,6 +2,7 @@
 //! one read.
 
 use super::model::{FrontPage, News};
+use super::part::NewsCounts;
 use crate::access::{Access, Action, SectionsRead};
 use crate::error::ArchiveError;
 use crate::rights::Right;
@@ -57,7 +58,9 @@ impl Access {
         Ok(FrontPage { news, proxies })
     }
 
-    /// Each covered section's news since `since_ms`, within `read`.
+    /// Each covered section's news since `since_ms`, within `read`: the counts in one
+    /// statement ([`NewsCounts`]), whatever the number of sections; each section's
+    /// read audited as its own.
     async fn sections_news(
         &self,
         read: &mut SectionsRead,
@@ -67,42 +70,39 @@ impl Access {
             since: Some(crate::clock::finnish_at_ms(since_ms)),
             ..News::default()
         };
+        let mut counts = NewsCounts::new();
         for &section in Section::ALL {
             if !self.covers(section) {
                 continue;
             }
             let action = match section {
                 Section::HealthRecords => {
-                    news.records = Some(self.records_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |n, part| n.records = Some(part));
                     Action::RecordsNews
                 }
                 Section::Prescriptions => {
-                    news.prescriptions =
-                        Some(self.prescriptions_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |n, part| n.prescriptions = Some(part));
                     Action::PrescriptionsNews
                 }
+                // Who did what with the data: rows of the trail, read on their own.
                 Section::DisclosureLog => {
                     news.disclosures = Some(self.disclosure_news_in(&mut read.tx, since_ms).await?);
                     Action::DisclosureLogNews
                 }
-                // Only the person changes it: the front page says where it stands.
                 Section::LivingWill => {
-                    news.living_will = Some(self.living_will_news_in(&mut read.tx).await?);
+                    counts.add(self, since_ms, |n, part| n.living_will = Some(part));
                     Action::ReadLivingWill
                 }
                 Section::Appointments => {
-                    news.appointments =
-                        Some(self.appointments_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |n, part| n.appointments = Some(part));
                     Action::AppointmentsNews
                 }
                 Section::SocialWelfare => {
-                    news.social_welfare =
-                        Some(self.social_welfare_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |n, part| n.social_welfare = Some(part));
                     Action::SocialWelfareNews
                 }
                 Section::Certificates => {
-                    news.certificates =
-                        Some(self.certificates_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |n, part| n.certificates = Some(part));
                     Action::CertificatesNews
                 }
                 // No news yet.
@@ -110,6 +110,7 @@ impl Access {
             };
             self.read_section(read, action).await?;
         }
+        counts.read_into(&mut read.tx, &mut news).await?;
         Ok(news)
     }
 }

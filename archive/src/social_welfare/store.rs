@@ -14,6 +14,7 @@ use crate::clock::{format_stamp, parse_stamp};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Language, OrganisationId, OrganisationRef};
+use crate::news::part::NewsPart;
 
 const COLUMNS: &str = "SELECT d.id, d.service_task, d.kind, d.recorded_at, d.title, d.language, \
      d.organisation_id, o.name AS organisation_name, u.name AS unit_name";
@@ -218,27 +219,32 @@ impl Access {
         &self,
         since_ms: i64,
     ) -> Result<SocialWelfareNews, ArchiveError> {
-        let mut read = self
-            .begin_read(Action::SocialWelfareNews, None, None)
-            .await?;
-        let news = self.social_welfare_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
-        Ok(news)
+        self.news_part(Action::SocialWelfareNews, since_ms).await
+    }
+}
+
+/// The social welfare's part of the news statement ([`NewsPart`]).
+#[derive(sqlx::FromRow)]
+struct SocialWelfareNewsRow {
+    social_welfare_documents: i64,
+}
+
+impl NewsPart for SocialWelfareNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
+        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
+        sql.push(
+            "(SELECT COUNT(*) AS social_welfare_documents FROM social_document d \
+             WHERE d.person_id = ",
+        )
+        .bind(access.subject().get());
+        access.push_shown_social(sql);
+        sql.push(" AND d.recorded_at > ").bind(since).push(")");
     }
 
-    /// [`Access::social_welfare_news`] within a read begun elsewhere (the front page's,
-    /// of every section at once), which audits it.
-    pub(crate) async fn social_welfare_news_in(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        since_ms: i64,
-    ) -> Result<SocialWelfareNews, ArchiveError> {
-        let since = format_stamp(crate::clock::finnish_at_ms(since_ms));
-        let mut sql = Sql::new("SELECT COUNT(*) FROM social_document d WHERE d.person_id = ");
-        sql.bind(self.subject().get());
-        self.push_shown_social(&mut sql);
-        sql.push(" AND d.recorded_at > ").bind(since);
-        let (documents,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
-        Ok(SocialWelfareNews { documents })
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <SocialWelfareNewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(Self {
+            documents: row.social_welfare_documents,
+        })
     }
 }

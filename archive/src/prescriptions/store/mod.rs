@@ -19,6 +19,7 @@ use crate::clock::finnish_at_ms;
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Language, OrganisationId, OrganisationRef, PersonId, PrescriptionsNews};
+use crate::news::part::NewsPart;
 use crate::prescriptions::model::{
     Dispensation, Prescription, PrescriptionDetail, PrescriptionId, PrescriptionStatus,
     RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
@@ -463,50 +464,52 @@ impl Access {
         &self,
         since_ms: i64,
     ) -> Result<PrescriptionsNews, ArchiveError> {
-        let mut read = self
-            .begin_read_after_expiry(Action::PrescriptionsNews, None)
-            .await?;
-        let news = self.prescriptions_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
-        Ok(news)
+        self.news_part(Action::PrescriptionsNews, since_ms).await
     }
+}
 
-    /// [`Access::prescriptions_news`] within a read begun elsewhere (the front page's,
-    /// of every section at once), which audits it. What it counts (requests answered,
-    /// prescriptions written) no expiry changes, so the front page expires nothing.
-    pub(crate) async fn prescriptions_news_in(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        since_ms: i64,
-    ) -> Result<PrescriptionsNews, ArchiveError> {
+/// The prescriptions' part of the news statement ([`NewsPart`]).
+#[derive(sqlx::FromRow)]
+struct PrescriptionsNewsRow {
+    prescriptions_answered: i64,
+    prescriptions_written: i64,
+}
+
+/// What it counts (requests answered, prescriptions written) no expiry changes, so
+/// its read expires nothing.
+impl NewsPart for PrescriptionsNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
         let since_day = crate::clock::finnish_at_ms(since_ms).date().to_string();
-        let mut sql = Sql::new(
-            "SELECT COUNT(*) FROM renewal_step s \
+        sql.push(
+            "(SELECT (SELECT COUNT(*) FROM renewal_step s \
              JOIN renewal_request r ON r.person_id = s.person_id AND r.id = s.request_id \
              JOIN prescription p ON p.person_id = r.person_id AND p.id = r.prescription_id \
              WHERE s.person_id = ",
-        );
-        sql.bind(self.subject().get())
-            .push(" AND s.status IN (")
-            .bind_list([
-                RenewalStatus::Renewed.code(),
-                RenewalStatus::Rejected.code(),
-            ])
-            .push(") AND s.at_ms > ")
-            .bind(since_ms)
-            .push(" AND ");
-        self.visible_rows(&mut sql, "p", "issued_on");
-        let (answered,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
-        let mut sql = Sql::new("SELECT COUNT(*) FROM prescription p WHERE p.person_id = ");
-        sql.bind(self.subject().get())
+        )
+        .bind(access.subject().get())
+        .push(" AND s.status IN (")
+        .bind_list([
+            RenewalStatus::Renewed.code(),
+            RenewalStatus::Rejected.code(),
+        ])
+        .push(") AND s.at_ms > ")
+        .bind(since_ms)
+        .push(" AND ");
+        access.visible_rows(sql, "p", "issued_on");
+        sql.push(") AS prescriptions_answered, (SELECT COUNT(*) FROM prescription p WHERE p.person_id = ")
+            .bind(access.subject().get())
             .push(" AND p.issued_on > ")
             .bind(since_day)
             .push(" AND ");
-        self.visible_rows(&mut sql, "p", "issued_on");
-        let (new_prescriptions,): (i64,) = sql.query_as().fetch_one(&mut **tx).await?;
-        Ok(PrescriptionsNews {
-            answered,
-            new_prescriptions,
+        access.visible_rows(sql, "p", "issued_on");
+        sql.push(") AS prescriptions_written)");
+    }
+
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <PrescriptionsNewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(Self {
+            answered: row.prescriptions_answered,
+            new_prescriptions: row.prescriptions_written,
         })
     }
 }

@@ -7,6 +7,7 @@ mod lab;
 mod summaries;
 
 use sqlx::any::AnyRow;
+use sqlx::FromRow;
 use time::Duration;
 
 use crate::access::{Access, Action};
@@ -14,6 +15,7 @@ use crate::clock::{parse_stamp, DAY};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{Coding, Language, OrganisationId, OrganisationRef, Page, RecordsNews};
+use crate::news::part::NewsPart;
 use crate::records::model::{
     AbnormalFlag, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary, LabValue,
     MaybeDelayed, MeasuredValue, RecordFilter, RecordsPage, ServiceEventId, ServiceEventKind,
@@ -385,38 +387,43 @@ impl Access {
     /// `Refused` when the right does not cover the records; `Storage` when the
     /// database fails.
     pub async fn records_news(&self, since_ms: i64) -> Result<RecordsNews, ArchiveError> {
-        let mut read = self.begin_read(Action::RecordsNews, None, None).await?;
-        let news = self.records_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
-        Ok(news)
+        self.news_part(Action::RecordsNews, since_ms).await
     }
+}
 
-    /// [`Access::records_news`] within a read begun elsewhere (the front page's, of
-    /// every section at once), which audits it.
-    pub(crate) async fn records_news_in(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        since_ms: i64,
-    ) -> Result<RecordsNews, ArchiveError> {
+/// The records' part of the news statement ([`NewsPart`]).
+#[derive(sqlx::FromRow)]
+struct RecordsNewsRow {
+    records_documents: i64,
+    records_lab_results: i64,
+}
+
+impl NewsPart for RecordsNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
         let since = crate::clock::format_stamp(crate::clock::finnish_at_ms(since_ms));
-        let mut sql = Sql::new("SELECT COUNT(*), COUNT(CASE WHEN d.kind = ");
-        sql.bind(DocumentKind::LabResult.code())
-            .push(" THEN 1 END) FROM document d WHERE d.person_id = ")
-            .bind(self.subject().get())
+        sql.push("(SELECT COUNT(*) AS records_documents, COUNT(CASE WHEN d.kind = ")
+            .bind(DocumentKind::LabResult.code())
+            .push(" THEN 1 END) AS records_lab_results FROM document d WHERE d.person_id = ")
+            .bind(access.subject().get())
             .push(" AND ");
-        self.push_visible(&mut sql);
+        access.push_visible(sql);
         sql.push(" AND (d.recorded_at > ")
             .bind(since.as_str())
             .push(" OR (d.shown_from IS NOT NULL AND d.shown_from > ")
             .bind(since.as_str())
-            .push("))");
-        let (documents, lab_results): (i64, i64) = sql.query_as().fetch_one(&mut **tx).await?;
-        Ok(RecordsNews {
-            documents,
-            lab_results,
-        })
+            .push(")))");
     }
 
+    fn of_row(row: &AnyRow) -> Result<Self, ArchiveError> {
+        let row = RecordsNewsRow::from_row(row)?;
+        Ok(Self {
+            documents: row.records_documents,
+            lab_results: row.records_lab_results,
+        })
+    }
+}
+
+impl Access {
     /// One document in full, or, while it is delayed, only that it exists.
     ///
     /// # Errors

@@ -1,0 +1,100 @@
+//! The sections' counts of what is new, read in one statement: each section writes its
+//! part (a derived table of exactly one row, its columns named after the section) and
+//! reads its news back from the statement's row. The front page asks one statement
+//! however many sections count their news so; a section's news asked alone
+//! ([`Access::news_part`]) is the same part, so both say the same.
+
+use sqlx::any::AnyRow;
+
+use super::model::News;
+use crate::access::{Access, Action};
+use crate::db::Sql;
+use crate::error::ArchiveError;
+
+/// A section's news as a part of one statement.
+pub(crate) trait NewsPart: Sized + 'static {
+    /// Writes the part: `(SELECT …)`, a derived table that yields exactly one row
+    /// whatever the data (aggregates without `GROUP BY`, or a `SELECT` of scalar
+    /// subqueries), its columns prefixed with the section's name so that no two
+    /// parts share one.
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64);
+
+    /// Reads the part's columns from the statement's row (a `sqlx::FromRow` struct
+    /// of them).
+    ///
+    /// # Errors
+    /// `Storage` or `Corrupt` when a column is missing or holds what cannot be.
+    fn of_row(row: &AnyRow) -> Result<Self, ArchiveError>;
+}
+
+/// Puts a part read from the row where [`News`] keeps it.
+type Reader = Box<dyn FnOnce(&AnyRow, &mut News) -> Result<(), ArchiveError> + Send>;
+
+/// One statement of parts, cross joined: each yields one row, so the statement
+/// yields one.
+pub(crate) struct NewsCounts {
+    sql: Sql,
+    readers: Vec<Reader>,
+}
+
+impl NewsCounts {
+    pub(crate) fn new() -> Self {
+        Self {
+            sql: Sql::new("SELECT * FROM "),
+            readers: Vec::new(),
+        }
+    }
+
+    /// Adds `P`'s part; once read, `put` keeps it in the news.
+    pub(crate) fn add<P: NewsPart>(
+        &mut self,
+        access: &Access,
+        since_ms: i64,
+        put: fn(&mut News, P),
+    ) {
+        if !self.readers.is_empty() {
+            self.sql.push(" CROSS JOIN ");
+        }
+        P::push(access, &mut self.sql, since_ms);
+        self.sql.push(&format!(" n{}", self.readers.len()));
+        self.readers.push(Box::new(move |row, news| {
+            put(news, P::of_row(row)?);
+            Ok(())
+        }));
+    }
+
+    /// Runs the statement (none when no part was added) and puts every part in `news`.
+    pub(crate) async fn read_into(
+        self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        news: &mut News,
+    ) -> Result<(), ArchiveError> {
+        if self.readers.is_empty() {
+            return Ok(());
+        }
+        let row = self.sql.query().fetch_one(&mut **tx).await?;
+        for reader in self.readers {
+            reader(&row, news)?;
+        }
+        Ok(())
+    }
+}
+
+impl Access {
+    /// One section's news on its own: `P`'s part as a statement, audited as `action`
+    /// (refused, and recorded so, when the right does not cover its section).
+    pub(crate) async fn news_part<P: NewsPart>(
+        &self,
+        action: Action,
+        since_ms: i64,
+    ) -> Result<P, ArchiveError> {
+        let mut read = self.begin_read(action, None, None).await?;
+        let mut sql = Sql::new("SELECT * FROM ");
+        P::push(self, &mut sql, since_ms);
+        sql.push(" n0");
+        let row = sql.query().fetch_one(&mut *read.tx).await?;
+        let part = P::of_row(&row)?;
+        self.finish_read(read).await?;
+        Ok(part)
+    }
+}
