@@ -382,7 +382,8 @@ impl Access {
     pub(crate) async fn begin_sections_read(&self) -> Result<SectionsRead, ArchiveError> {
         let ending = self.archive.db.read_begins();
         Ok(SectionsRead {
-            tx: self.archive.db.begin().await?,
+            // Its counts are a person's rows by index, planned once ([`Db::begin_generic`]).
+            tx: self.archive.db.begin_generic().await?,
             events: Vec::new(),
             ending,
         })

@@ -156,8 +156,45 @@ impl Db {
     /// # Errors
     /// When the database fails.
     pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+        self.begin_with(None).await
+    }
+
+    /// [`Db::begin`], for a read whose statements PostgreSQL plans once per connection
+    /// (`plan_cache_mode = force_generic_plan`, for this transaction only), not anew on
+    /// each run with its values: for statements whose plan the values do not change
+    /// (a person's rows by the index that leads with the person), where planning is
+    /// most of the work. PostgreSQL would otherwise plan them anew every time, since a
+    /// plan made without the values estimates a third of the person's rows for each
+    /// time bound and so looks dearer than one made with them; the front page's counts
+    /// took 0.6 ms to plan for 0.16 ms of work (BENCHMARKS.md). Never for a read of
+    /// the audit trail kept prepared: the one table every request writes to grows
+    /// faster than a kept plan follows (`disclosure_log::store::others_events`). On
+    /// SQLite the same as [`Db::begin`] (its statements are compiled once, kept with
+    /// the connection).
+    pub(crate) async fn begin_generic(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+        match self.backend {
+            Backend::Postgres => {
+                self.begin_with(Some(
+                    "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan",
+                ))
+                .await
+            }
+            Backend::Sqlite => self.begin().await,
+        }
+    }
+
+    async fn begin_with(
+        &self,
+        statement: Option<&'static str>,
+    ) -> Result<Transaction<'static, Any>, ArchiveError> {
         let pool = self.pool.clone();
-        match tokio::spawn(async move { pool.begin().await }).await {
+        let begun = tokio::spawn(async move {
+            match statement {
+                Some(statement) => pool.begin_with(statement).await,
+                None => pool.begin().await,
+            }
+        });
+        match begun.await {
             Ok(begun) => Ok(begun?),
             Err(_) => Err(ArchiveError::Corrupt(
                 "the task beginning a transaction failed",
