@@ -106,20 +106,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                             // ended, those every right reaches.
                             let holder = session.await.ok().flatten().and_then(|s| s.holder());
                             let groups = Section::navigation(holder);
-                            // On a narrow screen behind one disclosure, so that every
-                            // page's heading is in the first screen (it works without
-                            // JavaScript); on a wide one in a row. One of the two is
-                            // displayed, so assistive technology meets one list.
+                            // Drawn once. On a narrow screen behind one disclosure, so that
+                            // every page's heading is in the first screen (it works without
+                            // JavaScript); on a wide one always shown, in a row, its toggle
+                            // hidden (`nav-menu` in style/tailwind.css).
                             view! {
-                                <details class="md:hidden">
+                                <details class="nav-menu">
                                     <summary class="inline-flex min-h-11 cursor-pointer items-center rounded border border-blue-800 px-3 font-semibold text-blue-800">
                                         {t("nav-menu")}
                                     </summary>
-                                    {nav_groups(&groups, "mt-2 space-y-3")}
+                                    {nav_groups(&groups, "mt-2 space-y-3 md:mt-0 md:flex md:flex-wrap md:gap-x-8 md:gap-y-2 md:space-y-0")}
                                 </details>
-                                <div class="hidden md:block">
-                                    {nav_groups(&groups, "flex flex-wrap gap-x-8 gap-y-2")}
-                                </div>
                             }
                         })}
                     </Suspense>

@@ -15,14 +15,18 @@ pub const H2: &str = "mb-3 mt-8 text-2xl font-semibold";
 pub const TABLE: &str = "w-full border-collapse text-left";
 pub const TH: &str = "border-b-2 border-slate-400 px-2 py-1";
 pub const TD: &str = "border-b border-slate-300 px-2 py-1 align-top";
-pub const LINK: &str = "text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+// The links' and buttons' looks are utilities of their own, defined once in
+// style/tailwind.css (`@utility`) from Tailwind's: each is drawn many times a page (a
+// list's every row, the navigation's every link), and spelt out they were a fifth of
+// the front page's HTML.
+pub const LINK: &str = "ui-link";
 /// A link that stands alone (navigation, lists): at least 44 px high to tap (WCAG 2.5.8).
-pub const NAV_LINK: &str = "inline-flex min-h-11 items-center px-1 text-blue-800 underline underline-offset-2 hover:text-blue-950 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const NAV_LINK: &str = "ui-nav-link";
 /// A check box or a radio button: 24 × 24 px at least (WCAG 2.5.8), not the browser's
 /// 13 px, and kept that size beside a long label.
 pub const CHOICE: &str = "mt-0.5 h-6 w-6 shrink-0";
-pub const BUTTON: &str = "rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
-pub const BUTTON_SECONDARY: &str = "rounded border border-blue-800 bg-white px-3 py-1 text-blue-800 hover:bg-blue-50 focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800";
+pub const BUTTON: &str = "ui-button";
+pub const BUTTON_SECONDARY: &str = "ui-button-secondary";
 
 /// A data table that may be wider than a narrow screen. It scrolls sideways inside its
 /// own region, named by the table's caption and reachable by keyboard (Tab, then the
