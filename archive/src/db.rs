@@ -159,23 +159,25 @@ impl Db {
         self.begin_with(None).await
     }
 
-    /// [`Db::begin`], for a read whose statements PostgreSQL plans once per connection
-    /// (`plan_cache_mode = force_generic_plan`, for this transaction only), not anew on
-    /// each run with its values: for statements whose plan the values do not change
-    /// (a person's rows by the index that leads with the person), where planning is
-    /// most of the work. PostgreSQL would otherwise plan them anew every time, since a
-    /// plan made without the values estimates a third of the person's rows for each
-    /// time bound and so looks dearer than one made with them; the front page's counts
-    /// took 0.6 ms to plan for 0.16 ms of work (BENCHMARKS.md). Never for a read of
-    /// the audit trail kept prepared: the one table every request writes to grows
-    /// faster than a kept plan follows (`disclosure_log::store::others_events`). On
+    /// [`Db::begin`], for a read of a person's rows by the indexes that lead with the
+    /// person, whose statements PostgreSQL then plans once per connection, not anew
+    /// on each run with their values: for this transaction only, plans are generic
+    /// (`plan_cache_mode = force_generic_plan`) and by index wherever one serves
+    /// (`enable_seqscan = off`). Without the first, PostgreSQL plans such statements
+    /// anew every time, since a plan made without the values estimates a third of the
+    /// person's rows for each time bound and so looks dearer than one made with them:
+    /// the front page's counts took 0.6 ms to plan for 0.16 ms of work, and its read
+    /// of the audit trail 0.5 ms (BENCHMARKS.md). Without the second, a plan kept from
+    /// a table's first rows (a sequential scan, right for a few rows) would stay in
+    /// the connection as the table grew: the audit trail, written by every request,
+    /// grows from empty faster than statistics follow (`disclosure_log::store`). On
     /// SQLite the same as [`Db::begin`] (its statements are compiled once, kept with
-    /// the connection).
+    /// the connection, and it reads by index where one serves).
     pub(crate) async fn begin_generic(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
         match self.backend {
             Backend::Postgres => {
                 self.begin_with(Some(
-                    "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan",
+                    "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off",
                 ))
                 .await
             }

@@ -65,16 +65,17 @@ impl Access {
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
     pub async fn disclosure_news(&self, since_ms: i64) -> Result<DisclosureNews, ArchiveError> {
-        let mut read = self
-            .begin_read(Action::DisclosureLogNews, None, None)
+        let mut read = self.begin_sections_read().await?;
+        self.read_section(&mut read, Action::DisclosureLogNews)
             .await?;
         let news = self.disclosure_news_in(&mut read.tx, since_ms).await?;
-        self.finish_read(read).await?;
+        self.finish_sections_read(read).await?;
         Ok(news)
     }
 
     /// [`Access::disclosure_news`] within a read begun elsewhere (the front page's, of
-    /// every section at once), which audits it.
+    /// every section at once), which audits it. Only within a read planned as those
+    /// are ([`crate::db::Db::begin_generic`]): by index, so kept prepared.
     pub(crate) async fn disclosure_news_in(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
@@ -88,7 +89,6 @@ impl Access {
         ))
         .bind(self.subject().get())
         .bind(since_ms)
-        .persistent(false)
         .fetch_all(&mut **tx)
         .await?;
         let forwarded = self.forwarded_since_in(tx, since_ms).await?;
@@ -111,12 +111,14 @@ impl Access {
 /// ranges joined by OR, let SQLite read the subject's whole trail by time instead:
 /// 0.6 ms a front page after a few hundred visits, and growing.)
 ///
-/// A query on the trail is not kept prepared (`persistent(false)`): PostgreSQL plans it
-/// with its values each time. The trail is the one table every request writes to, so
-/// it grows from empty in a new database faster than statistics follow; a plan kept
-/// from its first pages (a sequential scan, then right) stayed in each connection as
-/// the table grew, and on the benchmark's fresh database read the whole trail on every
-/// front page (3 ms at 30,000 events). Planning it afresh costs about 0.1 ms.
+/// A query on the trail is kept prepared only within a read that plans by index
+/// ([`crate::db::Db::begin_generic`], the news); elsewhere not (`persistent(false)`):
+/// PostgreSQL plans it with its values each time. The trail is the one table every
+/// request writes to, so it grows from empty in a new database faster than statistics
+/// follow; a plan kept from its first pages (a sequential scan, then right) stayed in
+/// each connection as the table grew, and on the benchmark's fresh database read the
+/// whole trail on every front page (3 ms at 30,000 events). Planning it afresh costs
+/// 0.1-0.5 ms.
 fn others_events(columns: &str, then: &str) -> String {
     format!(
         "SELECT * FROM (SELECT {columns} FROM audit_event WHERE subject_id = $1 AND actor_id < $1 {then}) b \

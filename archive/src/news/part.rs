@@ -82,19 +82,21 @@ impl NewsCounts {
 
 impl Access {
     /// One section's news on its own: `P`'s part as a statement, audited as `action`
-    /// (refused, and recorded so, when the right does not cover its section).
+    /// (refused, and recorded so, when the right does not cover its section), read as
+    /// the front page reads it ([`Access::begin_sections_read`]).
     pub(crate) async fn news_part<P: NewsPart>(
         &self,
         action: Action,
         since_ms: i64,
     ) -> Result<P, ArchiveError> {
-        let mut read = self.begin_read(action, None, None).await?;
+        let mut read = self.begin_sections_read().await?;
+        self.read_section(&mut read, action).await?;
         let mut sql = Sql::new("SELECT * FROM ");
         P::push(self, &mut sql, since_ms);
         sql.push(" n0");
         let row = sql.query().fetch_one(&mut *read.tx).await?;
         let part = P::of_row(&row)?;
-        self.finish_read(read).await?;
+        self.finish_sections_read(read).await?;
         Ok(part)
     }
 }
