@@ -389,6 +389,19 @@ impl Access {
         })
     }
 
+    /// Begins a read of one section as the front page reads them
+    /// ([`Access::begin_sections_read`], its event noted): the right's reach is checked
+    /// first, so a refusal (recorded at once) begins nothing.
+    pub(crate) async fn begin_section_read(
+        &self,
+        action: Action,
+    ) -> Result<SectionsRead, ArchiveError> {
+        self.require_cover(action, None).await?;
+        let mut read = self.begin_sections_read().await?;
+        read.events.push(self.event(action, None, "ok"));
+        Ok(read)
+    }
+
     /// Notes that `read` read `action`'s section: its event is written when the read
     /// ends. Only a section the right covers may be read so (checked; a section not
     /// covered is refused here and recorded so).

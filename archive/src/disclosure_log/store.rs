@@ -65,9 +65,7 @@ impl Access {
     /// # Errors
     /// `Refused` for a proxy; `Storage` when the database fails.
     pub async fn disclosure_news(&self, since_ms: i64) -> Result<DisclosureNews, ArchiveError> {
-        let mut read = self.begin_sections_read().await?;
-        self.read_section(&mut read, Action::DisclosureLogNews)
-            .await?;
+        let mut read = self.begin_section_read(Action::DisclosureLogNews).await?;
         let news = self.disclosure_news_in(&mut read.tx, since_ms).await?;
         self.finish_sections_read(read).await?;
         Ok(news)

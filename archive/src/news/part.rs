@@ -34,6 +34,7 @@ type Reader = Box<dyn FnOnce(&AnyRow, &mut News) -> Result<(), ArchiveError> + S
 /// yields one.
 pub(crate) struct NewsCounts {
     sql: Sql,
+    parts: usize,
     readers: Vec<Reader>,
 }
 
@@ -41,8 +42,19 @@ impl NewsCounts {
     pub(crate) fn new() -> Self {
         Self {
             sql: Sql::new("SELECT * FROM "),
+            parts: 0,
             readers: Vec::new(),
         }
+    }
+
+    /// Writes `P`'s part into the statement, cross joined with those before it.
+    fn push<P: NewsPart>(&mut self, access: &Access, since_ms: i64) {
+        if self.parts > 0 {
+            self.sql.push(" CROSS JOIN ");
+        }
+        P::push(access, &mut self.sql, since_ms);
+        self.sql.push(&format!(" n{}", self.parts));
+        self.parts += 1;
     }
 
     /// Adds `P`'s part; once read, `put` keeps it in the news.
@@ -52,11 +64,7 @@ impl NewsCounts {
         since_ms: i64,
         put: fn(&mut News, P),
     ) {
-        if !self.readers.is_empty() {
-            self.sql.push(" CROSS JOIN ");
-        }
-        P::push(access, &mut self.sql, since_ms);
-        self.sql.push(&format!(" n{}", self.readers.len()));
+        self.push::<P>(access, since_ms);
         self.readers.push(Box::new(move |row, news| {
             put(news, P::of_row(row)?);
             Ok(())
@@ -83,18 +91,16 @@ impl NewsCounts {
 impl Access {
     /// One section's news on its own: `P`'s part as a statement, audited as `action`
     /// (refused, and recorded so, when the right does not cover its section), read as
-    /// the front page reads it ([`Access::begin_sections_read`]).
+    /// the front page reads it ([`Access::begin_section_read`]).
     pub(crate) async fn news_part<P: NewsPart>(
         &self,
         action: Action,
         since_ms: i64,
     ) -> Result<P, ArchiveError> {
-        let mut read = self.begin_sections_read().await?;
-        self.read_section(&mut read, action).await?;
-        let mut sql = Sql::new("SELECT * FROM ");
-        P::push(self, &mut sql, since_ms);
-        sql.push(" n0");
-        let row = sql.query().fetch_one(&mut *read.tx).await?;
+        let mut read = self.begin_section_read(action).await?;
+        let mut counts = NewsCounts::new();
+        counts.push::<P>(self, since_ms);
+        let row = counts.sql.query().fetch_one(&mut *read.tx).await?;
         let part = P::of_row(&row)?;
         self.finish_sections_read(read).await?;
         Ok(part)
