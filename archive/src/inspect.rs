@@ -481,26 +481,32 @@ pub async fn leaked_transactions(archive: &Archive) -> Result<usize, ArchiveErro
     Ok(leaked)
 }
 
-/// Forwards a person's certificate to `recipient` at `sent_at` (Finnish local
-/// `YYYY-MM-DDTHH:MM`), as Kanta would record it.
+/// Forwards one of the person's certificates not yet forwarded (as `own`, the person's
+/// own access, reads them) to the recipient its form goes to, at `sent_at` (Finnish
+/// local `YYYY-MM-DDTHH:MM`), as Kanta would record it. Returns the recipient.
 ///
 /// # Errors
-/// `Storage` when the database fails (a certificate that is not the person's among it).
-pub async fn forward_certificate(
-    archive: &Archive,
-    person: PersonId,
-    certificate: i64,
-    recipient: crate::model::Recipient,
+/// `NotFound` when every certificate of the person is forwarded already; `Storage`
+/// when the database fails.
+pub async fn forward_a_certificate(
+    own: &crate::access::Access,
     sent_at: &str,
-) -> Result<(), ArchiveError> {
+) -> Result<crate::model::Recipient, ArchiveError> {
+    let certificate = own
+        .certificates()
+        .await?
+        .into_iter()
+        .find(|c| c.forwardings.is_empty())
+        .ok_or(ArchiveError::NotFound)?;
+    let recipient = certificate.form.recipient();
     sqlx::query(
         "INSERT INTO certificate_forwarding (person_id, certificate_id, recipient, sent_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(person.get())
-    .bind(certificate)
+    .bind(own.subject().get())
+    .bind(certificate.id.get())
     .bind(recipient.code())
     .bind(sent_at)
-    .execute(archive.db.pool())
+    .execute(own.archive.db.pool())
     .await?;
-    Ok(())
+    Ok(recipient)
 }

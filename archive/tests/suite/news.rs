@@ -267,22 +267,9 @@ async fn a_certificate_forwarded_since_the_previous_visit_is_news(t: &TestArchiv
     let quiet = own.news().await.expect("news").disclosures.expect("own");
     assert_eq!((quiet.forwarded, quiet.recipients.len()), (0, 0));
     // The driving-licence certificate of a month ago goes to Traficom an hour ago.
-    let licence = own
-        .certificates()
+    archive::inspect::forward_a_certificate(&own, "2026-11-29T11:00")
         .await
-        .expect("certificates")
-        .into_iter()
-        .find(|c| c.forwardings.is_empty())
-        .expect("one not forwarded yet");
-    archive::inspect::forward_certificate(
-        &t.archive,
-        ids::SWEDISH,
-        licence.id.get(),
-        licence.form.recipient(),
-        "2026-11-29T11:00",
-    )
-    .await
-    .expect("forwarded");
+        .expect("forwarded");
     let news = own.news().await.expect("news").disclosures.expect("own");
     assert_eq!(news.forwarded, 1);
     assert_eq!(news.recipients, [Recipient::Traficom]);

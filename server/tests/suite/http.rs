@@ -1964,20 +1964,8 @@ async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
     // his own reads since do not move it) is news in his own disclosure log, though no
     // person used his data.
     let johan = app.sign_in("1007").await;
-    let licence = app
-        .own(archive::demo::ids::SWEDISH)
-        .await
-        .certificates()
-        .await
-        .expect("certificates")
-        .into_iter()
-        .find(|c| c.forwardings.is_empty())
-        .expect("one not forwarded yet");
-    archive::inspect::forward_certificate(
-        &app.archive,
-        archive::demo::ids::SWEDISH,
-        licence.id.get(),
-        licence.form.recipient(),
+    archive::inspect::forward_a_certificate(
+        &app.own(archive::demo::ids::SWEDISH).await,
         &format!("{}T00:01", app.archive.clock().today()),
     )
     .await
