@@ -164,6 +164,17 @@ impl Access {
     }
 
     /// How many of the person's certificates were forwarded since `since_ms` (UTC
+    /// milliseconds, the previous visit), as a scalar subquery: the disclosure log's
+    /// news part counts them with what others did ([`Access::forwarded_since_in`]
+    /// names the recipients).
+    pub(crate) fn push_forwarded_count(&self, sql: &mut Sql, since_ms: i64) {
+        sql.push("SELECT COUNT(*) FROM certificate_forwarding f WHERE f.person_id = ")
+            .bind(self.subject().get())
+            .push(" AND f.sent_at > ")
+            .bind(format_stamp(crate::clock::finnish_at_ms(since_ms)));
+    }
+
+    /// How many of the person's certificates were forwarded since `since_ms` (UTC
     /// milliseconds, the previous visit), by recipient, the latest recipient first: the
     /// disclosure log's news, within its read.
     pub(crate) async fn forwarded_since_in(

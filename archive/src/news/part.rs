@@ -27,18 +27,19 @@ pub(crate) trait NewsPart: Sized + 'static {
     fn of_row(row: &AnyRow) -> Result<Self, ArchiveError>;
 }
 
-/// Puts a part read from the row where [`News`] keeps it.
-type Reader = Box<dyn FnOnce(&AnyRow, &mut News) -> Result<(), ArchiveError> + Send>;
+/// Puts a part read from the row where `T` (the [`News`], or what else is read with
+/// it) keeps it.
+type Reader<T> = Box<dyn FnOnce(&AnyRow, &mut T) -> Result<(), ArchiveError> + Send>;
 
 /// One statement of parts, cross joined: each yields one row, so the statement
-/// yields one.
-pub(crate) struct NewsCounts {
+/// yields one; each part read into `T`.
+pub(crate) struct NewsCounts<T = News> {
     sql: Sql,
     parts: usize,
-    readers: Vec<Reader>,
+    readers: Vec<Reader<T>>,
 }
 
-impl NewsCounts {
+impl<T: 'static> NewsCounts<T> {
     pub(crate) fn new() -> Self {
         Self {
             sql: Sql::new("SELECT * FROM "),
@@ -58,31 +59,26 @@ impl NewsCounts {
     }
 
     /// Adds `P`'s part; once read, `put` keeps it in the news.
-    pub(crate) fn add<P: NewsPart>(
-        &mut self,
-        access: &Access,
-        since_ms: i64,
-        put: fn(&mut News, P),
-    ) {
+    pub(crate) fn add<P: NewsPart>(&mut self, access: &Access, since_ms: i64, put: fn(&mut T, P)) {
         self.push::<P>(access, since_ms);
-        self.readers.push(Box::new(move |row, news| {
-            put(news, P::of_row(row)?);
+        self.readers.push(Box::new(move |row, into| {
+            put(into, P::of_row(row)?);
             Ok(())
         }));
     }
 
-    /// Runs the statement (none when no part was added) and puts every part in `news`.
+    /// Runs the statement (none when no part was added) and puts every part in `into`.
     pub(crate) async fn read_into(
         self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        news: &mut News,
+        into: &mut T,
     ) -> Result<(), ArchiveError> {
         if self.readers.is_empty() {
             return Ok(());
         }
         let row = self.sql.query().fetch_one(&mut **tx).await?;
         for reader in self.readers {
-            reader(&row, news)?;
+            reader(&row, into)?;
         }
         Ok(())
     }
@@ -98,7 +94,7 @@ impl Access {
         since_ms: i64,
     ) -> Result<P, ArchiveError> {
         let mut read = self.begin_section_read(action).await?;
-        let mut counts = NewsCounts::new();
+        let mut counts = NewsCounts::<()>::new();
         counts.push::<P>(self, since_ms);
         let row = counts.sql.query().fetch_one(&mut *read.tx).await?;
         let part = P::of_row(&row)?;

@@ -7,6 +7,7 @@ use crate::access::{Access, Action, SectionsRead};
 use crate::error::ArchiveError;
 use crate::rights::Right;
 use crate::section::Section;
+use crate::sessions::ProxyCounts;
 use crate::sessions::SessionToken;
 
 impl Access {
@@ -34,75 +35,87 @@ impl Access {
 
     /// Every covered section is read in one transaction, each read audited as a read
     /// of its section. A section says here what its news is, or that it has none (the
-    /// `match` has an arm for every section).
+    /// `match` has an arm for every section). The counts, and with one's own access
+    /// how many one may act for and gave mandates to, are one statement
+    /// ([`NewsCounts`]); names are asked after it only where there is something to
+    /// name (others' entries in the disclosure log, relations, mandates), so a front
+    /// page with none of those asks the database one statement.
     async fn gather(&self, session: Option<&SessionToken>) -> Result<FrontPage, ArchiveError> {
         // Whom one may act for is one's own: not while acting for someone else.
-        let proxies = match session {
-            Some(session) if matches!(self.right(), Right::Own) => {
-                Some(self.archive.proxy_overview(self.actor(), session).await?)
-            }
-            _ => None,
-        };
-        if proxies.is_none() && self.previous_visit_ms.is_none() {
+        let session = session.filter(|_| matches!(self.right(), Right::Own));
+        if session.is_none() && self.previous_visit_ms.is_none() {
             return Ok(FrontPage::default());
         }
         let mut read = self.begin_sections_read().await?;
-        if proxies.is_some() {
+        let mut counts = NewsCounts::new();
+        if session.is_some() {
+            counts.add(self, 0, |g: &mut Gathered, part| g.proxies = Some(part));
             self.read_own(&mut read, Action::ListProxies);
         }
-        let news = match self.previous_visit_ms {
-            Some(since_ms) => self.sections_news(&mut read, since_ms).await?,
-            None => News::default(),
+        let mut gathered = Gathered::default();
+        if let Some(since_ms) = self.previous_visit_ms {
+            gathered.news.since = Some(crate::clock::finnish_at_ms(since_ms));
+            self.sections_news(&mut read, &mut counts, since_ms).await?;
+        }
+        counts.read_into(&mut read.tx, &mut gathered).await?;
+        let Gathered { mut news, proxies } = gathered;
+        if let (Some(since_ms), Some(disclosures)) = (self.previous_visit_ms, &mut news.disclosures)
+        {
+            self.name_disclosures(&mut read.tx, since_ms, disclosures)
+                .await?;
+        }
+        let proxies = match session {
+            Some(session) => Some(
+                self.archive
+                    .proxy_overview_in(&mut read.tx, self.actor(), session, proxies)
+                    .await?,
+            ),
+            None => None,
         };
         self.finish_sections_read(read).await?;
         Ok(FrontPage { news, proxies })
     }
 
-    /// Each covered section's news since `since_ms`, within `read`: the counts in one
-    /// statement ([`NewsCounts`]), whatever the number of sections; each section's
-    /// read audited as its own.
+    /// Adds each covered section's news since `since_ms` to `counts`, and notes each
+    /// section's read in `read` (audited as its own).
     async fn sections_news(
         &self,
         read: &mut SectionsRead,
+        counts: &mut NewsCounts<Gathered>,
         since_ms: i64,
-    ) -> Result<News, ArchiveError> {
-        let mut news = News {
-            since: Some(crate::clock::finnish_at_ms(since_ms)),
-            ..News::default()
-        };
-        let mut counts = NewsCounts::new();
+    ) -> Result<(), ArchiveError> {
         for &section in Section::ALL {
             if !self.covers(section) {
                 continue;
             }
             let action = match section {
                 Section::HealthRecords => {
-                    counts.add(self, since_ms, |n, part| n.records = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.records = Some(part));
                     Action::RecordsNews
                 }
                 Section::Prescriptions => {
-                    counts.add(self, since_ms, |n, part| n.prescriptions = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.prescriptions = Some(part));
                     Action::PrescriptionsNews
                 }
-                // Who did what with the data: rows of the trail, read on their own.
+                // Who did what with the data: counted here, named after if any.
                 Section::DisclosureLog => {
-                    news.disclosures = Some(self.disclosure_news_in(&mut read.tx, since_ms).await?);
+                    counts.add(self, since_ms, |g, part| g.news.disclosures = Some(part));
                     Action::DisclosureLogNews
                 }
                 Section::LivingWill => {
-                    counts.add(self, since_ms, |n, part| n.living_will = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.living_will = Some(part));
                     Action::ReadLivingWill
                 }
                 Section::Appointments => {
-                    counts.add(self, since_ms, |n, part| n.appointments = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.appointments = Some(part));
                     Action::AppointmentsNews
                 }
                 Section::SocialWelfare => {
-                    counts.add(self, since_ms, |n, part| n.social_welfare = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.social_welfare = Some(part));
                     Action::SocialWelfareNews
                 }
                 Section::Certificates => {
-                    counts.add(self, since_ms, |n, part| n.certificates = Some(part));
+                    counts.add(self, since_ms, |g, part| g.news.certificates = Some(part));
                     Action::CertificatesNews
                 }
                 // No news yet.
@@ -110,7 +123,14 @@ impl Access {
             };
             self.read_section(read, action).await?;
         }
-        counts.read_into(&mut read.tx, &mut news).await?;
-        Ok(news)
+        Ok(())
     }
+}
+
+/// What the front page's one statement reads: the news, and how many one may act for
+/// and gave mandates to.
+#[derive(Default)]
+struct Gathered {
+    news: News,
+    proxies: Option<ProxyCounts>,
 }

@@ -7,6 +7,7 @@ mod demo;
 mod language;
 mod login;
 mod proxies;
+pub(crate) use proxies::ProxyCounts;
 
 pub use login::{LoginAttempt, LOGIN_ATTEMPT_LIFETIME};
 
