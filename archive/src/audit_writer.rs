@@ -136,13 +136,17 @@ pub(crate) async fn write_audit(
     write_audit_all(tx, std::slice::from_ref(&event)).await
 }
 
-/// How many events one INSERT writes at most (ten values each, well within either
-/// database's limit of bound values).
-const AUDIT_ROWS_PER_INSERT: usize = 64;
+/// How many events one INSERT writes at most (ten values each). Not more: SQLite finds
+/// each numbered value's place by a walk of the statement's list of them (sqlx binds
+/// `$n` by name, `sqlite3_bind_parameter_name`), so binding costs the square of the
+/// values: 64 rows' 640 values took more of a saturated front page than the INSERT
+/// itself (BENCHMARKS.md), 16 rows' 160 a sixteenth as much a value, for one more
+/// statement per 16 events.
+const AUDIT_ROWS_PER_INSERT: usize = 16;
 
 /// Writes `events` in `tx`, many rows to an INSERT: a batch of the audit writer (the
-/// events of every read waiting for it) costs one round trip per 64 events, not one
-/// per event.
+/// events of every read waiting for it) costs one round trip per
+/// [`AUDIT_ROWS_PER_INSERT`] events, not one per event.
 pub(crate) async fn write_audit_all(
     tx: &mut Transaction<'static, Any>,
     events: &[AuditEvent],
