@@ -101,7 +101,7 @@ pub(crate) struct AuditedRead {
 /// A read of several sections at once (the front page's news): one transaction, and
 /// an event for each section read, written together when it ends.
 pub(crate) struct SectionsRead {
-    pub tx: Transaction<'static, Any>,
+    pub tx: crate::db::ReadOn,
     events: Vec<AuditEvent>,
     ending: crate::db::ReadEnding,
 }
@@ -488,7 +488,7 @@ impl Access {
         &self,
         read: SectionsRead,
     ) -> Result<(), ArchiveError> {
-        read.tx.commit().await?;
+        read.tx.end().await?;
         let recorded = self.archive.audit.record_all(read.events).await;
         read.ending.ended();
         recorded

@@ -171,17 +171,24 @@ impl Db {
     /// a table's first rows (a sequential scan, right for a few rows) would stay in
     /// the connection as the table grew: the audit trail, written by every request,
     /// grows from empty faster than statistics follow (`disclosure_log::store`). On
-    /// SQLite the same as [`Db::begin`] (its statements are compiled once, kept with
-    /// the connection, and it reads by index where one serves).
-    pub(crate) async fn begin_generic(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+    /// SQLite no transaction but a connection in autocommit ([`ReadOn::Conn`]): its
+    /// statements are compiled once and kept with the connection, and it reads by
+    /// index where one serves; BEGIN and COMMIT were two hops to the connection's
+    /// worker thread for a read that is one statement when nothing is to be named
+    /// (each statement is its own snapshot; what is asked after the counts stands on
+    /// its own, `Access::name_disclosures`). 16 connections: +11 % front pages a
+    /// second (BENCHMARKS.md).
+    pub(crate) async fn begin_generic(&self) -> Result<ReadOn, ArchiveError> {
         match self.backend {
-            Backend::Postgres => {
+            Backend::Postgres => Ok(ReadOn::Tx(
                 self.begin_with(Some(
                     "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off",
                 ))
-                .await
-            }
-            Backend::Sqlite => self.begin().await,
+                .await?,
+            )),
+            // Each statement its own snapshot: the reads that use this ask one
+            // statement, and anything asked after it stands on its own.
+            Backend::Sqlite => Ok(ReadOn::Conn(self.pool.acquire().await?)),
         }
     }
 
@@ -341,6 +348,42 @@ impl Sql {
             };
         }
         query
+    }
+}
+
+/// What a read of several parts runs on: a transaction (PostgreSQL, for its plans), or
+/// on SQLite a connection in autocommit, which spares the worker thread two hops.
+pub(crate) enum ReadOn {
+    Tx(Transaction<'static, Any>),
+    Conn(sqlx::pool::PoolConnection<Any>),
+}
+
+impl ReadOn {
+    /// Ends the read: commits the transaction, or gives the connection back.
+    pub(crate) async fn end(self) -> Result<(), sqlx::Error> {
+        match self {
+            Self::Tx(tx) => tx.commit().await,
+            Self::Conn(_) => Ok(()),
+        }
+    }
+}
+
+impl std::ops::Deref for ReadOn {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Self::Tx(tx) => tx,
+            Self::Conn(conn) => conn,
+        }
+    }
+}
+
+impl std::ops::DerefMut for ReadOn {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        match self {
+            Self::Tx(tx) => &mut *tx,
+            Self::Conn(conn) => &mut *conn,
+        }
     }
 }
 

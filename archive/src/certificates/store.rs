@@ -179,7 +179,7 @@ impl Access {
     /// disclosure log's news, within its read.
     pub(crate) async fn forwarded_since_in(
         &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tx: &mut sqlx::AnyConnection,
         since_ms: i64,
     ) -> Result<Vec<(Recipient, i64)>, ArchiveError> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
@@ -189,7 +189,7 @@ impl Access {
         )
         .bind(self.subject().get())
         .bind(format_stamp(crate::clock::finnish_at_ms(since_ms)))
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?;
         rows.into_iter()
             .map(|(recipient, count)| {

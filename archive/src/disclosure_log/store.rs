@@ -92,7 +92,7 @@ impl Access {
     /// count is then taken from the rows named, so the two always agree.
     pub(crate) async fn name_disclosures(
         &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tx: &mut sqlx::AnyConnection,
         since_ms: i64,
         news: &mut DisclosureNews,
     ) -> Result<(), ArchiveError> {
@@ -106,7 +106,7 @@ impl Access {
                 ") a JOIN person p ON p.id = a.actor_id \
                  GROUP BY p.id, p.given_name, p.family_name ORDER BY MAX(a.at_ms) DESC",
             );
-            let rows: Vec<(String, String, i64)> = sql.query_as().fetch_all(&mut **tx).await?;
+            let rows: Vec<(String, String, i64)> = sql.query_as().fetch_all(&mut *tx).await?;
             news.entries = rows.iter().map(|r| r.2).sum();
             news.actors = rows
                 .into_iter()

@@ -70,13 +70,13 @@ impl<T: 'static> NewsCounts<T> {
     /// Runs the statement (none when no part was added) and puts every part in `into`.
     pub(crate) async fn read_into(
         self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tx: &mut sqlx::AnyConnection,
         into: &mut T,
     ) -> Result<(), ArchiveError> {
         if self.readers.is_empty() {
             return Ok(());
         }
-        let row = self.sql.query().fetch_one(&mut **tx).await?;
+        let row = self.sql.query().fetch_one(&mut *tx).await?;
         for reader in self.readers {
             reader(&row, into)?;
         }
