@@ -34,6 +34,8 @@ mod db;
 pub mod demo;
 #[cfg(feature = "storage")]
 mod error;
+#[cfg(feature = "storage")]
+mod facts;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]

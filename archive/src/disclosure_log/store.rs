@@ -9,7 +9,7 @@ use crate::audit::Outcome;
 use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::model::{DisclosureNews, RightKind};
-use crate::news::part::{NewsCounts, NewsPart};
+use crate::news::part::NewsPart;
 
 impl Access {
     /// What others (proxies, so far) did with the person's data, newest first: who, by
@@ -73,13 +73,7 @@ impl Access {
     /// `Refused` for a proxy; `Storage` when the database fails.
     pub async fn disclosure_news(&self, since_ms: i64) -> Result<DisclosureNews, ArchiveError> {
         let mut read = self.begin_section_read(Action::DisclosureLogNews).await?;
-        let mut counts = NewsCounts::new();
-        counts.add(self, since_ms, |news: &mut Option<DisclosureNews>, part| {
-            *news = Some(part);
-        });
-        let mut news = None;
-        counts.read_into(&mut read.tx, &mut news).await?;
-        let mut news = news.unwrap_or_default();
+        let mut news: DisclosureNews = self.read_part(&mut read.tx, since_ms).await?;
         self.name_disclosures(&mut read.tx, since_ms, &mut news)
             .await?;
         self.finish_sections_read(read).await?;

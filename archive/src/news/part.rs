@@ -94,11 +94,20 @@ impl Access {
         since_ms: i64,
     ) -> Result<P, ArchiveError> {
         let mut read = self.begin_section_read(action).await?;
-        let mut counts = NewsCounts::<()>::new();
-        counts.push::<P>(self, since_ms);
-        let row = counts.sql.query().fetch_one(&mut *read.tx).await?;
-        let part = P::of_row(&row)?;
+        let part = self.read_part(&mut read.tx, since_ms).await?;
         self.finish_sections_read(read).await?;
         Ok(part)
+    }
+
+    /// `P`'s part alone, as a statement on `conn`, within a read begun elsewhere.
+    pub(crate) async fn read_part<P: NewsPart>(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        since_ms: i64,
+    ) -> Result<P, ArchiveError> {
+        let mut counts = NewsCounts::<()>::new();
+        counts.push::<P>(self, since_ms);
+        let row = counts.sql.query().fetch_one(conn).await?;
+        P::of_row(&row)
     }
 }

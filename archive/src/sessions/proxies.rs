@@ -3,11 +3,12 @@
 use sqlx::AnyConnection;
 
 use super::{handle_of, SessionToken};
-use crate::access::{facts_of, push_registered, Access, Action, Actor, Archive};
+use crate::access::{Access, Action, Actor, Archive};
 use crate::audit::Refusal;
 use crate::audit_writer::AuditEvent;
 use crate::db::Sql;
 use crate::error::ArchiveError;
+use crate::facts::{facts_of, push_registered};
 use crate::model::{MandateEnding, PersonId, ProxyOption, ProxyOverview};
 use crate::news::part::NewsPart;
 
