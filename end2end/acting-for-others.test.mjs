@@ -78,6 +78,12 @@ for (const mode of ['js', 'nojs']) {
       assert.match(await page.getByRole('alert').textContent(), /Vain henkilö itse voi käyttää sitä/);
       assert.equal(await page.getByRole('button', { name: 'Tallenna hoitotahto' }).count(), 0);
       assert.deepEqual(await axeViolations(page), [], 'axe on the living will refusal');
+      // Nor the organ donation testament.
+      assert.equal(await page.getByRole('link', { name: 'Elinluovutustahto' }).count(), 0, 'not offered to a proxy');
+      const testament = await page.goto(`${world.app.base}/organ-donation`);
+      await settled(page, mode);
+      assert.equal(testament.status(), 403);
+      assert.equal(await page.getByRole('button', { name: 'Tallenna elinluovutustahto' }).count(), 0);
       await context.close();
 
       const own = await newContext(world.browser, mode);

@@ -57,6 +57,7 @@ const EXTRA = [
   '/social-welfare',
   '/certificates',
   '/living-will',
+  '/organ-donation',
   '/disclosure-log',
   '/accessibility',
   '/no-such-page',

@@ -1,6 +1,6 @@
 // Text typed by a person comes back as typed, never as markup: the renewal message on
-// its error page and the living will through storage and its edit page, with
-// JavaScript on and off.
+// its error page, and the living will and the organ donation testament through storage
+// and their edit pages, with JavaScript on and off.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newContext, settled, useAppAndBrowser, signIn as signInAs } from './support/app.mjs';
@@ -76,6 +76,24 @@ for (const mode of ['js', 'nojs']) {
         await page.getByRole('status').filter({ hasText: 'Hoitotahtosi on tallennettu.' }).waitFor();
         await assertInert(page);
         assert.equal(await page.getByLabel('Muut toiveet hoidostani').inputValue(), typed);
+      }
+      await context.close();
+    });
+
+    test('the organ donation testament keeps its text as typed', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, mode === 'js' ? 'Helvi Virtanen' : 'Laura Nieminen');
+      for (const typed of HOSTILE) {
+        await page.goto(`${world.app.base}/organ-donation`);
+        await settled(page, mode);
+        await page.locator('input[name="decision"][value="no"]').check();
+        await page.getByLabel('Lisätietoja tahdostani').fill(typed);
+        await page.getByRole('button', { name: 'Tallenna elinluovutustahto' }).click();
+        await settled(page, mode);
+        await page.getByRole('status').filter({ hasText: 'Elinluovutustahtosi on tallennettu.' }).waitFor();
+        await assertInert(page);
+        assert.equal(await page.getByLabel('Lisätietoja tahdostani').inputValue(), typed);
       }
       await context.close();
     });

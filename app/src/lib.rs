@@ -17,6 +17,7 @@ pub mod frame;
 pub mod i18n;
 pub mod islands;
 pub mod living_will;
+pub mod organ_donation;
 pub mod prescriptions;
 pub mod records;
 pub mod social_welfare;
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <social_welfare::Routes />
                     <certificates::Routes />
                     <living_will::Routes />
+                    <organ_donation::Routes />
                     <disclosure_log::Routes />
                 </Routes>
             </frame::Layout>

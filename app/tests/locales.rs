@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use app::i18n::{Lang, LangExt as _};
 use archive::model::{
-    AppointmentKind, AttendanceMode, CertificateForm, DocumentKind, IssuerRole, PastPeriod,
-    PrescriptionStatus, ProfessionalRole, Recipient, RenewalBlock, RenewalStatus, RightKind,
-    ServiceTask, SocialDocumentKind, Treatment, TreatmentWish, WorkerRole,
+    AppointmentKind, AttendanceMode, CertificateForm, DocumentKind, Donatable, DonatableKind,
+    DonationDecision, IssuerRole, PastPeriod, PrescriptionStatus, ProfessionalRole, Recipient,
+    RenewalBlock, RenewalStatus, RightKind, ServiceTask, SocialDocumentKind, Treatment,
+    TreatmentWish, WorkerRole,
 };
 use archive::{Action, NavGroup, Refusal, Section};
 
@@ -199,6 +200,21 @@ fn ids_the_codes_name() -> Vec<String> {
             ids.push(format!("living-will-{}-{}", t.code(), w.code()));
         }
     }
+    ids.extend(
+        DonationDecision::ALL
+            .iter()
+            .map(|d| format!("donation-decision-{}", d.code())),
+    );
+    ids.extend(
+        Donatable::ALL
+            .iter()
+            .map(|d| format!("donatable-{}", d.code())),
+    );
+    ids.extend(
+        DonatableKind::ALL
+            .iter()
+            .map(|k| format!("donatable-kind-{}", k.code())),
+    );
     ids.extend(
         archive::prescriptions::medication::ATC_GROUPS
             .iter()

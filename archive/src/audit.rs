@@ -132,6 +132,9 @@ pub enum Action {
     ReadLivingWill,
     WriteLivingWill,
     WithdrawLivingWill,
+    ReadOrganDonation,
+    WriteOrganDonation,
+    WithdrawOrganDonation,
     ListAppointments,
     ReadAppointment,
     /// Appointments written into a calendar file (one, or all to come).
@@ -172,6 +175,9 @@ crate::codes! {
         ReadLivingWill => "living-will.read",
         WriteLivingWill => "living-will.write",
         WithdrawLivingWill => "living-will.withdraw",
+        ReadOrganDonation => "organ-donation.read",
+        WriteOrganDonation => "organ-donation.write",
+        WithdrawOrganDonation => "organ-donation.withdraw",
         ListAppointments => "appointments.list",
         ReadAppointment => "appointments.read",
         ExportAppointments => "appointments.calendar",
@@ -207,6 +213,9 @@ impl Action {
             | Self::ProcessRenewal => Some(Section::Prescriptions),
             Self::ReadLivingWill | Self::WriteLivingWill | Self::WithdrawLivingWill => {
                 Some(Section::LivingWill)
+            }
+            Self::ReadOrganDonation | Self::WriteOrganDonation | Self::WithdrawOrganDonation => {
+                Some(Section::OrganDonation)
             }
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
             Self::ListAppointments

@@ -5,18 +5,20 @@
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
 //! Each section has its folder (`records`, `prescriptions`, `appointments`,
-//! `social_welfare`, `certificates`, `living_will`, `disclosure_log`): its model (shared with the browser build) and, with the
+//! `social_welfare`, `certificates`, `living_will`, `organ_donation`, `disclosure_log`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
 pub mod appointments;
 pub mod audit;
 pub mod certificates;
+pub mod declaration;
 pub mod disclosure_log;
 pub mod feedback;
 pub mod hetu;
 pub mod living_will;
 pub mod model;
 pub mod news;
+pub mod organ_donation;
 pub mod prescriptions;
 pub mod records;
 pub mod section;

@@ -16,6 +16,7 @@ pub use crate::certificates::model::{
     Certificate, CertificateForm, CertificateId, CertificateSummary, CertificatesNews,
     ForwardedCertificate, Forwarding, IssuerRole, Recipient,
 };
+pub use crate::declaration::{Declaration, DeclarationNews, Version, VersionEvent};
 pub use crate::disclosure_log::model::{DisclosureLog, LoggedAction};
 pub use crate::feedback::model::{
     Feedback, ReceivedFeedback, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS,
@@ -23,8 +24,10 @@ pub use crate::feedback::model::{
 pub use crate::living_will::model::{
     LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish, MAX_WISHES_CHARS,
 };
-pub use crate::news::model::{
-    DisclosureNews, FrontPage, LivingWillNews, News, PrescriptionsNews, RecordsNews,
+pub use crate::news::model::{DisclosureNews, FrontPage, News, PrescriptionsNews, RecordsNews};
+pub use crate::organ_donation::model::{
+    Donatable, DonatableKind, DonationDecision, OrganDonation, OrganDonationText,
+    OrganDonationVersion, MAX_DONATION_NOTES_CHARS,
 };
 pub use crate::prescriptions::model::{
     CareSetting, Dispensation, Medication, MedicationGroup, MedicationList, MedicationSource,

@@ -317,7 +317,11 @@ impl Section {
             },
             Self::OrganDonation => SectionSpec {
                 code: "organ-donation",
-                pages: &[],
+                pages: &[page!(
+                    "/organ-donation",
+                    "nav-organ-donation",
+                    "front-organ-donation-text",
+                )],
                 coverage: Coverage::OWN_ONLY,
                 group: NavGroup::Choices,
             },
@@ -487,7 +491,7 @@ mod tests {
                 ),
                 (NavGroup::Appointments, vec!["/appointments"]),
                 (NavGroup::SocialCare, vec!["/social-welfare"]),
-                (NavGroup::Choices, vec!["/living-will"]),
+                (NavGroup::Choices, vec!["/living-will", "/organ-donation"]),
                 (NavGroup::MyData, vec!["/disclosure-log"]),
             ]
         );

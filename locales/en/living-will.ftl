@@ -43,12 +43,7 @@ living-will-withdraw-confirm = I confirm that I want to withdraw my living will.
 living-will-withdraw = Withdraw living will
 living-will-history = History of the living will
 living-will-history-caption = Versions of the living will, newest first
-living-will-history-when = When
-living-will-history-what = What
 living-will-no-history = You have not written a living will.
-living-will-event-written = Written
-living-will-event-changed = Changed
-living-will-event-withdrawn = Withdrawn
 error-invalid-choose-wish = Choose one of the options.
 error-invalid-wishes-too-long = { $max ->
     [one] The wishes can be at most one character. Shorten the text and save again.

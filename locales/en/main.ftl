@@ -103,3 +103,11 @@ nav-group-social-care = Social welfare
 nav-group-choices = Wishes and consents
 nav-group-my-data = Use of your data
 acting-teen-rules-summary = The child has turned 10: you see only some of their data.
+
+## the history of a declaration of one's own (the living will, the organ donation testament)
+
+declaration-history-when = When
+declaration-history-what = What
+declaration-event-written = Written
+declaration-event-changed = Changed
+declaration-event-withdrawn = Withdrawn

@@ -43,12 +43,7 @@ living-will-withdraw-confirm = Vahvistan, että haluan perua hoitotahtoni.
 living-will-withdraw = Peru hoitotahto
 living-will-history = Hoitotahdon historia
 living-will-history-caption = Hoitotahdon versiot, uusin ensin
-living-will-history-when = Aika
-living-will-history-what = Tapahtuma
 living-will-no-history = Et ole kirjoittanut hoitotahtoa.
-living-will-event-written = Kirjoitettu
-living-will-event-changed = Muutettu
-living-will-event-withdrawn = Peruttu
 error-invalid-choose-wish = Valitse yksi vaihtoehdoista.
 error-invalid-wishes-too-long = { $max ->
     [one] Toiveissa voi olla enintään yksi merkki. Lyhennä tekstiä ja tallenna uudelleen.

@@ -103,3 +103,11 @@ nav-group-social-care = Sosiaalihuolto
 nav-group-choices = Tahdot ja suostumukset
 nav-group-my-data = Tietojesi käyttö
 acting-teen-rules-summary = Lapsi on täyttänyt 10 vuotta: näet vain osan hänen tiedoistaan.
+
+## the history of a declaration of one's own (the living will, the organ donation testament)
+
+declaration-history-when = Aika
+declaration-history-what = Tapahtuma
+declaration-event-written = Kirjoitettu
+declaration-event-changed = Muutettu
+declaration-event-withdrawn = Peruttu

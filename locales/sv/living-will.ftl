@@ -43,12 +43,7 @@ living-will-withdraw-confirm = Jag bekräftar att jag vill återkalla mitt livst
 living-will-withdraw = Återkalla livstestamentet
 living-will-history = Livstestamentets historik
 living-will-history-caption = Livstestamentets versioner, nyaste först
-living-will-history-when = Tid
-living-will-history-what = Händelse
 living-will-no-history = Du har inte skrivit något livstestamente.
-living-will-event-written = Skrivet
-living-will-event-changed = Ändrat
-living-will-event-withdrawn = Återkallat
 error-invalid-choose-wish = Välj ett av alternativen.
 error-invalid-wishes-too-long = { $max ->
     [one] Önskemålen får vara högst ett tecken. Korta ner texten och spara igen.

@@ -103,3 +103,11 @@ nav-group-social-care = Socialvård
 nav-group-choices = Viljeyttringar och samtycken
 nav-group-my-data = Användningen av dina uppgifter
 acting-teen-rules-summary = Barnet har fyllt 10 år: du ser bara en del av barnets uppgifter.
+
+## the history of a declaration of one's own (the living will, the organ donation testament)
+
+declaration-history-when = Tid
+declaration-history-what = Händelse
+declaration-event-written = Skrevs
+declaration-event-changed = Ändrades
+declaration-event-withdrawn = Återkallades

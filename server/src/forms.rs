@@ -5,6 +5,7 @@
 
 use app::accessibility::api::FeedbackSubmission;
 use app::living_will::api::LivingWillSubmission;
+use app::organ_donation::api::OrganDonationSubmission;
 use app::prescriptions::api::RenewalSubmission;
 use app::shell;
 use app::ui::form::PostedForm;
@@ -25,6 +26,10 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
         .route(
             LivingWillSubmission::PATH,
             post(answer::<LivingWillSubmission>),
+        )
+        .route(
+            OrganDonationSubmission::PATH,
+            post(answer::<OrganDonationSubmission>),
         )
         .route(FeedbackSubmission::PATH, post(answer::<FeedbackSubmission>))
 }

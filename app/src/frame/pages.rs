@@ -1,7 +1,7 @@
 //! The frame's pages: the front page (the sections the signed-in right covers, and
 //! whom one may act for), signing in, and the page for an address that does not exist.
 
-use archive::model::{FrontPage, LivingWillNews, News, ProxyOption, ProxyOverview};
+use archive::model::{DeclarationNews, FrontPage, News, ProxyOption, ProxyOverview};
 use archive::section::SectionPage;
 use archive::Section;
 use leptos::prelude::*;
@@ -193,19 +193,27 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         }),
-        Section::LivingWill => news.living_will.map(|will| {
-            let lang = lang();
-            match will {
-                LivingWillNews::NoneWritten => t("news-living-will-none"),
-                LivingWillNews::InForce(at) => t_args(
-                    "news-living-will-in-force",
-                    &[("date", lang.date(at.date()).into())],
-                ),
-                LivingWillNews::Withdrawn(at) => t_args(
-                    "news-living-will-withdrawn",
-                    &[("date", lang.date(at.date()).into())],
-                ),
-            }
+        Section::LivingWill => news.living_will.map(|will| match will {
+            DeclarationNews::NoneWritten => t("news-living-will-none"),
+            DeclarationNews::InForce(at) => t_args(
+                "news-living-will-in-force",
+                &[("date", lang().date(at.date()).into())],
+            ),
+            DeclarationNews::Withdrawn(at) => t_args(
+                "news-living-will-withdrawn",
+                &[("date", lang().date(at.date()).into())],
+            ),
+        }),
+        Section::OrganDonation => news.organ_donation.map(|testament| match testament {
+            DeclarationNews::NoneWritten => t("news-organ-donation-none"),
+            DeclarationNews::InForce(at) => t_args(
+                "news-organ-donation-in-force",
+                &[("date", lang().date(at.date()).into())],
+            ),
+            DeclarationNews::Withdrawn(at) => t_args(
+                "news-organ-donation-withdrawn",
+                &[("date", lang().date(at.date()).into())],
+            ),
         }),
         Section::Appointments => news.appointments.map(|a| {
             let lang = lang();
@@ -235,7 +243,7 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             0 => t("news-certificates-none"),
             issued => t_args("news-certificates", &[("count", count(issued))]),
         }),
-        Section::OrganDonation | Section::WellbeingData | Section::Consents => None,
+        Section::WellbeingData | Section::Consents => None,
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::ui::declaration::Intent;
 
 /// The living will of the signed-in person (no one else's can be read).
 #[server(prefix = "/api", endpoint = "living-will")]
@@ -13,32 +14,12 @@ pub async fn read_living_will() -> Result<LivingWill, AppError> {
     Ok(subject_access().await?.living_will().await?)
 }
 
-/// What a living-will form asks for: to save what it says, or to withdraw the will.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LivingWillIntent {
-    #[default]
-    Save,
-    Withdraw,
-}
-
-impl LivingWillIntent {
-    /// As the form posts it.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Save => "save",
-            Self::Withdraw => "withdraw",
-        }
-    }
-}
-
 /// The living-will form as posted: every field as typed, so that a form with a mistake
 /// can be shown again as it was. A treatment's wish is under the treatment's code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LivingWillSubmission {
     #[serde(default)]
-    pub intent: LivingWillIntent,
+    pub intent: Intent,
     #[serde(default)]
     pub wishes: String,
     #[serde(default)]
@@ -80,10 +61,8 @@ impl LivingWillSubmission {
 pub async fn save_living_will(submission: LivingWillSubmission) -> Result<LivingWill, AppError> {
     use crate::ssr::subject_access;
     use archive::model::{LivingWillText, TreatmentWish};
-    if submission.intent == LivingWillIntent::Withdraw {
-        if submission.confirm.is_none() {
-            return Err(AppError::invalid("confirm", "confirm-withdrawal"));
-        }
+    if submission.intent == Intent::Withdraw {
+        crate::ui::declaration::check_confirmed(submission.confirm.as_ref())?;
         return Ok(subject_access().await?.withdraw_living_will().await?);
     }
     // Every wrong field at once: each treatment without a wish, and the text's length
@@ -93,7 +72,8 @@ pub async fn save_living_will(submission: LivingWillSubmission) -> Result<Living
     for &treatment in Treatment::ALL {
         match TreatmentWish::from_code(submission.chosen(treatment)) {
             Some(wish) => treatments.push((treatment, wish)),
-            None => problems.push((format!("{}-want", treatment.code()), "choose-wish".into())),
+            // Linked to the group's first choice, whose id is the group's name.
+            None => problems.push((treatment.code().into(), "choose-wish".into())),
         }
     }
     if let Err(code) = LivingWillText::check_wishes(&submission.wishes) {

@@ -9,16 +9,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{read_living_will, save_living_will, LivingWillIntent, LivingWillSubmission};
+use super::api::{read_living_will, save_living_will, LivingWillSubmission};
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
 use crate::islands::PrintButton;
+use crate::ui::declaration::{history_table, withdraw_form, Intent, WithdrawTexts};
 use crate::ui::form::{
-    error_for, error_id, form_page, posted, ErrorSummary, FieldError, FormError, TextArea,
+    error_for, form_page, posted, ErrorSummary, FormError, RadioGroup, TextArea,
 };
-use crate::ui::{
-    done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE, H1, H2, TD,
-};
+use crate::ui::{done_notice, page_title, problem, BUTTON, H1, H2};
 
 #[component]
 pub fn LivingWillPage() -> impl IntoView {
@@ -40,7 +39,7 @@ pub fn LivingWillPage() -> impl IntoView {
             {move || {
                 let submission = submission.clone();
                 Suspend::new(async move {
-                    let withdrawing = submission.as_ref().is_some_and(|t| t.intent == LivingWillIntent::Withdraw);
+                    let withdrawing = submission.as_ref().is_some_and(|t| t.intent == Intent::Withdraw);
                     let done = if withdrawing { "/living-will?withdrawn=1" } else { "/living-will?saved=1" };
                     let (error, will) = match posted(page.await, done, "write") {
                         Ok(shown) => shown,
@@ -69,10 +68,8 @@ fn will_view(
     let lang = lang();
     let current_text = will.current.as_ref().and_then(|v| v.text.clone());
     let has_will = current_text.is_some();
-    let withdrawing = typed
-        .as_ref()
-        .is_some_and(|s| s.intent == LivingWillIntent::Withdraw);
-    let history = will.history.clone();
+    let withdrawing = typed.as_ref().is_some_and(|s| s.intent == Intent::Withdraw);
+    let history = will.history;
     view! {
         <ErrorSummary error=error.clone() />
         {notice.map(|key| done_notice(t(key)))}
@@ -103,34 +100,19 @@ fn will_view(
         )}
         {has_will
             .then(|| {
-                withdraw_form(if withdrawing { error.clone() } else { Vec::new() })
+                withdraw_form(
+                    "/living-will",
+                    WithdrawTexts {
+                        title: t("living-will-withdraw-title"),
+                        intro: t("living-will-withdraw-intro"),
+                        confirm: t("living-will-withdraw-confirm"),
+                        button: t("living-will-withdraw"),
+                    },
+                    if withdrawing { error.clone() } else { Vec::new() },
+                )
             })}
         <h2 class=H2>{t("living-will-history")}</h2>
-        {if history.is_empty() {
-            view! { <p>{t("living-will-no-history")}</p> }.into_any()
-        } else {
-            view! {
-                <Table id="history".to_owned() caption=t("living-will-history-caption") headers=vec![t("living-will-history-when"), t("living-will-history-what")]>
-                        {history
-                            .iter()
-                            .map(|v| {
-                                let what = match (&v.text, v.version) {
-                                    (None, _) => t("living-will-event-withdrawn"),
-                                    (Some(_), 1) => t("living-will-event-written"),
-                                    (Some(_), _) => t("living-will-event-changed"),
-                                };
-                                view! {
-                                    <tr>
-                                        <td class=TD>{lang.datetime(v.written_at)}</td>
-                                        <td class=TD>{what}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                </Table>
-            }
-                .into_any()
-        }}
+        {history_table(&history, t("living-will-history-caption"), t("living-will-no-history"))}
     }
 }
 
@@ -191,49 +173,25 @@ fn will_form(
     let wishes_error = error_for(&error, "wishes");
     view! {
         <form method="post" action="/living-will" class="max-w-3xl space-y-6 print:hidden">
-            <input type="hidden" name="intent" value=LivingWillIntent::Save.code() />
+            <input type="hidden" name="intent" value=Intent::Save.code() />
             {Treatment::ALL
                 .iter()
                 .copied()
                 .map(|treatment| {
                     let code = treatment.code();
-                    let selected = chosen(treatment);
-                    let field_error = error_for(&error, &format!("{code}-want"));
-                    let error_id = error_id(code);
+                    let choices = TreatmentWish::ALL
+                        .iter()
+                        .map(|&wish| (wish.code(), wish_text(treatment, wish)))
+                        .collect();
                     view! {
-                        // The error summary links to the group's first choice
-                        // (`#<code>-want`), whose group names the error.
-                        <fieldset
-                            class="rounded border border-slate-300 p-4"
-                            aria-describedby=field_error.is_some().then(|| error_id.clone())
-                        >
-                            <legend class="px-1 font-semibold">
-                                {t(&format!("living-will-{code}"))}
-                            </legend>
-                            <FieldError field=code.to_owned() message=field_error.clone() />
-                            {TreatmentWish::ALL
-                                .iter()
-                                .copied()
-                                .map(|wish| {
-                                    let id = format!("{code}-{}", wish.code());
-                                    view! {
-                                        <div class="mt-2 flex items-start gap-2">
-                                            <input
-                                                type="radio"
-                                                id=id.clone()
-                                                name=code
-                                                value=wish.code()
-                                                required
-                                                checked=selected == wish.code()
-                                                class=CHOICE
-                                                aria-invalid=field_error.is_some().then_some("true")
-                                            />
-                                            <label for=id>{wish_text(treatment, wish)}</label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
+                        <RadioGroup
+                            name=code
+                            legend=t(&format!("living-will-{code}"))
+                            choices
+                            chosen=TreatmentWish::from_code(&chosen(treatment)).map(TreatmentWish::code)
+                            error=error_for(&error, code)
+                            stacked=true
+                        />
                     }
                 })
                 .collect_view()}
@@ -248,36 +206,6 @@ fn will_form(
             />
             <button type="submit" class=BUTTON>
                 {t("living-will-save")}
-            </button>
-        </form>
-    }
-}
-
-fn withdraw_form(error: FormError) -> impl IntoView {
-    let message = error.into_iter().next().map(|(_, m)| m);
-    view! {
-        <h2 class=H2 id="withdraw">
-            {t("living-will-withdraw-title")}
-        </h2>
-        <form method="post" action="/living-will" class="max-w-3xl space-y-4 print:hidden">
-            <input type="hidden" name="intent" value=LivingWillIntent::Withdraw.code() />
-            <p>{t("living-will-withdraw-intro")}</p>
-            <FieldError field="confirm".to_owned() message=message.clone() />
-            <div class="flex items-start gap-2">
-                <input
-                    type="checkbox"
-                    id="confirm"
-                    name="confirm"
-                    value="yes"
-                    required
-                    class=CHOICE
-                    aria-invalid=message.is_some().then_some("true")
-                    aria-describedby=message.is_some().then(|| error_id("confirm"))
-                />
-                <label for="confirm">{t("living-will-withdraw-confirm")}</label>
-            </div>
-            <button type="submit" class=BUTTON_SECONDARY>
-                {t("living-will-withdraw")}
             </button>
         </form>
     }

@@ -35,7 +35,9 @@ pub fn error_for(error: &FormError, field: &str) -> Option<String> {
 /// with its number, from the constant the archive enforces.
 #[must_use]
 pub fn invalid_text(code: &str) -> String {
-    use archive::model::{MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS};
+    use archive::model::{
+        MAX_CONTACT_CHARS, MAX_DONATION_NOTES_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS,
+    };
     use archive::{MAX_MESSAGE_CHARS, MAX_WISHES_CHARS};
     // Each id written out, so the locale test sees what each is given.
     match code {
@@ -46,6 +48,10 @@ pub fn invalid_text(code: &str) -> String {
         "wishes-too-long" => t_args(
             "error-invalid-wishes-too-long",
             &[("max", count(MAX_WISHES_CHARS))],
+        ),
+        "donation-notes-too-long" => t_args(
+            "error-invalid-donation-notes-too-long",
+            &[("max", count(MAX_DONATION_NOTES_CHARS))],
         ),
         "feedback-too-long" => t_args(
             "error-invalid-feedback-too-long",
@@ -353,7 +359,8 @@ pub fn DateInput(
 
 /// One choice of several (radio buttons) with its legend and error; `children` (a
 /// submit button, say) follow the choices inside the group. The error summary links
-/// to the first choice, whose id is `name`.
+/// to the first choice, whose id is `name`. In a row (a filter's choices), or
+/// `stacked` in a box, one choice a line, one of them required (a form's question).
 #[component]
 pub fn RadioGroup(
     /// The group's name; the first choice's id.
@@ -363,15 +370,26 @@ pub fn RadioGroup(
     choices: Vec<(&'static str, String)>,
     chosen: Option<&'static str>,
     error: Option<String>,
+    #[prop(optional)] stacked: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let invalid = error.is_some();
+    let (group, legend_class, choice) = if stacked {
+        (
+            "rounded border border-slate-300 p-4",
+            "px-1 font-semibold",
+            "mt-2 flex items-start gap-2",
+        )
+    } else {
+        (
+            "flex flex-wrap items-center gap-x-4 gap-y-2",
+            "mb-1 font-semibold",
+            "flex items-center gap-2",
+        )
+    };
     view! {
-        <fieldset
-            class="flex flex-wrap items-center gap-x-4 gap-y-2"
-            aria-describedby=invalid.then(|| error_id(name))
-        >
-            <legend class="mb-1 font-semibold">{legend}</legend>
+        <fieldset class=group aria-describedby=invalid.then(|| error_id(name))>
+            <legend class=legend_class>{legend}</legend>
             <FieldError field=name.to_owned() message=error />
             {choices
                 .into_iter()
@@ -379,12 +397,13 @@ pub fn RadioGroup(
                 .map(|(i, (value, label))| {
                     let id = if i == 0 { name.to_owned() } else { format!("{name}-{value}") };
                     view! {
-                        <div class="flex items-center gap-2">
+                        <div class=choice>
                             <input
                                 type="radio"
                                 id=id.clone()
                                 name=name
                                 value=value
+                                required=stacked
                                 checked=chosen == Some(value)
                                 class=CHOICE
                                 aria-invalid=invalid.then_some("true")
@@ -471,5 +490,42 @@ mod tests {
             "\n&lt;/textarea&gt;&lt;b&gt;&amp;amp;"
         );
         assert_eq!(text_area_content("\nrivi"), "\n\nrivi");
+    }
+}
+
+/// A group of checkboxes under its legend: each of `options` (its name, label and
+/// whether it is ticked) posts `yes` under its own name when ticked.
+#[component]
+pub fn CheckboxGroup(
+    legend: String,
+    options: Vec<(String, String, bool)>,
+    /// Named by the choices' `aria-describedby` when the group they belong to is wrong.
+    described_by: Option<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="rounded border border-slate-300 p-4">
+            <legend class="px-1 font-semibold">{legend}</legend>
+            {options
+                .into_iter()
+                .map(|(name, label, checked)| {
+                    let id = name.clone();
+                    view! {
+                        <div class="mt-2 flex items-start gap-2">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                name=name
+                                value="yes"
+                                checked=checked
+                                class=CHOICE
+                                aria-invalid=described_by.is_some().then_some("true")
+                                aria-describedby=described_by.clone()
+                            />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }

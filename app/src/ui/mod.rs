@@ -3,6 +3,7 @@
 //! trend picture ([`chart`]). A section imports from here, never from another section.
 
 pub mod chart;
+pub mod declaration;
 pub mod form;
 
 use leptos::prelude::*;

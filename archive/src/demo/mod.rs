@@ -22,6 +22,7 @@ use crate::model::{Language, PersonId};
 
 mod appointments;
 mod certificates;
+mod organ_donation;
 mod prescriptions;
 mod records;
 mod social_welfare;
@@ -602,5 +603,6 @@ async fn insert_person(
     appointments::insert_appointments(&mut w, p, today).await?;
     social_welfare::insert_social_welfare(&mut w, p, today).await?;
     certificates::insert_certificates(&mut w, p, today).await?;
+    organ_donation::insert_organ_donation(&mut w, p, today).await?;
     Ok(w.documents)
 }

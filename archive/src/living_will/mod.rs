@@ -4,3 +4,5 @@
 pub mod model;
 #[cfg(feature = "storage")]
 mod store;
+#[cfg(feature = "storage")]
+pub(crate) use store::LivingWillNews;

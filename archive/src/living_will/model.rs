@@ -2,7 +2,6 @@
 //! with every version kept. Shared with the web side.
 
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 /// The longest free text of a living will, in characters.
 pub const MAX_WISHES_CHARS: usize = 5000;
@@ -71,19 +70,7 @@ impl LivingWillText {
 }
 
 /// One version of a living will; `text` is `None` for a withdrawal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LivingWillVersion {
-    pub version: i64,
-    pub text: Option<LivingWillText>,
-    /// Finnish time.
-    pub written_at: PrimitiveDateTime,
-}
+pub type LivingWillVersion = crate::declaration::Version<LivingWillText>;
 
 /// A person's living will: what is in force now, and every version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LivingWill {
-    /// The will in force, if any (not withdrawn).
-    pub current: Option<LivingWillVersion>,
-    /// Every version, newest first.
-    pub history: Vec<LivingWillVersion>,
-}
+pub type LivingWill = crate::declaration::Declaration<LivingWillText>;

@@ -5,8 +5,9 @@
 use super::model::{LivingWill, LivingWillText, LivingWillVersion, Treatment, TreatmentWish};
 use crate::access::{unix_ms, Access, Action};
 use crate::db::Sql;
+use crate::declaration::store::{news_of, next_version, push_news};
+use crate::declaration::DeclarationNews;
 use crate::error::ArchiveError;
-use crate::model::LivingWillNews;
 use crate::news::part::NewsPart;
 
 /// The columns of the treatments, in [`Treatment::ALL`]'s order.
@@ -86,13 +87,6 @@ async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, Ar
     .collect()
 }
 
-fn will_of(history: Vec<LivingWillVersion>) -> LivingWill {
-    LivingWill {
-        current: history.first().filter(|v| v.text.is_some()).cloned(),
-        history,
-    }
-}
-
 impl Access {
     /// The person's living will and its history.
     ///
@@ -102,7 +96,7 @@ impl Access {
         let mut read = self.begin_read(Action::ReadLivingWill, None, None).await?;
         let history = versions(&mut read.tx, self.subject().get()).await?;
         self.finish_read(read).await?;
-        Ok(will_of(history))
+        Ok(LivingWill::of_history(history))
     }
 
     /// Writes the living will anew (a new version), unless it already says exactly this.
@@ -149,18 +143,11 @@ impl Access {
         let person = self.subject().get();
         let mut tx = self.begin_audited(action, None).await?;
         let history = versions(&mut tx, person).await?;
-        let current = history.first().and_then(|v| v.text.as_ref());
-        let unchanged = match (text, current) {
-            (Some(new), Some(old)) => new == old,
-            (None, None) => true,
-            _ => false,
-        };
         // The same will again, or withdrawing none (a double submit): nothing changes.
-        if unchanged {
+        let Some(version) = next_version(&history, text) else {
             tx.commit().await?;
-            return Ok(will_of(history));
-        }
-        let version = history.first().map_or(1, |v| v.version + 1);
+            return Ok(LivingWill::of_history(history));
+        };
         let wish = |i: usize| {
             text.and_then(|t| t.treatments.get(i))
                 .map_or(TreatmentWish::Undecided, |(_, w)| *w)
@@ -186,40 +173,21 @@ impl Access {
         .await?;
         let history = versions(&mut tx, person).await?;
         tx.commit().await?;
-        Ok(will_of(history))
+        Ok(LivingWill::of_history(history))
     }
 }
 
-/// The living will's part of the news statement ([`NewsPart`]): its newest version,
-/// if any.
-#[derive(sqlx::FromRow)]
-struct LivingWillNewsRow {
-    living_will_written_ms: Option<i64>,
-    living_will_withdrawn: Option<i64>,
-}
+/// The living will's part of the news statement ([`NewsPart`]): where it stands.
+pub(crate) struct LivingWillNews(pub(crate) DeclarationNews);
 
 /// Only the person changes it: the front page says where it stands, read as the
 /// living will (whatever the time of the previous visit).
 impl NewsPart for LivingWillNews {
     fn push(access: &Access, sql: &mut Sql, _since_ms: i64) {
-        sql.push(
-            "(SELECT MAX(l.written_ms) AS living_will_written_ms, \
-             MAX(l.withdrawn) AS living_will_withdrawn FROM living_will l WHERE l.person_id = ",
-        )
-        .bind(access.subject().get())
-        .push(" AND l.version = (SELECT MAX(v.version) FROM living_will v WHERE v.person_id = ")
-        .bind(access.subject().get())
-        .push("))");
+        push_news(sql, "living_will", access.subject().get());
     }
 
     fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
-        let row = <LivingWillNewsRow as sqlx::FromRow<_>>::from_row(row)?;
-        Ok(match row.living_will_written_ms {
-            None => Self::NoneWritten,
-            Some(ms) if row.living_will_withdrawn.unwrap_or(0) != 0 => {
-                Self::Withdrawn(crate::clock::finnish_at_ms(ms))
-            }
-            Some(ms) => Self::InForce(crate::clock::finnish_at_ms(ms)),
-        })
+        news_of(row, "living_will").map(Self)
     }
 }

@@ -14,7 +14,8 @@ pub struct News {
     pub records: Option<RecordsNews>,
     pub prescriptions: Option<PrescriptionsNews>,
     pub disclosures: Option<DisclosureNews>,
-    pub living_will: Option<LivingWillNews>,
+    pub living_will: Option<crate::declaration::DeclarationNews>,
+    pub organ_donation: Option<crate::declaration::DeclarationNews>,
     pub appointments: Option<crate::model::AppointmentsNews>,
     pub social_welfare: Option<crate::model::SocialWelfareNews>,
     pub certificates: Option<crate::model::CertificatesNews>,
@@ -26,18 +27,6 @@ pub struct News {
 pub struct FrontPage {
     pub news: News,
     pub proxies: Option<crate::model::ProxyOverview>,
-}
-
-/// Where the person's living will stands: the front page says it, since only the
-/// person changes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LivingWillNews {
-    /// None was ever written.
-    NoneWritten,
-    /// In force, as written then (Finnish time).
-    InForce(PrimitiveDateTime),
-    /// Withdrawn then (Finnish time).
-    Withdrawn(PrimitiveDateTime),
 }
 
 /// Documents that appeared (were recorded, or a delayed one was released).

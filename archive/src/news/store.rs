@@ -5,6 +5,8 @@ use super::model::{FrontPage, News};
 use super::part::NewsCounts;
 use crate::access::{Access, Action, SectionsRead};
 use crate::error::ArchiveError;
+use crate::living_will::LivingWillNews;
+use crate::organ_donation::OrganDonationNews;
 use crate::rights::Right;
 use crate::section::Section;
 use crate::sessions::ProxyCounts;
@@ -103,8 +105,16 @@ impl Access {
                     Action::DisclosureLogNews
                 }
                 Section::LivingWill => {
-                    counts.add(self, since_ms, |g, part| g.news.living_will = Some(part));
+                    counts.add(self, since_ms, |g, part: LivingWillNews| {
+                        g.news.living_will = Some(part.0);
+                    });
                     Action::ReadLivingWill
+                }
+                Section::OrganDonation => {
+                    counts.add(self, since_ms, |g, part: OrganDonationNews| {
+                        g.news.organ_donation = Some(part.0);
+                    });
+                    Action::ReadOrganDonation
                 }
                 Section::Appointments => {
                     counts.add(self, since_ms, |g, part| g.news.appointments = Some(part));
@@ -119,7 +129,7 @@ impl Access {
                     Action::CertificatesNews
                 }
                 // No news yet.
-                Section::OrganDonation | Section::WellbeingData | Section::Consents => continue,
+                Section::WellbeingData | Section::Consents => continue,
             };
             self.read_section(read, action).await?;
         }

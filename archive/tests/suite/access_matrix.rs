@@ -105,6 +105,18 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         ),
         // Follows the write above, so there is a will to withdraw.
         Action::WithdrawLivingWill => outcome(access.withdraw_living_will().await),
+        Action::ReadOrganDonation => outcome(access.organ_donation().await),
+        Action::WriteOrganDonation => outcome(
+            access
+                .write_organ_donation(&archive::model::OrganDonationText::new(
+                    archive::model::DonationDecision::YesExcept,
+                    &[archive::model::Donatable::Corneas],
+                    "Sarveiskalvoja ei.",
+                ))
+                .await,
+        ),
+        // Follows the write above, so there is a testament to withdraw.
+        Action::WithdrawOrganDonation => outcome(access.withdraw_organ_donation().await),
         // A real request, with a key of the case's own.
         Action::RequestRenewal => {
             let (rx, organisation, _) = case.renewal;

@@ -13,6 +13,7 @@ mod delayed_display;
 mod living_will;
 mod migrations;
 mod news;
+mod organ_donation;
 mod prescriptions;
 mod rules;
 mod social_welfare;

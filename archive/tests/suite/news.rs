@@ -7,8 +7,8 @@ use crate::common;
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, record_delayed_document};
 use archive::model::{
-    DocumentKind, LivingWillNews, LivingWillText, News, PersonId, Recipient, RenewalForm,
-    Treatment, TreatmentWish,
+    DeclarationNews, DocumentKind, DonationDecision, LivingWillText, News, OrganDonationText,
+    PersonId, Recipient, RenewalForm, Treatment, TreatmentWish,
 };
 use archive::{Access, ActFor, Actor, Purpose, SessionLimits, SessionToken};
 use common::TestArchive;
@@ -62,7 +62,7 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     assert_eq!(records.lab_results, 0, "its results are still delayed");
     assert!(first.prescriptions.is_some() && first.disclosures.is_some());
     // The living will, which only she changes: where it stands.
-    assert_eq!(first.living_will, Some(LivingWillNews::NoneWritten));
+    assert_eq!(first.living_will, Some(DeclarationNews::NoneWritten));
     aino.write_living_will(&LivingWillText {
         wishes: "Haluan kivunlievitystä.".into(),
         treatments: Treatment::ALL
@@ -74,12 +74,21 @@ async fn what_is_new_is_counted_from_the_previous_visit(t: &TestArchive) {
     .expect("written");
     assert_eq!(
         aino.news().await.expect("news").living_will,
-        Some(LivingWillNews::InForce(datetime!(2026-11-29 12:00)))
+        Some(DeclarationNews::InForce(datetime!(2026-11-29 12:00)))
     );
     aino.withdraw_living_will().await.expect("withdrawn");
     assert_eq!(
         aino.news().await.expect("news").living_will,
-        Some(LivingWillNews::Withdrawn(datetime!(2026-11-29 12:00)))
+        Some(DeclarationNews::Withdrawn(datetime!(2026-11-29 12:00)))
+    );
+    // So does the organ donation testament.
+    assert_eq!(first.organ_donation, Some(DeclarationNews::NoneWritten));
+    aino.write_organ_donation(&OrganDonationText::new(DonationDecision::Yes, &[], ""))
+        .await
+        .expect("written");
+    assert_eq!(
+        aino.news().await.expect("news").organ_donation,
+        Some(DeclarationNews::InForce(datetime!(2026-11-29 12:00)))
     );
 
     // A result released an hour ago is new; one still delayed is not.

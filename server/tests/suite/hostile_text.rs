@@ -1,6 +1,7 @@
 //! Text typed by a person is shown as typed, never as markup: hostile text round-trips
 //! unchanged through the post, the error page, storage and the edit page of every text
-//! area (the renewal message, the living will), with JavaScript off.
+//! area (the renewal message, the living will, the organ donation testament), with
+//! JavaScript off.
 
 use crate::common;
 
@@ -98,6 +99,53 @@ async fn the_living_will_keeps_its_text_as_typed_through_storage_and_errors() {
             text_area(&html, "wishes"),
             typed.trim(),
             "edit page: {typed:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_organ_donation_testament_keeps_its_text_as_typed_through_storage_and_errors() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    // The maximum length, of characters that take more than one byte.
+    let longest = format!(
+        "</textarea>{}",
+        "😖ö".repeat((archive::model::MAX_DONATION_NOTES_CHARS - 11) / 2)
+    );
+    assert!(longest.chars().count() <= archive::model::MAX_DONATION_NOTES_CHARS);
+    assert!(longest.chars().count() >= archive::model::MAX_DONATION_NOTES_CHARS - 1);
+    for typed in HOSTILE.iter().copied().chain([longest.as_str()]) {
+        // No decision: the error page keeps the text.
+        let mut form: Vec<(&str, &str)> = vec![("intent", "save"), ("notes", typed)];
+        let res = app.post_form("/organ-donation", &form, Some(&aino)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.expect("body");
+        assert_inert(&html);
+        assert_eq!(text_area(&html, "notes"), typed, "error page: {typed:?}");
+
+        // Saved, shown and put back into the form to edit, unchanged but for the
+        // spaces around it (which the archive does not keep).
+        form.push(("decision", "no"));
+        let res = app.post_form("/organ-donation", &form, Some(&aino)).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{typed:?}");
+        let html = app
+            .get("/organ-donation", Some(&aino))
+            .await
+            .text()
+            .await
+            .expect("body");
+        assert_inert(&html);
+        assert_eq!(
+            text_area(&html, "notes"),
+            typed.trim(),
+            "edit page: {typed:?}"
+        );
+        // Byte for byte in the archive too.
+        let own = app.own(archive::demo::ids::ADULT).await;
+        let stored = own.organ_donation().await.expect("read");
+        assert_eq!(
+            stored.in_force().map(|t| t.notes.as_str()),
+            Some(typed.trim())
         );
     }
 }

@@ -1069,6 +1069,17 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
             ("submission[pain-relief]", "want"),
         ],
     ),
+    ("/api/organ-donation", Some(Section::OrganDonation), &[]),
+    (
+        "/api/save-organ-donation",
+        Some(Section::OrganDonation),
+        &[
+            ("submission[intent]", "save"),
+            ("submission[decision]", "yes-except"),
+            ("submission[exclude-corneas]", "yes"),
+            ("submission[notes]", "Sarveiskalvoja en luovuta."),
+        ],
+    ),
 ];
 
 /// Whether the registry lets the guardian of a child under 10 use a function's section
@@ -1418,7 +1429,7 @@ async fn the_living_will_is_written_changed_and_withdrawn_without_javascript() {
     assert!(html.contains("Valitse yksi vaihtoehdoista"));
     assert!(html.contains("Haluan olla kotona loppuun asti."));
     assert!(
-        html.contains(r##"href="#pain-relief-want""##),
+        html.contains(r##"href="#pain-relief""##),
         "the summary links to the question"
     );
     assert!(html.contains("Sinulla ei ole voimassa olevaa hoitotahtoa"));

@@ -12,5 +12,6 @@ mod hostile_text;
 mod http;
 mod limits;
 mod oidc;
+mod organ_donation;
 mod postgres;
 mod social_welfare;

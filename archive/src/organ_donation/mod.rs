@@ -1,0 +1,9 @@
+//! The organ donation testament: yes, no, or yes with organs or tissues excluded, and
+//! free text; written, changed and withdrawn by the person only, every version kept.
+
+pub mod model;
+#[cfg(feature = "storage")]
+mod store;
+
+#[cfg(feature = "storage")]
+pub(crate) use store::OrganDonationNews;
