@@ -18,7 +18,7 @@ const PROXY_SECTIONS = [
   'Ajanvaraukset',
   'Sosiaalihuolto',
 ];
-const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Elinluovutustahto', 'Luovutustiedot'];
+const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Elinluovutustahto', 'Suostumukset ja kiellot', 'Luovutustiedot'];
 
 async function signIn(page, mode, name) {
   await signInAs(page, mode, world.app.base, name);

@@ -11,6 +11,7 @@
 pub mod accessibility;
 pub mod appointments;
 pub mod certificates;
+pub mod consents;
 pub mod disclosure_log;
 pub mod error;
 pub mod frame;
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <certificates::Routes />
                     <living_will::Routes />
                     <organ_donation::Routes />
+                    <consents::Routes />
                     <disclosure_log::Routes />
                 </Routes>
             </frame::Layout>

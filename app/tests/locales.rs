@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use app::i18n::{Lang, LangExt as _};
 use archive::model::{
-    AppointmentKind, AttendanceMode, CertificateForm, DocumentKind, Donatable, DonatableKind,
-    DonationDecision, IssuerRole, PastPeriod, PrescriptionStatus, ProfessionalRole, Recipient,
-    RenewalBlock, RenewalStatus, RightKind, ServiceTask, SocialDocumentKind, Treatment,
-    TreatmentWish, WorkerRole,
+    AppointmentKind, AttendanceMode, CertificateForm, ChoiceKind, DocumentKind, Donatable,
+    DonatableKind, DonationDecision, IssuerRole, PastPeriod, PrescriptionStatus, ProfessionalRole,
+    Recipient, Register, RenewalBlock, RenewalStatus, RightKind, ServiceTask, SocialDocumentKind,
+    Treatment, TreatmentWish, WorkerRole,
 };
 use archive::{Action, NavGroup, Refusal, Section};
 
@@ -200,6 +200,16 @@ fn ids_the_codes_name() -> Vec<String> {
             ids.push(format!("living-will-{}-{}", t.code(), w.code()));
         }
     }
+    ids.extend(
+        ChoiceKind::ALL
+            .iter()
+            .map(|k| format!("consents-kind-{}", k.code())),
+    );
+    ids.extend(
+        Register::ALL
+            .iter()
+            .map(|r| format!("consents-register-{}", r.code())),
+    );
     ids.extend(
         DonationDecision::ALL
             .iter()

@@ -267,9 +267,24 @@ impl Access {
         action: Action,
         object: Option<i64>,
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
+        self.begin_audited_with(action, object, None).await
+    }
+
+    /// [`Access::begin_audited`] with the event's `detail` (what of several kinds
+    /// was changed).
+    pub(crate) async fn begin_audited_with(
+        &self,
+        action: Action,
+        object: Option<i64>,
+        detail: Option<String>,
+    ) -> Result<Transaction<'static, Any>, ArchiveError> {
         self.require_cover(action, object).await?;
         let mut tx = self.archive.db.begin().await?;
-        write_audit(&mut tx, self.event(action, object, "ok")).await?;
+        let event = AuditEvent {
+            detail,
+            ..self.event(action, object, "ok")
+        };
+        write_audit(&mut tx, event).await?;
         Ok(tx)
     }
 

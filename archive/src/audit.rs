@@ -135,6 +135,10 @@ pub enum Action {
     ReadOrganDonation,
     WriteOrganDonation,
     WithdrawOrganDonation,
+    ReadConsents,
+    AcknowledgeNotice,
+    GiveConsent,
+    WithdrawConsent,
     ListAppointments,
     ReadAppointment,
     /// Appointments written into a calendar file (one, or all to come).
@@ -178,6 +182,10 @@ crate::codes! {
         ReadOrganDonation => "organ-donation.read",
         WriteOrganDonation => "organ-donation.write",
         WithdrawOrganDonation => "organ-donation.withdraw",
+        ReadConsents => "consents.read",
+        AcknowledgeNotice => "consents.notice",
+        GiveConsent => "consents.give",
+        WithdrawConsent => "consents.withdraw",
         ListAppointments => "appointments.list",
         ReadAppointment => "appointments.read",
         ExportAppointments => "appointments.calendar",
@@ -217,6 +225,10 @@ impl Action {
             Self::ReadOrganDonation | Self::WriteOrganDonation | Self::WithdrawOrganDonation => {
                 Some(Section::OrganDonation)
             }
+            Self::ReadConsents
+            | Self::AcknowledgeNotice
+            | Self::GiveConsent
+            | Self::WithdrawConsent => Some(Section::Consents),
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
             Self::ListAppointments
             | Self::ReadAppointment

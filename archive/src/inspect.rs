@@ -510,3 +510,27 @@ pub async fn forward_a_certificate(
     .await?;
     Ok(recipient)
 }
+
+/// A person's service events and prescriptions, each with the organisation that
+/// wrote it: `(service events, prescriptions)` as `(id, organisation id)`.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn events_and_prescriptions(
+    archive: &Archive,
+    person: PersonId,
+) -> Result<(Vec<(i64, i64)>, Vec<(i64, i64)>), ArchiveError> {
+    let events = sqlx::query_as(
+        "SELECT id, organisation_id FROM service_event WHERE person_id = $1 ORDER BY started_at, id",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    let prescriptions = sqlx::query_as(
+        "SELECT id, organisation_id FROM prescription WHERE person_id = $1 ORDER BY issued_on, id",
+    )
+    .bind(person.get())
+    .fetch_all(archive.db.pool())
+    .await?;
+    Ok((events, prescriptions))
+}

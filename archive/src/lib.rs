@@ -11,6 +11,7 @@
 pub mod appointments;
 pub mod audit;
 pub mod certificates;
+pub mod consents;
 pub mod declaration;
 pub mod disclosure_log;
 pub mod feedback;

@@ -16,6 +16,10 @@ pub use crate::certificates::model::{
     Certificate, CertificateForm, CertificateId, CertificateSummary, CertificatesNews,
     ForwardedCertificate, Forwarding, IssuerRole, Recipient,
 };
+pub use crate::consents::model::{
+    Choice, ChoiceEvent, ChoiceKind, ChoicePreview, Consents, ConsentsNews, InForce,
+    NoticeAcknowledged, Register, NOTICE_VERSION,
+};
 pub use crate::declaration::{Declaration, DeclarationNews, Version, VersionEvent};
 pub use crate::disclosure_log::model::{DisclosureLog, LoggedAction};
 pub use crate::feedback::model::{

@@ -343,7 +343,7 @@ impl Section {
             },
             Self::Consents => SectionSpec {
                 code: "consents",
-                pages: &[],
+                pages: &[page!("/consents", "nav-consents", "front-consents-text")],
                 coverage: Coverage::OWN_ONLY,
                 group: NavGroup::Choices,
             },
@@ -398,12 +398,15 @@ impl Section {
             .collect()
     }
 
-    /// The pages `holder` is offered, section by section in registry order.
+    /// The pages `holder` is offered, in the navigation's order (group by group, and
+    /// in registry order within a group), so the front page and the menu agree.
     pub fn pages_for(holder: Holder) -> impl Iterator<Item = &'static SectionPage> {
-        Self::ALL
-            .iter()
-            .filter(move |s| s.covers(holder))
-            .flat_map(|s| s.spec().pages.iter())
+        NavGroup::ALL.iter().flat_map(move |group| {
+            Self::ALL
+                .iter()
+                .filter(move |s| s.spec().group == *group && s.covers(holder))
+                .flat_map(|s| s.spec().pages.iter())
+        })
     }
 }
 
@@ -491,7 +494,10 @@ mod tests {
                 ),
                 (NavGroup::Appointments, vec!["/appointments"]),
                 (NavGroup::SocialCare, vec!["/social-welfare"]),
-                (NavGroup::Choices, vec!["/living-will", "/organ-donation"]),
+                (
+                    NavGroup::Choices,
+                    vec!["/living-will", "/organ-donation", "/consents"]
+                ),
                 (NavGroup::MyData, vec!["/disclosure-log"]),
             ]
         );

@@ -160,3 +160,4 @@ news-prescriptions-new = { $count ->
     [one] One new prescription.
    *[other] { $count } new prescriptions.
 }
+prescription-deny = Deny the disclosure of this prescription to other care providers

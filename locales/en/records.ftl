@@ -131,3 +131,4 @@ news-records-labs = { $documents ->
        *[other] { $labs } of them are laboratory results.
     }
 }
+document-deny-event = Deny the disclosure of this visit or course of treatment to other care providers

@@ -160,3 +160,4 @@ news-prescriptions-new = { $count ->
     [one] Yksi uusi resepti.
    *[other] { $count } uutta reseptiä.
 }
+prescription-deny = Kiellä tämän reseptin luovuttaminen muille palvelunantajille

@@ -131,3 +131,4 @@ news-records-labs = { $documents ->
        *[other] Niistä { $labs } on laboratoriotuloksia.
     }
 }
+document-deny-event = Kiellä tämän käynnin tai hoitojakson tietojen luovuttaminen muille palvelunantajille

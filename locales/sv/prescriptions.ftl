@@ -160,3 +160,4 @@ news-prescriptions-new = { $count ->
     [one] Ett nytt recept.
    *[other] { $count } nya recept.
 }
+prescription-deny = Förbjud att det här receptet lämnas ut till andra tjänsteproducenter

@@ -131,3 +131,4 @@ news-records-labs = { $documents ->
        *[other] { $labs } av dem är laboratorieresultat.
     }
 }
+document-deny-event = Förbjud att uppgifterna om det här besöket eller den här vårdperioden lämnas ut till andra tjänsteproducenter

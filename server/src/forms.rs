@@ -4,6 +4,7 @@
 //! So a form works the same with JavaScript off, and nothing typed is lost.
 
 use app::accessibility::api::FeedbackSubmission;
+use app::consents::api::{ConsentChange, NoticeSubmission};
 use app::living_will::api::LivingWillSubmission;
 use app::organ_donation::api::OrganDonationSubmission;
 use app::prescriptions::api::RenewalSubmission;
@@ -31,6 +32,8 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
             OrganDonationSubmission::PATH,
             post(answer::<OrganDonationSubmission>),
         )
+        .route(NoticeSubmission::PATH, post(answer::<NoticeSubmission>))
+        .route(ConsentChange::PATH, post(answer::<ConsentChange>))
         .route(FeedbackSubmission::PATH, post(answer::<FeedbackSubmission>))
 }
 

@@ -243,7 +243,15 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             0 => t("news-certificates-none"),
             issued => t_args("news-certificates", &[("count", count(issued))]),
         }),
-        Section::WellbeingData | Section::Consents => None,
+        Section::Consents => news.consents.map(|c| {
+            let denials = t_args("news-consents", &[("denials", count(c.denials))]);
+            if c.notice_read {
+                denials
+            } else {
+                format!("{} {denials}", t("news-consents-notice-unread"))
+            }
+        }),
+        Section::WellbeingData => None,
     }
 }
 

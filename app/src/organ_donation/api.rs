@@ -72,11 +72,13 @@ pub async fn save_organ_donation(
     // Every wrong field at once: the decision missing, the archive's rules of the rest
     // (asked here too, so that one answer names them all).
     let decision = DonationDecision::from_code(&submission.decision);
+    // The note is in the language of the page it was typed on.
     let text = OrganDonationText::new(
         decision.unwrap_or(DonationDecision::Yes),
         &submission.excluded(),
         &submission.notes,
-    );
+    )
+    .written_in(crate::i18n::lang());
     let mut problems: Vec<(String, String)> = Vec::new();
     if decision.is_none() {
         problems.push(("decision".into(), "choose-decision".into()));

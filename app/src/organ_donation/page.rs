@@ -165,13 +165,16 @@ fn current_view(text: &OrganDonationText) -> impl IntoView {
             {excluded}
             <div>
                 <dt class="font-semibold">{t("organ-donation-notes")}</dt>
-                <dd class="whitespace-pre-line">
-                    {if text.notes.is_empty() {
-                        t("organ-donation-no-notes")
-                    } else {
-                        text.notes.clone()
-                    }}
-                </dd>
+                {if text.notes.is_empty() {
+                    view! { <dd>{t("organ-donation-no-notes")}</dd> }.into_any()
+                } else {
+                    view! {
+                        <dd class="whitespace-pre-line" lang=text.language.code()>
+                            {text.notes.clone()}
+                        </dd>
+                    }
+                        .into_any()
+                }}
             </div>
         </dl>
     }
@@ -183,14 +186,17 @@ fn testament_form(
     error: FormError,
 ) -> impl IntoView {
     // What the form shows: what was typed, else the testament in force, else nothing.
-    let (decision, excluded, notes) = match (&typed, current) {
-        (Some(s), _) => (s.decision.clone(), s.excluded(), s.notes.clone()),
+    // The saved note is marked with the language it was written in; what was just
+    // typed is in the page's.
+    let (decision, excluded, notes, notes_lang) = match (&typed, current) {
+        (Some(s), _) => (s.decision.clone(), s.excluded(), s.notes.clone(), None),
         (None, Some(c)) => (
             c.decision.code().to_owned(),
             c.excluded.clone(),
             c.notes.clone(),
+            Some(c.language.code()),
         ),
-        (None, None) => (String::new(), Vec::new(), String::new()),
+        (None, None) => (String::new(), Vec::new(), String::new(), None),
     };
     let decision_error = error_for(&error, "decision");
     let excluded_error = error_for(&error, &exclude_name(Donatable::Heart));
@@ -242,6 +248,7 @@ fn testament_form(
                 error=error_for(&error, "notes")
                 rows=5
                 maxlength=MAX_DONATION_NOTES_CHARS
+                lang=notes_lang
             />
             <button type="submit" class=BUTTON>
                 {t("organ-donation-save")}

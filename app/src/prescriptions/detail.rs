@@ -95,6 +95,7 @@ fn prescription_view(
     } = detail;
     let heading = format!("{} {} {}", p.product, p.strength, p.form);
     let can_renew = p.renewal_block.is_none();
+    let own = acting_for.is_none();
     let dispensations = p.dispensations.clone();
     view! {
         <h1 class=H1 lang=p.language.code()>{heading}</h1>
@@ -169,6 +170,18 @@ fn prescription_view(
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>
+        // Only the person denies (a proxy cannot).
+        {own.then(|| {
+            let href = crate::ui::consent_change_href(
+                true,
+                archive::model::Choice::DenyPrescription(p.id),
+            );
+            view! {
+                <p class="mt-4 print:hidden">
+                    <a class=LINK href=href>{t("prescription-deny")}</a>
+                </p>
+            }
+        })}
     }
 }
 

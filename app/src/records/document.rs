@@ -27,7 +27,12 @@ pub fn DocumentPage() -> impl IntoView {
             {move || {
                 Suspend::new(async move {
                     match document.await {
-                        Ok(MaybeDelayed::Shown(doc)) => document_view(doc).into_any(),
+                        Ok(MaybeDelayed::Shown(doc)) => {
+                            let own = crate::frame::current_session()
+                                .await
+                                .is_some_and(|s| s.user.acting_for.is_none());
+                            document_view(doc, own).into_any()
+                        }
                         Ok(MaybeDelayed::Delayed(d)) => delayed_document(d).into_any(),
                         Err(e) => {
                             view! {
@@ -44,7 +49,7 @@ pub fn DocumentPage() -> impl IntoView {
     }
 }
 
-fn document_view(doc: Document) -> impl IntoView {
+fn document_view(doc: Document, own: bool) -> impl IntoView {
     let lang = lang();
     let s = doc.summary;
     let text = doc.text.filter(|text| !text.trim().is_empty());
@@ -121,5 +126,18 @@ fn document_view(doc: Document) -> impl IntoView {
         <p class="mt-6">
             <PrintButton label=t("print") />
         </p>
+        // Only the person denies (a proxy cannot).
+        {own
+            .then(|| {
+                let href = crate::ui::consent_change_href(
+                    true,
+                    archive::model::Choice::DenyServiceEvent(s.service_event.id),
+                );
+                view! {
+                    <p class="mt-4 print:hidden">
+                        <a class=LINK href=href>{t("document-deny-event")}</a>
+                    </p>
+                }
+            })}
     }
 }

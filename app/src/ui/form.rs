@@ -279,6 +279,9 @@ pub fn TextArea(
     error: Option<String>,
     rows: u32,
     maxlength: usize,
+    /// The language `value` is written in, when it may not be the page's.
+    #[prop(default = None)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let invalid = error.is_some();
     view! {
@@ -287,6 +290,7 @@ pub fn TextArea(
             <textarea
                 id=name
                 name=name
+                lang=lang
                 rows=rows
                 maxlength=maxlength
                 class="w-full rounded border border-slate-500 bg-white p-2"
@@ -434,6 +438,10 @@ pub fn Select(
     /// The value chosen now.
     chosen: String,
     #[prop(optional)] required: bool,
+    /// The name it is sent under, when not its id (two forms of a page sending the
+    /// same parameter).
+    #[prop(optional)]
+    sent_as: Option<&'static str>,
 ) -> impl IntoView {
     let invalid = error.is_some();
     let has_hint = hint.is_some();
@@ -443,7 +451,7 @@ pub fn Select(
             <FieldHead name label hint error />
             <select
                 id=name
-                name=name
+                name=sent_as.unwrap_or(name)
                 required=required
                 class="min-h-11 w-full max-w-full rounded border border-slate-500 bg-white px-2"
                 aria-invalid=invalid.then_some("true")

@@ -198,6 +198,18 @@ fn explanation(e: &AppError) -> String {
     }
 }
 
+/// The address of the page that confirms giving (`give`) or withdrawing `choice` (a
+/// consent or denial), which any page may link to.
+#[must_use]
+pub fn consent_change_href(give: bool, choice: archive::model::Choice) -> String {
+    format!(
+        "/consents/confirm?change={}&kind={}&target={}",
+        if give { "give" } else { "withdraw" },
+        enc(choice.kind().code()),
+        enc(&choice.target())
+    )
+}
+
 /// A notice that something was done (after the redirect of a form), read out politely.
 pub fn done_notice(text: String) -> impl IntoView {
     view! {

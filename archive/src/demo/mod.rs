@@ -22,6 +22,7 @@ use crate::model::{Language, PersonId};
 
 mod appointments;
 mod certificates;
+mod consents;
 mod organ_donation;
 mod prescriptions;
 mod records;
@@ -604,5 +605,6 @@ async fn insert_person(
     social_welfare::insert_social_welfare(&mut w, p, today).await?;
     certificates::insert_certificates(&mut w, p, today).await?;
     organ_donation::insert_organ_donation(&mut w, p, today).await?;
+    consents::insert_consents(&mut w, p, today).await?;
     Ok(w.documents)
 }

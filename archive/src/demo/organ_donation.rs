@@ -47,14 +47,15 @@ pub(super) async fn insert_organ_donation(
         let codes: Vec<&str> = excluded.iter().map(|d| d.code()).collect();
         sqlx::query(
             "INSERT INTO organ_donation \
-             (person_id, version, decision, excluded, notes, withdrawn, written_by, written_ms) \
-             VALUES ($1, $2, $3, $4, $5, 0, $1, $6)",
+             (person_id, version, decision, excluded, notes, language, withdrawn, written_by, written_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, 0, $1, $7)",
         )
         .bind(p.id.get())
         .bind(version)
         .bind(decision.code())
         .bind(codes.join(" "))
         .bind(notes)
+        .bind(w.lang.code())
         .bind(crate::access::unix_ms(at))
         .execute(&mut **w.tx)
         .await?;

@@ -16,6 +16,7 @@ pub struct News {
     pub disclosures: Option<DisclosureNews>,
     pub living_will: Option<crate::declaration::DeclarationNews>,
     pub organ_donation: Option<crate::declaration::DeclarationNews>,
+    pub consents: Option<crate::model::ConsentsNews>,
     pub appointments: Option<crate::model::AppointmentsNews>,
     pub social_welfare: Option<crate::model::SocialWelfareNews>,
     pub certificates: Option<crate::model::CertificatesNews>,

@@ -116,6 +116,10 @@ impl Access {
                     });
                     Action::ReadOrganDonation
                 }
+                Section::Consents => {
+                    counts.add(self, since_ms, |g, part| g.news.consents = Some(part));
+                    Action::ReadConsents
+                }
                 Section::Appointments => {
                     counts.add(self, since_ms, |g, part| g.news.appointments = Some(part));
                     Action::AppointmentsNews
@@ -129,7 +133,7 @@ impl Access {
                     Action::CertificatesNews
                 }
                 // No news yet.
-                Section::WellbeingData | Section::Consents => continue,
+                Section::WellbeingData => continue,
             };
             self.read_section(read, action).await?;
         }

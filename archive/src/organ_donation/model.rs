@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Language;
+
 /// The longest free text of a testament, in characters.
 pub const MAX_DONATION_NOTES_CHARS: usize = 2000;
 
@@ -108,11 +110,15 @@ pub struct OrganDonationText {
     pub excluded: Vec<Donatable>,
     /// Free text, as typed (trimmed).
     pub notes: String,
+    /// The language the text was written in (the page's when it was saved), so that
+    /// a page in another language marks it.
+    pub language: Language,
 }
 
 impl OrganDonationText {
     /// A testament of `decision`, `excluded` (in any order, repeats allowed: put in
-    /// order, each once) and `notes` (trimmed).
+    /// order, each once) and `notes` (trimmed), written in Finnish unless said
+    /// ([`OrganDonationText::written_in`]).
     #[must_use]
     pub fn new(decision: DonationDecision, excluded: &[Donatable], notes: &str) -> Self {
         let mut excluded = excluded.to_vec();
@@ -122,7 +128,14 @@ impl OrganDonationText {
             decision,
             excluded,
             notes: notes.trim().to_owned(),
+            language: Language::default(),
         }
+    }
+
+    /// The same, written in `language`.
+    #[must_use]
+    pub fn written_in(self, language: Language) -> Self {
+        Self { language, ..self }
     }
 
     /// Everything wrong with it, each as (field, code): the free text too long

@@ -11,6 +11,7 @@ use crate::db::Sql;
 use crate::declaration::store::{news_of, next_version, push_news};
 use crate::declaration::DeclarationNews;
 use crate::error::ArchiveError;
+use crate::model::Language;
 use crate::news::part::NewsPart;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -26,6 +27,7 @@ struct VersionRow {
     /// The codes of what is excluded, separated by spaces.
     excluded: String,
     notes: String,
+    language: String,
     withdrawn: i64,
     written_ms: i64,
 }
@@ -47,6 +49,7 @@ impl TryFrom<VersionRow> for OrganDonationVersion {
                 decision: DonationDecision::from_code(&row.decision).ok_or_else(corrupt)?,
                 excluded,
                 notes: row.notes,
+                language: Language::from_code(&row.language).ok_or_else(corrupt)?,
             })
         };
         Ok(Self {
@@ -59,7 +62,7 @@ impl TryFrom<VersionRow> for OrganDonationVersion {
 
 async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<OrganDonationVersion>, ArchiveError> {
     sqlx::query_as::<_, VersionRow>(
-        "SELECT version, decision, excluded, notes, withdrawn, written_ms FROM organ_donation \
+        "SELECT version, decision, excluded, notes, language, withdrawn, written_ms FROM organ_donation \
          WHERE person_id = $1 ORDER BY version DESC",
     )
     .bind(person)
@@ -96,7 +99,8 @@ impl Access {
         text: &OrganDonationText,
     ) -> Result<OrganDonation, ArchiveError> {
         // As given, in order and trimmed: what is stored is what is compared.
-        let text = OrganDonationText::new(text.decision, &text.excluded, &text.notes);
+        let text = OrganDonationText::new(text.decision, &text.excluded, &text.notes)
+            .written_in(text.language);
         if let Some(&(field, code)) = text.problems().first() {
             return Err(ArchiveError::invalid(field, code));
         }
@@ -133,14 +137,15 @@ impl Access {
             .unwrap_or_default();
         sqlx::query(
             "INSERT INTO organ_donation \
-             (person_id, version, decision, excluded, notes, withdrawn, written_by, written_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             (person_id, version, decision, excluded, notes, language, withdrawn, written_by, written_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(person)
         .bind(version)
         .bind(text.map_or("", |t| t.decision.code()))
         .bind(excluded.join(" "))
         .bind(text.map_or("", |t| t.notes.as_str()))
+        .bind(text.map_or(Language::default(), |t| t.language).code())
         .bind(i64::from(text.is_none()))
         .bind(self.actor().get())
         .bind(unix_ms(self.archive.clock.now()))

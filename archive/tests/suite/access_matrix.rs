@@ -115,6 +115,25 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
                 ))
                 .await,
         ),
+        Action::ReadConsents => outcome(access.consents().await),
+        Action::AcknowledgeNotice => outcome(access.acknowledge_notice().await),
+        Action::GiveConsent => outcome(
+            access
+                .change_consent(
+                    archive::model::Choice::DenyRegister(archive::model::Register::Occupational),
+                    true,
+                )
+                .await,
+        ),
+        // Follows the denial above, so there is one to withdraw.
+        Action::WithdrawConsent => outcome(
+            access
+                .change_consent(
+                    archive::model::Choice::DenyRegister(archive::model::Register::Occupational),
+                    false,
+                )
+                .await,
+        ),
         // Follows the write above, so there is a testament to withdraw.
         Action::WithdrawOrganDonation => outcome(access.withdraw_organ_donation().await),
         // A real request, with a key of the case's own.

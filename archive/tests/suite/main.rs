@@ -9,6 +9,7 @@ mod common;
 mod access_matrix;
 mod appointments;
 mod certificates;
+mod consents;
 mod delayed_display;
 mod living_will;
 mod migrations;

@@ -5,7 +5,9 @@ use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::audit_trail;
-use archive::model::{Donatable, DonationDecision as D, OrganDonation, OrganDonationText};
+use archive::model::{
+    Donatable, DonationDecision as D, Language, OrganDonation, OrganDonationText,
+};
 use archive::{ArchiveError, Purpose, Refusal};
 use common::TestArchive;
 use time::Duration;
@@ -25,6 +27,7 @@ async fn the_person_writes_changes_and_withdraws_with_history_kept(t: &TestArchi
         decision: D::YesExcept,
         excluded: vec![Donatable::Skin, Donatable::Corneas, Donatable::Skin],
         notes: "  Sarveiskalvoja ja ihoa en luovuta.\n".into(),
+        language: Language::Sv,
     };
     let testament = own.write_organ_donation(&first).await.expect("write");
     let current = testament.current.expect("in force");
@@ -33,6 +36,11 @@ async fn the_person_writes_changes_and_withdraws_with_history_kept(t: &TestArchi
     assert_eq!(saved.decision, D::YesExcept);
     assert_eq!(saved.excluded, [Donatable::Corneas, Donatable::Skin]);
     assert_eq!(saved.notes, "Sarveiskalvoja ja ihoa en luovuta.");
+    assert_eq!(
+        saved.language,
+        Language::Sv,
+        "the language it was written in"
+    );
 
     // The same again (as typed, or as stored) changes nothing: a double submit.
     let again = own.write_organ_donation(&first).await.expect("again");

@@ -92,6 +92,7 @@ const OBJECT_PAGES: &[&str] = &[
     "/appointments/1",
     "/social-welfare/1",
     "/certificates/1",
+    "/consents/confirm",
 ];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
@@ -1070,6 +1071,30 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         ],
     ),
     ("/api/organ-donation", Some(Section::OrganDonation), &[]),
+    ("/api/consents", Some(Section::Consents), &[]),
+    (
+        "/api/consent-choice",
+        Some(Section::Consents),
+        &[
+            ("change[change]", "give"),
+            ("change[kind]", "deny-register"),
+            ("change[target]", "private"),
+        ],
+    ),
+    (
+        "/api/change-consent",
+        Some(Section::Consents),
+        &[
+            ("change[change]", "give"),
+            ("change[kind]", "deny-register"),
+            ("change[target]", "private"),
+        ],
+    ),
+    (
+        "/api/acknowledge-notice",
+        Some(Section::Consents),
+        &[("submission[read]", "yes")],
+    ),
     (
         "/api/save-organ-donation",
         Some(Section::OrganDonation),

@@ -7,6 +7,7 @@ mod common;
 
 mod appointments;
 mod certificates;
+mod consents;
 mod crash;
 mod hostile_text;
 mod http;
