@@ -17,7 +17,7 @@ pub use crate::certificates::model::{
     ForwardedCertificate, Forwarding, IssuerRole, Recipient,
 };
 pub use crate::consents::model::{
-    Choice, ChoiceEvent, ChoiceKind, ChoicePreview, Consents, ConsentsNews, InForce,
+    About, Choice, ChoiceEvent, ChoiceKind, ChoicePreview, Consents, ConsentsNews, InForce,
     NoticeAcknowledged, Register, NOTICE_VERSION,
 };
 pub use crate::declaration::{Declaration, DeclarationNews, Version, VersionEvent};

@@ -116,10 +116,9 @@ fn confirm_view(preview: ChoicePreview) -> impl IntoView {
                 <dt class="inline font-semibold">{heading}": "</dt>
                 <dd class="inline">{kind_text(choice.kind())}</dd>
             </div>
-            {about
-                .clone()
-                .or(matches!(choice, Choice::DenyRegister(_)).then(String::new))
-                .map(|_| {
+            // What it is about: one thing, or a register.
+            {(about.is_some() || matches!(choice, Choice::DenyRegister(_)))
+                .then(|| {
                     view! {
                         <div>
                             <dt class="inline font-semibold">{t("consents-col-about")}": "</dt>

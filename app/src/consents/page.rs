@@ -3,7 +3,7 @@
 //! contact about research findings, and the history. Every change goes through the
 //! confirmation page (`super::confirm`).
 
-use archive::model::{Choice, ChoiceKind, Consents, Register};
+use archive::model::{About, Choice, ChoiceKind, Consents, Register};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -12,10 +12,10 @@ use super::api::{acknowledge_notice, read_consents, Change, NoticeSubmission};
 use super::kind_text;
 use crate::i18n::LangExt as _;
 use crate::i18n::{lang, t, t_args};
-use crate::ui::form::{error_id, form_page, posted, ErrorSummary, FieldError, FormError, Select};
+use crate::ui::form::{form_page, posted, ConfirmBox, ErrorSummary, FormError, Select};
 use crate::ui::{
-    consent_change_href, done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, CHOICE,
-    H1, H2, LINK, TD,
+    consent_change_href, done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, H1, H2,
+    LINK, TD,
 };
 
 #[component]
@@ -152,11 +152,18 @@ fn consents_view(
     }
 }
 
-/// What a choice is about, in words: its name, or a register's.
-pub(super) fn about_text(choice: Choice, about: Option<String>) -> String {
+/// What a choice is about, in words: its name and day, or a register's name.
+pub(super) fn about_text(choice: Choice, about: Option<About>) -> String {
     match (choice, about) {
         (Choice::DenyRegister(register), _) => t(&format!("consents-register-{}", register.code())),
-        (_, Some(about)) => about,
+        (
+            _,
+            Some(About {
+                name,
+                on: Some(day),
+            }),
+        ) => format!("{name}, {}", lang().date(day)),
+        (_, Some(About { name, on: None })) => name,
         (_, None) => String::from("–"),
     }
 }
@@ -184,20 +191,7 @@ fn notice_section(consents: &Consents, error: FormError) -> impl IntoView {
                     .into_any(),
                 None => view! {
                     <form method="post" action="/consents" class="max-w-3xl space-y-4">
-                        <FieldError field="read".to_owned() message=message.clone() />
-                        <div class="flex items-start gap-2">
-                            <input
-                                type="checkbox"
-                                id="read"
-                                name="read"
-                                value="yes"
-                                required
-                                class=CHOICE
-                                aria-invalid=message.is_some().then_some("true")
-                                aria-describedby=message.is_some().then(|| error_id("read"))
-                            />
-                            <label for="read">{t("consents-notice-confirm")}</label>
-                        </div>
+                        <ConfirmBox name="read" label=t("consents-notice-confirm") error=message.clone() />
                         <button type="submit" class=BUTTON>{t("consents-notice-acknowledge")}</button>
                     </form>
                 }

@@ -6,8 +6,8 @@ use archive::model::{Version, VersionEvent};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::form::{error_id, FieldError, FormError};
-use super::{Table, BUTTON_SECONDARY, CHOICE, H2, TD};
+use super::form::{ConfirmBox, FormError};
+use super::{Table, BUTTON_SECONDARY, H2, TD};
 use crate::i18n::{lang, t, LangExt as _};
 
 /// What a declaration's form asks for: to save what it says, or to withdraw it.
@@ -64,20 +64,7 @@ pub fn withdraw_form(path: &'static str, texts: WithdrawTexts, error: FormError)
         <form method="post" action=path class="max-w-3xl space-y-4 print:hidden">
             <input type="hidden" name="intent" value=Intent::Withdraw.code() />
             <p>{texts.intro}</p>
-            <FieldError field="confirm".to_owned() message=message.clone() />
-            <div class="flex items-start gap-2">
-                <input
-                    type="checkbox"
-                    id="confirm"
-                    name="confirm"
-                    value="yes"
-                    required
-                    class=CHOICE
-                    aria-invalid=message.is_some().then_some("true")
-                    aria-describedby=message.is_some().then(|| error_id("confirm"))
-                />
-                <label for="confirm">{texts.confirm}</label>
-            </div>
+            <ConfirmBox name="confirm" label=texts.confirm error=message />
             <button type="submit" class=BUTTON_SECONDARY>
                 {texts.button}
             </button>

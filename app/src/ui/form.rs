@@ -537,3 +537,31 @@ pub fn CheckboxGroup(
         </fieldset>
     }
 }
+
+/// One box that must be ticked to go on (a confirmation, "I have read it"), with its
+/// error above it: posts `yes` under `name` when ticked.
+#[component]
+pub fn ConfirmBox(
+    /// The box's id and name, and the error's field.
+    name: &'static str,
+    label: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <FieldError field=name.to_owned() message=error />
+        <div class="flex items-start gap-2">
+            <input
+                type="checkbox"
+                id=name
+                name=name
+                value="yes"
+                required
+                class=CHOICE
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then(|| error_id(name))
+            />
+            <label for=name>{label}</label>
+        </div>
+    }
+}

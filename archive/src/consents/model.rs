@@ -5,7 +5,7 @@
 //! Shared with the web side.
 
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
+use time::{Date, PrimitiveDateTime};
 
 use crate::model::{OrganisationId, OrganisationRef, PrescriptionId, ServiceEventId};
 
@@ -120,14 +120,21 @@ impl Choice {
     }
 }
 
+/// What a choice about one thing is about, in words the person knows: an
+/// organisation's name; a service event's organisation and title, and its day; a
+/// prescription's product and strength, and the day it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct About {
+    pub name: String,
+    pub on: Option<Date>,
+}
+
 /// One change, as the history shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceEvent {
     pub choice: Choice,
-    /// What it is about, in words the person knows (the organisation's name, the
-    /// service event's organisation and day, the prescription's product); `None` for a
-    /// choice about no one thing.
-    pub about: Option<String>,
+    /// What it is about; `None` for a choice about no one thing (or a register).
+    pub about: Option<About>,
     /// Given (true) or withdrawn.
     pub given: bool,
     /// Finnish time.
@@ -138,7 +145,7 @@ pub struct ChoiceEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InForce {
     pub choice: Choice,
-    pub about: Option<String>,
+    pub about: Option<About>,
     /// Finnish time.
     pub since: PrimitiveDateTime,
 }
@@ -170,7 +177,7 @@ pub struct Consents {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoicePreview {
     pub choice: Choice,
-    pub about: Option<String>,
+    pub about: Option<About>,
     /// In force since then, if it is.
     pub since: Option<PrimitiveDateTime>,
 }

@@ -5,7 +5,7 @@
 //! not, changes nothing.
 
 use super::model::{
-    Choice, ChoiceEvent, ChoicePreview, Consents, ConsentsNews, InForce, NoticeAcknowledged,
+    About, Choice, ChoiceEvent, ChoicePreview, Consents, ConsentsNews, InForce, NoticeAcknowledged,
     NOTICE_VERSION,
 };
 use crate::access::{unix_ms, Access, Action};
@@ -46,7 +46,9 @@ struct OrganisationRow {
 #[derive(sqlx::FromRow)]
 struct NamedRow {
     id: i64,
-    about: String,
+    name: String,
+    /// A clinical time or a day; its first ten characters are the day.
+    day: String,
 }
 
 fn corrupt() -> ArchiveError {
@@ -91,7 +93,7 @@ impl Names {
                 .unwrap_or(0)
         };
         let events = sqlx::query_as::<_, NamedRow>(
-            "SELECT s.id, o.name || ': ' || s.title || ' ' || substr(s.started_at, 1, 10) AS about \
+            "SELECT s.id, o.name || ': ' || s.title AS name, s.started_at AS day \
              FROM service_event s JOIN organisation o ON o.id = s.organisation_id \
              WHERE s.person_id = $1 AND (s.id = $2 OR s.id IN (SELECT CAST(c.target AS BIGINT) \
              FROM consent_event c WHERE c.person_id = $1 AND c.kind = 'deny-service-event'))",
@@ -101,7 +103,7 @@ impl Names {
         .fetch_all(&mut **tx)
         .await?;
         let prescriptions = sqlx::query_as::<_, NamedRow>(
-            "SELECT p.id, p.product || ' ' || p.strength || ', ' || p.issued_on AS about \
+            "SELECT p.id, p.product || ' ' || p.strength AS name, p.issued_on AS day \
              FROM prescription p WHERE p.person_id = $1 AND (p.id = $2 OR p.id IN \
              (SELECT CAST(c.target AS BIGINT) FROM consent_event c \
              WHERE c.person_id = $1 AND c.kind = 'deny-prescription'))",
@@ -117,18 +119,29 @@ impl Names {
         })
     }
 
-    fn about(&self, choice: Choice) -> Option<String> {
-        let named =
-            |rows: &[NamedRow], id: i64| rows.iter().find(|r| r.id == id).map(|r| r.about.clone());
+    fn about(&self, choice: Choice) -> Option<About> {
+        let named = |rows: &[NamedRow], id: i64| {
+            rows.iter().find(|r| r.id == id).map(|r| About {
+                name: r.name.clone(),
+                on: r.day.get(..10).and_then(|day| {
+                    time::Date::parse(day, &time::format_description::well_known::Iso8601::DATE)
+                        .ok()
+                }),
+            })
+        };
         match choice {
             Choice::DisclosureConsent | Choice::DenyResearchContact | Choice::DenyRegister(_) => {
                 None
             }
-            Choice::DenyOrganisation(id) => self
-                .organisations
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.name.clone()),
+            Choice::DenyOrganisation(id) => {
+                self.organisations
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| About {
+                        name: o.name.clone(),
+                        on: None,
+                    })
+            }
             Choice::DenyServiceEvent(id) => named(&self.events, id.get()),
             Choice::DenyPrescription(id) => named(&self.prescriptions, id.get()),
         }
