@@ -30,7 +30,8 @@ pub fn ConfirmPage() -> impl IntoView {
     // Present only while the server renders the answer to the confirming form.
     let posted_change = use_context::<ConsentChange>();
     let shown = posted_change.clone().unwrap_or(asked);
-    let done = format!("/consents?changed={}", shown.change.code());
+    let change = shown.change;
+    let done = format!("/consents?changed={}", change.code());
     let page = form_page(posted_change, change_consent, move || consent_choice(shown));
     view! {
         <Title text=page_title("consents-confirm-title") />
@@ -44,7 +45,7 @@ pub fn ConfirmPage() -> impl IntoView {
                         Err(answer) => return answer,
                     };
                     match preview {
-                        Ok(preview) => confirm_view(preview).into_any(),
+                        Ok(preview) => confirm_view(change, preview).into_any(),
                         Err(e) => problem(&e),
                     }
                 })
@@ -76,15 +77,9 @@ fn effect(change: Change, kind: ChoiceKind) -> String {
     }
 }
 
-fn confirm_view(preview: ChoicePreview) -> impl IntoView {
+/// The page for `change` (as asked or as posted) of the choice `preview` shows.
+fn confirm_view(change: Change, preview: ChoicePreview) -> impl IntoView {
     let lang = lang();
-    // What the page was asked to do: the form carries it back as it came.
-    let query = use_query_map().get_untracked();
-    let change = match use_context::<ConsentChange>().map(|c| c.change) {
-        Some(change) => change,
-        None if query.get("change").as_deref() == Some("withdraw") => Change::Withdraw,
-        None => Change::Give,
-    };
     let ChoicePreview {
         choice,
         about,

@@ -104,6 +104,18 @@ impl Choice {
         }
     }
 
+    /// The id of the one thing it is about (a service event, an organisation, a
+    /// prescription), if it is about one: what its audit event names as its object.
+    #[must_use]
+    pub const fn object(self) -> Option<i64> {
+        match self {
+            Self::DenyServiceEvent(id) => Some(id.get()),
+            Self::DenyOrganisation(id) => Some(id.get()),
+            Self::DenyPrescription(id) => Some(id.get()),
+            Self::DisclosureConsent | Self::DenyRegister(_) | Self::DenyResearchContact => None,
+        }
+    }
+
     /// The choice a stored kind and target name, if they name one.
     #[must_use]
     pub fn of_stored(kind: &str, target: &str) -> Option<Self> {
@@ -228,6 +240,7 @@ mod tests {
                 Choice::of_stored(choice.kind().code(), &choice.target()),
                 Some(choice)
             );
+            assert_eq!(choice.object(), choice.target().parse::<i64>().ok());
         }
         assert_eq!(Choice::of_stored("deny-register", "hospital"), None);
         assert_eq!(Choice::of_stored("deny-organisation", "x"), None);

@@ -89,7 +89,7 @@ impl Names {
         let pending_id = |kind| {
             pending
                 .filter(|c| c.kind() == kind)
-                .and_then(|c| c.target().parse::<i64>().ok())
+                .and_then(Choice::object)
                 .unwrap_or(0)
         };
         let events = sqlx::query_as::<_, NamedRow>(
@@ -207,6 +207,10 @@ async fn read_consents(tx: &mut Tx, person: i64) -> Result<Consents, ArchiveErro
 /// Whether what `choice` is about is the person's: their service event, an
 /// organisation that wrote for them, their prescription.
 async fn is_theirs(tx: &mut Tx, person: i64, choice: Choice) -> Result<bool, ArchiveError> {
+    let Some(id) = choice.object() else {
+        // About no one thing of theirs: a register, the consent, research contact.
+        return Ok(true);
+    };
     let sql = match choice {
         Choice::DisclosureConsent | Choice::DenyResearchContact | Choice::DenyRegister(_) => {
             return Ok(true)
@@ -222,12 +226,6 @@ async fn is_theirs(tx: &mut Tx, person: i64, choice: Choice) -> Result<bool, Arc
              (SELECT s.organisation_id FROM service_event s WHERE s.person_id = $1 \
               UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1)"
         }
-    };
-    let id = match choice {
-        Choice::DenyServiceEvent(id) => id.get(),
-        Choice::DenyPrescription(id) => id.get(),
-        Choice::DenyOrganisation(id) => id.get(),
-        _ => 0,
     };
     let (n,): (i64,) = sqlx::query_as(sql)
         .bind(person)
@@ -258,7 +256,7 @@ impl Access {
     /// the person; `Storage` when the database fails.
     pub async fn consent_choice(&self, choice: Choice) -> Result<ChoicePreview, ArchiveError> {
         let person = self.subject().get();
-        let object = choice.target().parse::<i64>().ok();
+        let object = choice.object();
         let mut read = self
             .begin_read(
                 Action::ReadConsents,
@@ -331,7 +329,7 @@ impl Access {
             Action::WithdrawConsent
         };
         // The event names the kind of choice, and what it is about by its id or code.
-        let object = choice.target().parse::<i64>().ok();
+        let object = choice.object();
         let detail = match choice {
             Choice::DenyRegister(register) => {
                 format!("{} {}", choice.kind().code(), register.code())
@@ -372,17 +370,22 @@ impl Access {
             .execute(&mut *tx)
             .await?;
             let change = if give {
-                "INSERT INTO consent_in_force (person_id, kind, target, since_ms) VALUES ($1, $2, $3, $4)"
-            } else {
-                "DELETE FROM consent_in_force WHERE person_id = $1 AND kind = $2 AND target = $3 AND $4 = $4"
-            };
-            sqlx::query(change)
+                sqlx::query(
+                    "INSERT INTO consent_in_force (person_id, kind, target, since_ms) VALUES ($1, $2, $3, $4)",
+                )
                 .bind(person)
                 .bind(kind)
                 .bind(&target)
                 .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            } else {
+                sqlx::query(
+                    "DELETE FROM consent_in_force WHERE person_id = $1 AND kind = $2 AND target = $3",
+                )
+                .bind(person)
+                .bind(kind)
+                .bind(&target)
+            };
+            change.execute(&mut *tx).await?;
         }
         let consents = read_consents(&mut tx, person).await?;
         tx.commit().await?;
