@@ -64,6 +64,8 @@ impl Actor {
 pub enum Purpose {
     /// The citizen (or a proxy) looking after the citizen's own affairs in OmaKanta.
     CitizenService,
+    /// A care organisation's query ([`crate::providers`]), for its stated purpose.
+    Provider(crate::providers::model::QueryPurpose),
 }
 
 impl Purpose {
@@ -71,6 +73,7 @@ impl Purpose {
     pub const fn code(self) -> &'static str {
         match self {
             Self::CitizenService => "citizen-service",
+            Self::Provider(purpose) => purpose.code(),
         }
     }
 }

@@ -150,6 +150,13 @@ pub enum Action {
     ListCertificates,
     ReadCertificate,
     CertificatesNews,
+    /// A care organisation's query of the person's documents ([`crate::providers`]).
+    ProviderDocuments,
+    /// A care organisation's (or a pharmacy's, or Kela's) query of prescriptions.
+    ProviderPrescriptions,
+    /// A care organisation's query of the consent, the living will and the organ
+    /// donation testament.
+    ProviderDeclarations,
 }
 
 crate::codes! {
@@ -196,12 +203,16 @@ crate::codes! {
         ListCertificates => "certificates.list",
         ReadCertificate => "certificates.read",
         CertificatesNews => "certificates.news",
+        ProviderDocuments => "provider.documents",
+        ProviderPrescriptions => "provider.prescriptions",
+        ProviderDeclarations => "provider.declarations",
     }
 }
 
 impl Action {
     /// The section an operation on a person's data belongs to; `None` for what is not
-    /// one (signing in, choosing whom to act for, a refusal of access as such).
+    /// one (signing in, choosing whom to act for, a refusal of access as such) and for
+    /// a care organisation's query, which no [`crate::Access`] makes.
     #[must_use]
     pub const fn section(self) -> Option<Section> {
         match self {
@@ -245,7 +256,10 @@ impl Action {
             | Self::SignOut
             | Self::ChooseLanguage
             | Self::ListProxies
-            | Self::ActFor => None,
+            | Self::ActFor
+            | Self::ProviderDocuments
+            | Self::ProviderPrescriptions
+            | Self::ProviderDeclarations => None,
         }
     }
 }

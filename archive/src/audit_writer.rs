@@ -192,3 +192,67 @@ pub(crate) async fn write_audit_all(
     }
     Ok(())
 }
+
+/// A care organisation's query as its audit event ([`crate::providers`]): an
+/// organisation, one of its units and a professional role act, not a person. Its
+/// `at_ms` and `id` key the objects it disclosed (`audit_event_object`).
+#[derive(Debug, Clone)]
+pub(crate) struct ProviderEvent {
+    pub subject: PersonId,
+    pub at_ms: i64,
+    pub id: i64,
+    pub organisation: crate::model::OrganisationId,
+    pub unit: Option<crate::model::UnitId>,
+    pub role: crate::providers::model::QueryRole,
+    pub action: Action,
+    pub purpose: Purpose,
+    pub detail: Option<String>,
+    pub outcome: &'static str,
+}
+
+impl ProviderEvent {
+    /// The key of a new event: its time and a random id.
+    pub(crate) fn key(at: OffsetDateTime) -> (i64, i64) {
+        (unix_ms(at), rand::rng().random_range(1..i64::MAX))
+    }
+}
+
+/// Writes a care organisation's query event in the query's transaction.
+pub(crate) async fn write_provider_event(
+    tx: &mut Transaction<'static, Any>,
+    event: &ProviderEvent,
+) -> Result<(), ArchiveError> {
+    let mut sql = crate::db::Sql::new(
+        "INSERT INTO audit_event (subject_id, id, at_ms, actor_id, actor_organisation_id, \
+         actor_unit_id, actor_role, acting_right, action, object_id, object_detail, purpose, \
+         outcome) VALUES (",
+    );
+    sql.bind(event.subject.get())
+        .push(", ")
+        .bind(event.id)
+        .push(", ")
+        .bind(event.at_ms)
+        .push(", NULL, ")
+        .bind(event.organisation.get())
+        .push(", ");
+    match event.unit {
+        Some(unit) => sql.bind(unit.get()),
+        None => sql.push("NULL"),
+    };
+    sql.push(", ")
+        .bind(event.role.code())
+        .push(", 'provider', ")
+        .bind(event.action.code())
+        .push(", NULL, ");
+    match &event.detail {
+        Some(detail) => sql.bind(detail.as_str()),
+        None => sql.push("NULL"),
+    };
+    sql.push(", ")
+        .bind(event.purpose.code())
+        .push(", ")
+        .bind(event.outcome)
+        .push(")");
+    sql.query().execute(&mut **tx).await?;
+    Ok(())
+}

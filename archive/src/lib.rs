@@ -21,6 +21,7 @@ pub mod model;
 pub mod news;
 pub mod organ_donation;
 pub mod prescriptions;
+pub mod providers;
 pub mod records;
 pub mod section;
 pub mod social_welfare;

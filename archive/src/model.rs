@@ -39,6 +39,10 @@ pub use crate::prescriptions::model::{
     RenewalBlock, RenewalForm, RenewalRequest, RenewalRequestId, RenewalStatus, RenewalStep,
     SummaryScope, KEY_REUSED, MAX_MESSAGE_CHARS,
 };
+pub use crate::providers::model::{
+    Asked, Declarations, DisclosedDocument, DisclosedPrescription, ProviderAnswer, ProviderQuery,
+    QueryPurpose, QueryRole,
+};
 pub use crate::records::model::{
     AbnormalFlag, DelayedDocument, Document, DocumentId, DocumentKind, DocumentSummary, KindEntry,
     LabPoint, LabSeries, LabTest, LabTests, LabTrend, LabValue, MaybeDelayed, MeasuredValue,

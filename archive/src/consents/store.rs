@@ -55,14 +55,19 @@ fn corrupt() -> ArchiveError {
     ArchiveError::Corrupt("consent choice")
 }
 
+/// That organisation `o` wrote for person `$1`: a document (the writer a denial of an
+/// organisation holds back, which may not be its service event's), a service event or
+/// a prescription; each by its index.
+const WROTE_FOR: &str = "(EXISTS (SELECT 1 FROM document d WHERE d.person_id = $1 \
+     AND d.organisation_id = o.id) \
+     OR EXISTS (SELECT 1 FROM service_event s WHERE s.person_id = $1 AND s.organisation_id = o.id) \
+     OR EXISTS (SELECT 1 FROM prescription p WHERE p.person_id = $1 AND p.organisation_id = o.id))";
+
 /// The organisations that wrote the person's documents or prescriptions, by name.
 async fn organisations_of(tx: &mut Tx, person: i64) -> Result<Vec<OrganisationRef>, ArchiveError> {
-    Ok(sqlx::query_as::<_, OrganisationRow>(
-        "SELECT o.id, o.name FROM organisation o WHERE o.id IN \
-         (SELECT s.organisation_id FROM service_event s WHERE s.person_id = $1 \
-          UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1) \
-         ORDER BY o.name",
-    )
+    Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
+        "SELECT o.id, o.name FROM organisation o WHERE {WROTE_FOR} ORDER BY o.name"
+    ))
     .bind(person)
     .fetch_all(&mut **tx)
     .await?
@@ -216,18 +221,16 @@ async fn is_theirs(tx: &mut Tx, person: i64, choice: Choice) -> Result<bool, Arc
             return Ok(true)
         }
         Choice::DenyServiceEvent(_) => {
-            "SELECT COUNT(*) FROM service_event WHERE person_id = $1 AND id = $2"
+            "SELECT COUNT(*) FROM service_event WHERE person_id = $1 AND id = $2".to_owned()
         }
         Choice::DenyPrescription(_) => {
-            "SELECT COUNT(*) FROM prescription WHERE person_id = $1 AND id = $2"
+            "SELECT COUNT(*) FROM prescription WHERE person_id = $1 AND id = $2".to_owned()
         }
         Choice::DenyOrganisation(_) => {
-            "SELECT COUNT(*) FROM organisation o WHERE o.id = $2 AND o.id IN \
-             (SELECT s.organisation_id FROM service_event s WHERE s.person_id = $1 \
-              UNION SELECT p.organisation_id FROM prescription p WHERE p.person_id = $1)"
+            format!("SELECT COUNT(*) FROM organisation o WHERE o.id = $2 AND {WROTE_FOR}")
         }
     };
-    let (n,): (i64,) = sqlx::query_as(sql)
+    let (n,): (i64,) = sqlx::query_as(&sql)
         .bind(person)
         .bind(id)
         .fetch_one(&mut **tx)

@@ -143,6 +143,36 @@ const ORGS: &[Org] = &[
         sector: "occupational",
         units: &[(601, "Työterveys Virta, Pasila")],
     },
+    // Those who ask but write no records: the prescription centre (Kela's
+    // reimbursements) and pharmacies, of no health-care register.
+    Org {
+        id: 7,
+        oid: "1.2.246.10.1234567.10.7",
+        name: "Kela, Reseptikeskus",
+        sector: "public",
+        units: &[(701, "Kela, lääkekorvaukset")],
+    },
+    Org {
+        id: 8,
+        oid: "1.2.246.10.1234567.10.8",
+        name: "Kallion apteekki",
+        sector: "pharmacy",
+        units: &[(801, "Kallion apteekki, Helsinki")],
+    },
+    Org {
+        id: 9,
+        oid: "1.2.246.10.1234567.10.9",
+        name: "Ekenäs apotek",
+        sector: "pharmacy",
+        units: &[(901, "Ekenäs apotek, Raseborg")],
+    },
+    Org {
+        id: 10,
+        oid: "1.2.246.10.1234567.10.10",
+        name: "Hervannan apteekki",
+        sector: "pharmacy",
+        units: &[(1001, "Hervannan apteekki, Tampere")],
+    },
 ];
 
 const PROFESSIONALS: &[&str] = &[

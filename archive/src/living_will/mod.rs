@@ -3,6 +3,6 @@
 
 pub mod model;
 #[cfg(feature = "storage")]
-mod store;
+pub(crate) mod store;
 #[cfg(feature = "storage")]
 pub(crate) use store::LivingWillNews;

@@ -73,7 +73,10 @@ impl TryFrom<VersionRow> for LivingWillVersion {
     }
 }
 
-async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<LivingWillVersion>, ArchiveError> {
+pub(crate) async fn versions(
+    tx: &mut Tx,
+    person: i64,
+) -> Result<Vec<LivingWillVersion>, ArchiveError> {
     sqlx::query_as::<_, VersionRow>(&format!(
         "SELECT version, wishes, {}, withdrawn, written_ms FROM living_will \
          WHERE person_id = $1 ORDER BY version DESC",

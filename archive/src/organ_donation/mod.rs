@@ -3,7 +3,7 @@
 
 pub mod model;
 #[cfg(feature = "storage")]
-mod store;
+pub(crate) mod store;
 
 #[cfg(feature = "storage")]
 pub(crate) use store::OrganDonationNews;

@@ -60,7 +60,10 @@ impl TryFrom<VersionRow> for OrganDonationVersion {
     }
 }
 
-async fn versions(tx: &mut Tx, person: i64) -> Result<Vec<OrganDonationVersion>, ArchiveError> {
+pub(crate) async fn versions(
+    tx: &mut Tx,
+    person: i64,
+) -> Result<Vec<OrganDonationVersion>, ArchiveError> {
     sqlx::query_as::<_, VersionRow>(
         "SELECT version, decision, excluded, notes, language, withdrawn, written_ms FROM organ_donation \
          WHERE person_id = $1 ORDER BY version DESC",

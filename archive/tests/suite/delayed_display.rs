@@ -275,7 +275,7 @@ async fn a_delayed_document_is_announced_and_appears_exactly_at_its_minute(t: &T
     // Every read above was audited as a read of the person's records.
     let trail = audit_trail(&t.archive, ids::ELDER).await.expect("trail");
     assert!(trail.iter().any(|e| e.action == "records.read"
-        && e.actor == ids::ADULT
+        && e.actor == Some(ids::ADULT)
         && e.object == Some(secrets[1].diagnosis.get())));
 }
 on_both!(

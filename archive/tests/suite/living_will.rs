@@ -116,7 +116,7 @@ async fn no_proxy_reads_or_writes_a_living_will(t: &TestArchive) {
         assert_eq!(
             trail
                 .iter()
-                .filter(|e| e.actor == actor.person() && e.outcome == "not-covered")
+                .filter(|e| e.actor == Some(actor.person()) && e.outcome == "not-covered")
                 .count(),
             3,
             "each refusal is audited"

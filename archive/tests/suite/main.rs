@@ -16,5 +16,6 @@ mod migrations;
 mod news;
 mod organ_donation;
 mod prescriptions;
+mod providers;
 mod rules;
 mod social_welfare;

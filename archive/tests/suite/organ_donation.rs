@@ -141,7 +141,7 @@ async fn no_proxy_reads_or_writes_a_testament(t: &TestArchive) {
         assert_eq!(
             trail
                 .iter()
-                .filter(|e| e.actor == actor.person() && e.outcome == "not-covered")
+                .filter(|e| e.actor == Some(actor.person()) && e.outcome == "not-covered")
                 .count(),
             3,
             "each refusal is audited"
