@@ -7,6 +7,7 @@ pub mod feedback;
 mod forms;
 pub mod limits;
 pub mod oidc;
+pub mod provider_query;
 mod session;
 
 use std::sync::Arc;

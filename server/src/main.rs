@@ -6,6 +6,7 @@
 //! omakanta demo-identities          print the demo persons' test identity codes (development only)
 //! omakanta import-relations FILE    add guardianships and mandates (format: archive/src/relations.rs)
 //! omakanta feedback [DAYS]          list the accessibility feedback of the last DAYS days (30)
+//! omakanta provider-query ARGS      a care organisation's query (server/src/provider_query.rs)
 //! ```
 
 use std::process::ExitCode;
@@ -41,9 +42,10 @@ async fn main() -> ExitCode {
         Some("import-relations") => import_relations(config, &args[1..]).await,
         Some("process-renewals") => process_renewals(config, &args[1..]).await,
         Some("feedback") => feedback(config, &args[1..]).await,
+        Some("provider-query") => provider_query(config, &args[1..]).await,
         Some(_) => {
             tracing::error!(
-                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS] | feedback [DAYS]]"
+                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS] | feedback [DAYS] | provider-query ARGS]"
             );
             ExitCode::FAILURE
         }
@@ -161,6 +163,27 @@ async fn feedback(config: Config, args: &[String]) -> ExitCode {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %e, "cannot list the feedback");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A care organisation's query: the identity code from standard input, the answer as
+/// JSON on standard output (the command's purpose).
+async fn provider_query(config: Config, args: &[String]) -> ExitCode {
+    if let Err(e) = server::provider_query::parse(args) {
+        tracing::error!("{e}");
+        return ExitCode::FAILURE;
+    }
+    let Some(archive) = open_plain(&config).await else {
+        return ExitCode::FAILURE;
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    match server::provider_query::run(&archive, args, &mut stdin.lock(), &mut stdout.lock()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "the query was not answered");
             ExitCode::FAILURE
         }
     }

@@ -359,3 +359,20 @@ async fn declarations(tx: &mut Tx, person: i64) -> Result<Declarations, ArchiveE
         organ_donation: organ_donation.in_force().cloned(),
     })
 }
+
+impl Archive {
+    /// The organisation an OID names, as a provider's system names itself.
+    ///
+    /// # Errors
+    /// `NotFound` for an OID no organisation has; `Storage` when the database fails.
+    pub async fn organisation_by_oid(
+        &self,
+        oid: &str,
+    ) -> Result<crate::model::OrganisationId, ArchiveError> {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM organisation WHERE oid = $1")
+            .bind(oid)
+            .fetch_one(self.db.pool())
+            .await?;
+        Ok(crate::model::OrganisationId::from_raw(id))
+    }
+}

@@ -15,4 +15,5 @@ mod limits;
 mod oidc;
 mod organ_donation;
 mod postgres;
+mod provider_query;
 mod social_welfare;
