@@ -211,8 +211,8 @@ pub(crate) struct ProviderEvent {
 }
 
 impl ProviderEvent {
-    /// The key of a new event: its time and a random id.
-    pub(crate) fn key(at: OffsetDateTime) -> (i64, i64) {
+    /// The time and id of a new event: its time and a random id.
+    pub(crate) fn new_key(at: OffsetDateTime) -> (i64, i64) {
         (unix_ms(at), rand::rng().random_range(1..i64::MAX))
     }
 }

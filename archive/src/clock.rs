@@ -89,6 +89,18 @@ pub fn finnish_local(at: OffsetDateTime) -> PrimitiveDateTime {
     naive + Duration::hours(if summer { 3 } else { 2 })
 }
 
+/// The instant a Finnish local time names (the inverse of [`finnish_local`]; an hour
+/// the clocks skip is read as winter time).
+#[must_use]
+pub(crate) fn from_finnish(local: PrimitiveDateTime) -> OffsetDateTime {
+    let summer = (local - Duration::hours(3)).assume_utc();
+    if finnish_local(summer) == local {
+        summer
+    } else {
+        (local - Duration::hours(2)).assume_utc()
+    }
+}
+
 /// Finnish local time of a stored instant (unix milliseconds, as the audit trail and
 /// requests keep time).
 #[must_use]
@@ -121,6 +133,19 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn a_finnish_time_names_its_instant() {
+        for at in [
+            datetime!(2026-01-15 10:00 UTC),
+            datetime!(2026-07-01 21:30 UTC),
+            datetime!(2026-03-29 00:59 UTC),
+            datetime!(2026-03-29 01:00 UTC),
+            datetime!(2026-10-25 02:00 UTC),
+        ] {
+            assert_eq!(from_finnish(finnish_local(at)), at);
+        }
+    }
 
     #[test]
     fn finnish_time_follows_summer_time() {

@@ -21,7 +21,9 @@ pub use crate::consents::model::{
     NoticeAcknowledged, Register, NOTICE_VERSION,
 };
 pub use crate::declaration::{Declaration, DeclarationNews, Version, VersionEvent};
-pub use crate::disclosure_log::model::{DisclosureLog, LoggedAction};
+pub use crate::disclosure_log::model::{
+    DisclosureLog, LogEntry, LogFilter, LoggedAction, ProviderActor, MAX_LOG_PAGE,
+};
 pub use crate::feedback::model::{
     Feedback, ReceivedFeedback, MAX_CONTACT_CHARS, MAX_FEEDBACK_CHARS, MAX_PAGE_CHARS,
 };

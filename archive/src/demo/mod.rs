@@ -25,6 +25,7 @@ mod certificates;
 mod consents;
 mod organ_donation;
 mod prescriptions;
+mod provider_queries;
 mod records;
 mod social_welfare;
 
@@ -636,5 +637,9 @@ async fn insert_person(
     certificates::insert_certificates(&mut w, p, today).await?;
     organ_donation::insert_organ_donation(&mut w, p, today).await?;
     consents::insert_consents(&mut w, p, today).await?;
+    if !p.note.is_empty() {
+        // The demo's persons only: generated ones are many, and their logs unread.
+        provider_queries::replay_queries(&mut w, p, today).await?;
+    }
     Ok(w.documents)
 }

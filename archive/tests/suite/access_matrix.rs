@@ -66,7 +66,11 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         ),
         Action::ListLabTests => outcome(access.lab_tests().await),
         Action::ReadLabSeries => outcome(access.lab_series(case.lab.0).await),
-        Action::ReadDisclosureLog => outcome(access.disclosure_log(50).await),
+        Action::ReadDisclosureLog => outcome(
+            access
+                .disclosure_log(&archive::model::LogFilter::default(), None, 50)
+                .await,
+        ),
         Action::RecordsNews => outcome(access.records_news(0).await),
         Action::PrescriptionsNews => outcome(access.prescriptions_news(0).await),
         Action::DisclosureLogNews => outcome(access.disclosure_news(0).await),
@@ -1089,7 +1093,7 @@ async fn proxies_switch_and_the_principal_sees_what_they_did(t: &TestArchive) {
         .access(&helvi, ids::ELDER, Purpose::CitizenService)
         .await
         .expect("own")
-        .disclosure_log(100)
+        .disclosure_log(&archive::model::LogFilter::default(), None, 100)
         .await
         .expect("log");
     assert!(log.actions.iter().any(|e| e.actor_name == "Aino Virtanen"

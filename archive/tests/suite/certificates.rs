@@ -27,7 +27,10 @@ async fn listed_with_where_each_went_and_each_forwarding_disclosed(t: &TestArchi
     assert!(!full.content.is_empty());
     assert_eq!(full.summary, *driving);
     // The disclosure log shows each forwarding: to whom, what, when.
-    let log = mikko.disclosure_log(100).await.expect("log");
+    let log = mikko
+        .disclosure_log(&archive::model::LogFilter::default(), None, 100)
+        .await
+        .expect("log");
     let mut disclosed: Vec<_> = log
         .forwardings
         .iter()
@@ -51,7 +54,7 @@ async fn listed_with_where_each_went_and_each_forwarding_disclosed(t: &TestArchi
     assert!(his.iter().any(|c| c.forwardings.is_empty()));
     assert_eq!(
         johan
-            .disclosure_log(100)
+            .disclosure_log(&archive::model::LogFilter::default(), None, 100)
             .await
             .expect("log")
             .forwardings

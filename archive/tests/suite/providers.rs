@@ -389,3 +389,17 @@ async fn each_query_is_on_the_trail_with_what_it_disclosed(t: &TestArchive) {
         .is_err());
 }
 on_both!(trail, each_query_is_on_the_trail_with_what_it_disclosed);
+
+#[tokio::test]
+#[ignore = "a measurement, run by hand"]
+async fn demo_load_time() {
+    for t in [common::sqlite().await]
+        .into_iter()
+        .chain(common::postgres().await)
+    {
+        let started = std::time::Instant::now();
+        demo::load_demo(&t.archive).await.expect("demo");
+        eprintln!("demo loaded in {:?}", started.elapsed());
+        t.close().await;
+    }
+}

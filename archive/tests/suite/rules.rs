@@ -598,7 +598,10 @@ async fn reads_of_every_section_at_once_do_not_starve_the_pool(t: &TestArchive) 
                 4 => access.summaries().await.map(|_| ()),
                 5 => access.lab_tests().await.map(|_| ()),
                 6 => access.living_will().await.map(|_| ()),
-                _ => access.disclosure_log(20).await.map(|_| ()),
+                _ => access
+                    .disclosure_log(&archive::model::LogFilter::default(), None, 20)
+                    .await
+                    .map(|_| ()),
             };
             (i % 8, result)
         }));
@@ -885,7 +888,7 @@ async fn the_disclosure_log_tells_a_refusal_as_the_person_may_be_told_it(t: &Tes
     let log = t
         .own(ids::CHILD)
         .await
-        .disclosure_log(50)
+        .disclosure_log(&archive::model::LogFilter::default(), None, 50)
         .await
         .expect("log");
     let hers: Vec<Outcome> = log
