@@ -237,6 +237,16 @@ fn ids_the_codes_name() -> Vec<String> {
     );
     ids.push("right-none".into());
     ids.extend(
+        archive::model::QueryRole::ALL
+            .iter()
+            .map(|r| format!("query-role-{}", r.code())),
+    );
+    ids.extend(
+        archive::model::QueryPurpose::ALL
+            .iter()
+            .map(|p| format!("purpose-{}", p.code())),
+    );
+    ids.extend(
         AppointmentKind::ALL
             .iter()
             .map(|k| format!("appointment-kind-{}", k.code())),

@@ -90,7 +90,7 @@ async fn file(
 }
 
 /// An error as a translated page, with its status.
-fn problem(lang: Lang, e: &AppError) -> Response {
+pub(crate) fn problem(lang: Lang, e: &AppError) -> Response {
     let status = StatusCode::from_u16(e.status().as_u16()).unwrap_or(StatusCode::NOT_FOUND);
     crate::plain_page(
         lang,

@@ -3,6 +3,7 @@
 
 mod calendar;
 pub mod config;
+mod disclosure_csv;
 pub mod feedback;
 mod forms;
 pub mod limits;
@@ -125,7 +126,7 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let context_state = state.clone();
     let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
-    let pages = calendar::routes(forms::routes(Router::new()))
+    let pages = disclosure_csv::routes(calendar::routes(forms::routes(Router::new())))
         .route("/dev/sign-in", post(session::dev_sign_in))
         .route("/auth/start", post(session::auth_start))
         .route("/auth/callback", get(session::auth_callback))

@@ -1,11 +1,14 @@
 //! The disclosure log: what others did with the person's data. The person's own.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod csv;
 mod page;
+pub mod words;
 
-pub use page::DisclosureLogPage;
+pub use page::{DisclosureEntryPage, DisclosureLogPage};
 
-/// The section's page.
+/// The section's pages: the log, and one entry of it.
 #[leptos::component(transparent)]
 pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     use leptos::prelude::*;
@@ -16,6 +19,7 @@ pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
         <Route path=path!("/disclosure-log") view=DisclosureLogPage ssr=SsrMode::Async />
+        <Route path=path!("/disclosure-log/entry") view=DisclosureEntryPage ssr=SsrMode::Async />
         </ParentRoute>
     }
     .into_inner()

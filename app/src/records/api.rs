@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::ui::form::day_range;
 
 /// Documents on one page of the health-records list.
 pub const RECORDS_PER_PAGE: u32 = 50;
@@ -31,34 +32,7 @@ pub struct RecordsView {
     pub page: RecordsPage,
 }
 
-/// A day as a date field sends it (2026-03-05) or as people here type it where the
-/// browser has no date picker (5.3.2026, 05/03/2026).
-fn parse_day(value: Option<&str>) -> Result<Option<time::Date>, ()> {
-    use time::macros::format_description;
-    let Some(s) = value.map(str::trim).filter(|s| !s.is_empty()) else {
-        return Ok(None);
-    };
-    let iso = format_description!("[year]-[month]-[day]");
-    let dotted = format_description!("[day padding:none].[month padding:none].[year]");
-    let slashed = format_description!("[day padding:none]/[month padding:none]/[year]");
-    time::Date::parse(s, iso)
-        .or_else(|_| time::Date::parse(s, dotted))
-        .or_else(|_| time::Date::parse(s, slashed))
-        .map(Some)
-        .map_err(|_| ())
-}
-
 impl RecordsQuery {
-    /// What a date field of the filter holds: what was typed, or else the day the
-    /// filter used (the default range's, on a first visit).
-    #[must_use]
-    pub fn day_shown(typed: Option<&str>, used: Option<time::Date>) -> String {
-        typed.filter(|s| !s.is_empty()).map_or_else(
-            || used.map(|d| d.to_string()).unwrap_or_default(),
-            str::to_owned,
-        )
-    }
-
     /// The filter this query asks for; the last twelve months when it asks nothing.
     ///
     /// # Errors
@@ -72,20 +46,7 @@ impl RecordsQuery {
             RecordFilter::default()
         };
         if self.from.is_some() || self.to.is_some() {
-            for (field, value, day) in [
-                ("from", &self.from, &mut filter.range.from),
-                ("to", &self.to, &mut filter.range.to),
-            ] {
-                match parse_day(value.as_deref()) {
-                    Ok(d) => *day = d,
-                    Err(()) => problem(field, "date-format"),
-                }
-            }
-        }
-        if let (Some(from), Some(to)) = (filter.range.from, filter.range.to) {
-            if from > to {
-                problem("to", "date-order");
-            }
+            filter.range = day_range(self.from.as_deref(), self.to.as_deref(), &mut problem);
         }
         match self.organisation.as_deref().map(str::trim) {
             None | Some("") => {}

@@ -193,7 +193,7 @@ fn RangeForm(
     effective: RecordFilter,
     error: FormError,
 ) -> impl IntoView {
-    let shown = |typed: &Option<String>, used| RecordsQuery::day_shown(typed.as_deref(), used);
+    let shown = |typed: &Option<String>, used| crate::ui::form::day_shown(typed.as_deref(), used);
     view! {
         <form
             method="get"

@@ -89,7 +89,7 @@ fn RecordsFilter(
     organisations: Vec<OrganisationRef>,
     error: FormError,
 ) -> impl IntoView {
-    let shown = |typed: &Option<String>, used| RecordsQuery::day_shown(typed.as_deref(), used);
+    let shown = |typed: &Option<String>, used| crate::ui::form::day_shown(typed.as_deref(), used);
     let from = shown(&query.from, effective.range.from);
     let to = shown(&query.to, effective.range.to);
     let selected_org = query.organisation.clone().unwrap_or_default();
@@ -164,8 +164,8 @@ fn records_view(query: &RecordsQuery, view: RecordsView) -> impl IntoView {
     let count = page.documents.items.len();
     let groups = grouped(page.documents.items);
     let next_href = page.documents.next.map(|cursor| {
-        let effective_from = RecordsQuery::day_shown(query.from.as_deref(), filter.range.from);
-        let effective_to = RecordsQuery::day_shown(query.to.as_deref(), filter.range.to);
+        let effective_from = crate::ui::form::day_shown(query.from.as_deref(), filter.range.from);
+        let effective_to = crate::ui::form::day_shown(query.to.as_deref(), filter.range.to);
         format!(
             "/records?from={}&to={}&organisation={}&kind={}&after={}",
             enc(&effective_from),
@@ -212,26 +212,14 @@ pub(super) fn paging(
     next: Option<String>,
     class: &'static str,
 ) -> impl IntoView {
-    view! {
-        <nav aria-label=t("records-paging") class=class>
-            {first
-                .map(|href| {
-                    view! {
-                        <a class=LINK href=href>
-                            {t("records-first-page")}
-                        </a>
-                    }
-                })}
-            {next
-                .map(|href| {
-                    view! {
-                        <a class=LINK href=href rel="next">
-                            {t("records-next-page")}
-                        </a>
-                    }
-                })}
-        </nav>
-    }
+    crate::ui::paging(
+        crate::ui::Paging {
+            label: t("records-paging"),
+            first: first.map(|href| (href, t("records-first-page"))),
+            next: next.map(|href| (href, t("records-next-page"))),
+        },
+        class,
+    )
 }
 
 /// Documents not shown yet: that they exist and when they appear.

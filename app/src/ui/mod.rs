@@ -243,3 +243,24 @@ fn item_with_lang(term: String, value: String, lang: Option<&'static str>) -> im
         </div>
     }
 }
+
+/// A keyset-paged list's navigation: its label, and the first page's (when not on
+/// it) and the next page's (when there is one) addresses and texts.
+#[derive(Debug)]
+pub struct Paging {
+    pub label: String,
+    pub first: Option<(String, String)>,
+    pub next: Option<(String, String)>,
+}
+
+/// The links of [`Paging`]; `class` places the navigation.
+pub fn paging(paging: Paging, class: &'static str) -> impl IntoView {
+    view! {
+        <nav aria-label=paging.label class=class>
+            {paging.first.map(|(href, text)| view! { <a class=LINK href=href>{text}</a> })}
+            {paging
+                .next
+                .map(|(href, text)| view! { <a class=LINK href=href rel="next">{text}</a> })}
+        </nav>
+    }
+}

@@ -1010,7 +1010,16 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         Some(Section::HealthRecords),
         &[("id", "LAB")],
     ),
-    ("/api/disclosure-log", Some(Section::DisclosureLog), &[]),
+    (
+        "/api/disclosure-log",
+        Some(Section::DisclosureLog),
+        &[("query[from]", "")],
+    ),
+    (
+        "/api/disclosure-log-entry",
+        Some(Section::DisclosureLog),
+        &[("key", "ENTRY")],
+    ),
     ("/api/prescriptions", Some(Section::Prescriptions), &[]),
     (
         "/api/prescription-summary",
@@ -1123,6 +1132,8 @@ struct Ids {
     appt: String,
     social: String,
     cert: String,
+    /// An entry of the signed-in person's own disclosure log (the section is theirs).
+    entry: String,
 }
 
 async fn call(
@@ -1143,7 +1154,8 @@ async fn call(
                     .replace("ORG", &ids.org)
                     .replace("APPT", &ids.appt)
                     .replace("SOCIAL", &ids.social)
-                    .replace("CERT", &ids.cert),
+                    .replace("CERT", &ids.cert)
+                    .replace("ENTRY", &ids.entry),
             )
         })
         .collect();
@@ -1222,6 +1234,15 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
         cert: eetu_own.certificates().await.expect("certificates")[0]
             .id
             .to_string(),
+        entry: app
+            .own(archive::demo::ids::ADULT)
+            .await
+            .disclosure_log(&archive::model::LogFilter::default(), None, 1)
+            .await
+            .expect("Aino's log")
+            .actions[0]
+            .key
+            .clone(),
     };
 
     // Allowed: the guardian of a 7-year-old, for everything but what is the child's own.

@@ -9,6 +9,7 @@ mod appointments;
 mod certificates;
 mod consents;
 mod crash;
+mod disclosure_log;
 mod hostile_text;
 mod http;
 mod limits;
