@@ -20,6 +20,9 @@ use archive::ArchiveError;
 use common::TestArchive;
 use time::Duration;
 
+/// A document as (id, service event, organisation, the organisation's sector).
+type Doc = (i64, i64, i64, String);
+
 /// Organisations of the demo (`archive/src/demo/mod.rs`).
 const HELSINKI: i64 = 1;
 const HUS: i64 = 2;
@@ -73,7 +76,7 @@ async fn each_denial_holds_back_the_right_documents(t: &TestArchive) {
     let own = t.own(person).await;
     let docs = documents_of(a, person).await.expect("docs");
     let all: BTreeSet<i64> = docs.iter().map(|d| d.0).collect();
-    let of = |keep: &dyn Fn(&(i64, i64, i64, String)) -> bool| -> BTreeSet<i64> {
+    let of = |keep: &dyn Fn(&Doc) -> bool| -> BTreeSet<i64> {
         docs.iter().filter(|d| keep(d)).map(|d| d.0).collect()
     };
     let writers: BTreeSet<i64> = docs.iter().map(|d| d.2).collect();
