@@ -79,3 +79,7 @@ disclosure-entry-withheld = { $count ->
    *[other] { $count } documents or prescriptions were kept back by your denials.
 }
 disclosure-entry-back = Back to the disclosure log
+news-disclosures-queries = { $count ->
+    [one] A care provider has viewed your data once since your previous visit: { $names }.
+   *[other] Care providers have viewed your data { $count } times since your previous visit: { $names }.
+}

@@ -79,3 +79,7 @@ disclosure-entry-withheld = { $count ->
    *[other] { $count } asiakirjaa tai reseptiä jäi näkymättä kieltojesi vuoksi.
 }
 disclosure-entry-back = Takaisin luovutustietoihin
+news-disclosures-queries = { $count ->
+    [one] Palvelunantaja on katsonut tietojasi kerran edellisen käyntisi jälkeen: { $names }.
+   *[other] Palvelunantajat ovat katsoneet tietojasi { $count } kertaa edellisen käyntisi jälkeen: { $names }.
+}

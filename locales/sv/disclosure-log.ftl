@@ -79,3 +79,7 @@ disclosure-entry-withheld = { $count ->
    *[other] { $count } handlingar eller recept visades inte på grund av dina förbud.
 }
 disclosure-entry-back = Tillbaka till utlämnandeuppgifterna
+news-disclosures-queries = { $count ->
+    [one] En tjänsteproducent har sett dina uppgifter en gång sedan ditt förra besök: { $names }.
+   *[other] Tjänsteproducenter har sett dina uppgifter { $count } gånger sedan ditt förra besök: { $names }.
+}

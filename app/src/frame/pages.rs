@@ -165,7 +165,7 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             }
         }),
         Section::DisclosureLog => news.disclosures.as_ref().map(|d| {
-            if d.entries == 0 && d.forwarded == 0 {
+            if d.entries == 0 && d.forwarded == 0 && d.queries == 0 {
                 return t("news-disclosures-none");
             }
             let used = (d.entries > 0).then(|| {
@@ -187,7 +187,14 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                     &[("count", count(d.forwarded)), ("names", names.into())],
                 )
             });
-            [used, sent]
+            let asked = (d.queries > 0).then(|| {
+                let names = d.askers.join(", ");
+                t_args(
+                    "news-disclosures-queries",
+                    &[("count", count(d.queries)), ("names", names.into())],
+                )
+            });
+            [used, asked, sent]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()

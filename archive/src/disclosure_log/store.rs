@@ -296,8 +296,9 @@ impl Access {
     }
 
     /// What others did with the person's data since `since_ms` (UTC milliseconds, the
-    /// previous visit): how many entries the disclosure log gained, and by whom, and
-    /// how many certificates were forwarded, and to whom; read as the front page reads
+    /// previous visit): how many entries the disclosure log gained, and by whom, how
+    /// many queries care organisations made, and which, and how many certificates
+    /// were forwarded, and to whom; read as the front page reads
     /// it ([`NewsPart`], then [`Access::name_disclosures`]).
     ///
     /// # Errors
@@ -338,6 +339,20 @@ impl Access {
                 .map(|(given, family, _)| format!("{given} {family}"))
                 .collect();
         }
+        if news.queries > 0 {
+            let rows: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT o.name, COUNT(*) FROM audit_event e \
+                 JOIN organisation o ON o.id = e.actor_organisation_id \
+                 WHERE e.subject_id = $1 AND e.actor_id IS NULL AND e.at_ms > $2 \
+                 GROUP BY o.id, o.name ORDER BY MAX(e.at_ms) DESC",
+            )
+            .bind(self.subject().get())
+            .bind(since_ms)
+            .fetch_all(&mut *tx)
+            .await?;
+            news.queries = rows.iter().map(|r| r.1).sum();
+            news.askers = rows.into_iter().map(|(name, _)| name).collect();
+        }
         if news.forwarded > 0 {
             let forwarded = self.forwarded_since_in(tx, since_ms).await?;
             news.forwarded = forwarded.iter().map(|(_, n)| n).sum();
@@ -351,6 +366,7 @@ impl Access {
 struct DisclosureNewsRow {
     disclosures_entries: i64,
     disclosures_forwarded: i64,
+    disclosures_queries: i64,
 }
 
 /// The counts alone: who did it, and where certificates went, are asked only when
@@ -365,7 +381,14 @@ impl NewsPart for DisclosureNews {
         });
         sql.push(") e) AS disclosures_entries, (");
         access.push_forwarded_count(sql, since_ms);
-        sql.push(") AS disclosures_forwarded)");
+        sql.push(
+            ") AS disclosures_forwarded, (SELECT COUNT(*) FROM audit_event \
+             WHERE subject_id = ",
+        )
+        .bind(access.subject().get())
+        .push(" AND actor_id IS NULL AND at_ms > ")
+        .bind(since_ms)
+        .push(") AS disclosures_queries)");
     }
 
     fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
@@ -373,6 +396,7 @@ impl NewsPart for DisclosureNews {
         Ok(Self {
             entries: row.disclosures_entries,
             forwarded: row.disclosures_forwarded,
+            queries: row.disclosures_queries,
             ..Self::default()
         })
     }

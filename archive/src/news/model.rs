@@ -55,4 +55,7 @@ pub struct DisclosureNews {
     pub forwarded: i64,
     /// Each recipient once, the latest first.
     pub recipients: Vec<crate::model::Recipient>,
+    /// Care organisations' queries, and each organisation once, the latest first.
+    pub queries: i64,
+    pub askers: Vec<String>,
 }

@@ -1987,7 +1987,12 @@ async fn the_front_page_tells_what_is_new_since_the_previous_visit() {
         "her check-up's note"
     );
     assert!(front.contains("Ei uutta resepteissä edellisen käyntisi jälkeen."));
-    assert!(front.contains("Kukaan muu ei ole käyttänyt tietojasi edellisen käyntisi jälkeen."));
+    // The demo's replay had her health centre ask for her documents before a visit.
+    assert!(front.contains(
+        "Palvelunantaja on katsonut tietojasi kerran edellisen käyntisi jälkeen: \
+         Helsingin kaupunki, sosiaali-, terveys- ja pelastustoimiala."
+    ));
+    assert!(!front.contains("Kukaan muu ei ole käyttänyt tietojasi"));
     assert!(front.contains("Et ole tallentanut hoitotahtoa."));
     // Aino reads her mother's records by her mandate; her mother is told on her front
     // page, by name. Acting for her mother, Aino hears only of the sections she covers.
