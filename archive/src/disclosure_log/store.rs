@@ -184,7 +184,14 @@ impl Access {
         let mut sql = Sql::new("");
         push_entries(&mut sql, subject, |sql| {
             if filter.organisation.is_none() {
-                others_events(sql, self, ENTRY_COLUMNS, bounds);
+                // Persons only: the prescription centre's desk, which writes as a
+                // person-shaped actor of its own and is no one, would otherwise fill
+                // a range's limit and end the paging early.
+                others_events(sql, self, ENTRY_COLUMNS, |sql| {
+                    sql.push(" AND actor_id <> ")
+                        .bind(crate::prescriptions::desk::PRESCRIPTION_CENTRE.get());
+                    bounds(sql);
+                });
                 sql.push(" UNION ALL ");
             }
             sql.push(&format!(

@@ -406,3 +406,82 @@ async fn demo_load_time() {
         t.close().await;
     }
 }
+
+async fn the_log_pages_and_filters_exactly(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let own = t.own(ids::HEAVY_USER).await;
+    let everything = archive::model::LogFilter::default();
+    let whole = own
+        .disclosure_log(&everything, None, 500)
+        .await
+        .expect("log")
+        .actions;
+    assert!(whole.len() > 40, "three years of queries: {}", whole.len());
+    // Paged ten at a time: the same entries, in the same order, each once.
+    let mut paged = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = own
+            .disclosure_log(&everything, after.as_deref(), 10)
+            .await
+            .expect("page");
+        assert!(page.actions.len() <= 10);
+        paged.extend(page.actions);
+        after = page.next;
+        if after.is_none() {
+            break;
+        }
+    }
+    assert_eq!(
+        paged.iter().map(|a| &a.key).collect::<Vec<_>>(),
+        whole.iter().map(|a| &a.key).collect::<Vec<_>>()
+    );
+    // Days: only those, both ends included.
+    let today = t.clock.today();
+    let year = archive::model::LogFilter {
+        range: archive::model::DateRange {
+            from: Some(today - Duration::days(365)),
+            to: Some(today - Duration::days(30)),
+        },
+        organisation: None,
+    };
+    let within = own
+        .disclosure_log(&year, None, 500)
+        .await
+        .expect("log")
+        .actions;
+    assert!(!within.is_empty() && within.len() < whole.len());
+    assert!(within.iter().all(|a| {
+        a.at.date() >= today - Duration::days(365) && a.at.date() <= today - Duration::days(30)
+    }));
+    // One organisation: its queries only.
+    let kela = own
+        .disclosure_log(
+            &archive::model::LogFilter {
+                organisation: Some(OrganisationId::from_raw(PRESCRIPTION_CENTRE)),
+                ..everything
+            },
+            None,
+            500,
+        )
+        .await
+        .expect("log");
+    assert!(!kela.actions.is_empty());
+    assert!(kela
+        .actions
+        .iter()
+        .all(|a| a.actor_name == "Kela, Reseptikeskus"
+            && a.provider
+                .as_ref()
+                .is_some_and(|p| p.role == QueryRole::ReimbursementHandler)));
+    assert!(kela
+        .organisations
+        .iter()
+        .any(|o| o.id.get() == PRESCRIPTION_CENTRE));
+    // A malformed cursor is refused, not read as the first page.
+    assert!(matches!(
+        own.disclosure_log(&everything, Some("nonsense"), 10).await,
+        Err(ArchiveError::Invalid { field: "after", .. })
+    ));
+}
+on_both!(log_paging, the_log_pages_and_filters_exactly);
