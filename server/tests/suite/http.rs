@@ -93,6 +93,7 @@ const OBJECT_PAGES: &[&str] = &[
     "/social-welfare/1",
     "/certificates/1",
     "/consents/confirm",
+    "/disclosure-log/entry",
 ];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
