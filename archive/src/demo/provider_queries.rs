@@ -1,10 +1,10 @@
 //! Three years of care organisations' queries, replayed through the archive's own
 //! query (`providers::store::answer`) at the moments they would have been made, so
 //! the disclosure log is full and every entry obeys the denials then in force: before
-//! a visit, its organisation asks for the last two years' documents (now and then a
+//! a visit, its organisation asks for the last year's documents (now and then a
 //! nurse for the living will and the organ donation testament as well); on each day a
 //! pharmacy dispensed a medicine it asked for the prescriptions, and Kela's
-//! prescription centre did the next night, for the reimbursement.
+//! prescription centre, for the reimbursement, the night after the month's first.
 
 use rand::seq::IndexedRandom;
 use rand::Rng;
@@ -22,7 +22,7 @@ const STREAM: u64 = 0x0050_524f_5649_4445; // "PROVIDE"
 
 /// How many years are replayed, and how many visits' queries at most.
 const YEARS: i64 = 3;
-const VISITS: usize = 16;
+const VISITS: usize = 12;
 
 /// The prescription centre, and the pharmacy near each home organisation.
 const PRESCRIPTION_CENTRE: (i64, i64) = (7, 701);
@@ -81,7 +81,7 @@ pub(super) async fn replay_queries(
             role,
             purpose: QueryPurpose::Treatment,
             asked: Asked::Documents,
-            from: Some(started.date() - Duration::days(2 * 365)),
+            from: Some(started.date() - Duration::days(365)),
         };
         let s = sector(*org);
         crate::providers::store::answer(w.tx, person, &query, &s, at).await?;
@@ -107,6 +107,7 @@ pub(super) async fn replay_queries(
     .fetch_all(&mut **w.tx)
     .await?;
     let (pharmacy, pharmacy_unit) = pharmacy_near(org_of(p.home_unit));
+    let mut reimbursed: Option<(i32, time::Month)> = None;
     for (day,) in days {
         let Ok(day) = Date::parse(&day, &time::format_description::well_known::Iso8601::DATE)
         else {
@@ -125,6 +126,10 @@ pub(super) async fn replay_queries(
             from: None,
         };
         crate::providers::store::answer(w.tx, person, &at_pharmacy, "pharmacy", at).await?;
+        if reimbursed == Some((day.year(), day.month())) {
+            continue;
+        }
+        reimbursed = Some((day.year(), day.month()));
         let night = from_finnish(
             (day + Duration::days(1)).with_time(Time::from_hms(2, 10, 0).unwrap_or(Time::MIDNIGHT)),
         );
