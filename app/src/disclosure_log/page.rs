@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{read_disclosure_entry, read_disclosure_log, LogQuery, LogView};
-use super::words::{asked, disclosed_count, purpose, right_or_role, what};
+use super::words::{disclosed_count, purpose, right_or_role, what};
 use crate::error::AppError;
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
@@ -138,7 +138,7 @@ fn log_view(query: &LogQuery, view: LogView) -> impl IntoView {
                         disclosed_count(lang, e.action, p.disclosed).map(|text| (text, p.withheld))
                     });
                     let href = entry_href(&e.key);
-                    let declarations = asked(e.action) == Some(Asked::Declarations)
+                    let declarations = Asked::of_action(e.action) == Some(Asked::Declarations)
                         && e.outcome == Outcome::Done;
                     view! {
                         <tr>
@@ -246,7 +246,7 @@ fn entry_view(entry: LogEntry) -> impl IntoView {
     } = entry;
     let unit = e.provider.as_ref().and_then(|p| p.unit.clone());
     let withheld = e.provider.as_ref().map_or(0, |p| p.withheld);
-    let asked = asked(e.action);
+    let asked = Asked::of_action(e.action);
     let given = match asked {
         Some(Asked::Documents) if !documents.is_empty() => view! {
             <Table id="disclosed-documents".to_owned() caption=t("disclosure-entry-documents") headers=vec![t("disclosure-entry-recorded"), t("disclosure-entry-document"), t("disclosure-entry-written-by")]>

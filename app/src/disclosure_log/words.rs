@@ -37,19 +37,9 @@ pub fn what(lang: Lang, e: &LoggedAction) -> String {
     }
 }
 
-/// What an organisation's query was asked for, by its action.
-pub const fn asked(action: Action) -> Option<Asked> {
-    match action {
-        Action::ProviderDocuments => Some(Asked::Documents),
-        Action::ProviderPrescriptions => Some(Asked::Prescriptions),
-        Action::ProviderDeclarations => Some(Asked::Declarations),
-        _ => None,
-    }
-}
-
 /// How many documents or prescriptions a query was given, in words.
 pub fn disclosed_count(lang: Lang, action: Action, n: u32) -> Option<String> {
-    match asked(action)? {
+    match Asked::of_action(action)? {
         Asked::Documents => Some(lang.tr_args("disclosure-log-documents", &[("count", count(n))])),
         Asked::Prescriptions => {
             Some(lang.tr_args("disclosure-log-prescriptions", &[("count", count(n))]))

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
+use crate::audit::Action;
 use crate::living_will::model::LivingWillText;
 use crate::model::{DocumentId, DocumentKind, OrganisationId, PrescriptionId, UnitId};
 use crate::organ_donation::model::OrganDonationText;
@@ -70,6 +71,22 @@ crate::codes! {
 }
 
 impl Asked {
+    /// The audited action of a query asking for this.
+    #[must_use]
+    pub const fn action(self) -> Action {
+        match self {
+            Self::Documents => Action::ProviderDocuments,
+            Self::Prescriptions => Action::ProviderPrescriptions,
+            Self::Declarations => Action::ProviderDeclarations,
+        }
+    }
+
+    /// What a query asked for, by its audited action; `None` for any other action.
+    #[must_use]
+    pub fn of_action(action: Action) -> Option<Self> {
+        Self::ALL.iter().copied().find(|a| a.action() == action)
+    }
+
     /// Whether `role` may ask for this for `purpose`: documents and declarations by a
     /// physician or a nurse for treatment; prescriptions also by a pharmacist for
     /// dispensing and by Kela's reimbursement handler for a reimbursement.
@@ -177,6 +194,8 @@ mod tests {
         }
         for a in Asked::ALL {
             assert_eq!(Asked::from_code(a.code()), Some(*a));
+            assert_eq!(Asked::of_action(a.action()), Some(*a));
         }
+        assert_eq!(Asked::of_action(Action::ReadDisclosureLog), None);
     }
 }

@@ -25,7 +25,6 @@ use super::model::{
     QueryRole,
 };
 use crate::access::{Archive, Purpose};
-use crate::audit::Action;
 use crate::audit_writer::{write_provider_event, ProviderEvent};
 use crate::consents::model::ChoiceKind;
 use crate::db::Sql;
@@ -119,11 +118,7 @@ pub(crate) async fn answer(
         organisation: query.organisation,
         unit: query.unit,
         role: query.role,
-        action: match query.asked {
-            Asked::Documents => Action::ProviderDocuments,
-            Asked::Prescriptions => Action::ProviderPrescriptions,
-            Asked::Declarations => Action::ProviderDeclarations,
-        },
+        action: query.asked.action(),
         purpose: Purpose::Provider(query.purpose),
         detail: None,
         outcome: "ok",
