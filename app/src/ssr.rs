@@ -72,6 +72,12 @@ impl From<ArchiveError> for AppError {
             ArchiveError::NotFound => Self::NotFound,
             ArchiveError::Blocked(code) => Self::Blocked { code: code.into() },
             ArchiveError::Invalid { field, code } => Self::invalid(field, code),
+            ArchiveError::InvalidFields(problems) => Self::Invalid {
+                fields: problems
+                    .into_iter()
+                    .map(|(field, code)| (field.into(), code.into()))
+                    .collect(),
+            },
             ArchiveError::Corrupt(what) => internal(what),
             ArchiveError::Storage(e) => internal(&e.to_string()),
         }

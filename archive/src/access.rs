@@ -297,14 +297,38 @@ impl Access {
         let covered = action
             .section()
             .map_or(self.right == Right::Own, |s| self.right.covers(s));
-        if covered {
+        let refusal = if !covered {
+            Refusal::NotCovered
+        } else if self.under_age(action).await? {
+            Refusal::UnderAge
+        } else {
             return Ok(());
-        }
+        };
         self.archive
             .audit
-            .record(self.event(Action::AccessRefused, object, Refusal::NotCovered.code()))
+            .record(self.event(Action::AccessRefused, object, refusal.code()))
             .await?;
-        Err(ArchiveError::Refused(Refusal::NotCovered))
+        Err(ArchiveError::Refused(refusal))
+    }
+
+    /// Whether the person is younger than the action's section admits them
+    /// (`own_from_age`); asked of the register only for such a section.
+    async fn under_age(&self, action: Action) -> Result<bool, ArchiveError> {
+        let Some(from_age) = action
+            .section()
+            .map(|s| s.spec().coverage.own_from_age)
+            .filter(|age| *age > 0)
+        else {
+            return Ok(false);
+        };
+        let birth: String = sqlx::query_scalar("SELECT birth_date FROM person WHERE id = $1")
+            .bind(self.subject.get())
+            .fetch_one(self.archive.db.pool())
+            .await?;
+        let birth = time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
+            .map_err(|_| ArchiveError::Corrupt("birth date"))?;
+        let today = crate::clock::finnish_local(self.at).date();
+        Ok(crate::clock::age_on(birth, today) < from_age)
     }
 
     /// Begins a read: the right's reach to the action's section is checked (a refusal
@@ -447,6 +471,7 @@ impl Access {
         let outcome = match &error {
             ArchiveError::NotFound => "not-found",
             ArchiveError::Blocked(code) | ArchiveError::Invalid { code, .. } => code,
+            ArchiveError::InvalidFields(problems) => problems.first().map_or("invalid", |p| p.1),
             _ => return error,
         };
         if let Err(e) = tx.rollback().await {

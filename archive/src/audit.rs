@@ -32,6 +32,9 @@ pub enum Refusal {
     /// order, a child taken into care, a court-appointed guardian): that there is no
     /// right to act now. The specific reason stays in the audit trail.
     NoRightNow,
+    /// The person is younger than the section's age ([`crate::section::Coverage`]'s
+    /// `own_from_age`: wellbeing data from 16).
+    UnderAge,
 }
 
 crate::codes! {
@@ -45,6 +48,7 @@ crate::codes! {
         MandateEnded => "mandate-ended",
         NotCovered => "not-covered",
         NoRightNow => "no-right-now",
+        UnderAge => "under-age",
     }
 }
 
@@ -157,6 +161,12 @@ pub enum Action {
     /// A care organisation's query of the consent, the living will and the organ
     /// donation testament.
     ProviderDeclarations,
+    /// Wellbeing data: each kind's newest, or one kind's readings over a period.
+    ReadWellbeing,
+    ReadMeasurement,
+    AddMeasurement,
+    ChangeMeasurement,
+    DeleteMeasurement,
 }
 
 crate::codes! {
@@ -206,6 +216,11 @@ crate::codes! {
         ProviderDocuments => "provider.documents",
         ProviderPrescriptions => "provider.prescriptions",
         ProviderDeclarations => "provider.declarations",
+        ReadWellbeing => "wellbeing.read",
+        ReadMeasurement => "wellbeing.read-one",
+        AddMeasurement => "wellbeing.add",
+        ChangeMeasurement => "wellbeing.change",
+        DeleteMeasurement => "wellbeing.delete",
     }
 }
 
@@ -241,6 +256,11 @@ impl Action {
             | Self::GiveConsent
             | Self::WithdrawConsent => Some(Section::Consents),
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
+            Self::ReadWellbeing
+            | Self::ReadMeasurement
+            | Self::AddMeasurement
+            | Self::ChangeMeasurement
+            | Self::DeleteMeasurement => Some(Section::WellbeingData),
             Self::ListAppointments
             | Self::ReadAppointment
             | Self::ExportAppointments

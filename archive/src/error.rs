@@ -22,6 +22,10 @@ pub enum ArchiveError {
         field: &'static str,
         code: &'static str,
     },
+    /// What was asked is wrong in several fields at once: each (field, code), in the
+    /// form's order, never empty.
+    #[error("invalid input: {} fields", .0.len())]
+    InvalidFields(Vec<(&'static str, &'static str)>),
     /// A stored value cannot be read back, or the machine failed (a fault, never the
     /// request's).
     #[error("stored value cannot be read: {0}")]

@@ -5,7 +5,7 @@
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
 //! Each section has its folder (`records`, `prescriptions`, `appointments`,
-//! `social_welfare`, `certificates`, `living_will`, `organ_donation`, `disclosure_log`): its model (shared with the browser build) and, with the
+//! `social_welfare`, `certificates`, `living_will`, `organ_donation`, `disclosure_log`, `wellbeing`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
 pub mod appointments;
@@ -25,6 +25,7 @@ pub mod providers;
 pub mod records;
 pub mod section;
 pub mod social_welfare;
+pub mod wellbeing;
 
 #[cfg(feature = "storage")]
 mod access;

@@ -56,6 +56,11 @@ pub use crate::social_welfare::model::{
     DesignatedWorker, ServiceTask, ServiceTaskRecords, SocialDocument, SocialDocumentId,
     SocialDocumentKind, SocialDocumentSummary, SocialWelfare, SocialWelfareNews, WorkerRole,
 };
+pub use crate::wellbeing::model::{
+    format_value, parse_decimal, Measure, MeasureLatest, MeasureSeries, MeasureSpec, Measurement,
+    MeasurementId, Reading, ReadingForm, Source, ValueSpec, WellbeingOverview, WellbeingPeriod,
+    When, LOINC_SYSTEM, MAX_SERIES, WELLBEING_FROM_AGE,
+};
 
 /// A closed set's codes in one table: `code()` (stable: stored, in addresses and in
 /// message ids), `from_code()` its inverse, and `ALL`, every value in the table's order.

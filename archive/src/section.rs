@@ -166,6 +166,8 @@ pub struct Coverage {
     /// The mandate's scope that opens the section to a mandate holder; `None`: none
     /// does.
     pub mandate: Option<MandateScope>,
+    /// The age from which the person themself may use it (0: any age).
+    pub own_from_age: i32,
 }
 
 impl Coverage {
@@ -175,6 +177,7 @@ impl Coverage {
         guardian_under_ten: false,
         guardian_of_teen: false,
         mandate: None,
+        own_from_age: 0,
     };
 
     /// Whether `holder` is covered.
@@ -240,6 +243,7 @@ impl Section {
             guardian_under_ten: true,
             guardian_of_teen: true,
             mandate: Some(MandateScope::HealthCare),
+            own_from_age: 0,
         };
         match self {
             Self::HealthRecords => SectionSpec {
@@ -337,8 +341,12 @@ impl Section {
             },
             Self::WellbeingData => SectionSpec {
                 code: "wellbeing-data",
-                pages: &[],
-                coverage: Coverage::OWN_ONLY,
+                pages: &[page!("/wellbeing", "nav-wellbeing", "front-wellbeing-text")],
+                // Kanta PHR is for those aged 16 and over.
+                coverage: Coverage {
+                    own_from_age: crate::wellbeing::model::WELLBEING_FROM_AGE,
+                    ..Coverage::OWN_ONLY
+                },
                 group: NavGroup::MyData,
             },
             Self::Consents => SectionSpec {
@@ -498,7 +506,7 @@ mod tests {
                     NavGroup::Choices,
                     vec!["/living-will", "/organ-donation", "/consents"]
                 ),
-                (NavGroup::MyData, vec!["/disclosure-log"]),
+                (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
             ]
         );
         // The signed-out are offered what others may reach too: what a mandate of

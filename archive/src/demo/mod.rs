@@ -28,6 +28,9 @@ mod prescriptions;
 mod provider_queries;
 mod records;
 mod social_welfare;
+mod wellbeing;
+
+pub use wellbeing::load_wellbeing;
 
 /// The seed the demo data is made from.
 pub const DEMO_SEED: u64 = 0x4F4D_414B_414E_5441; // "OMAKANTA"

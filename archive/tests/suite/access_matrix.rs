@@ -15,8 +15,9 @@ use archive::inspect::{
     set_person_flags, social_marks,
 };
 use archive::model::{
-    AppointmentId, CertificateId, DocumentId, MandateScope, OrganisationId, PersonId,
-    PrescriptionId, RecordFilter, Scopes, ServiceTask, SocialDocumentId, SocialDocumentKind,
+    AppointmentId, CertificateId, DocumentId, MandateScope, Measure, MeasurementId, OrganisationId,
+    PersonId, PrescriptionId, RecordFilter, Scopes, ServiceTask, SocialDocumentId,
+    SocialDocumentKind,
 };
 use archive::rights::{HEALTH_CARE_SCOPE, SOCIAL_WELFARE_SCOPE};
 use archive::{Access, Action, ArchiveError, Holder, Purpose, Refusal, MAX_PAGE};
@@ -161,6 +162,25 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
                     .await,
             )
         }
+        Action::ReadWellbeing => outcome(access.wellbeing().await),
+        Action::ReadMeasurement => outcome(access.measurement(case.measurement.0).await),
+        Action::AddMeasurement => outcome(
+            access
+                .add_measurement(
+                    archive::model::Measure::BodyWeight,
+                    &weight_form("72,4"),
+                    "6a1f4a52-2d7e-4c4e-9a51-0c7d3c1e0001",
+                    &phr::KantaPhr,
+                )
+                .await,
+        ),
+        Action::ChangeMeasurement => outcome(
+            access
+                .change_measurement(case.measurement.0, &case.measurement_form(), &phr::KantaPhr)
+                .await,
+        ),
+        // Follows the change above: the measurement read and changed goes.
+        Action::DeleteMeasurement => outcome(access.delete_measurement(case.measurement.0).await),
         // Done by the prescription centre or a care organisation, not on anyone's
         // behalf (`providers.rs`); the session's own.
         Action::ProcessRenewal
@@ -211,9 +231,29 @@ struct Case {
     social: (SocialDocumentId, Outcome),
     /// The certificate opened, and what opening it gives.
     certificate: (CertificateId, Outcome),
+    /// The wellbeing measurement read, changed and deleted, and what each gives.
+    measurement: (MeasurementId, Outcome),
+}
+
+/// A body weight as the form sends it, in the past of any clock.
+fn weight_form(value: &str) -> archive::model::ReadingForm {
+    archive::model::ReadingForm {
+        date: "2.1.2020".into(),
+        time: "8.00".into(),
+        values: vec![value.into()],
+    }
 }
 
 impl Case {
+    /// The form that changes the case's measurement: its own kind's, with values
+    /// within every kind's range (blood pressure's two, one for the others).
+    fn measurement_form(&self) -> archive::model::ReadingForm {
+        archive::model::ReadingForm {
+            values: vec!["120".into(), "80".into()],
+            ..weight_form("")
+        }
+    }
+
     /// The right the audit trail names.
     fn right(&self) -> &'static str {
         match self.holder {
@@ -231,6 +271,10 @@ impl Case {
         if !section.covers(holder) {
             return Outcome::Refused(Refusal::NotCovered);
         }
+        // Ella is 15: wellbeing data is hers from 16.
+        if section.spec().coverage.own_from_age > 0 && self.subject == ids::TEEN {
+            return Outcome::Refused(Refusal::UnderAge);
+        }
         match op {
             Action::ReadDocument => self.document.1,
             Action::ReadLabSeries => self.lab.1,
@@ -239,6 +283,9 @@ impl Case {
             Action::ReadAppointment | Action::ExportAppointments => self.appointment.1,
             Action::ReadSocialDocument => self.social.1,
             Action::ReadCertificate => self.certificate.1,
+            Action::ReadMeasurement | Action::ChangeMeasurement | Action::DeleteMeasurement => {
+                self.measurement.1
+            }
             _ => Outcome::Allowed,
         }
     }
@@ -321,6 +368,24 @@ async fn shown_social(
                 && also(m)
         })
         .expect("a social-welfare document")
+        .id
+}
+
+/// `person`'s newest measurement of a kind, from their own view.
+async fn latest_measurement(t: &TestArchive, person: PersonId, measure: Measure) -> MeasurementId {
+    let a = &t.archive;
+    let me = a.demo_actor(person).await.expect("actor");
+    a.access(&me, person, Purpose::CitizenService)
+        .await
+        .expect("own")
+        .wellbeing()
+        .await
+        .expect("wellbeing")
+        .measures
+        .into_iter()
+        .find(|m| m.measure == measure)
+        .and_then(|m| m.latest)
+        .expect("a measurement")
         .id
 }
 
@@ -427,8 +492,13 @@ async fn check(t: &TestArchive, case: &Case) {
 
 async fn the_matrix_holds(t: &TestArchive) {
     demo::load_demo(&t.archive).await.expect("demo");
+    demo::load_wellbeing(&t.archive, &phr::KantaPhr)
+        .await
+        .expect("wellbeing");
     let a = &t.archive;
     let today = a.clock().today();
+    let adult_measurement = latest_measurement(t, ids::ADULT, Measure::BodyWeight).await;
+    let heavy_measurement = latest_measurement(t, ids::HEAVY_USER, Measure::BloodPressure).await;
 
     // The teen's documents: one from before her tenth birthday, marked not visible
     // (stays visible), one marked visible, one not marked, one marked but denied by her.
@@ -560,6 +630,8 @@ async fn the_matrix_holds(t: &TestArchive) {
         appointment,
         social,
         certificate,
+        // Another's: none but the person reaches it.
+        measurement: (heavy_measurement, NotFound),
     };
     let refused = |name, actor, subject, refusal| Case {
         name,
@@ -575,21 +647,25 @@ async fn the_matrix_holds(t: &TestArchive) {
         appointment: (adult_appt, NotFound),
         social: (elder_social, NotFound),
         certificate: (adult_cert, NotFound),
+        measurement: (adult_measurement, NotFound),
     };
     let open = [
-        granted(
-            "self",
-            ids::ADULT,
-            ids::ADULT,
-            Holder::Own,
-            (adult_doc, Allowed),
-            (adult_crp, Allowed),
-            (adult_rx, Allowed),
-            (adult_renewal, Allowed),
-            (adult_appt, Allowed),
-            (elder_social, NotFound),
-            (adult_cert, Allowed),
-        ),
+        Case {
+            measurement: (adult_measurement, Allowed),
+            ..granted(
+                "self",
+                ids::ADULT,
+                ids::ADULT,
+                Holder::Own,
+                (adult_doc, Allowed),
+                (adult_crp, Allowed),
+                (adult_rx, Allowed),
+                (adult_renewal, Allowed),
+                (adult_appt, Allowed),
+                (elder_social, NotFound),
+                (adult_cert, Allowed),
+            )
+        },
         granted(
             "self, another's document, test and prescriptions",
             ids::ADULT,

@@ -19,3 +19,4 @@ mod prescriptions;
 mod providers;
 mod rules;
 mod social_welfare;
+mod wellbeing;

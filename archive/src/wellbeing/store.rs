@@ -1,0 +1,541 @@
+//! Reading and writing the person's measurements. A reading from the form is checked by
+//! the model's rules ([`ReadingForm::parse`]), written as a FHIR resource by the
+//! caller's [`ObservationCodec`], and stored with its searchable columns and audit
+//! event in one transaction.
+
+use time::{Date, OffsetDateTime};
+
+use super::model::{
+    Measure, MeasureLatest, MeasureSeries, Measurement, MeasurementId, Reading, ReadingForm,
+    Source, WellbeingOverview, WellbeingPeriod, When, MAX_SERIES,
+};
+use crate::access::{unix_ms, Access, Action};
+use crate::clock::{finnish_at_ms, finnish_local, from_finnish};
+use crate::db::Sql;
+use crate::error::ArchiveError;
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The ids a resource is written with.
+#[derive(Debug, Clone, Copy)]
+pub struct ResourceIds<'a> {
+    /// The resource's logical id.
+    pub resource_id: &'a str,
+    /// Its business identifier (`urn:uuid:…`, system `urn:ietf:rfc:3986`).
+    pub identifier: &'a str,
+    /// The person's opaque FHIR patient id (the subject's reference), never an
+    /// identity code.
+    pub patient_id: &'a str,
+    /// The version this write makes (`meta.versionId`).
+    pub version: i64,
+    pub last_updated: OffsetDateTime,
+}
+
+/// Writes a reading as the FHIR resource stored with it (the `phr` crate's, with the
+/// typed R4 model). `previous` is the resource as stored before a change, so that what
+/// the form does not know (an app's extensions, notes) is kept.
+pub trait ObservationCodec: Send + Sync {
+    fn encode(&self, reading: &Reading, ids: &ResourceIds<'_>, previous: Option<&str>) -> String;
+}
+
+const COLUMNS: &str = "SELECT id, resource_id, measure, effective, effective_ms, value1, value2, \
+     version, source FROM wellbeing_observation";
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    resource_id: String,
+    measure: String,
+    effective: String,
+    effective_ms: i64,
+    value1: f64,
+    value2: Option<f64>,
+    version: i64,
+    source: String,
+}
+
+impl TryFrom<Row> for Measurement {
+    type Error = ArchiveError;
+
+    fn try_from(row: Row) -> Result<Self, ArchiveError> {
+        let corrupt = || ArchiveError::Corrupt("wellbeing measurement");
+        let measure = Measure::from_code(&row.measure).ok_or_else(corrupt)?;
+        let when = when_of(&row.effective).ok_or_else(corrupt)?;
+        let local = match when {
+            When::Day(day) => day.midnight(),
+            When::Moment(_) => finnish_at_ms(row.effective_ms),
+        };
+        Ok(Self {
+            id: MeasurementId::from_raw(row.id),
+            resource_id: row.resource_id,
+            reading: Reading {
+                measure,
+                when,
+                values: std::iter::once(row.value1).chain(row.value2).collect(),
+            },
+            local,
+            version: row.version,
+            source: if row.source.is_empty() {
+                Source::Portal
+            } else {
+                Source::App(row.source)
+            },
+        })
+    }
+}
+
+/// The stored text of when a reading was taken: a day (2026-12-07) or a moment
+/// (RFC 3339, with its offset).
+fn effective_text(when: When) -> Result<String, ArchiveError> {
+    use time::format_description::well_known::Rfc3339;
+    match when {
+        When::Day(day) => Ok(day.to_string()),
+        When::Moment(at) => at
+            .format(&Rfc3339)
+            .map_err(|_| ArchiveError::invalid("date", "date-format")),
+    }
+}
+
+fn when_of(text: &str) -> Option<When> {
+    use time::format_description::well_known::{Iso8601, Rfc3339};
+    if text.len() == 10 {
+        Date::parse(text, &Iso8601::DATE).ok().map(When::Day)
+    } else {
+        OffsetDateTime::parse(text, &Rfc3339).ok().map(When::Moment)
+    }
+}
+
+/// The instant a reading is ordered and filtered by: a moment's own, a day's Finnish
+/// midnight.
+fn effective_ms(when: When) -> i64 {
+    match when {
+        When::Day(day) => unix_ms(from_finnish(day.midnight())),
+        When::Moment(at) => unix_ms(at),
+    }
+}
+
+fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl Access {
+    /// Each kind's newest reading and how many there are.
+    ///
+    /// # Errors
+    /// `Refused` for anyone but the person, or one under 16; `Storage` when the
+    /// database fails.
+    pub async fn wellbeing(&self) -> Result<WellbeingOverview, ArchiveError> {
+        let mut read = self.begin_read(Action::ReadWellbeing, None, None).await?;
+        let person = self.subject().get();
+        let counts: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT measure, COUNT(*) FROM wellbeing_observation WHERE person_id = $1 \
+             GROUP BY measure",
+        )
+        .bind(person)
+        .fetch_all(&mut *read.tx)
+        .await?;
+        let latest: Vec<Row> = sqlx::query_as(&format!(
+            "{COLUMNS} o WHERE person_id = $1 AND effective_ms = (SELECT MAX(effective_ms) \
+             FROM wellbeing_observation i WHERE i.person_id = o.person_id AND i.measure = o.measure) \
+             ORDER BY id"
+        ))
+        .bind(person)
+        .fetch_all(&mut *read.tx)
+        .await?;
+        self.finish_read(read).await?;
+        let mut latest: Vec<Measurement> = latest
+            .into_iter()
+            .map(Measurement::try_from)
+            .collect::<Result<_, _>>()?;
+        let measures = Measure::ALL
+            .iter()
+            .map(|&measure| MeasureLatest {
+                measure,
+                count: counts
+                    .iter()
+                    .find(|(code, _)| code == measure.code())
+                    .map_or(0, |c| c.1),
+                latest: latest
+                    .iter()
+                    .position(|m| m.reading.measure == measure)
+                    .map(|i| latest.swap_remove(i)),
+            })
+            .collect();
+        Ok(WellbeingOverview { measures })
+    }
+
+    /// One kind's readings over a period ending today, oldest first (at most
+    /// [`MAX_SERIES`], the newest).
+    ///
+    /// # Errors
+    /// `Refused` for anyone but the person, or one under 16; `Storage` when the
+    /// database fails.
+    pub async fn measure_series(
+        &self,
+        measure: Measure,
+        period: WellbeingPeriod,
+    ) -> Result<MeasureSeries, ArchiveError> {
+        let today = self.archive.clock.today();
+        let from = period.first_day(today);
+        let mut read = self
+            .begin_read(Action::ReadWellbeing, None, Some(measure.code().into()))
+            .await?;
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "{COLUMNS} WHERE person_id = $1 AND measure = $2 AND effective_ms >= $3 \
+             ORDER BY effective_ms DESC, id DESC LIMIT $4"
+        ))
+        .bind(self.subject().get())
+        .bind(measure.code())
+        .bind(from.map_or(i64::MIN, |d| unix_ms(from_finnish(d.midnight()))))
+        .bind(i64::try_from(MAX_SERIES).unwrap_or(i64::MAX))
+        .fetch_all(&mut *read.tx)
+        .await?;
+        self.finish_read(read).await?;
+        let mut readings: Vec<Measurement> = rows
+            .into_iter()
+            .map(Measurement::try_from)
+            .collect::<Result<_, _>>()?;
+        readings.reverse();
+        Ok(MeasureSeries {
+            measure,
+            period,
+            from,
+            to: today,
+            readings,
+        })
+    }
+
+    /// One measurement.
+    ///
+    /// # Errors
+    /// `NotFound` when the person has no such measurement; `Refused` for anyone but
+    /// the person, or one under 16; `Storage` when the database fails.
+    pub async fn measurement(&self, id: MeasurementId) -> Result<Measurement, ArchiveError> {
+        let mut read = self
+            .begin_read(Action::ReadMeasurement, Some(id.get()), None)
+            .await?;
+        let Some(row) = one(&mut read.tx, self.subject().get(), id).await? else {
+            return Err(self.refuse_read(read, ArchiveError::NotFound).await);
+        };
+        self.finish_read(read).await?;
+        row.try_into()
+    }
+
+    /// Adds a reading from the form. `key` is the form's own (a UUID, sent with it):
+    /// it becomes the resource's identifier, so a form sent twice (a double click, a
+    /// retry) stores one measurement and answers with it.
+    ///
+    /// # Errors
+    /// `InvalidFields` with every problem of the form ([`ReadingForm::parse`]), or
+    /// `Invalid` for a key that is not a UUID; `Refused` for anyone but the person, or
+    /// one under 16; `Storage` when the database fails.
+    pub async fn add_measurement(
+        &self,
+        measure: Measure,
+        form: &ReadingForm,
+        key: &str,
+        codec: &dyn ObservationCodec,
+    ) -> Result<Measurement, ArchiveError> {
+        let person = self.subject().get();
+        let mut tx = self.begin_audited(Action::AddMeasurement, None).await?;
+        // Wrong input is refused, and the attempt recorded.
+        let checked = uuid::Uuid::try_parse(key.trim())
+            .map_err(|_| ArchiveError::invalid("key", "format"))
+            .and_then(|key| Ok((key, self.parse_reading(measure, form)?)));
+        let (key, reading) = match checked {
+            Ok(checked) => checked,
+            Err(e) => return Err(self.refuse(tx, Action::AddMeasurement, None, e).await),
+        };
+        let identifier = format!("urn:uuid:{key}");
+        // The same form again: its measurement is the answer.
+        if let Some(id) = by_identifier(&mut tx, person, &identifier).await? {
+            let row = one(&mut tx, person, id)
+                .await?
+                .ok_or(ArchiveError::NotFound)?;
+            tx.commit().await?;
+            return row.try_into();
+        }
+        let id = insert(
+            &mut tx,
+            person,
+            &reading,
+            &identifier,
+            codec,
+            self.actor().get(),
+            self.archive.clock.now(),
+        )
+        .await?;
+        let row = one(&mut tx, person, MeasurementId::from_raw(id))
+            .await?
+            .ok_or(ArchiveError::NotFound)?;
+        tx.commit().await?;
+        row.try_into()
+    }
+
+    /// Changes a measurement to what the form says (a new version of its resource,
+    /// what else the resource held kept); the same values again change nothing.
+    ///
+    /// # Errors
+    /// `InvalidFields` with every problem of the form; `NotFound` when the person has
+    /// no such measurement; `Refused` for anyone but the person, or one under 16;
+    /// `Storage` when the database fails.
+    pub async fn change_measurement(
+        &self,
+        id: MeasurementId,
+        form: &ReadingForm,
+        codec: &dyn ObservationCodec,
+    ) -> Result<Measurement, ArchiveError> {
+        let person = self.subject().get();
+        let mut tx = self
+            .begin_audited(Action::ChangeMeasurement, Some(id.get()))
+            .await?;
+        let Some(row) = one(&mut tx, person, id).await? else {
+            return Err(self
+                .refuse(
+                    tx,
+                    Action::ChangeMeasurement,
+                    Some(id.get()),
+                    ArchiveError::NotFound,
+                )
+                .await);
+        };
+        let before = Measurement::try_from(row)?;
+        let reading = match self.parse_reading(before.reading.measure, form) {
+            Ok(reading) => reading,
+            Err(e) => {
+                return Err(self
+                    .refuse(tx, Action::ChangeMeasurement, Some(id.get()), e)
+                    .await)
+            }
+        };
+        if reading == before.reading {
+            tx.commit().await?;
+            return Ok(before);
+        }
+        let (previous, identifier): (String, String) = sqlx::query_as(
+            "SELECT o.resource, COALESCE(MIN(i.identifier), '') FROM wellbeing_observation o \
+             LEFT JOIN wellbeing_identifier i ON i.person_id = o.person_id AND i.observation_id = o.id \
+             WHERE o.person_id = $1 AND o.id = $2 GROUP BY o.resource",
+        )
+        .bind(person)
+        .bind(id.get())
+        .fetch_one(&mut *tx)
+        .await?;
+        let identifier = identifier
+            .split_once('|')
+            .map_or(identifier.as_str(), |(_, value)| value)
+            .to_owned();
+        let patient_id = patient_id(&mut tx, person).await?;
+        let now = self.archive.clock.now();
+        let version = before.version + 1;
+        let resource = codec.encode(
+            &reading,
+            &ResourceIds {
+                resource_id: &before.resource_id,
+                identifier: &identifier,
+                patient_id: &patient_id,
+                version,
+                last_updated: now,
+            },
+            Some(&previous),
+        );
+        let mut sql = Sql::new("UPDATE wellbeing_observation SET effective = ");
+        sql.bind(effective_text(reading.when)?)
+            .push(", effective_ms = ")
+            .bind(effective_ms(reading.when))
+            .push(", value1 = ")
+            .bind(reading.values[0])
+            .push(", value2 = ")
+            .bind_real(reading.values.get(1).copied())
+            .push(", version = ")
+            .bind(version)
+            .push(", resource = ")
+            .bind(resource)
+            .push(", written_by = ")
+            .bind(self.actor().get())
+            .push(", updated_ms = ")
+            .bind(unix_ms(now))
+            .push(" WHERE person_id = ")
+            .bind(person)
+            .push(" AND id = ")
+            .bind(id.get());
+        sql.query().execute(&mut *tx).await?;
+        let row = one(&mut tx, person, id)
+            .await?
+            .ok_or(ArchiveError::NotFound)?;
+        tx.commit().await?;
+        row.try_into()
+    }
+
+    /// Deletes a measurement, its resource with it; the audit trail keeps that it was.
+    ///
+    /// # Errors
+    /// `NotFound` when the person has no such measurement (deleted already, say);
+    /// `Refused` for anyone but the person, or one under 16; `Storage` when the
+    /// database fails.
+    pub async fn delete_measurement(&self, id: MeasurementId) -> Result<(), ArchiveError> {
+        let person = self.subject().get();
+        let mut tx = self
+            .begin_audited(Action::DeleteMeasurement, Some(id.get()))
+            .await?;
+        let deleted =
+            sqlx::query("DELETE FROM wellbeing_observation WHERE person_id = $1 AND id = $2")
+                .bind(person)
+                .bind(id.get())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if deleted == 0 {
+            return Err(self
+                .refuse(
+                    tx,
+                    Action::DeleteMeasurement,
+                    Some(id.get()),
+                    ArchiveError::NotFound,
+                )
+                .await);
+        }
+        sqlx::query(
+            "DELETE FROM wellbeing_identifier WHERE person_id = $1 AND observation_id = $2",
+        )
+        .bind(person)
+        .bind(id.get())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The form's reading at the clock's now, or every problem of it.
+    fn parse_reading(&self, measure: Measure, form: &ReadingForm) -> Result<Reading, ArchiveError> {
+        let now = self.archive.clock.now();
+        form.parse(measure, now, finnish_local(now).date(), |local| {
+            // The offset Finnish time has at that moment (+2, or +3 in summer).
+            let utc = from_finnish(local);
+            let offset_seconds = (local.assume_utc() - utc).whole_seconds();
+            time::UtcOffset::from_whole_seconds(i32::try_from(offset_seconds).unwrap_or(7200))
+                .unwrap_or(time::UtcOffset::UTC)
+        })
+        .map_err(ArchiveError::InvalidFields)
+    }
+}
+
+async fn one(tx: &mut Tx, person: i64, id: MeasurementId) -> Result<Option<Row>, ArchiveError> {
+    Ok(
+        sqlx::query_as(&format!("{COLUMNS} WHERE person_id = $1 AND id = $2"))
+            .bind(person)
+            .bind(id.get())
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
+}
+
+async fn by_identifier(
+    tx: &mut Tx,
+    person: i64,
+    identifier: &str,
+) -> Result<Option<MeasurementId>, ArchiveError> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT observation_id FROM wellbeing_identifier WHERE person_id = $1 AND identifier = $2 \
+         ORDER BY observation_id LIMIT 1",
+    )
+    .bind(person)
+    .bind(format!("{URI_SYSTEM}|{identifier}"))
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(id.map(MeasurementId::from_raw))
+}
+
+/// The person's opaque FHIR patient id, made on first use.
+async fn patient_id(tx: &mut Tx, person: i64) -> Result<String, ArchiveError> {
+    sqlx::query(
+        "INSERT INTO wellbeing_patient (person_id, patient_id) VALUES ($1, $2) \
+         ON CONFLICT (person_id) DO NOTHING",
+    )
+    .bind(person)
+    .bind(new_uuid())
+    .execute(&mut **tx)
+    .await?;
+    Ok(
+        sqlx::query_scalar("SELECT patient_id FROM wellbeing_patient WHERE person_id = $1")
+            .bind(person)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+/// Stores a new measurement of `person` (its resource written by `codec`, version 1),
+/// written by `actor` at `now`; its id.
+pub(crate) async fn insert(
+    tx: &mut Tx,
+    person: i64,
+    reading: &Reading,
+    identifier: &str,
+    codec: &dyn ObservationCodec,
+    actor: i64,
+    now: OffsetDateTime,
+) -> Result<i64, ArchiveError> {
+    let patient_id = patient_id(tx, person).await?;
+    let id = new_row_id();
+    let resource_id = new_uuid();
+    let resource = codec.encode(
+        reading,
+        &ResourceIds {
+            resource_id: &resource_id,
+            identifier,
+            patient_id: &patient_id,
+            version: 1,
+            last_updated: now,
+        },
+        None,
+    );
+    let mut sql = Sql::new(
+        "INSERT INTO wellbeing_observation (person_id, id, resource_id, measure, effective, \
+         effective_ms, value1, value2, version, source, resource, written_by, updated_ms) VALUES (",
+    );
+    sql.bind(person)
+        .push(", ")
+        .bind(id)
+        .push(", ")
+        .bind(resource_id.as_str())
+        .push(", ")
+        .bind(reading.measure.code())
+        .push(", ")
+        .bind(effective_text(reading.when)?)
+        .push(", ")
+        .bind(effective_ms(reading.when))
+        .push(", ")
+        .bind(reading.values[0])
+        .push(", ")
+        .bind_real(reading.values.get(1).copied())
+        .push(", 1, '', ")
+        .bind(resource)
+        .push(", ")
+        .bind(actor)
+        .push(", ")
+        .bind(unix_ms(now))
+        .push(")");
+    sql.query().execute(&mut **tx).await?;
+    sqlx::query(
+        "INSERT INTO wellbeing_identifier (person_id, identifier, observation_id) \
+         VALUES ($1, $2, $3)",
+    )
+    .bind(person)
+    .bind(format!("{URI_SYSTEM}|{identifier}"))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// A new `urn:uuid:` identifier.
+pub(crate) fn new_identifier() -> String {
+    format!("urn:uuid:{}", new_uuid())
+}
+
+/// The system of an identifier that is a URI.
+const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
+
+fn new_row_id() -> i64 {
+    rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53))
+}
