@@ -341,7 +341,8 @@ impl Section {
             },
             Self::WellbeingData => SectionSpec {
                 code: "wellbeing-data",
-                pages: &[page!("/wellbeing", "nav-wellbeing", "front-wellbeing-text")],
+                // No pages yet: the section's pages come with its FHIR interface.
+                pages: &[],
                 // Kanta PHR is for those aged 16 and over.
                 coverage: Coverage {
                     own_from_age: crate::wellbeing::model::WELLBEING_FROM_AGE,
@@ -506,7 +507,7 @@ mod tests {
                     NavGroup::Choices,
                     vec!["/living-will", "/organ-donation", "/consents"]
                 ),
-                (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
+                (NavGroup::MyData, vec!["/disclosure-log"]),
             ]
         );
         // The signed-out are offered what others may reach too: what a mandate of

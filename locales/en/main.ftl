@@ -61,6 +61,7 @@ error-forbidden-mandate-not-started = The mandate is not yet in force.
 error-forbidden-mandate-ended = The mandate has ended.
 error-forbidden-not-covered = This part is not covered by your right to act for another person. Only the person themself can use it.
 error-forbidden-no-right-now = You cannot act for this person now.
+error-forbidden-under-age = My wellbeing data is for people aged 16 and over. You can use it when you turn 16.
 error-not-found = What you were looking for was not found. Check the address or go back to the previous page.
 error-internal = Something went wrong in the service. Please try again in a moment.
 error-reference = Error reference: { $reference }

@@ -61,6 +61,7 @@ error-forbidden-mandate-not-started = Valtuutus ei ole vielä voimassa.
 error-forbidden-mandate-ended = Valtuutus on päättynyt.
 error-forbidden-not-covered = Tämä osa ei kuulu oikeuteesi asioida toisen puolesta. Vain henkilö itse voi käyttää sitä.
 error-forbidden-no-right-now = Et voi nyt asioida tämän henkilön puolesta.
+error-forbidden-under-age = Omat hyvinvointitiedot ovat 16 vuotta täyttäneille. Voit käyttää niitä, kun täytät 16 vuotta.
 error-not-found = Etsimääsi tietoa ei löytynyt. Tarkista osoite tai palaa edelliselle sivulle.
 error-internal = Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.
 error-reference = Virheen tunniste: { $reference }

@@ -61,6 +61,7 @@ error-forbidden-mandate-not-started = Fullmakten är ännu inte i kraft.
 error-forbidden-mandate-ended = Fullmakten har upphört.
 error-forbidden-not-covered = Den här delen omfattas inte av din rätt att sköta ärenden för någon annan. Endast personen själv kan använda den.
 error-forbidden-no-right-now = Du kan inte nu sköta ärenden för den här personen.
+error-forbidden-under-age = Mina välfärdsuppgifter är för personer som fyllt 16 år. Du kan använda dem när du fyller 16.
 error-not-found = Det du sökte hittades inte. Kontrollera adressen eller gå tillbaka till föregående sida.
 error-internal = Ett fel uppstod i tjänsten. Försök igen om en stund.
 error-reference = Felets kod: { $reference }
