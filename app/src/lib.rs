@@ -25,6 +25,7 @@ pub mod social_welfare;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod ui;
+pub mod wellbeing;
 
 use crate::i18n::LangExt as _;
 use leptos::prelude::*;
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <organ_donation::Routes />
                     <consents::Routes />
                     <disclosure_log::Routes />
+                    <wellbeing::Routes />
                 </Routes>
             </frame::Layout>
         </Router>

@@ -160,6 +160,25 @@ fn every_language_has_the_same_files_and_messages_and_no_message_twice() {
 /// Every message id: what a code of the archive or an entry of the registry names.
 fn ids_the_codes_name() -> Vec<String> {
     let mut ids = Vec::new();
+    for m in archive::model::Measure::ALL {
+        ids.push(format!("wellbeing-measure-{}", m.code()));
+        ids.push(format!("wellbeing-unit-{}", m.code()));
+    }
+    ids.extend(
+        archive::model::WellbeingPeriod::ALL
+            .iter()
+            .map(|p| format!("wellbeing-period-{}", p.code())),
+    );
+    ids.extend(
+        app::wellbeing::api::ERROR_CODES
+            .iter()
+            .map(|c| format!("error-invalid-{c}")),
+    );
+    ids.extend(
+        ["systolic", "diastolic"]
+            .iter()
+            .map(|f| format!("wellbeing-field-{f}")),
+    );
     ids.extend(
         Refusal::ALL
             .iter()

@@ -341,8 +341,7 @@ impl Section {
             },
             Self::WellbeingData => SectionSpec {
                 code: "wellbeing-data",
-                // No pages yet: the section's pages come with its FHIR interface.
-                pages: &[],
+                pages: &[page!("/wellbeing", "nav-wellbeing", "front-wellbeing-text")],
                 // Kanta PHR is for those aged 16 and over.
                 coverage: Coverage {
                     own_from_age: crate::wellbeing::model::WELLBEING_FROM_AGE,
@@ -507,7 +506,7 @@ mod tests {
                     NavGroup::Choices,
                     vec!["/living-will", "/organ-donation", "/consents"]
                 ),
-                (NavGroup::MyData, vec!["/disclosure-log"]),
+                (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
             ]
         );
         // The signed-out are offered what others may reach too: what a mandate of

@@ -10,6 +10,7 @@ use app::organ_donation::api::OrganDonationSubmission;
 use app::prescriptions::api::RenewalSubmission;
 use app::shell;
 use app::ui::form::PostedForm;
+use app::wellbeing::api::{MeasurementChange, MeasurementSubmission};
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, State};
 use axum::http::Request;
@@ -35,6 +36,11 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
         .route(NoticeSubmission::PATH, post(answer::<NoticeSubmission>))
         .route(ConsentChange::PATH, post(answer::<ConsentChange>))
         .route(FeedbackSubmission::PATH, post(answer::<FeedbackSubmission>))
+        .route(
+            MeasurementSubmission::PATH,
+            post(answer::<MeasurementSubmission>),
+        )
+        .route(MeasurementChange::PATH, post(answer::<MeasurementChange>))
 }
 
 /// Renders the page at the request's address with the posted form in context.

@@ -73,10 +73,12 @@ pub async fn open_archive(config: &Config) -> Result<Archive, archive::ArchiveEr
         Archive::open(&config.database_url, Arc::new(archive::clock::SystemClock)).await?;
     if config.demo_data {
         let report = archive::demo::load_demo(&archive).await?;
+        let readings = archive::demo::load_wellbeing(&archive, &phr::KantaPhr).await?;
         if report.persons > 0 {
             tracing::info!(
                 persons = report.persons,
                 documents = report.documents,
+                readings,
                 "demo data loaded"
             );
         }

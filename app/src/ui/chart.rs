@@ -33,9 +33,9 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn day_number(p: &archive::model::LabPoint) -> f64 {
-    let d = p.taken_at.date().to_julian_day();
-    f64::from(d) + f64::from(p.taken_at.hour()) / 24.0
+/// A day as a number on the time axis (with the hour as a fraction).
+fn day_number(at: time::PrimitiveDateTime) -> f64 {
+    f64::from(at.date().to_julian_day()) + f64::from(at.hour()) / 24.0
 }
 
 /// The series in one sentence: how many results over which time, and the latest. The
@@ -57,38 +57,92 @@ pub fn trend_summary(series: &LabSeries, lang: Lang) -> String {
     }
 }
 
-/// Draws the series. `id` prefixes the element ids so two charts can share a page.
+/// One point of a line: when, the value, whether it is marked (outside a reference
+/// range: drawn larger and square, so the difference does not rest on colour alone),
+/// and what its tooltip says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotPoint {
+    pub at: time::PrimitiveDateTime,
+    pub value: f64,
+    pub marked: bool,
+    pub label: String,
+}
+
+/// What a plot draws: its title and one-sentence description (the SVG's own, for a
+/// screen reader), a band (a reference range: either end may be open), and its lines,
+/// each with its class (its colour and dash in the style sheet: a second line is
+/// dashed, so the lines differ by more than colour).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    pub title: String,
+    pub desc: String,
+    pub band: Option<(Option<f64>, Option<f64>)>,
+    pub lines: Vec<Vec<PlotPoint>>,
+}
+
+/// The lab series as a plot.
+fn lab_plot(series: &LabSeries, lang: Lang) -> Plot {
+    Plot {
+        title: lang.tr_args(
+            "lab-chart-title",
+            &[("test", series.test_name.clone().into())],
+        ),
+        desc: trend_summary(series, lang),
+        band: (series.reference_low.is_some() || series.reference_high.is_some())
+            .then_some((series.reference_low, series.reference_high)),
+        lines: vec![series
+            .points
+            .iter()
+            .map(|p| PlotPoint {
+                at: p.taken_at,
+                value: p.value,
+                marked: p.flag != AbnormalFlag::Normal,
+                label: format!(
+                    "{} {} {}{}",
+                    lang.date(p.taken_at.date()),
+                    lang.number(p.value),
+                    series.unit,
+                    match p.flag {
+                        AbnormalFlag::Normal => String::new(),
+                        f => format!(" ({})", lang.tr(flag_key(f))),
+                    }
+                ),
+            })
+            .collect()],
+    }
+}
+
+/// Draws the lab series. `id` prefixes the element ids so two charts can share a page.
+#[must_use]
+pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
+    plot_svg(&lab_plot(series, lang), lang, id)
+}
+
+/// Draws a plot. `id` prefixes the element ids so two charts can share a page.
 #[must_use]
 #[allow(clippy::too_many_lines)]
-pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
+pub fn plot_svg(plot: &Plot, lang: Lang, id: &str) -> String {
     let mut svg = String::new();
-    let title = lang.tr_args(
-        "lab-chart-title",
-        &[("test", series.test_name.clone().into())],
-    );
-    let desc = trend_summary(series, lang);
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" class="lab-chart"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        escape(&title),
-        escape(&desc)
+        escape(&plot.title),
+        escape(&plot.desc)
     );
-    if series.points.is_empty() {
+    let all: Vec<&PlotPoint> = plot.lines.iter().flatten().collect();
+    if all.is_empty() {
         svg.push_str("</svg>");
         return svg;
     }
-    let mut lo = series
-        .points
-        .iter()
-        .map(|p| p.value)
-        .fold(f64::INFINITY, f64::min);
-    let mut hi = series
-        .points
+    let mut lo = all.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
+    let mut hi = all
         .iter()
         .map(|p| p.value)
         .fold(f64::NEG_INFINITY, f64::max);
-    for r in [series.reference_low, series.reference_high]
-        .into_iter()
+    for r in plot
+        .band
+        .iter()
+        .flat_map(|(low, high)| [*low, *high])
         .flatten()
     {
         lo = lo.min(r);
@@ -97,13 +151,20 @@ pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
     let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.05).max(0.1);
     lo = (lo - pad).max(0.0);
     hi += pad;
-    let x0 = series.points.first().map_or(0.0, day_number);
-    let x1 = series.points.last().map_or(1.0, day_number);
+    let first = all
+        .iter()
+        .map(|p| p.at)
+        .min()
+        .unwrap_or(time::PrimitiveDateTime::MIN);
+    let last = all.iter().map(|p| p.at).max().unwrap_or(first);
+    let x0 = day_number(first);
+    let x1 = day_number(last);
     let span = (x1 - x0).max(1.0);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
+    let single = first == last;
     let sx = |d: f64| {
-        if series.points.len() == 1 {
+        if single {
             LEFT + plot_w / 2.0
         } else {
             LEFT + (d - x0) / span * plot_w
@@ -112,9 +173,9 @@ pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
     let sy = |v: f64| TOP + (hi - v) / (hi - lo) * plot_h;
 
     // The reference range as a band.
-    if series.reference_low.is_some() || series.reference_high.is_some() {
-        let top = sy(series.reference_high.unwrap_or(hi));
-        let bottom = sy(series.reference_low.unwrap_or(lo));
+    if let Some((low, high)) = plot.band {
+        let top = sy(high.unwrap_or(hi));
+        let bottom = sy(low.unwrap_or(lo));
         let _ = write!(
             svg,
             r##"<rect x="{LEFT}" y="{top:.1}" width="{plot_w}" height="{:.1}" class="lab-chart-range" fill="#dcfce7"/>"##,
@@ -142,62 +203,58 @@ pub fn trend_svg(series: &LabSeries, lang: Lang, id: &str) -> String {
             escape(&lang.number((v * 10.0).round() / 10.0))
         );
     }
-    // x labels: first and last date (and the middle when there is room).
-    let mut labelled = vec![series.points.first(), series.points.last()];
-    if series.points.len() > 4 {
-        labelled.insert(1, series.points.get(series.points.len() / 2));
+    // x labels: the first and last day (and the middle when there is room).
+    let mut labelled = vec![(first, "start")];
+    if !single {
+        if all.len() > 4 {
+            let middle = first + (last - first) / 2;
+            labelled.push((middle, "middle"));
+        }
+        labelled.push((last, "end"));
     }
-    for (i, p) in labelled.into_iter().flatten().enumerate() {
-        let anchor = match i {
-            0 => "start",
-            _ if p == series.points.last().unwrap_or(p) => "end",
-            _ => "middle",
-        };
+    for (at, anchor) in labelled {
         let _ = write!(
             svg,
             r##"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}" font-size="12" fill="#111827">{}</text>"##,
-            sx(day_number(p)),
+            sx(day_number(at)),
             HEIGHT - 14.0,
-            escape(&lang.date(p.taken_at.date()))
+            escape(&lang.date(at.date()))
         );
     }
-    // The line and the points; out-of-range points are larger and square, so the
-    // difference does not rest on colour alone.
-    let line: Vec<String> = series
-        .points
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", sx(day_number(p)), sy(p.value)))
-        .collect();
-    let _ = write!(
-        svg,
-        r##"<polyline points="{}" fill="none" stroke="#1d4ed8" stroke-width="2"/>"##,
-        line.join(" ")
-    );
-    for p in &series.points {
-        let (x, y) = (sx(day_number(p)), sy(p.value));
-        let label = escape(&format!(
-            "{} {} {}{}",
-            lang.date(p.taken_at.date()),
-            lang.number(p.value),
-            series.unit,
-            match p.flag {
-                AbnormalFlag::Normal => String::new(),
-                f => format!(" ({})", lang.tr(flag_key(f))),
-            }
-        ));
-        match p.flag {
-            AbnormalFlag::Normal => {
-                let _ = write!(
-                    svg,
-                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="#1d4ed8" class="lab-point"><title>{label}</title></circle>"##
-                );
-            }
-            _ => {
+    // Each line and its points.
+    for (n, points) in plot.lines.iter().enumerate() {
+        let (colour, dash, class) = if n == 0 {
+            ("#1d4ed8", "", "lab-point")
+        } else {
+            (
+                "#7c2d12",
+                r#" stroke-dasharray="6 4""#,
+                "lab-point lab-point-second",
+            )
+        };
+        let line: Vec<String> = points
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", sx(day_number(p.at)), sy(p.value)))
+            .collect();
+        let _ = write!(
+            svg,
+            r##"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>"##,
+            line.join(" ")
+        );
+        for p in points {
+            let (x, y) = (sx(day_number(p.at)), sy(p.value));
+            let label = escape(&p.label);
+            if p.marked {
                 let _ = write!(
                     svg,
                     r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" fill="#b91c1c" class="lab-point lab-point-abnormal"><title>{label}</title></rect>"##,
                     x - 5.0,
                     y - 5.0
+                );
+            } else {
+                let _ = write!(
+                    svg,
+                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="{colour}" class="{class}"><title>{label}</title></circle>"##
                 );
             }
         }

@@ -94,6 +94,9 @@ const OBJECT_PAGES: &[&str] = &[
     "/certificates/1",
     "/consents/confirm",
     "/disclosure-log/entry",
+    "/wellbeing/1",
+    "/wellbeing/1/add",
+    "/wellbeing/measurement/1",
 ];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
@@ -1115,6 +1118,28 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
             ("submission[notes]", "Sarveiskalvoja en luovuta."),
         ],
     ),
+    ("/api/wellbeing", Some(Section::WellbeingData), &[]),
+    (
+        "/api/wellbeing-series",
+        Some(Section::WellbeingData),
+        &[("measure", "body-weight"), ("period", "month")],
+    ),
+    (
+        "/api/wellbeing-measurement",
+        Some(Section::WellbeingData),
+        &[("id", "MEASUREMENT")],
+    ),
+    (
+        "/api/save-measurement",
+        Some(Section::WellbeingData),
+        &[
+            ("submission[measure]", "body-weight"),
+            ("submission[key]", "6a1f4a52-2d7e-4c4e-9a51-0c7d3c1e0002"),
+            ("submission[date]", "2.1.2020"),
+            ("submission[time]", "8.00"),
+            ("submission[value]", "72,4"),
+        ],
+    ),
 ];
 
 /// Whether the registry lets the guardian of a child under 10 use a function's section
@@ -1135,6 +1160,8 @@ struct Ids {
     cert: String,
     /// An entry of the signed-in person's own disclosure log (the section is theirs).
     entry: String,
+    /// A wellbeing measurement of the signed-in person's own (the section is theirs).
+    measurement: String,
 }
 
 async fn call(
@@ -1156,7 +1183,8 @@ async fn call(
                     .replace("APPT", &ids.appt)
                     .replace("SOCIAL", &ids.social)
                     .replace("CERT", &ids.cert)
-                    .replace("ENTRY", &ids.entry),
+                    .replace("ENTRY", &ids.entry)
+                    .replace("MEASUREMENT", &ids.measurement),
             )
         })
         .collect();
@@ -1168,7 +1196,13 @@ async fn call(
 
 #[tokio::test]
 async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
-    let app = spawn_app().await;
+    // Every function three times within a minute: more than a person's allowance of
+    // changes, which is not what this test is about (`limits.rs` is).
+    let app = common::spawn_app_with(None, |c| {
+        c.allowances.writes_per_minute = 10_000;
+        c.allowances.reads_per_minute = 10_000;
+    })
+    .await;
     // Every function on data is in the list above.
     let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
@@ -1244,6 +1278,19 @@ async fn every_server_function_allows_and_refuses_as_the_archive_decides() {
             .actions[0]
             .key
             .clone(),
+        measurement: app
+            .own(archive::demo::ids::ADULT)
+            .await
+            .wellbeing()
+            .await
+            .expect("Aino's wellbeing data")
+            .measures[1]
+            .latest
+            .as_ref()
+            .expect("Aino's newest weight")
+            .id
+            .get()
+            .to_string(),
     };
 
     // Allowed: the guardian of a 7-year-old, for everything but what is the child's own.

@@ -27,7 +27,7 @@ pub trait PostedForm:
 
 /// The message of `error` about `field`, when there is one.
 #[must_use]
-pub fn error_for(error: &FormError, field: &str) -> Option<String> {
+pub fn error_for(error: &[(String, String)], field: &str) -> Option<String> {
     error
         .iter()
         .find(|(f, _)| f == field)
@@ -317,21 +317,32 @@ pub fn TextInput(
     /// What the browser may fill in (`email`, …); nothing when not given.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// A hint under the label (the unit and range of a measurement, say).
+    #[prop(optional)]
+    hint: Option<String>,
+    /// The keyboard a phone shows (`decimal`, `numeric`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// The control's type, when not `text` (`time`).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView {
     let invalid = error.is_some();
+    let has_hint = hint.is_some();
     view! {
         <div class="flex flex-col gap-1">
-            <FieldHead name label hint=None error />
+            <FieldHead name label hint error />
             <input
-                type="text"
+                type=input_type.unwrap_or("text")
                 id=name
                 name=name
                 value=value
                 maxlength=maxlength
                 autocomplete=autocomplete
+                inputmode=inputmode
                 class="min-h-11 w-full rounded border border-slate-500 bg-white px-2"
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=described_by(name, false, invalid)
+                aria-describedby=described_by(name, has_hint, invalid)
             />
         </div>
     }
