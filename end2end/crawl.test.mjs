@@ -66,6 +66,12 @@ const EXTRA = [
   '/disclosure-log',
   '/disclosure-log?from=32.13.2026&to=eilen&organisation=x',
   '/disclosure-log/entry?key=1~1',
+  '/wellbeing',
+  '/wellbeing/body-weight',
+  '/wellbeing/body-weight?period=decade',
+  '/wellbeing/blood-pressure/add',
+  '/wellbeing/steps/add',
+  '/wellbeing/measurement/999999999999',
   '/accessibility',
   '/no-such-page',
   '/records/999999999999',
@@ -77,11 +83,14 @@ const EXTRA = [
   '/records?from=2099-01-01&to=2099-01-31',
 ];
 
-/** One template per path shape: digits become `#`, the query's names are kept. */
+/** One template per path shape: digits become `#`, the query's names are kept; a
+ * wellbeing kind's page is one template whatever the kind (its forms, which differ by
+ * kind, are visited for a kind of two values, of one, and of a day, in EXTRA). */
 function pattern(url) {
   const u = new URL(url);
   const names = [...new Set([...u.searchParams.keys()])].sort().join('&');
-  return `${u.pathname.replace(/\d+/g, '#')}?${names}`;
+  const path = u.pathname.replace(/^\/wellbeing\/(?!measurement$)[a-z-]+$/, '/wellbeing/*');
+  return `${path.replace(/\d+/g, '#')}?${names}`;
 }
 
 /** Links never followed: those that end the session or leave the page's state. */

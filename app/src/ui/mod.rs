@@ -45,12 +45,14 @@ pub fn Table(
     children: Children,
 ) -> impl IntoView {
     let labelled_by = id.clone();
+    // Positioned, so that what is hidden but read aloud in a cell (`sr-only`, placed
+    // absolutely) stays within the scrolling region instead of widening the page.
     view! {
         <div
             role="region"
             aria-labelledby=labelled_by
             tabindex="0"
-            class="max-w-full overflow-x-auto focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
+            class="relative max-w-full overflow-x-auto focus:outline focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
         >
             <table class=TABLE>
                 <caption
