@@ -11,13 +11,13 @@ use super::api::{
     read_measure_series, read_measurement, save_measurement, MeasurementChange, MeasurementIntent,
     MeasurementSubmission,
 };
-use super::page::{measure_name, unit_text, values_text, when_text};
+use super::page::{measure_name, not_shown, unit_text, values_text, when_text};
 use crate::i18n::{lang, t, t_args, Lang};
 use crate::ui::form::{
     error_for, form_page, fresh_key, posted, ConfirmBox, DateInput, ErrorSummary, FormError,
     TextInput,
 };
-use crate::ui::{problem, BUTTON, BUTTON_SECONDARY, H1, H2, LINK};
+use crate::ui::{BUTTON, BUTTON_SECONDARY, H1, H2, LINK};
 
 /// Where the kind's page is, with what was done.
 fn kind_page(code: &str, done: &str) -> String {
@@ -71,12 +71,7 @@ pub fn AddMeasurementPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(e) => view! {
-                            <Title text=crate::ui::page_title("wellbeing-title") />
-                            <h1 class=H1>{t("wellbeing-title")}</h1>
-                            {problem(&e)}
-                        }
-                            .into_any(),
+                        Err(e) => not_shown(&e),
                     }
                 })
             }}
@@ -116,12 +111,7 @@ pub fn EditMeasurementPage() -> impl IntoView {
                     };
                     match measurement {
                         Ok(m) => edit_view(&m, &id, typed, &error).into_any(),
-                        Err(e) => view! {
-                            <Title text=crate::ui::page_title("wellbeing-title") />
-                            <h1 class=H1>{t("wellbeing-title")}</h1>
-                            {problem(&e)}
-                        }
-                            .into_any(),
+                        Err(e) => not_shown(&e),
                     }
                 })
             }}

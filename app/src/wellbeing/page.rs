@@ -61,6 +61,17 @@ fn source_text(source: &Source) -> String {
     }
 }
 
+/// A page of the section that cannot show what it was asked for: the section's title,
+/// and why (signed out, refused, not found).
+pub(super) fn not_shown(e: &AppError) -> AnyView {
+    view! {
+        <Title text=page_title("wellbeing-title") />
+        <h1 class=H1>{t("wellbeing-title")}</h1>
+        {problem(e)}
+    }
+    .into_any()
+}
+
 #[component]
 pub fn WellbeingPage() -> impl IntoView {
     let overview = once(read_wellbeing());
@@ -156,23 +167,8 @@ pub fn MeasurePage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(AppError::Invalid { .. }) => {
-                            set_status(http::StatusCode::NOT_FOUND);
-                            view! {
-                                <Title text=page_title("wellbeing-title") />
-                                <h1 class=H1>{t("wellbeing-title")}</h1>
-                                {problem(&AppError::NotFound)}
-                            }
-                                .into_any()
-                        }
-                        Err(e) => {
-                            view! {
-                                <Title text=page_title("wellbeing-title") />
-                                <h1 class=H1>{t("wellbeing-title")}</h1>
-                                {problem(&e)}
-                            }
-                                .into_any()
-                        }
+                        Err(AppError::Invalid { .. }) => not_shown(&AppError::NotFound),
+                        Err(e) => not_shown(&e),
                     }
                 })
             }}

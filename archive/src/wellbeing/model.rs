@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 
+use crate::model::id_type;
+
 /// From what age the person may use their wellbeing data (no one acting for them ever
 /// may: the registry's `Coverage::OWN_ONLY`).
 pub const WELLBEING_FROM_AGE: i32 = 16;
@@ -436,25 +438,11 @@ fn parse_time(typed: &str) -> Result<Time, &'static str> {
     Time::from_hms(hour, minute, 0).map_err(|_| "time-format")
 }
 
-/// A measurement's id in this service (its pages' addresses, the audit trail); the
-/// FHIR interface names it by [`Measurement::resource_id`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct MeasurementId(i64);
-
-impl MeasurementId {
-    #[must_use]
-    pub const fn get(self) -> i64 {
-        self.0
-    }
-
-    /// Wraps a raw value read from storage or an address; existence and access are
-    /// checked where it is used.
-    #[must_use]
-    pub const fn from_raw(raw: i64) -> Self {
-        Self(raw)
-    }
-}
+id_type!(
+    /// A measurement's id in this service (its pages' addresses, the audit trail); the
+    /// FHIR interface names it by [`Measurement::resource_id`].
+    MeasurementId
+);
 
 /// Who wrote a measurement: the person in this service, or an app of theirs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
