@@ -1,8 +1,9 @@
 -- My wellbeing data (Kanta PHR). The person's FHIR patient id: opaque (a random UUID,
 -- never the identity code), made on first use.
 CREATE TABLE wellbeing_patient (
-    person_id BIGINT PRIMARY KEY REFERENCES person (id),
-    patient_id TEXT NOT NULL CONSTRAINT wellbeing_patient_id_unique UNIQUE
+    person_id BIGINT NOT NULL REFERENCES person (id),
+    patient_id TEXT NOT NULL CONSTRAINT wellbeing_patient_id_unique UNIQUE,
+    PRIMARY KEY (person_id)
 );
 
 -- One row per measurement, an Observation: resource is the JSON as written (by the
