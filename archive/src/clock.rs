@@ -101,6 +101,13 @@ pub(crate) fn from_finnish(local: PrimitiveDateTime) -> OffsetDateTime {
     }
 }
 
+/// The offset Finnish time has at the local time `local` (+2, or +3 in summer).
+pub(crate) fn finnish_offset(local: PrimitiveDateTime) -> time::UtcOffset {
+    let seconds = (local.assume_utc() - from_finnish(local)).whole_seconds();
+    time::UtcOffset::from_whole_seconds(i32::try_from(seconds).unwrap_or(7200))
+        .unwrap_or(time::UtcOffset::UTC)
+}
+
 /// Finnish local time of a stored instant (unix milliseconds, as the audit trail and
 /// requests keep time).
 #[must_use]

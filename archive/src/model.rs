@@ -56,10 +56,11 @@ pub use crate::social_welfare::model::{
     DesignatedWorker, ServiceTask, ServiceTaskRecords, SocialDocument, SocialDocumentId,
     SocialDocumentKind, SocialDocumentSummary, SocialWelfare, SocialWelfareNews, WorkerRole,
 };
+pub use crate::wellbeing::form::{format_value, parse_decimal, ReadingForm};
 pub use crate::wellbeing::model::{
-    format_value, parse_decimal, Measure, MeasureLatest, MeasureSeries, MeasureSpec, Measurement,
-    MeasurementId, Reading, ReadingForm, Source, ValueSpec, WellbeingOverview, WellbeingPeriod,
-    When, LOINC_SYSTEM, MAX_SERIES, WELLBEING_FROM_AGE,
+    Measure, MeasureLatest, MeasureSeries, MeasureSpec, Measurement, MeasurementId, Reading,
+    Source, ValueSpec, WellbeingOverview, WellbeingPeriod, When, LOINC_SYSTEM, MAX_SERIES,
+    WELLBEING_FROM_AGE,
 };
 
 /// A closed set's codes in one table: `code()` (stable: stored, in addresses and in

@@ -117,10 +117,7 @@ fn write_reading(o: &mut Observation, reading: &Reading, ids: &ResourceIds<'_>) 
             ..Default::default()
         }];
     }
-    let effective = match reading.when {
-        When::Day(day) => day.to_string(),
-        When::Moment(at) => at.format(&Rfc3339).unwrap_or_default(),
-    };
+    let effective = reading.when.text().unwrap_or_default();
     o.effective = Some(ObservationEffective::DateTime(Primitive::new(
         types::DateTime(effective),
     )));
@@ -268,9 +265,9 @@ pub fn read_observation(json: &str, now: OffsetDateTime, today: Date) -> Result<
         .map(str::to_owned)
         .ok_or_else(|| Refusal::new("Observation.subject", "must reference Patient/<id>"))?;
     let when = match &observation.effective {
-        Some(ObservationEffective::DateTime(d)) => when_of(&d.value.0),
-        Some(ObservationEffective::Instant(i)) => when_of(&i.value.0),
-        Some(ObservationEffective::Period(p)) => p.start.as_ref().and_then(|s| when_of(&s.0)),
+        Some(ObservationEffective::DateTime(d)) => When::of_text(&d.value.0),
+        Some(ObservationEffective::Instant(i)) => When::of_text(&i.value.0),
+        Some(ObservationEffective::Period(p)) => p.start.as_ref().and_then(|s| When::of_text(&s.0)),
         _ => None,
     }
     .ok_or_else(|| {
@@ -298,14 +295,6 @@ pub fn read_observation(json: &str, now: OffsetDateTime, today: Date) -> Result<
         patient,
         observation,
     })
-}
-
-fn when_of(text: &str) -> Option<When> {
-    if text.len() == 10 {
-        Date::parse(text, &Iso8601::DATE).ok().map(When::Day)
-    } else {
-        OffsetDateTime::parse(text, &Rfc3339).ok().map(When::Moment)
-    }
 }
 
 fn value_location(measure: Measure, field: &str) -> String {

@@ -11,7 +11,7 @@ use time::{Date, Duration, OffsetDateTime, Time};
 
 use super::{ids, DEMO_SEED};
 use crate::access::Archive;
-use crate::clock::{finnish_local, from_finnish};
+use crate::clock::{finnish_offset, from_finnish};
 use crate::error::ArchiveError;
 use crate::model::PersonId;
 use crate::wellbeing::model::{Measure, Reading, When};
@@ -25,10 +25,7 @@ const STREAM: u64 = 0x5745_4C4C; // "WELL"
 fn at(today: Date, days_ago: i64, hour: u8, minute: u8) -> OffsetDateTime {
     let local = (today - Duration::days(days_ago))
         .with_time(Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT));
-    let utc = from_finnish(local);
-    let offset = finnish_local(utc) - utc.date().with_time(utc.time());
-    let seconds = i32::try_from(offset.whole_seconds()).unwrap_or(7200);
-    utc.to_offset(time::UtcOffset::from_whole_seconds(seconds).unwrap_or(time::UtcOffset::UTC))
+    local.assume_offset(finnish_offset(local))
 }
 
 /// Rounded to `decimals`.

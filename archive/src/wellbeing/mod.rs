@@ -7,6 +7,7 @@
 //! [`ObservationCodec`] the caller gives (the `phr` crate's), so the resource stored
 //! and its columns are written in one transaction with the audit event.
 
+pub mod form;
 pub mod model;
 #[cfg(feature = "storage")]
 pub(crate) mod store;

@@ -3,14 +3,15 @@
 //! caller's [`ObservationCodec`], and stored with its searchable columns and audit
 //! event in one transaction.
 
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
+use super::form::ReadingForm;
 use super::model::{
-    Measure, MeasureLatest, MeasureSeries, Measurement, MeasurementId, Reading, ReadingForm,
-    Source, WellbeingOverview, WellbeingPeriod, When, MAX_SERIES,
+    Measure, MeasureLatest, MeasureSeries, Measurement, MeasurementId, Reading, Source,
+    WellbeingOverview, WellbeingPeriod, When, MAX_SERIES,
 };
 use crate::access::{unix_ms, Access, Action};
-use crate::clock::{finnish_at_ms, finnish_local, from_finnish};
+use crate::clock::{finnish_at_ms, finnish_local, finnish_offset, from_finnish};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 
@@ -60,7 +61,7 @@ impl TryFrom<Row> for Measurement {
     fn try_from(row: Row) -> Result<Self, ArchiveError> {
         let corrupt = || ArchiveError::Corrupt("wellbeing measurement");
         let measure = Measure::from_code(&row.measure).ok_or_else(corrupt)?;
-        let when = when_of(&row.effective).ok_or_else(corrupt)?;
+        let when = When::of_text(&row.effective).ok_or_else(corrupt)?;
         let local = match when {
             When::Day(day) => day.midnight(),
             When::Moment(_) => finnish_at_ms(row.effective_ms),
@@ -84,25 +85,10 @@ impl TryFrom<Row> for Measurement {
     }
 }
 
-/// The stored text of when a reading was taken: a day (2026-12-07) or a moment
-/// (RFC 3339, with its offset).
+/// The stored text of when a reading was taken ([`When::text`]).
 fn effective_text(when: When) -> Result<String, ArchiveError> {
-    use time::format_description::well_known::Rfc3339;
-    match when {
-        When::Day(day) => Ok(day.to_string()),
-        When::Moment(at) => at
-            .format(&Rfc3339)
-            .map_err(|_| ArchiveError::invalid("date", "date-format")),
-    }
-}
-
-fn when_of(text: &str) -> Option<When> {
-    use time::format_description::well_known::{Iso8601, Rfc3339};
-    if text.len() == 10 {
-        Date::parse(text, &Iso8601::DATE).ok().map(When::Day)
-    } else {
-        OffsetDateTime::parse(text, &Rfc3339).ok().map(When::Moment)
-    }
+    when.text()
+        .ok_or(ArchiveError::invalid("date", "date-format"))
 }
 
 /// The instant a reading is ordered and filtered by: a moment's own, a day's Finnish
@@ -409,14 +395,8 @@ impl Access {
     /// The form's reading at the clock's now, or every problem of it.
     fn parse_reading(&self, measure: Measure, form: &ReadingForm) -> Result<Reading, ArchiveError> {
         let now = self.archive.clock.now();
-        form.parse(measure, now, finnish_local(now).date(), |local| {
-            // The offset Finnish time has at that moment (+2, or +3 in summer).
-            let utc = from_finnish(local);
-            let offset_seconds = (local.assume_utc() - utc).whole_seconds();
-            time::UtcOffset::from_whole_seconds(i32::try_from(offset_seconds).unwrap_or(7200))
-                .unwrap_or(time::UtcOffset::UTC)
-        })
-        .map_err(ArchiveError::InvalidFields)
+        form.parse(measure, now, finnish_local(now).date(), finnish_offset)
+            .map_err(ArchiveError::InvalidFields)
     }
 }
 
