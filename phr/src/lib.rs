@@ -21,7 +21,7 @@ use fhir::r4::resources::observation::{
 };
 use fhir::r4::resources::{Observation, Resource};
 use fhir::r4::types;
-use time::format_description::well_known::{Iso8601, Rfc3339};
+use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 /// The system of UCUM units.
