@@ -66,6 +66,13 @@ pub enum Purpose {
     CitizenService,
     /// A care organisation's query ([`crate::providers`]), for its stated purpose.
     Provider(crate::providers::model::QueryPurpose),
+    /// An app of the person's, through the FHIR interface, with what its access
+    /// token's scopes let it do ([`Archive::app_access`]); within what the person
+    /// allowed it ([`crate::wellbeing::sharing`]), checked at every operation.
+    App {
+        app: crate::wellbeing::sharing::AppId,
+        scopes: crate::wellbeing::sharing::AppScopes,
+    },
 }
 
 impl Purpose {
@@ -74,6 +81,7 @@ impl Purpose {
         match self {
             Self::CitizenService => "citizen-service",
             Self::Provider(purpose) => purpose.code(),
+            Self::App { .. } => "app",
         }
     }
 }
@@ -143,6 +151,56 @@ impl Archive {
             .fetch_one(self.db.pool())
             .await?;
         Ok(Actor::new(PersonId::from_raw(id)))
+    }
+
+    /// The access of an app the person (`hetu`, from the app's access token) uses,
+    /// as its client id and scopes name it: the person's own data, within what they
+    /// allowed the app (checked at each operation, [`Purpose::App`]). An app not in
+    /// the register is refused, and the attempt recorded on the person's trail.
+    ///
+    /// # Errors
+    /// `NotFound` when the archive holds no such person; `Refused(NotShared)` for an
+    /// app not in the register; `Storage` when the database fails.
+    pub async fn app_access(
+        &self,
+        hetu: &Hetu,
+        client_id: &str,
+        scopes: crate::wellbeing::sharing::AppScopes,
+    ) -> Result<Access, ArchiveError> {
+        let person = self.authenticate(hetu).await?.person;
+        let at = self.clock.now();
+        let app: Option<i64> = sqlx::query_scalar("SELECT id FROM phr_app WHERE client_id = $1")
+            .bind(client_id)
+            .fetch_optional(self.db.pool())
+            .await?;
+        let Some(app) = app else {
+            self.audit
+                .record(AuditEvent {
+                    subject: person,
+                    actor: person,
+                    right: "none",
+                    action: Action::AccessRefused,
+                    object: None,
+                    detail: Some("app unknown".into()),
+                    purpose: Purpose::CitizenService,
+                    outcome: Refusal::NotShared.code(),
+                    at,
+                })
+                .await?;
+            return Err(ArchiveError::Refused(Refusal::NotShared));
+        };
+        Ok(Access {
+            archive: self.clone(),
+            actor: person,
+            previous_visit_ms: None,
+            subject: person,
+            right: Right::Own,
+            at,
+            purpose: Purpose::App {
+                app: crate::wellbeing::sharing::AppId::from_raw(app),
+                scopes,
+            },
+        })
     }
 
     /// Resolves by which right `actor` may act for `subject` now, or refuses and
@@ -253,6 +311,11 @@ impl Access {
         self.right
     }
 
+    #[must_use]
+    pub const fn purpose(&self) -> Purpose {
+        self.purpose
+    }
+
     /// When the access was granted; the moment against which rules are applied.
     #[must_use]
     pub const fn at(&self) -> OffsetDateTime {
@@ -283,10 +346,7 @@ impl Access {
     ) -> Result<Transaction<'static, Any>, ArchiveError> {
         self.require_cover(action, object).await?;
         let mut tx = self.archive.db.begin().await?;
-        let event = AuditEvent {
-            detail,
-            ..self.event(action, object, "ok")
-        };
+        let event = self.event_with(action, object, detail);
         write_audit(&mut tx, event).await?;
         Ok(tx)
     }
@@ -301,6 +361,8 @@ impl Access {
             Refusal::NotCovered
         } else if self.under_age(action).await? {
             Refusal::UnderAge
+        } else if let Some(refusal) = self.app_refusal(action).await? {
+            refusal
         } else {
             return Ok(());
         };
@@ -309,6 +371,37 @@ impl Access {
             .record(self.event(Action::AccessRefused, object, refusal.code()))
             .await?;
         Err(ArchiveError::Refused(refusal))
+    }
+
+    /// Why an app may not do `action` now, if it may not: only the wellbeing data's
+    /// reads and changes are open to apps; reading needs the token's read scope and
+    /// the person's permission, changing the write scope and permission to write. The
+    /// person's permission is read at each operation, so a withdrawal holds at once.
+    async fn app_refusal(&self, action: Action) -> Result<Option<Refusal>, ArchiveError> {
+        let Purpose::App { app, scopes } = self.purpose else {
+            return Ok(None);
+        };
+        let writes = match action {
+            Action::ReadWellbeing | Action::ReadMeasurement => false,
+            Action::AddMeasurement | Action::ChangeMeasurement | Action::DeleteMeasurement => true,
+            _ => return Ok(Some(Refusal::NotCovered)),
+        };
+        if !(if writes { scopes.write } else { scopes.read }) {
+            return Ok(Some(Refusal::OutOfScope));
+        }
+        let permission: Option<String> = sqlx::query_scalar(
+            "SELECT permission FROM wellbeing_share WHERE person_id = $1 \
+             AND recipient_kind = 'app' AND recipient_id = $2",
+        )
+        .bind(self.subject.get())
+        .bind(app.get())
+        .fetch_optional(self.archive.db.pool())
+        .await?;
+        let allowed = permission
+            .as_deref()
+            .and_then(crate::wellbeing::sharing::Permission::from_code)
+            .is_some_and(|p| !writes || p.writes());
+        Ok((!allowed).then_some(Refusal::NotShared))
     }
 
     /// Whether the person is younger than the action's section admits them
@@ -346,10 +439,7 @@ impl Access {
         Ok(AuditedRead {
             ending,
             tx: self.archive.db.begin().await?,
-            event: AuditEvent {
-                detail,
-                ..self.event(action, object, "ok")
-            },
+            event: self.event_with(action, object, detail),
         })
     }
 
@@ -428,7 +518,8 @@ impl Access {
         answer
     }
 
-    /// The audit event of `action` on `object` by this access, now.
+    /// The audit event of `action` on `object` by this access, now. An app's names
+    /// the app first in its detail (`app 17`).
     fn event(&self, action: Action, object: Option<i64>, outcome: &'static str) -> AuditEvent {
         AuditEvent {
             subject: self.subject,
@@ -436,11 +527,29 @@ impl Access {
             right: self.right.kind().code(),
             action,
             object,
-            detail: None,
+            detail: match self.purpose {
+                Purpose::App { app, .. } => Some(format!("app {app}")),
+                _ => None,
+            },
             purpose: self.purpose,
             outcome,
             at: self.archive.clock.now(),
         }
+    }
+
+    /// [`Access::event`] with `detail` (after the app's name, for an app).
+    fn event_with(
+        &self,
+        action: Action,
+        object: Option<i64>,
+        detail: Option<String>,
+    ) -> AuditEvent {
+        let event = self.event(action, object, "ok");
+        let detail = match (event.detail, detail) {
+            (Some(app), Some(detail)) => Some(format!("{app} {detail}")),
+            (app, detail) => detail.or(app),
+        };
+        AuditEvent { detail, ..event }
     }
 
     /// Ends an operation that found nothing this right may see, or that a rule or the

@@ -35,6 +35,11 @@ pub enum Refusal {
     /// The person is younger than the section's age ([`crate::section::Coverage`]'s
     /// `own_from_age`: wellbeing data from 16).
     UnderAge,
+    /// An app the person has not allowed to do this (never, or no longer: withdrawn;
+    /// or allowed to read, not to write).
+    NotShared,
+    /// An app whose access token's scopes do not reach this.
+    OutOfScope,
 }
 
 crate::codes! {
@@ -49,6 +54,8 @@ crate::codes! {
         NotCovered => "not-covered",
         NoRightNow => "no-right-now",
         UnderAge => "under-age",
+        NotShared => "not-shared",
+        OutOfScope => "out-of-scope",
     }
 }
 
@@ -167,6 +174,10 @@ pub enum Action {
     AddMeasurement,
     ChangeMeasurement,
     DeleteMeasurement,
+    /// Who may use the wellbeing data: the choices in force and their history.
+    ReadWellbeingSharing,
+    ShareWellbeing,
+    StopSharingWellbeing,
 }
 
 crate::codes! {
@@ -221,6 +232,9 @@ crate::codes! {
         AddMeasurement => "wellbeing.add",
         ChangeMeasurement => "wellbeing.change",
         DeleteMeasurement => "wellbeing.delete",
+        ReadWellbeingSharing => "wellbeing.read-sharing",
+        ShareWellbeing => "wellbeing.share",
+        StopSharingWellbeing => "wellbeing.stop-sharing",
     }
 }
 
@@ -260,7 +274,10 @@ impl Action {
             | Self::ReadMeasurement
             | Self::AddMeasurement
             | Self::ChangeMeasurement
-            | Self::DeleteMeasurement => Some(Section::WellbeingData),
+            | Self::DeleteMeasurement
+            | Self::ReadWellbeingSharing
+            | Self::ShareWellbeing
+            | Self::StopSharingWellbeing => Some(Section::WellbeingData),
             Self::ListAppointments
             | Self::ReadAppointment
             | Self::ExportAppointments

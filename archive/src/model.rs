@@ -62,6 +62,9 @@ pub use crate::wellbeing::model::{
     Source, ValueSpec, WellbeingOverview, WellbeingPeriod, When, LOINC_SYSTEM, MAX_SERIES,
     WELLBEING_FROM_AGE,
 };
+pub use crate::wellbeing::sharing::{
+    App, AppId, AppScopes, Grantee, Permission, Share, ShareEvent, WellbeingSharing,
+};
 
 /// A closed set's codes in one table: `code()` (stable: stored, in addresses and in
 /// message ids), `from_code()` its inverse, and `ALL`, every value in the table's order.

@@ -12,7 +12,7 @@
 //! Server side only: the crate is large, and the browser's build never sees it.
 
 use archive::model::{Measure, Reading, When, LOINC_SYSTEM};
-use archive::wellbeing::{ObservationCodec, ResourceIds};
+use archive::wellbeing::{Incoming, ObservationCodec, ResourceIds};
 use fhir::r4::choice::Primitive;
 use fhir::r4::coded::Coded;
 use fhir::r4::codes::ObservationStatus;
@@ -44,6 +44,24 @@ impl ObservationCodec for KantaPhr {
         write_reading(&mut observation, reading, ids);
         // A typed model always serialises.
         serde_json::to_string(&Resource::Observation(Box::new(observation))).unwrap_or_default()
+    }
+
+    fn stamp(&self, resource: &str, ids: &ResourceIds<'_>) -> String {
+        let Ok(serde_json::Value::Object(mut object)) = serde_json::from_str(resource) else {
+            // Read by `read_observation` before it is stored: always an object.
+            return resource.to_owned();
+        };
+        object.insert("id".into(), ids.resource_id.into());
+        let meta = object
+            .entry("meta")
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        if let serde_json::Value::Object(meta) = meta {
+            meta.insert("versionId".into(), ids.version.to_string().into());
+            if let Ok(at) = ids.last_updated.format(&Rfc3339) {
+                meta.insert("lastUpdated".into(), at.into());
+            }
+        }
+        serde_json::Value::Object(object).to_string()
     }
 }
 
@@ -294,6 +312,21 @@ pub fn read_observation(json: &str, now: OffsetDateTime, today: Date) -> Result<
         identifiers,
         patient,
         observation,
+    })
+}
+
+/// A resource as an app sent it, read by [`read_observation`], as the archive stores
+/// it: the reading for the searchable columns, the JSON as received.
+///
+/// # Errors
+/// The first [`Refusal`], naming the field.
+pub fn incoming(json: &str, now: OffsetDateTime, today: Date) -> Result<Incoming, Refusal> {
+    let read = read_observation(json, now, today)?;
+    Ok(Incoming {
+        reading: read.reading,
+        identifiers: read.identifiers,
+        patient: read.patient,
+        resource: json.to_owned(),
     })
 }
 

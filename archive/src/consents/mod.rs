@@ -5,4 +5,4 @@
 
 pub mod model;
 #[cfg(feature = "storage")]
-mod store;
+pub(crate) mod store;

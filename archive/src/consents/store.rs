@@ -64,7 +64,10 @@ const WROTE_FOR: &str = "(EXISTS (SELECT 1 FROM document d WHERE d.person_id = $
      OR EXISTS (SELECT 1 FROM prescription p WHERE p.person_id = $1 AND p.organisation_id = o.id))";
 
 /// The organisations that wrote the person's documents or prescriptions, by name.
-async fn organisations_of(tx: &mut Tx, person: i64) -> Result<Vec<OrganisationRef>, ArchiveError> {
+pub(crate) async fn organisations_of(
+    tx: &mut Tx,
+    person: i64,
+) -> Result<Vec<OrganisationRef>, ArchiveError> {
     Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
         "SELECT o.id, o.name FROM organisation o WHERE {WROTE_FOR} ORDER BY o.name"
     ))

@@ -30,7 +30,7 @@ mod records;
 mod social_welfare;
 mod wellbeing;
 
-pub use wellbeing::load_wellbeing;
+pub use wellbeing::{load_wellbeing, DEMO_APPS};
 
 /// The seed the demo data is made from.
 pub const DEMO_SEED: u64 = 0x4F4D_414B_414E_5441; // "OMAKANTA"

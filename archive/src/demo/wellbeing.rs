@@ -10,11 +10,15 @@ use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, OffsetDateTime, Time};
 
 use super::{ids, DEMO_SEED};
+use crate::access::unix_ms;
 use crate::access::Archive;
 use crate::clock::{finnish_offset, from_finnish};
 use crate::error::ArchiveError;
+use crate::model::OrganisationId;
 use crate::model::PersonId;
 use crate::wellbeing::model::{Measure, Reading, When};
+use crate::wellbeing::sharing::{Grantee, Permission};
+use crate::wellbeing::sharing_store::record_share;
 use crate::wellbeing::store::{insert, new_identifier};
 use crate::wellbeing::ObservationCodec;
 
@@ -157,7 +161,59 @@ pub async fn load_wellbeing(
         }
     }
     tx.commit().await?;
+    load_sharing(archive, today).await?;
     Ok(count)
+}
+
+/// The demo's apps admitted to Kanta PHR (client id, name, maker). `painekirja` is also
+/// the client the browser tests' identity provider issues tokens to.
+pub const DEMO_APPS: [(&str, &str, &str); 2] = [
+    ("painekirja", "Painekirja", "Esimerkki Terveys Oy"),
+    ("askelmittari", "Askelmittari", "Liikkuva Esimerkki Oy"),
+];
+
+/// The apps, and who may use whose data: Mikko lets his blood-pressure app read and
+/// write; Aino let the step counter read for a while and withdrew, and lets her health
+/// centre read.
+async fn load_sharing(archive: &Archive, today: Date) -> Result<(), ArchiveError> {
+    let mut apps = Vec::new();
+    for (client_id, name, maker) in DEMO_APPS {
+        apps.push(archive.register_app(client_id, name, maker).await?);
+    }
+    let ms = |days_ago| unix_ms(from_finnish(at_local(today, days_ago)));
+    let mut tx = archive.db.begin().await?;
+    let aino = ids::ADULT.get();
+    let health_centre: Option<i64> = sqlx::query_scalar(
+        "SELECT organisation_id FROM document WHERE person_id = $1 \
+         GROUP BY organisation_id ORDER BY COUNT(*) DESC, organisation_id LIMIT 1",
+    )
+    .bind(aino)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let choices = [
+        (
+            ids::HEAVY_USER.get(),
+            Grantee::App(apps[0]),
+            Some(Permission::ReadWrite),
+            60,
+        ),
+        (aino, Grantee::App(apps[1]), Some(Permission::Read), 90),
+        (aino, Grantee::App(apps[1]), None, 20),
+    ];
+    for (person, grantee, permission, days_ago) in choices {
+        record_share(&mut tx, person, grantee, permission, person, ms(days_ago)).await?;
+    }
+    if let Some(organisation) = health_centre {
+        let grantee = Grantee::Organisation(OrganisationId::from_raw(organisation));
+        record_share(&mut tx, aino, grantee, Some(Permission::Read), aino, ms(10)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `days_ago` at noon, Finnish time.
+fn at_local(today: Date, days_ago: i64) -> time::PrimitiveDateTime {
+    (today - Duration::days(days_ago)).with_time(time::macros::time!(12:00))
 }
 
 #[cfg(test)]

@@ -10,7 +10,16 @@
 pub mod form;
 pub mod model;
 #[cfg(feature = "storage")]
+pub(crate) mod resources;
+pub mod sharing;
+#[cfg(feature = "storage")]
+pub(crate) mod sharing_store;
+#[cfg(feature = "storage")]
 pub(crate) mod store;
 
+#[cfg(feature = "storage")]
+pub use resources::{
+    Create, Created, Incoming, ObservationSearch, StoredResource, MAX_BATCH, MAX_SEARCH,
+};
 #[cfg(feature = "storage")]
 pub use store::{ObservationCodec, ResourceIds};

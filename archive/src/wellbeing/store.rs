@@ -37,10 +37,17 @@ pub struct ResourceIds<'a> {
 /// the form does not know (an app's extensions, notes) is kept.
 pub trait ObservationCodec: Send + Sync {
     fn encode(&self, reading: &Reading, ids: &ResourceIds<'_>, previous: Option<&str>) -> String;
+
+    /// A resource as an app sent it, with the ids this service gives it (`id`,
+    /// `meta.versionId`, `meta.lastUpdated`) and nothing else changed: what the typed
+    /// model does not know is kept.
+    fn stamp(&self, resource: &str, ids: &ResourceIds<'_>) -> String;
 }
 
+/// A measurement's columns; an app's by its name in the register.
 const COLUMNS: &str = "SELECT id, resource_id, measure, effective, effective_ms, value1, value2, \
-     version, source FROM wellbeing_observation";
+     version, COALESCE((SELECT a.name FROM phr_app a WHERE a.client_id = source), source) \
+     AS source FROM wellbeing_observation";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -86,21 +93,21 @@ impl TryFrom<Row> for Measurement {
 }
 
 /// The stored text of when a reading was taken ([`When::text`]).
-fn effective_text(when: When) -> Result<String, ArchiveError> {
+pub(crate) fn effective_text(when: When) -> Result<String, ArchiveError> {
     when.text()
         .ok_or(ArchiveError::invalid("date", "date-format"))
 }
 
 /// The instant a reading is ordered and filtered by: a moment's own, a day's Finnish
 /// midnight.
-fn effective_ms(when: When) -> i64 {
+pub(crate) fn effective_ms(when: When) -> i64 {
     match when {
         When::Day(day) => unix_ms(from_finnish(day.midnight())),
         When::Moment(at) => unix_ms(at),
     }
 }
 
-fn new_uuid() -> String {
+pub(crate) fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
@@ -427,7 +434,7 @@ async fn by_identifier(
 }
 
 /// The person's opaque FHIR patient id, made on first use.
-async fn patient_id(tx: &mut Tx, person: i64) -> Result<String, ArchiveError> {
+pub(crate) async fn patient_id(tx: &mut Tx, person: i64) -> Result<String, ArchiveError> {
     sqlx::query(
         "INSERT INTO wellbeing_patient (person_id, patient_id) VALUES ($1, $2) \
          ON CONFLICT (person_id) DO NOTHING",
@@ -456,7 +463,6 @@ pub(crate) async fn insert(
     now: OffsetDateTime,
 ) -> Result<i64, ArchiveError> {
     let patient_id = patient_id(tx, person).await?;
-    let id = new_row_id();
     let resource_id = new_uuid();
     let resource = codec.encode(
         reading,
@@ -469,6 +475,39 @@ pub(crate) async fn insert(
         },
         None,
     );
+    let row = NewRow {
+        resource_id: &resource_id,
+        reading,
+        resource,
+        identifiers: &[format!("{URI_SYSTEM}|{identifier}")],
+        source: "",
+    };
+    insert_row(tx, person, &row, actor, now).await
+}
+
+/// A measurement's row as it is about to be stored.
+pub(crate) struct NewRow<'a> {
+    pub resource_id: &'a str,
+    pub reading: &'a Reading,
+    /// The resource as stored (and returned).
+    pub resource: String,
+    /// Its identifiers, `system|value`.
+    pub identifiers: &'a [String],
+    /// '' for the person's form, else the app's client id.
+    pub source: &'a str,
+}
+
+/// Stores `row` as a new measurement of `person` (version 1) with its identifiers; its
+/// id.
+pub(crate) async fn insert_row(
+    tx: &mut Tx,
+    person: i64,
+    row: &NewRow<'_>,
+    actor: i64,
+    now: OffsetDateTime,
+) -> Result<i64, ArchiveError> {
+    let id = new_row_id();
+    let reading = row.reading;
     let mut sql = Sql::new(
         "INSERT INTO wellbeing_observation (person_id, id, resource_id, measure, effective, \
          effective_ms, value1, value2, version, source, resource, written_by, updated_ms) VALUES (",
@@ -477,7 +516,7 @@ pub(crate) async fn insert(
         .push(", ")
         .bind(id)
         .push(", ")
-        .bind(resource_id.as_str())
+        .bind(row.resource_id)
         .push(", ")
         .bind(reading.measure.code())
         .push(", ")
@@ -488,24 +527,44 @@ pub(crate) async fn insert(
         .bind(reading.values[0])
         .push(", ")
         .bind_real(reading.values.get(1).copied())
-        .push(", 1, '', ")
-        .bind(resource)
+        .push(", 1, ")
+        .bind(row.source)
+        .push(", ")
+        .bind(row.resource.as_str())
         .push(", ")
         .bind(actor)
         .push(", ")
         .bind(unix_ms(now))
         .push(")");
     sql.query().execute(&mut **tx).await?;
-    sqlx::query(
-        "INSERT INTO wellbeing_identifier (person_id, identifier, observation_id) \
-         VALUES ($1, $2, $3)",
-    )
-    .bind(person)
-    .bind(format!("{URI_SYSTEM}|{identifier}"))
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
+    write_identifiers(tx, person, id, row.identifiers).await?;
     Ok(id)
+}
+
+/// Records `identifiers` (`system|value`, each once) as measurement `id`'s.
+pub(crate) async fn write_identifiers(
+    tx: &mut Tx,
+    person: i64,
+    id: i64,
+    identifiers: &[String],
+) -> Result<(), ArchiveError> {
+    let mut seen: Vec<&String> = Vec::with_capacity(identifiers.len());
+    for identifier in identifiers {
+        if seen.contains(&identifier) {
+            continue;
+        }
+        seen.push(identifier);
+        sqlx::query(
+            "INSERT INTO wellbeing_identifier (person_id, identifier, observation_id) \
+             VALUES ($1, $2, $3)",
+        )
+        .bind(person)
+        .bind(identifier.as_str())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 /// A new `urn:uuid:` identifier.
@@ -514,7 +573,7 @@ pub(crate) fn new_identifier() -> String {
 }
 
 /// The system of an identifier that is a URI.
-const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
+pub(crate) const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
 
 fn new_row_id() -> i64 {
     rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53))

@@ -181,6 +181,21 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         ),
         // Follows the change above: the measurement read and changed goes.
         Action::DeleteMeasurement => outcome(access.delete_measurement(case.measurement.0).await),
+        Action::ReadWellbeingSharing => outcome(access.wellbeing_sharing().await),
+        Action::ShareWellbeing => outcome(
+            access
+                .share_wellbeing(
+                    archive::model::Grantee::App(case.app),
+                    Some(archive::model::Permission::Read),
+                )
+                .await,
+        ),
+        // Follows the share above: there is one to withdraw.
+        Action::StopSharingWellbeing => outcome(
+            access
+                .share_wellbeing(archive::model::Grantee::App(case.app), None)
+                .await,
+        ),
         // Done by the prescription centre or a care organisation, not on anyone's
         // behalf (`providers.rs`); the session's own.
         Action::ProcessRenewal
@@ -233,6 +248,8 @@ struct Case {
     certificate: (CertificateId, Outcome),
     /// The wellbeing measurement read, changed and deleted, and what each gives.
     measurement: (MeasurementId, Outcome),
+    /// An app in the register, allowed to read and then withdrawn.
+    app: archive::model::AppId,
 }
 
 /// A body weight as the form sends it, in the past of any clock.
@@ -499,6 +516,8 @@ async fn the_matrix_holds(t: &TestArchive) {
     let today = a.clock().today();
     let adult_measurement = latest_measurement(t, ids::ADULT, Measure::BodyWeight).await;
     let heavy_measurement = latest_measurement(t, ids::HEAVY_USER, Measure::BloodPressure).await;
+    let (client, name, maker) = demo::DEMO_APPS[1];
+    let app = a.register_app(client, name, maker).await.expect("app");
 
     // The teen's documents: one from before her tenth birthday, marked not visible
     // (stays visible), one marked visible, one not marked, one marked but denied by her.
@@ -632,6 +651,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         certificate,
         // Another's: none but the person reaches it.
         measurement: (heavy_measurement, NotFound),
+        app,
     };
     let refused = |name, actor, subject, refusal| Case {
         name,
@@ -648,6 +668,7 @@ async fn the_matrix_holds(t: &TestArchive) {
         social: (elder_social, NotFound),
         certificate: (adult_cert, NotFound),
         measurement: (adult_measurement, NotFound),
+        app,
     };
     let open = [
         Case {

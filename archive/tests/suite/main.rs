@@ -20,3 +20,4 @@ mod providers;
 mod rules;
 mod social_welfare;
 mod wellbeing;
+mod wellbeing_sharing;
