@@ -92,7 +92,7 @@ pub fn finnish_local(at: OffsetDateTime) -> PrimitiveDateTime {
 /// The instant a Finnish local time names (the inverse of [`finnish_local`]; an hour
 /// the clocks skip is read as winter time).
 #[must_use]
-pub(crate) fn from_finnish(local: PrimitiveDateTime) -> OffsetDateTime {
+pub fn from_finnish(local: PrimitiveDateTime) -> OffsetDateTime {
     let summer = (local - Duration::hours(3)).assume_utc();
     if finnish_local(summer) == local {
         summer

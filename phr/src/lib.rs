@@ -24,6 +24,8 @@ use fhir::r4::types;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+pub mod rest;
+
 /// The system of UCUM units.
 pub const UCUM: &str = "http://unitsofmeasure.org";
 /// The system of an identifier that is a URI (`urn:uuid:…`).
@@ -186,6 +188,9 @@ impl OfCodes for Measure {
 pub struct Refusal {
     pub location: String,
     pub problem: String,
+    /// Not a FHIR R4 resource of the type asked for at all (its structure), rather
+    /// than a rule broken.
+    pub structural: bool,
 }
 
 impl Refusal {
@@ -193,6 +198,14 @@ impl Refusal {
         Self {
             location: location.into(),
             problem: problem.into(),
+            structural: false,
+        }
+    }
+
+    fn structural(location: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            structural: true,
+            ..Self::new(location, problem)
         }
     }
 }
@@ -217,10 +230,10 @@ pub struct Read {
 pub fn read_observation(json: &str, now: OffsetDateTime, today: Date) -> Result<Read, Refusal> {
     let resource: Resource = serde_json::from_str(json).map_err(|e| {
         // serde's message names the field or the type expected, never the values.
-        Refusal::new("Observation", format!("not a valid FHIR R4 resource: {e}"))
+        Refusal::structural("Observation", format!("not a valid FHIR R4 resource: {e}"))
     })?;
     let Resource::Observation(observation) = resource else {
-        return Err(Refusal::new(
+        return Err(Refusal::structural(
             "resourceType",
             "only Observation resources are taken",
         ));

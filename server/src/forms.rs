@@ -10,7 +10,7 @@ use app::organ_donation::api::OrganDonationSubmission;
 use app::prescriptions::api::RenewalSubmission;
 use app::shell;
 use app::ui::form::PostedForm;
-use app::wellbeing::api::{MeasurementChange, MeasurementSubmission};
+use app::wellbeing::api::{MeasurementChange, MeasurementSubmission, SharingSubmission};
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, State};
 use axum::http::Request;
@@ -41,6 +41,7 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
             post(answer::<MeasurementSubmission>),
         )
         .route(MeasurementChange::PATH, post(answer::<MeasurementChange>))
+        .route(SharingSubmission::PATH, post(answer::<SharingSubmission>))
 }
 
 /// Renders the page at the request's address with the posted form in context.

@@ -5,6 +5,7 @@ mod calendar;
 pub mod config;
 mod disclosure_csv;
 pub mod feedback;
+pub mod fhir;
 mod forms;
 pub mod limits;
 pub mod oidc;
@@ -164,7 +165,18 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
         ))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
-    static_assets(&state).merge(pages)
+    // The FHIR interface is for apps: outside the pages' layers (no session from a
+    // cookie, no same-origin rule for forms), with a bearer token of its own.
+    let fhir = fhir::routes()
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+        )
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state.clone());
+    static_assets(&state).merge(fhir).merge(pages)
 }
 
 /// The hash file cargo-leptos writes beside the server binary when it names the

@@ -64,6 +64,8 @@ pub enum OidcError {
     Exchange,
     #[error("the ID token was refused: {0}")]
     IdToken(&'static str),
+    #[error("the access token was refused: {0}")]
+    AccessToken(&'static str),
 }
 
 #[derive(Debug, Deserialize)]
@@ -248,7 +250,7 @@ impl Oidc {
                 return Ok(keys);
             }
         }
-        let unreadable = |_| OidcError::IdToken("the provider's keys could not be read");
+        let unreadable = |_| OidcError::Metadata("the provider's keys could not be read");
         let body = self
             .http
             .get(&self.jwks_uri)
@@ -259,47 +261,58 @@ impl Oidc {
             .await
             .map_err(unreadable)?;
         let keys: JwkSet = serde_json::from_slice(&body)
-            .map_err(|_| OidcError::IdToken("the provider's keys could not be read"))?;
+            .map_err(|_| OidcError::Metadata("the provider's keys could not be read"))?;
         let keys = Arc::new(keys);
         *self.jwks.write().await = Some(keys.clone());
         Ok(keys)
     }
 
-    async fn verify(&self, id_token: &str, nonce: &str) -> Result<Hetu, OidcError> {
-        let header = jsonwebtoken::decode_header(id_token)
-            .map_err(|_| OidcError::IdToken("malformed or unsigned"))?;
+    /// A JWT from this provider checked: an accepted asymmetric algorithm, the
+    /// signature by the provider's keys (fetched again once for an unknown key id),
+    /// the issuer, `audience`, expiry (a minute's leeway) and the claims every token
+    /// must have. Its claims; a refusal names what failed, never the token.
+    async fn claims(
+        &self,
+        token: &str,
+        audience: &str,
+        refused: fn(&'static str) -> OidcError,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, OidcError> {
+        let header =
+            jsonwebtoken::decode_header(token).map_err(|_| refused("malformed or unsigned"))?;
         if !ACCEPTED.contains(&header.alg) {
-            return Err(OidcError::IdToken("unexpected signing algorithm"));
+            return Err(refused("unexpected signing algorithm"));
         }
-        let kid = header.kid.ok_or(OidcError::IdToken("no key id"))?;
+        let kid = header.kid.ok_or(refused("no key id"))?;
         let mut keys = self.keys(false).await?;
         if keys.find(&kid).is_none() {
             // The provider may have rotated its keys.
             keys = self.keys(true).await?;
         }
-        let jwk = keys.find(&kid).ok_or(OidcError::IdToken("unknown key"))?;
-        let key = DecodingKey::from_jwk(jwk).map_err(|_| OidcError::IdToken("unusable key"))?;
+        let jwk = keys.find(&kid).ok_or(refused("unknown key"))?;
+        let key = DecodingKey::from_jwk(jwk).map_err(|_| refused("unusable key"))?;
         let mut validation = Validation::new(header.alg);
         validation.set_issuer(&[&self.issuer]);
-        validation.set_audience(&[&self.config.client_id]);
+        validation.set_audience(&[audience]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         validation.leeway = 60;
-        let data = jsonwebtoken::decode::<serde_json::Map<String, serde_json::Value>>(
-            id_token,
-            &key,
-            &validation,
-        )
-        .map_err(|e| {
-            use jsonwebtoken::errors::ErrorKind as K;
-            OidcError::IdToken(match e.kind() {
-                K::ExpiredSignature => "expired",
-                K::InvalidIssuer => "wrong issuer",
-                K::InvalidAudience => "wrong audience",
-                K::InvalidSignature => "bad signature",
-                _ => "invalid",
+        jsonwebtoken::decode::<serde_json::Map<String, serde_json::Value>>(token, &key, &validation)
+            .map(|data| data.claims)
+            .map_err(|e| {
+                use jsonwebtoken::errors::ErrorKind as K;
+                refused(match e.kind() {
+                    K::ExpiredSignature => "expired",
+                    K::InvalidIssuer => "wrong issuer",
+                    K::InvalidAudience => "wrong audience",
+                    K::InvalidSignature => "bad signature",
+                    _ => "invalid",
+                })
             })
-        })?;
-        let claims = data.claims;
+    }
+
+    async fn verify(&self, id_token: &str, nonce: &str) -> Result<Hetu, OidcError> {
+        let claims = self
+            .claims(id_token, &self.config.client_id, OidcError::IdToken)
+            .await?;
         if claims.get("nonce").and_then(|n| n.as_str()) != Some(nonce) || nonce.is_empty() {
             return Err(OidcError::IdToken("nonce mismatch"));
         }
@@ -309,4 +322,61 @@ impl Oidc {
             .ok_or(OidcError::IdToken("no identity code claim"))?;
         Hetu::parse(hetu).map_err(|_| OidcError::IdToken("invalid identity code"))
     }
+
+    /// An app's bearer access token (a JWT, RFC 9068) checked as an ID token is
+    /// ([`Oidc::claims`]), for `audience` (this service's FHIR base): whose it is (the
+    /// identity code claim), which app holds it (`client_id`, else `azp`), and its
+    /// scopes.
+    ///
+    /// # Errors
+    /// `AccessToken` with what failed.
+    pub async fn verify_access_token(
+        &self,
+        token: &str,
+        audience: &str,
+    ) -> Result<AccessToken, OidcError> {
+        let claims = self.claims(token, audience, OidcError::AccessToken).await?;
+        let text = |name: &str| claims.get(name).and_then(|v| v.as_str());
+        let hetu = text(&self.config.hetu_claim)
+            .ok_or(OidcError::AccessToken("no identity code claim"))?;
+        let hetu =
+            Hetu::parse(hetu).map_err(|_| OidcError::AccessToken("invalid identity code"))?;
+        let client_id = text("client_id")
+            .or_else(|| text("azp"))
+            .ok_or(OidcError::AccessToken("no client id"))?
+            .to_owned();
+        Ok(AccessToken {
+            hetu,
+            client_id,
+            scopes: archive::model::AppScopes::of_claim(text("scope").unwrap_or_default()),
+        })
+    }
+
+    /// The provider's endpoints, as `/.well-known/smart-configuration` names them.
+    #[must_use]
+    pub fn endpoints(&self) -> Endpoints {
+        Endpoints {
+            issuer: self.issuer.clone(),
+            jwks_uri: self.jwks_uri.clone(),
+            authorization_endpoint: self.client.auth_uri().url().to_string(),
+            token_endpoint: self.client.token_uri().url().to_string(),
+        }
+    }
+}
+
+/// An app's access token, checked.
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    pub hetu: Hetu,
+    pub client_id: String,
+    pub scopes: archive::model::AppScopes,
+}
+
+/// Where an app finds the provider.
+#[derive(Debug, Clone)]
+pub struct Endpoints {
+    pub issuer: String,
+    pub jwks_uri: String,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
 }

@@ -214,3 +214,80 @@ pub async fn save_measurement(submission: MeasurementSubmission) -> Result<Strin
         Err(e) => Err(e.into()),
     }
 }
+
+/// Who may use the wellbeing data: the choices in force, whom one could choose, and
+/// the history (the signed-in person's own only).
+#[server(prefix = "/api", endpoint = "wellbeing-sharing")]
+pub async fn read_sharing() -> Result<archive::model::WellbeingSharing, AppError> {
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.wellbeing_sharing().await?)
+}
+
+/// Allow a grantee (an app, an organisation), or withdraw what it may do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SharingIntent {
+    #[default]
+    Allow,
+    Withdraw,
+}
+
+/// The sharing page's forms as posted: what to do, to whom (`app` or `organisation`,
+/// and its id, as the form's select sends it), and for an app what it may do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharingSubmission {
+    #[serde(default)]
+    pub intent: SharingIntent,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub grantee: String,
+    /// `read` or `read-write`; an organisation's form sends none (it only reads).
+    #[serde(default)]
+    pub permission: Option<String>,
+}
+
+impl crate::ui::form::PostedForm for SharingSubmission {
+    const PATH: &'static str = "/wellbeing/sharing";
+}
+
+impl SharingSubmission {
+    /// The grantee it names; a missing choice is the `grantee` field's.
+    ///
+    /// # Errors
+    /// `Invalid` (`grantee`, `choose-grantee`) when none is chosen; `NotFound` for a
+    /// kind or id that names none.
+    pub fn grantee(&self) -> Result<archive::model::Grantee, AppError> {
+        if self.grantee.trim().is_empty() {
+            return Err(AppError::invalid("grantee", "choose-grantee"));
+        }
+        let id = self
+            .grantee
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::NotFound)?;
+        archive::model::Grantee::of_stored(&self.kind, id).ok_or(AppError::NotFound)
+    }
+}
+
+/// Allows or withdraws, at once; what the person chose, for the page to say.
+#[server(prefix = "/api", endpoint = "share-wellbeing")]
+pub async fn share_wellbeing(
+    submission: SharingSubmission,
+) -> Result<archive::model::WellbeingSharing, AppError> {
+    use crate::ssr::subject_access;
+    use archive::model::Permission;
+    let access = subject_access().await?;
+    let grantee = submission.grantee()?;
+    let permission = match submission.intent {
+        SharingIntent::Withdraw => None,
+        SharingIntent::Allow => Some(match submission.permission.as_deref() {
+            // An organisation's form asks nothing: it only reads.
+            None if matches!(grantee, archive::model::Grantee::Organisation(_)) => Permission::Read,
+            Some(code) => Permission::from_code(code)
+                .ok_or_else(|| AppError::invalid("permission", "choose-permission"))?,
+            None => return Err(AppError::invalid("permission", "choose-permission")),
+        }),
+    };
+    Ok(access.share_wellbeing(grantee, permission).await?)
+}

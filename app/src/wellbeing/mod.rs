@@ -1,13 +1,16 @@
 //! My wellbeing data: each kind's newest reading, a kind's plot and table over a
-//! period, and the forms to add, change and delete a reading. The person's own, from
+//! period, the forms to add, change and delete a reading, and who else may use the
+//! data (apps, care organisations). The person's own, from
 //! 16: a proxy, or a 15-year-old, gets a page that says why not.
 
 pub mod api;
 mod form;
 mod page;
+mod sharing;
 
 pub use form::{AddMeasurementPage, EditMeasurementPage};
 pub use page::{MeasurePage, WellbeingPage};
+pub use sharing::SharingPage;
 
 /// The section's pages.
 #[leptos::component(transparent)]
@@ -18,6 +21,7 @@ pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
         <Route path=path!("/wellbeing") view=WellbeingPage ssr=SsrMode::Async />
+        <Route path=path!("/wellbeing/sharing") view=SharingPage ssr=SsrMode::Async />
         <Route path=path!("/wellbeing/measurement/:id") view=EditMeasurementPage ssr=SsrMode::Async />
         <Route path=path!("/wellbeing/:measure/add") view=AddMeasurementPage ssr=SsrMode::Async />
         <Route path=path!("/wellbeing/:measure") view=MeasurePage ssr=SsrMode::Async />

@@ -95,6 +95,9 @@ fn overview_view(overview: WellbeingOverview) -> impl IntoView {
         <div class="mb-4 max-w-3xl space-y-2">
             <p>{t("wellbeing-intro")}</p>
             <p>{t("wellbeing-standard")}</p>
+            <p>
+                <a class=LINK href="/wellbeing/sharing">{t("wellbeing-sharing-link")}</a>
+            </p>
         </div>
         <Table
             id="wellbeing-measures".to_owned()

@@ -562,3 +562,27 @@ pub async fn events_and_prescriptions(
     .await?;
     Ok((events, prescriptions))
 }
+
+/// Gives `person` the FHIR patient id `patient_id` (as if made on first use), so that
+/// resources written about that patient (the shared Kanta PHR examples) are theirs.
+///
+/// # Errors
+/// `Storage` when the database fails (another person has that id, say).
+pub async fn set_wellbeing_patient(
+    archive: &Archive,
+    person: PersonId,
+    patient_id: &str,
+) -> Result<(), ArchiveError> {
+    let mut tx = archive.db.begin().await?;
+    sqlx::query("DELETE FROM wellbeing_patient WHERE person_id = $1")
+        .bind(person.get())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO wellbeing_patient (person_id, patient_id) VALUES ($1, $2)")
+        .bind(person.get())
+        .bind(patient_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

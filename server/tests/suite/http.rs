@@ -97,6 +97,7 @@ const OBJECT_PAGES: &[&str] = &[
     "/wellbeing/1",
     "/wellbeing/1/add",
     "/wellbeing/measurement/1",
+    "/wellbeing/sharing",
 ];
 /// Server functions that answer without a session.
 const PUBLIC_FUNCTIONS: &[&str] = &[
@@ -1138,6 +1139,16 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
             ("submission[date]", "2.1.2020"),
             ("submission[time]", "8.00"),
             ("submission[value]", "72,4"),
+        ],
+    ),
+    ("/api/wellbeing-sharing", Some(Section::WellbeingData), &[]),
+    (
+        "/api/share-wellbeing",
+        Some(Section::WellbeingData),
+        &[
+            ("submission[intent]", "allow"),
+            ("submission[kind]", "organisation"),
+            ("submission[grantee]", "ORG"),
         ],
     ),
 ];

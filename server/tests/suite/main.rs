@@ -10,6 +10,7 @@ mod certificates;
 mod consents;
 mod crash;
 mod disclosure_log;
+mod fhir;
 mod hostile_text;
 mod http;
 mod limits;

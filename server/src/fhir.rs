@@ -1,0 +1,621 @@
+//! The FHIR R4 REST interface to the person's wellbeing data (Kanta PHR), for their
+//! apps: `/fhir/Observation` (search, read, create, conditional create, update by
+//! version, delete), a batch `Bundle` at `/fhir`, the CapabilityStatement at
+//! `/fhir/metadata` and `/.well-known/smart-configuration`.
+//!
+//! Thin, like a server function: the bearer access token is checked here (a JWT of the
+//! identity provider, [`crate::oidc::Oidc::verify_access_token`]), the archive decides
+//! what the app may do ([`archive::Archive::app_access`]: the person's choices, the
+//! token's scopes) and audits it, and the `phr` crate reads and writes the resources.
+//! No browser session reaches it (cookies are not read) and the same-origin rule for
+//! forms does not apply to it. Every refusal is an OperationOutcome, and nothing is
+//! read or written then.
+
+use archive::wellbeing::{Create, Created, StoredResource};
+use archive::{Access, ArchiveError, Refusal};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use phr::rest::{self, EntryAnswer, Issue};
+
+use crate::AppState;
+
+/// The largest request body taken: 2 MiB, room for a batch of [`archive::wellbeing::MAX_BATCH`]
+/// Observations (about 1 KB each).
+pub const MAX_BODY: usize = 2 * 1024 * 1024;
+
+const FHIR_JSON: &str = "application/fhir+json; charset=utf-8";
+
+/// The interface's routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/fhir/metadata", get(metadata))
+        .route("/.well-known/smart-configuration", get(smart_configuration))
+        .route("/fhir", axum::routing::post(batch))
+        .route("/fhir/Observation", get(search).post(create))
+        .route(
+            "/fhir/Observation/{id}",
+            get(read).put(update).delete(delete),
+        )
+        .route("/fhir/{*rest}", axum::routing::any(not_supported))
+}
+
+/// An answer of the interface: JSON, never kept by a cache.
+fn answer(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(FHIR_JSON)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A refusal: its status, and an OperationOutcome.
+fn outcome(
+    status: StatusCode,
+    issue: Issue,
+    diagnostics: &str,
+    expression: Option<&str>,
+) -> Response {
+    answer(
+        status,
+        rest::operation_outcome(issue, diagnostics, expression),
+    )
+}
+
+/// A refusal for want of a valid token: 401, and how to get one.
+fn unauthorized(error: Option<&str>, diagnostics: &str) -> Response {
+    let mut response = outcome(StatusCode::UNAUTHORIZED, Issue::Login, diagnostics, None);
+    let challenge = match error {
+        Some(error) => format!("Bearer realm=\"OmaKanta\", error=\"{error}\""),
+        None => "Bearer realm=\"OmaKanta\"".to_owned(),
+    };
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
+    }
+    response
+}
+
+/// The archive's error as the interface answers it. Storage errors are logged without
+/// anything of the request.
+fn refused(error: &ArchiveError) -> Response {
+    match error {
+        ArchiveError::Refused(Refusal::OutOfScope) => {
+            let mut response = outcome(
+                StatusCode::FORBIDDEN,
+                Issue::Forbidden,
+                "the access token's scopes do not reach this",
+                None,
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"OmaKanta\", error=\"insufficient_scope\""),
+            );
+            response
+        }
+        ArchiveError::Refused(Refusal::NotShared) => outcome(
+            StatusCode::FORBIDDEN,
+            Issue::Forbidden,
+            "the person has not allowed this app to do this",
+            None,
+        ),
+        ArchiveError::Refused(Refusal::UnderAge) => outcome(
+            StatusCode::FORBIDDEN,
+            Issue::Forbidden,
+            "wellbeing data is open to its person from the age of 16",
+            None,
+        ),
+        ArchiveError::Refused(_) => outcome(
+            StatusCode::FORBIDDEN,
+            Issue::Forbidden,
+            "not open to this app",
+            None,
+        ),
+        ArchiveError::NotFound => outcome(
+            StatusCode::NOT_FOUND,
+            Issue::NotFound,
+            "no such resource",
+            None,
+        ),
+        ArchiveError::Blocked("multiple-matches") => outcome(
+            StatusCode::PRECONDITION_FAILED,
+            Issue::MultipleMatches,
+            "If-None-Exist matches more than one resource",
+            None,
+        ),
+        ArchiveError::Blocked("version-conflict") => outcome(
+            StatusCode::PRECONDITION_FAILED,
+            Issue::Conflict,
+            "If-Match is not the resource's version now",
+            None,
+        ),
+        ArchiveError::Invalid {
+            field: "subject", ..
+        } => outcome(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Issue::BusinessRule,
+            "the subject must be the person's own patient id",
+            Some("Observation.subject"),
+        ),
+        ArchiveError::Invalid { field: "batch", .. } => outcome(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Issue::TooLong,
+            &format!(
+                "at most {} resources in one Bundle",
+                archive::wellbeing::MAX_BATCH
+            ),
+            Some("Bundle.entry"),
+        ),
+        other => {
+            tracing::error!(error = %other, "FHIR interface: the archive failed");
+            outcome(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Issue::Exception,
+                "the server failed; try again",
+                None,
+            )
+        }
+    }
+}
+
+/// This service's FHIR base address, which is also the audience of access tokens.
+fn base(state: &AppState) -> String {
+    format!("{}/fhir", state.config.public_url.trim_end_matches('/'))
+}
+
+/// The app's access to the person its bearer token names, or the refusal to answer.
+async fn app(state: &AppState, headers: &HeaderMap) -> Result<Access, Response> {
+    let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+    else {
+        return Err(unauthorized(None, "a bearer access token is required"));
+    };
+    let Some(oidc) = &state.oidc else {
+        return Err(unauthorized(
+            Some("invalid_token"),
+            "no identity provider is configured to check tokens",
+        ));
+    };
+    let checked = match oidc.verify_access_token(token, &base(state)).await {
+        Ok(checked) => checked,
+        Err(e) => {
+            // What failed, never the token.
+            tracing::info!(error = %e, "FHIR interface: access token refused");
+            return Err(unauthorized(
+                Some("invalid_token"),
+                "the access token is not valid (signature, issuer, audience or expiry)",
+            ));
+        }
+    };
+    match state
+        .archive
+        .app_access(&checked.hetu, &checked.client_id, checked.scopes)
+        .await
+    {
+        Ok(access) => Ok(access),
+        Err(ArchiveError::NotFound) => Err(outcome(
+            StatusCode::FORBIDDEN,
+            Issue::Forbidden,
+            "the token names no one this service keeps data for",
+            None,
+        )),
+        Err(e) => Err(refused(&e)),
+    }
+}
+
+/// A request body, at most [`MAX_BODY`], as FHIR JSON.
+async fn json_body(headers: &HeaderMap, body: Body) -> Result<String, Response> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if !matches!(essence, "application/fhir+json" | "application/json") {
+        return Err(outcome(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Issue::NotSupported,
+            "the body must be application/fhir+json",
+            None,
+        ));
+    }
+    let too_long = || {
+        outcome(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Issue::TooLong,
+            &format!("the body may be at most {MAX_BODY} bytes"),
+            None,
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY) {
+        return Err(too_long());
+    }
+    let bytes: Bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| too_long())?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the body is not UTF-8",
+            None,
+        )
+    })
+}
+
+/// The clock's now and Finnish today, as the archive sees them.
+fn now(state: &AppState) -> (time::OffsetDateTime, time::Date) {
+    let clock = state.archive.clock();
+    (clock.now(), clock.today())
+}
+
+/// A resource of a request refused by Kanta PHR's reading: 400 when it is not one at
+/// all, 422 when it breaks a rule; the OperationOutcome names the field.
+fn refusal_answer(refusal: &phr::Refusal) -> Response {
+    let (issue, body) = rest::refusal_outcome(refusal);
+    let status = match issue {
+        Issue::Invalid => StatusCode::BAD_REQUEST,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    answer(status, body)
+}
+
+/// A stored resource as an answer: its status, `ETag`, `Last-Modified` and, for a new
+/// one, `Location`.
+fn resource(state: &AppState, status: StatusCode, stored: &StoredResource) -> Response {
+    let mut response = answer(status, stored.resource.clone());
+    let headers = response.headers_mut();
+    if let Ok(etag) = HeaderValue::from_str(&rest::etag(stored.version)) {
+        headers.insert(header::ETAG, etag);
+    }
+    let http_date = time::format_description::well_known::Rfc2822;
+    if let Ok(modified) = stored
+        .updated
+        .to_offset(time::UtcOffset::UTC)
+        .format(&http_date)
+    {
+        if let Ok(value) = HeaderValue::from_str(&modified.replace("+0000", "GMT")) {
+            headers.insert(header::LAST_MODIFIED, value);
+        }
+    }
+    if status == StatusCode::CREATED {
+        let location = format!(
+            "{}/Observation/{}/_history/{}",
+            base(state),
+            stored.id,
+            stored.version
+        );
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            headers.insert(header::LOCATION, value);
+        }
+    }
+    response
+}
+
+async fn metadata(State(state): State<AppState>) -> Response {
+    let (now, _) = now(&state);
+    answer(
+        StatusCode::OK,
+        rest::capability_statement(&base(&state), now, env!("CARGO_PKG_VERSION")),
+    )
+}
+
+/// Where apps get their tokens, and what they may ask for (SMART App Launch).
+async fn smart_configuration(State(state): State<AppState>) -> Response {
+    let Some(oidc) = &state.oidc else {
+        return outcome(
+            StatusCode::NOT_FOUND,
+            Issue::NotFound,
+            "no identity provider is configured",
+            None,
+        );
+    };
+    let endpoints = oidc.endpoints();
+    let mut scopes: Vec<&str> = vec!["openid"];
+    scopes.extend(archive::model::AppScopes::SUPPORTED);
+    let body = serde_json::json!({
+        "issuer": endpoints.issuer,
+        "jwks_uri": endpoints.jwks_uri,
+        "authorization_endpoint": endpoints.authorization_endpoint,
+        "token_endpoint": endpoints.token_endpoint,
+        "grant_types_supported": ["authorization_code"],
+        "response_types_supported": ["code"],
+        "code_challenge_methods_supported": ["S256"],
+        "scopes_supported": scopes,
+        "capabilities": [
+            "launch-standalone",
+            "client-public",
+            "client-confidential-symmetric",
+            "context-standalone-patient",
+            "permission-patient",
+            "permission-v1",
+            "permission-v2"
+        ]
+    });
+    (
+        StatusCode::OK,
+        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        axum::Json(body),
+    )
+        .into_response()
+}
+
+/// The query's pairs, decoded.
+fn pairs(query: Option<&str>) -> Option<Vec<(String, String)>> {
+    query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            Some((rest::percent_decode(name)?, rest::percent_decode(value)?))
+        })
+        .collect()
+}
+
+async fn search(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    let Some(pairs) = pairs(query.as_deref()) else {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the query is not well encoded",
+            None,
+        );
+    };
+    let search = match phr::rest::search_of(&pairs) {
+        Ok(search) => search,
+        Err(refusal) => {
+            return outcome(
+                StatusCode::BAD_REQUEST,
+                Issue::NotSupported,
+                &refusal.problem,
+                Some(&refusal.location),
+            )
+        }
+    };
+    match access.search_observations(&search).await {
+        Ok(found) => {
+            let self_url = match &query {
+                Some(q) => format!("{}/Observation?{q}", base(&state)),
+                None => format!("{}/Observation", base(&state)),
+            };
+            answer(
+                StatusCode::OK,
+                rest::search_bundle(&base(&state), &self_url, &found, now(&state).0),
+            )
+        }
+        Err(e) => refused(&e),
+    }
+}
+
+async fn read(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    match access.observation_resource(&id).await {
+        Ok(stored) => resource(&state, StatusCode::OK, &stored),
+        Err(e) => refused(&e),
+    }
+}
+
+async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    let json = match json_body(&headers, body).await {
+        Ok(json) => json,
+        Err(response) => return response,
+    };
+    let if_none_exist = match headers.get("if-none-exist").map(HeaderValue::to_str) {
+        None => None,
+        Some(Ok(query)) => match rest::if_none_exist(query) {
+            Some(identifier) => Some(identifier),
+            None => {
+                return outcome(
+                    StatusCode::BAD_REQUEST,
+                    Issue::NotSupported,
+                    "If-None-Exist must be identifier=system|value",
+                    None,
+                )
+            }
+        },
+        Some(Err(_)) => {
+            return outcome(
+                StatusCode::BAD_REQUEST,
+                Issue::Invalid,
+                "If-None-Exist is not readable",
+                None,
+            )
+        }
+    };
+    let (now, today) = now(&state);
+    let incoming = match phr::incoming(&json, now, today) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    let create = Create {
+        incoming,
+        if_none_exist,
+    };
+    match access
+        .create_observations(std::slice::from_ref(&create), &phr::KantaPhr)
+        .await
+    {
+        Ok(created) => match created.into_iter().next() {
+            Some(Created::New(stored)) => resource(&state, StatusCode::CREATED, &stored),
+            Some(Created::Existing(stored)) => resource(&state, StatusCode::OK, &stored),
+            None => refused(&ArchiveError::NotFound),
+        },
+        Err(e) => refused(&e),
+    }
+}
+
+/// `W/"3"` (or `"3"`): 3.
+fn version_of(if_match: &str) -> Option<i64> {
+    let tag = if_match.trim();
+    let tag = tag.strip_prefix("W/").unwrap_or(tag);
+    tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+}
+
+async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    let json = match json_body(&headers, body).await {
+        Ok(json) => json,
+        Err(response) => return response,
+    };
+    let Some(version) = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(version_of)
+    else {
+        return outcome(
+            StatusCode::PRECONDITION_REQUIRED,
+            Issue::Conflict,
+            "an update must say which version it replaces: If-Match: W/\"n\"",
+            None,
+        );
+    };
+    let Some(version) = version else {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "If-Match must be W/\"n\"",
+            None,
+        );
+    };
+    // The body's id must be the address's.
+    let body_id = serde_json::from_str::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+    if body_id.as_deref() != Some(id.as_str()) {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the resource's id must be the one in the address",
+            Some("Observation.id"),
+        );
+    }
+    let (now, today) = now(&state);
+    let incoming = match phr::incoming(&json, now, today) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    match access
+        .update_observation(&id, Some(version), &incoming, &phr::KantaPhr)
+        .await
+    {
+        Ok(stored) => resource(&state, StatusCode::OK, &stored),
+        Err(e) => refused(&e),
+    }
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    match access.delete_observation(&id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&e),
+    }
+}
+
+/// A batch (or transaction) of creates, stored all or none in one transaction.
+async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    let json = match json_body(&headers, body).await {
+        Ok(json) => json,
+        Err(response) => return response,
+    };
+    let (now, today) = now(&state);
+    let creates = match rest::read_batch(&json, now, today) {
+        Ok(creates) => creates,
+        Err(refusal) if refusal.location == "Bundle.entry" => {
+            return outcome(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Issue::TooLong,
+                &refusal.problem,
+                Some(&refusal.location),
+            )
+        }
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    match access.create_observations(&creates, &phr::KantaPhr).await {
+        Ok(created) => {
+            let answers: Vec<EntryAnswer> = created
+                .into_iter()
+                .map(|c| match c {
+                    Created::New(stored) => EntryAnswer {
+                        status: "201 Created",
+                        stored,
+                    },
+                    Created::Existing(stored) => EntryAnswer {
+                        status: "200 OK",
+                        stored,
+                    },
+                })
+                .collect();
+            answer(
+                StatusCode::OK,
+                rest::batch_response(&base(&state), &answers, now),
+            )
+        }
+        Err(e) => refused(&e),
+    }
+}
+
+/// Any other resource type or interaction.
+async fn not_supported() -> Response {
+    outcome(
+        StatusCode::NOT_FOUND,
+        Issue::NotSupported,
+        "only Observation is offered here (read, search, create, update, delete, batch)",
+        None,
+    )
+}
