@@ -168,6 +168,7 @@ pub enum Action {
     /// A care organisation's query of the consent, the living will and the organ
     /// donation testament.
     ProviderDeclarations,
+    ProviderWellbeing,
     /// Wellbeing data: each kind's newest, or one kind's readings over a period.
     ReadWellbeing,
     ReadMeasurement,
@@ -227,6 +228,7 @@ crate::codes! {
         ProviderDocuments => "provider.documents",
         ProviderPrescriptions => "provider.prescriptions",
         ProviderDeclarations => "provider.declarations",
+        ProviderWellbeing => "provider.wellbeing",
         ReadWellbeing => "wellbeing.read",
         ReadMeasurement => "wellbeing.read-one",
         AddMeasurement => "wellbeing.add",
@@ -296,7 +298,8 @@ impl Action {
             | Self::ActFor
             | Self::ProviderDocuments
             | Self::ProviderPrescriptions
-            | Self::ProviderDeclarations => None,
+            | Self::ProviderDeclarations
+            | Self::ProviderWellbeing => None,
         }
     }
 }

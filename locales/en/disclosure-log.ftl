@@ -45,6 +45,10 @@ disclosure-log-prescriptions = { $count ->
     [one] One prescription
    *[other] { $count } prescriptions
 }
+disclosure-log-measurements = { $count ->
+    [one] One measurement
+   *[other] { $count } measurements
+}
 disclosure-log-withheld = { $count ->
     [one] One kept back by your denials
    *[other] { $count } kept back by your denials
@@ -63,6 +67,7 @@ query-role-reimbursement-handler = Kela reimbursement handler
 action-provider-documents = Viewing documents
 action-provider-prescriptions = Viewing prescriptions
 action-provider-declarations = Viewing the consent, the living will and the organ donation testament
+action-provider-wellbeing = Viewing the wellbeing data you recorded
 disclosure-entry-title = Entry in the disclosure log
 disclosure-entry-unit = Unit
 disclosure-entry-documents = Documents disclosed

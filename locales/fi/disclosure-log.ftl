@@ -45,6 +45,10 @@ disclosure-log-prescriptions = { $count ->
     [one] { $count } resepti
    *[other] { $count } reseptiä
 }
+disclosure-log-measurements = { $count ->
+    [one] { $count } mittaus
+   *[other] { $count } mittausta
+}
 disclosure-log-withheld = { $count ->
     [one] { $count } jäi näkymättä kieltojesi vuoksi
    *[other] { $count } jäi näkymättä kieltojesi vuoksi
@@ -63,6 +67,7 @@ query-role-reimbursement-handler = Kelan korvauskäsittelijä
 action-provider-documents = Asiakirjojen katsominen
 action-provider-prescriptions = Reseptien katsominen
 action-provider-declarations = Suostumuksen, hoitotahdon ja elinluovutustahdon katsominen
+action-provider-wellbeing = Itse tallentamiesi hyvinvointitietojen katsominen
 disclosure-entry-title = Luovutustieto
 disclosure-entry-unit = Yksikkö
 disclosure-entry-documents = Luovutetut asiakirjat

@@ -45,6 +45,10 @@ disclosure-log-prescriptions = { $count ->
     [one] { $count } recept
    *[other] { $count } recept
 }
+disclosure-log-measurements = { $count ->
+    [one] { $count } mätning
+   *[other] { $count } mätningar
+}
 disclosure-log-withheld = { $count ->
     [one] { $count } visades inte på grund av dina förbud
    *[other] { $count } visades inte på grund av dina förbud
@@ -63,6 +67,7 @@ query-role-reimbursement-handler = FPA:s ersättningshandläggare
 action-provider-documents = Granskning av handlingar
 action-provider-prescriptions = Granskning av recept
 action-provider-declarations = Granskning av samtycket, livstestamentet och donationsviljan
+action-provider-wellbeing = Granskning av välfärdsuppgifter som du själv sparat
 disclosure-entry-title = Utlämnandeuppgift
 disclosure-entry-unit = Enhet
 disclosure-entry-documents = Utlämnade handlingar

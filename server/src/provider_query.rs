@@ -7,7 +7,7 @@
 //! echo 131052-308T | omakanta provider-query --organisation OID [--unit ID] \
 //!     --role physician|nurse|pharmacist|reimbursement-handler \
 //!     --purpose treatment|dispensing|reimbursement \
-//!     --asks documents|prescriptions|declarations [--from YYYY-MM-DD]
+//!     --asks documents|prescriptions|declarations|wellbeing [--from YYYY-MM-DD]
 //! ```
 
 use std::io::{BufRead, Write};
@@ -20,7 +20,7 @@ use time::format_description::well_known::Iso8601;
 /// The command's usage, printed when its arguments are wrong.
 pub const USAGE: &str = "usage: omakanta provider-query --organisation OID [--unit ID] \
 --role physician|nurse|pharmacist|reimbursement-handler \
---purpose treatment|dispensing|reimbursement --asks documents|prescriptions|declarations \
+--purpose treatment|dispensing|reimbursement --asks documents|prescriptions|declarations|wellbeing \
 [--from YYYY-MM-DD], the identity code on standard input";
 
 /// Why the command stopped. None of its texts holds the identity code.

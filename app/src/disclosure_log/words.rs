@@ -44,6 +44,9 @@ pub fn disclosed_count(lang: Lang, action: Action, n: u32) -> Option<String> {
         Asked::Prescriptions => {
             Some(lang.tr_args("disclosure-log-prescriptions", &[("count", count(n))]))
         }
+        Asked::Wellbeing => {
+            Some(lang.tr_args("disclosure-log-measurements", &[("count", count(n))]))
+        }
         Asked::Declarations => None,
     }
 }

@@ -60,6 +60,9 @@ pub enum Asked {
     /// The person's declarations care must know: the consent to disclosure, the
     /// living will and the organ donation testament (never subject to denials).
     Declarations,
+    /// The measurements the person recorded themself (wellbeing data), from a day on:
+    /// only to an organisation the person allowed to read them.
+    Wellbeing,
 }
 
 crate::codes! {
@@ -67,6 +70,7 @@ crate::codes! {
         Documents => "documents",
         Prescriptions => "prescriptions",
         Declarations => "declarations",
+        Wellbeing => "wellbeing",
     }
 }
 
@@ -78,6 +82,7 @@ impl Asked {
             Self::Documents => Action::ProviderDocuments,
             Self::Prescriptions => Action::ProviderPrescriptions,
             Self::Declarations => Action::ProviderDeclarations,
+            Self::Wellbeing => Action::ProviderWellbeing,
         }
     }
 
@@ -99,7 +104,10 @@ impl Asked {
             (_, P::Treatment) => carer,
             (Self::Prescriptions, P::Dispensing) => matches!(role, R::Pharmacist),
             (Self::Prescriptions, P::Reimbursement) => matches!(role, R::ReimbursementHandler),
-            (Self::Documents | Self::Declarations, P::Dispensing | P::Reimbursement) => false,
+            (
+                Self::Documents | Self::Declarations | Self::Wellbeing,
+                P::Dispensing | P::Reimbursement,
+            ) => false,
         }
     }
 }
@@ -155,11 +163,14 @@ pub struct Declarations {
 /// What a query was given: what it asked for, as far as the person's denials let it,
 /// and how many of those the denials held back (the asker learns that some exist,
 /// never what they are).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProviderAnswer {
     pub documents: Vec<DisclosedDocument>,
     pub prescriptions: Vec<DisclosedPrescription>,
     pub declarations: Option<Declarations>,
+    /// The wellbeing measurements, when the person allowed the organisation to read
+    /// them (otherwise held back, and counted as withheld).
+    pub measurements: Vec<crate::wellbeing::model::Measurement>,
     pub withheld: u32,
 }
 

@@ -145,6 +145,12 @@ pub(crate) async fn answer(
         Asked::Declarations => {
             answer.declarations = Some(declarations(tx, person.get()).await?);
         }
+        Asked::Wellbeing => {
+            let candidates = measurements_asked(tx, &event, query.from).await?;
+            answer.withheld = withheld(&candidates);
+            answer.measurements =
+                disclose(tx, &event, "measurement", candidates, |m| m.id.get()).await?;
+        }
     }
     event.detail = detail(query, answer.withheld);
     write_provider_event(tx, &event).await?;
@@ -155,7 +161,10 @@ pub(crate) async fn answer(
 /// the denials held back, when any.
 fn detail(query: &ProviderQuery, withheld: u32) -> Option<String> {
     let mut parts = Vec::new();
-    if let Some(from) = query.from.filter(|_| query.asked == Asked::Documents) {
+    if let Some(from) = query
+        .from
+        .filter(|_| matches!(query.asked, Asked::Documents | Asked::Wellbeing))
+    {
         parts.push(format!("from={from}"));
     }
     if withheld > 0 {
@@ -270,6 +279,31 @@ async fn disclose<T>(
         sql.query().execute(&mut **tx).await?;
     }
     Ok(disclosed)
+}
+
+/// The measurements asked for (written by the event's time, taken from the day
+/// asked), each disclosed only when the person allowed the asking organisation to read
+/// them at that time.
+async fn measurements_asked(
+    tx: &mut Tx,
+    event: &ProviderEvent,
+    from: Option<Date>,
+) -> Result<Candidates<crate::wellbeing::model::Measurement>, ArchiveError> {
+    let (shared,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM wellbeing_share WHERE person_id = $1 \
+         AND recipient_kind = 'organisation' AND recipient_id = $2 AND since_ms <= $3",
+    )
+    .bind(event.subject.get())
+    .bind(event.organisation.get())
+    .bind(event.at_ms)
+    .fetch_one(&mut **tx)
+    .await?;
+    let from_ms =
+        from.map(|day| crate::access::unix_ms(crate::clock::from_finnish(day.midnight())));
+    let measurements =
+        crate::wellbeing::store::measurements_until(tx, event.subject.get(), from_ms, event.at_ms)
+            .await?;
+    Ok(measurements.into_iter().map(|m| (m, shared > 0)).collect())
 }
 
 /// The documents asked for (recorded by the event's time, from the day asked),

@@ -417,6 +417,26 @@ async fn one(tx: &mut Tx, person: i64, id: MeasurementId) -> Result<Option<Row>,
     )
 }
 
+/// The person's measurements taken from `from_ms` on (every one when `None`) and
+/// written by `until_ms`, newest first: what a care organisation's query reads.
+pub(crate) async fn measurements_until(
+    tx: &mut Tx,
+    person: i64,
+    from_ms: Option<i64>,
+    until_ms: i64,
+) -> Result<Vec<Measurement>, ArchiveError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{COLUMNS} WHERE person_id = $1 AND effective_ms >= $2 AND updated_ms <= $3 \
+         ORDER BY effective_ms DESC, id DESC"
+    ))
+    .bind(person)
+    .bind(from_ms.unwrap_or(i64::MIN))
+    .bind(until_ms)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter().map(Measurement::try_from).collect()
+}
+
 async fn by_identifier(
     tx: &mut Tx,
     person: i64,

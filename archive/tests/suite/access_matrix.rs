@@ -202,6 +202,7 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         | Action::ProviderDocuments
         | Action::ProviderPrescriptions
         | Action::ProviderDeclarations
+        | Action::ProviderWellbeing
         | Action::AccessRefused
         | Action::SignIn
         | Action::SignOut

@@ -412,3 +412,84 @@ on_both!(
     created_once_updated_by_version,
     resources_are_created_once_and_updated_by_version
 );
+
+async fn an_organisation_reads_only_when_allowed(t: &TestArchive) {
+    use archive::model::{ProviderQuery, QueryPurpose, QueryRole};
+    demo::load_demo(&t.archive).await.expect("demo");
+    demo::load_wellbeing(&t.archive, &phr::KantaPhr)
+        .await
+        .expect("wellbeing");
+    let a = &t.archive;
+    let hetu = hetu_of(a, ids::ADULT).await.expect("hetu");
+    let aino = own(t, ids::ADULT).await;
+    let sharing = aino.wellbeing_sharing().await.expect("sharing");
+    // Her health centre reads (the demo); another organisation that treated her does not.
+    let Grantee::Organisation(allowed) = sharing.in_force[0].grantee else {
+        panic!("an organisation in force")
+    };
+    let other = sharing
+        .organisations
+        .iter()
+        .find(|o| o.id != allowed)
+        .expect("another organisation")
+        .id;
+    let ask = |organisation| ProviderQuery {
+        organisation,
+        unit: None,
+        role: QueryRole::Nurse,
+        purpose: QueryPurpose::Treatment,
+        asked: archive::model::Asked::Wellbeing,
+        from: None,
+    };
+    let count = aino
+        .wellbeing()
+        .await
+        .expect("overview")
+        .measures
+        .iter()
+        .map(|m| m.count)
+        .sum::<i64>();
+    let answer = a
+        .provider_query(&hetu, &ask(allowed))
+        .await
+        .expect("allowed");
+    assert_eq!(
+        i64::try_from(answer.measurements.len()).expect("len"),
+        count
+    );
+    assert_eq!(answer.withheld, 0);
+    let answer = a
+        .provider_query(&hetu, &ask(other))
+        .await
+        .expect("not allowed");
+    assert!(answer.measurements.is_empty());
+    assert_eq!(i64::from(answer.withheld), count);
+    // A pharmacist dispensing may not ask at all.
+    assert!(matches!(
+        a.provider_query(
+            &hetu,
+            &ProviderQuery {
+                role: QueryRole::Pharmacist,
+                purpose: QueryPurpose::Dispensing,
+                ..ask(allowed)
+            }
+        )
+        .await,
+        Err(ArchiveError::Blocked(_))
+    ));
+    // Withdrawn: at once, the health centre is given nothing.
+    aino.share_wellbeing(Grantee::Organisation(allowed), None)
+        .await
+        .expect("withdraw");
+    let answer = a
+        .provider_query(&hetu, &ask(allowed))
+        .await
+        .expect("withdrawn");
+    assert!(answer.measurements.is_empty());
+    let trail = audit_trail(a, ids::ADULT).await.expect("trail");
+    assert!(trail.iter().any(|e| e.action == "provider.wellbeing"));
+}
+on_both!(
+    organisation_reads_when_allowed,
+    an_organisation_reads_only_when_allowed
+);
