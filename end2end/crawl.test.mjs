@@ -72,6 +72,7 @@ const EXTRA = [
   '/wellbeing/blood-pressure/add',
   '/wellbeing/steps/add',
   '/wellbeing/measurement/999999999999',
+  '/wellbeing/sharing',
   '/accessibility',
   '/no-such-page',
   '/records/999999999999',
@@ -89,7 +90,7 @@ const EXTRA = [
 function pattern(url) {
   const u = new URL(url);
   const names = [...new Set([...u.searchParams.keys()])].sort().join('&');
-  const path = u.pathname.replace(/^\/wellbeing\/(?!measurement$)[a-z-]+$/, '/wellbeing/*');
+  const path = u.pathname.replace(/^\/wellbeing\/(?!measurement$|sharing$)[a-z-]+$/, '/wellbeing/*');
   return `${path.replace(/\d+/g, '#')}?${names}`;
 }
 

@@ -34,6 +34,9 @@ pub struct Actor {
     /// When the person's previous visit ended (UTC milliseconds), as their session
     /// keeps it; `None` on a first visit or without a session.
     previous_visit_ms: Option<i64>,
+    /// Their birth date, as their session read it with them (so their own pages need
+    /// not ask the register again for a section's age); `None` without a session.
+    birth_date: Option<time::Date>,
 }
 
 impl Actor {
@@ -42,14 +45,21 @@ impl Actor {
         Self {
             person,
             previous_visit_ms: None,
+            birth_date: None,
         }
     }
 
-    /// An actor resumed from a session, which knows when their previous visit ended.
-    pub(crate) const fn resumed(person: PersonId, previous_visit_ms: Option<i64>) -> Self {
+    /// An actor resumed from a session, which knows when their previous visit ended,
+    /// and their birth date.
+    pub(crate) const fn resumed(
+        person: PersonId,
+        previous_visit_ms: Option<i64>,
+        birth_date: Option<time::Date>,
+    ) -> Self {
         Self {
             person,
             previous_visit_ms,
+            birth_date,
         }
     }
 
@@ -95,6 +105,9 @@ pub struct Access {
     /// counted from it.
     pub(crate) previous_visit_ms: Option<i64>,
     subject: PersonId,
+    /// The subject's birth date when it is known already (their own access, from
+    /// their session).
+    subject_birth: Option<time::Date>,
     right: Right,
     at: OffsetDateTime,
     purpose: Purpose,
@@ -194,6 +207,7 @@ impl Archive {
             actor: person,
             previous_visit_ms: None,
             subject: person,
+            subject_birth: None,
             right: Right::Own,
             at,
             purpose: Purpose::App {
@@ -222,6 +236,7 @@ impl Archive {
                 actor: actor.person,
                 previous_visit_ms: actor.previous_visit_ms,
                 subject,
+                subject_birth: actor.birth_date,
                 right: Right::Own,
                 at,
                 purpose,
@@ -234,6 +249,7 @@ impl Archive {
                 actor: actor.person,
                 previous_visit_ms: actor.previous_visit_ms,
                 subject,
+                subject_birth: None,
                 right,
                 at,
                 purpose,
@@ -405,21 +421,33 @@ impl Access {
     }
 
     /// Whether the person is younger than the action's section admits them
-    /// (`own_from_age`); asked of the register only for such a section.
+    /// (`own_from_age`); for such a section only, from their session's birth date or
+    /// else the register's.
     async fn under_age(&self, action: Action) -> Result<bool, ArchiveError> {
-        let Some(from_age) = action
-            .section()
-            .map(|s| s.spec().coverage.own_from_age)
-            .filter(|age| *age > 0)
-        else {
+        match action.section() {
+            Some(section) => self.under_age_for(section).await,
+            None => Ok(false),
+        }
+    }
+
+    /// Whether the person is younger than `section` admits them (`own_from_age`).
+    pub(crate) async fn under_age_for(&self, section: Section) -> Result<bool, ArchiveError> {
+        let from_age = section.spec().coverage.own_from_age;
+        if from_age == 0 {
             return Ok(false);
+        }
+        let birth = match self.subject_birth {
+            Some(birth) => birth,
+            None => {
+                let birth: String =
+                    sqlx::query_scalar("SELECT birth_date FROM person WHERE id = $1")
+                        .bind(self.subject.get())
+                        .fetch_one(self.archive.db.pool())
+                        .await?;
+                time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
+                    .map_err(|_| ArchiveError::Corrupt("birth date"))?
+            }
         };
-        let birth: String = sqlx::query_scalar("SELECT birth_date FROM person WHERE id = $1")
-            .bind(self.subject.get())
-            .fetch_one(self.archive.db.pool())
-            .await?;
-        let birth = time::Date::parse(&birth, &time::format_description::well_known::Iso8601::DATE)
-            .map_err(|_| ArchiveError::Corrupt("birth date"))?;
         let today = crate::clock::finnish_local(self.at).date();
         Ok(crate::clock::age_on(birth, today) < from_age)
     }

@@ -59,8 +59,8 @@ pub use crate::social_welfare::model::{
 pub use crate::wellbeing::form::{format_value, parse_decimal, ReadingForm};
 pub use crate::wellbeing::model::{
     Measure, MeasureLatest, MeasureSeries, MeasureSpec, Measurement, MeasurementId, Reading,
-    Source, ValueSpec, WellbeingOverview, WellbeingPeriod, When, LOINC_SYSTEM, MAX_SERIES,
-    WELLBEING_FROM_AGE,
+    Source, ValueSpec, WellbeingNews, WellbeingOverview, WellbeingPeriod, When, LOINC_SYSTEM,
+    MAX_SERIES, WELLBEING_FROM_AGE,
 };
 pub use crate::wellbeing::sharing::{
     App, AppId, AppScopes, Grantee, Permission, Share, ShareEvent, WellbeingSharing,

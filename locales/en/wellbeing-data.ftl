@@ -123,3 +123,8 @@ wellbeing-sharing-history-caption = Every change to who may use your wellbeing d
 wellbeing-sharing-no-history = No changes yet.
 wellbeing-sharing-event-allowed = Allowed: { $permission }
 wellbeing-sharing-event-withdrawn = Withdrawn
+news-wellbeing-none = Your apps have recorded no new measurements since your previous visit.
+news-wellbeing-from-apps = { $count ->
+    [one] Your apps have recorded or changed one measurement since your previous visit.
+   *[other] Your apps have recorded or changed { $count } measurements since your previous visit.
+}

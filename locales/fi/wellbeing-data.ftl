@@ -123,3 +123,8 @@ wellbeing-sharing-history-caption = Kaikki muutokset siihen, kuka saa käyttää
 wellbeing-sharing-no-history = Ei vielä muutoksia.
 wellbeing-sharing-event-allowed = Lupa annettu: { $permission }
 wellbeing-sharing-event-withdrawn = Lupa peruttu
+news-wellbeing-none = Sovelluksesi eivät ole tallentaneet uusia mittauksia edellisen käyntisi jälkeen.
+news-wellbeing-from-apps = { $count ->
+    [one] Sovelluksesi ovat tallentaneet tai muuttaneet { $count } mittauksen edellisen käyntisi jälkeen.
+   *[other] Sovelluksesi ovat tallentaneet tai muuttaneet { $count } mittausta edellisen käyntisi jälkeen.
+}

@@ -123,3 +123,8 @@ wellbeing-sharing-history-caption = Alla ändringar av vem som får använda din
 wellbeing-sharing-no-history = Inga ändringar ännu.
 wellbeing-sharing-event-allowed = Tillstånd gett: { $permission }
 wellbeing-sharing-event-withdrawn = Tillståndet återkallat
+news-wellbeing-none = Dina appar har inte sparat nya mätningar sedan ditt förra besök.
+news-wellbeing-from-apps = { $count ->
+    [one] Dina appar har sparat eller ändrat { $count } mätning sedan ditt förra besök.
+   *[other] Dina appar har sparat eller ändrat { $count } mätningar sedan ditt förra besök.
+}

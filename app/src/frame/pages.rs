@@ -258,7 +258,10 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
                 format!("{} {denials}", t("news-consents-notice-unread"))
             }
         }),
-        Section::WellbeingData => None,
+        Section::WellbeingData => news.wellbeing.map(|w| match w.from_apps {
+            0 => t("news-wellbeing-none"),
+            n => t_args("news-wellbeing-from-apps", &[("count", count(n))]),
+        }),
     }
 }
 

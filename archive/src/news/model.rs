@@ -20,6 +20,7 @@ pub struct News {
     pub appointments: Option<crate::model::AppointmentsNews>,
     pub social_welfare: Option<crate::model::SocialWelfareNews>,
     pub certificates: Option<crate::model::CertificatesNews>,
+    pub wellbeing: Option<crate::wellbeing::model::WellbeingNews>,
 }
 
 /// The front page's read: what is new, and, with one's own access, whom one may act

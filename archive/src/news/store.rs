@@ -87,7 +87,9 @@ impl Access {
         since_ms: i64,
     ) -> Result<(), ArchiveError> {
         for &section in Section::ALL {
-            if !self.covers(section) {
+            // A section the right does not reach, or the person is too young for, has
+            // no news for them (and is not read).
+            if !self.covers(section) || self.under_age_for(section).await? {
                 continue;
             }
             let action = match section {
@@ -132,8 +134,10 @@ impl Access {
                     counts.add(self, since_ms, |g, part| g.news.certificates = Some(part));
                     Action::CertificatesNews
                 }
-                // No news yet.
-                Section::WellbeingData => continue,
+                Section::WellbeingData => {
+                    counts.add(self, since_ms, |g, part| g.news.wellbeing = Some(part));
+                    Action::ReadWellbeing
+                }
             };
             self.read_section(read, action).await?;
         }

@@ -230,11 +230,12 @@ impl Archive {
             .min(created + absolute_ms)
             .saturating_sub(now)
             / 1000;
-        let age = time::Date::parse(
+        let birth = time::Date::parse(
             &row.birth_date,
             &time::format_description::well_known::Iso8601::DATE,
         )
-        .map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
+        .ok();
+        let age = birth.map_or(0, |b| crate::clock::age_on(b, self.clock.today()));
         let acting_for = row.acting_for_id.map(|id| ActingFor {
             person: PersonId::from_raw(id),
             display_name: format!(
@@ -244,7 +245,7 @@ impl Archive {
             ),
         });
         Ok(Some((
-            Actor::resumed(person, row.previous_visit_ms),
+            Actor::resumed(person, row.previous_visit_ms, birth),
             SignedIn {
                 person,
                 display_name: format!("{} {}", row.given_name, row.family_name),

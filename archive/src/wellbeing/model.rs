@@ -307,6 +307,13 @@ id_type!(
     MeasurementId
 );
 
+/// What the front page says of the wellbeing data: how many measurements the person's
+/// apps recorded or changed since the previous visit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WellbeingNews {
+    pub from_apps: i64,
+}
+
 /// Who wrote a measurement: the person in this service, or an app of theirs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {

@@ -8,12 +8,13 @@ use time::OffsetDateTime;
 use super::form::ReadingForm;
 use super::model::{
     Measure, MeasureLatest, MeasureSeries, Measurement, MeasurementId, Reading, Source,
-    WellbeingOverview, WellbeingPeriod, When, MAX_SERIES,
+    WellbeingNews, WellbeingOverview, WellbeingPeriod, When, MAX_SERIES,
 };
 use crate::access::{unix_ms, Access, Action};
 use crate::clock::{finnish_at_ms, finnish_local, finnish_offset, from_finnish};
 use crate::db::Sql;
 use crate::error::ArchiveError;
+use crate::news::part::NewsPart;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -597,4 +598,31 @@ pub(crate) const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
 
 fn new_row_id() -> i64 {
     rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53))
+}
+
+#[derive(sqlx::FromRow)]
+struct NewsRow {
+    wellbeing_from_apps: i64,
+}
+
+/// What the person's apps recorded or changed since the previous visit, by the
+/// `(person_id, updated_ms)` index.
+impl NewsPart for WellbeingNews {
+    fn push(access: &Access, sql: &mut Sql, since_ms: i64) {
+        sql.push(
+            "(SELECT COUNT(*) AS wellbeing_from_apps FROM wellbeing_observation o \
+             WHERE o.person_id = ",
+        )
+        .bind(access.subject().get())
+        .push(" AND o.updated_ms > ")
+        .bind(since_ms)
+        .push(" AND o.source <> '')");
+    }
+
+    fn of_row(row: &sqlx::any::AnyRow) -> Result<Self, ArchiveError> {
+        let row = <NewsRow as sqlx::FromRow<_>>::from_row(row)?;
+        Ok(Self {
+            from_apps: row.wellbeing_from_apps,
+        })
+    }
 }

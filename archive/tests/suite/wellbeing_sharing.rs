@@ -493,3 +493,83 @@ on_both!(
     organisation_reads_when_allowed,
     an_organisation_reads_only_when_allowed
 );
+
+async fn the_front_page_tells_what_apps_recorded(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    demo::load_wellbeing(&t.archive, &phr::KantaPhr)
+        .await
+        .expect("wellbeing");
+    let a = &t.archive;
+    // Aino, signed in (the demo gave her a previous visit), lets Painekirja write.
+    let actor = a.demo_actor(ids::ADULT).await.expect("actor");
+    let token = a.start_session(&actor).await.expect("session");
+    let (actor, _) = a
+        .resume_session(&token, archive::SessionLimits::default())
+        .await
+        .expect("lookup")
+        .expect("live");
+    let aino = a
+        .access(&actor, ids::ADULT, Purpose::CitizenService)
+        .await
+        .expect("own");
+    assert_eq!(
+        aino.news().await.expect("news").wellbeing,
+        Some(archive::model::WellbeingNews { from_apps: 0 }),
+        "her own entries are not news"
+    );
+    let painekirja = aino
+        .wellbeing_sharing()
+        .await
+        .expect("sharing")
+        .apps
+        .into_iter()
+        .find(|app| app.client_id == "painekirja")
+        .expect("app")
+        .id;
+    aino.share_wellbeing(Grantee::App(painekirja), Some(Permission::ReadWrite))
+        .await
+        .expect("allow");
+    let patient = aino.wellbeing_patient().await.expect("patient");
+    app(t, ids::ADULT, "painekirja", BOTH)
+        .await
+        .expect("app")
+        .create_observations(
+            &[Create {
+                incoming: weight(t, &patient, "3b0b0c0d-1111-4222-8333-444455556666"),
+                if_none_exist: None,
+            }],
+            &phr::KantaPhr,
+        )
+        .await
+        .expect("create");
+    assert_eq!(
+        aino.news().await.expect("news").wellbeing,
+        Some(archive::model::WellbeingNews { from_apps: 1 })
+    );
+    // Ella is 15: her front page has no wellbeing news, and is not refused for it.
+    let ella = a.demo_actor(ids::TEEN).await.expect("actor");
+    // A visit before this one, so that there is news to tell.
+    let first = a.start_session(&ella).await.expect("first visit");
+    a.resume_session(&first, archive::SessionLimits::default())
+        .await
+        .expect("lookup");
+    let token = a.start_session(&ella).await.expect("session");
+    let (ella, _) = a
+        .resume_session(&token, archive::SessionLimits::default())
+        .await
+        .expect("lookup")
+        .expect("live");
+    let news = a
+        .access(&ella, ids::TEEN, Purpose::CitizenService)
+        .await
+        .expect("own")
+        .news()
+        .await
+        .expect("news");
+    assert!(news.since.is_some() && news.records.is_some(), "{news:?}");
+    assert_eq!(news.wellbeing, None);
+}
+on_both!(
+    front_page_tells_what_apps_recorded,
+    the_front_page_tells_what_apps_recorded
+);
