@@ -260,6 +260,17 @@ async fn json_body(headers: &HeaderMap, body: Body) -> Result<String, Response> 
     })
 }
 
+/// The app's access and the request's body: a write's two inputs, the token checked
+/// first.
+async fn app_and_body(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(Access, String), Response> {
+    let access = app(state, headers).await?;
+    Ok((access, json_body(headers, body).await?))
+}
+
 /// The clock's now and Finnish today, as the archive sees them.
 fn now(state: &AppState) -> (time::OffsetDateTime, time::Date) {
     let clock = state.archive.clock();
@@ -429,12 +440,8 @@ async fn read(
 }
 
 async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    let json = match json_body(&headers, body).await {
-        Ok(json) => json,
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
         Err(response) => return response,
     };
     let if_none_exist = match headers.get("if-none-exist").map(HeaderValue::to_str) {
@@ -494,12 +501,8 @@ async fn update(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    let json = match json_body(&headers, body).await {
-        Ok(json) => json,
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
         Err(response) => return response,
     };
     let Some(version) = headers
@@ -565,12 +568,8 @@ async fn delete(
 
 /// A batch (or transaction) of creates, stored all or none in one transaction.
 async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    let json = match json_body(&headers, body).await {
-        Ok(json) => json,
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
         Err(response) => return response,
     };
     let (now, today) = now(&state);

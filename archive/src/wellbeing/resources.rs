@@ -10,10 +10,9 @@ use time::OffsetDateTime;
 
 use super::model::{Measure, MeasurementId, Reading};
 use super::store::{
-    effective_ms, effective_text, insert_row, patient_id, write_identifiers, NewRow,
-    ObservationCodec, ResourceIds,
+    insert_row, patient_id, update_row, write_identifiers, NewRow, ObservationCodec, ResourceIds,
 };
-use crate::access::{unix_ms, Access, Action, Purpose};
+use crate::access::{Access, Action, Purpose};
 use crate::db::Sql;
 use crate::error::ArchiveError;
 
@@ -377,33 +376,15 @@ impl Access {
                 last_updated: now,
             },
         );
-        let reading = &incoming.reading;
         let source = self.source(tx).await?;
-        let mut sql = Sql::new("UPDATE wellbeing_observation SET measure = ");
-        sql.bind(reading.measure.code())
-            .push(", effective = ")
-            .bind(effective_text(reading.when)?)
-            .push(", effective_ms = ")
-            .bind(effective_ms(reading.when))
-            .push(", value1 = ")
-            .bind(reading.values[0])
-            .push(", value2 = ")
-            .bind_real(reading.values.get(1).copied())
-            .push(", version = ")
-            .bind(version)
-            .push(", source = ")
-            .bind(source)
-            .push(", resource = ")
-            .bind(resource)
-            .push(", written_by = ")
-            .bind(self.actor().get())
-            .push(", updated_ms = ")
-            .bind(unix_ms(now))
-            .push(" WHERE person_id = ")
-            .bind(person)
-            .push(" AND id = ")
-            .bind(row.id);
-        sql.query().execute(&mut **tx).await?;
+        let new = NewRow {
+            resource_id: id,
+            reading: &incoming.reading,
+            resource,
+            identifiers: &incoming.identifiers,
+            source: &source,
+        };
+        update_row(tx, person, row.id, &new, version, self.actor().get(), now).await?;
         sqlx::query(
             "DELETE FROM wellbeing_identifier WHERE person_id = $1 AND observation_id = $2",
         )

@@ -333,27 +333,23 @@ impl Access {
             },
             Some(&previous),
         );
-        let mut sql = Sql::new("UPDATE wellbeing_observation SET effective = ");
-        sql.bind(effective_text(reading.when)?)
-            .push(", effective_ms = ")
-            .bind(effective_ms(reading.when))
-            .push(", value1 = ")
-            .bind(reading.values[0])
-            .push(", value2 = ")
-            .bind_real(reading.values.get(1).copied())
-            .push(", version = ")
-            .bind(version)
-            .push(", resource = ")
-            .bind(resource)
-            .push(", written_by = ")
-            .bind(self.actor().get())
-            .push(", updated_ms = ")
-            .bind(unix_ms(now))
-            .push(" WHERE person_id = ")
-            .bind(person)
-            .push(" AND id = ")
-            .bind(id.get());
-        sql.query().execute(&mut *tx).await?;
+        let row = NewRow {
+            resource_id: &before.resource_id,
+            reading: &reading,
+            resource,
+            identifiers: &[],
+            source: "",
+        };
+        update_row(
+            &mut tx,
+            person,
+            id.get(),
+            &row,
+            version,
+            self.actor().get(),
+            now,
+        )
+        .await?;
         let row = one(&mut tx, person, id)
             .await?
             .ok_or(ArchiveError::NotFound)?;
@@ -560,6 +556,46 @@ pub(crate) async fn insert_row(
     sql.query().execute(&mut **tx).await?;
     write_identifiers(tx, person, id, row.identifiers).await?;
     Ok(id)
+}
+
+/// Writes `row` over measurement `id` of `person` as its version `version` (its
+/// identifiers are the caller's to change).
+pub(crate) async fn update_row(
+    tx: &mut Tx,
+    person: i64,
+    id: i64,
+    row: &NewRow<'_>,
+    version: i64,
+    actor: i64,
+    now: OffsetDateTime,
+) -> Result<(), ArchiveError> {
+    let reading = row.reading;
+    let mut sql = Sql::new("UPDATE wellbeing_observation SET measure = ");
+    sql.bind(reading.measure.code())
+        .push(", effective = ")
+        .bind(effective_text(reading.when)?)
+        .push(", effective_ms = ")
+        .bind(effective_ms(reading.when))
+        .push(", value1 = ")
+        .bind(reading.values[0])
+        .push(", value2 = ")
+        .bind_real(reading.values.get(1).copied())
+        .push(", version = ")
+        .bind(version)
+        .push(", source = ")
+        .bind(row.source)
+        .push(", resource = ")
+        .bind(row.resource.as_str())
+        .push(", written_by = ")
+        .bind(actor)
+        .push(", updated_ms = ")
+        .bind(unix_ms(now))
+        .push(" WHERE person_id = ")
+        .bind(person)
+        .push(" AND id = ")
+        .bind(id);
+    sql.query().execute(&mut **tx).await?;
+    Ok(())
 }
 
 /// Records `identifiers` (`system|value`, each once) as measurement `id`'s.
