@@ -8,6 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { axeViolations, freePort, launchBrowser, newContext, settled, startApp } from './support/app.mjs';
 import { startProvider } from './support/idp.mjs';
 
@@ -16,6 +17,9 @@ let idp;
 let browser;
 let fhir;
 const painekirja = { clientId: 'painekirja', clientSecret: 'painekirja-secret' };
+// The app's redirect URI: a listener that keeps the last code it was sent.
+let callback;
+let lastCode;
 
 before(async () => {
   const appPort = await freePort();
@@ -23,6 +27,11 @@ before(async () => {
   const callbackPort = await freePort();
   fhir = `http://127.0.0.1:${appPort}/fhir`;
   painekirja.redirectUri = `http://127.0.0.1:${callbackPort}/callback`;
+  callback = createServer((req, res) => {
+    lastCode = new URL(req.url, painekirja.redirectUri).searchParams.get('code');
+    res.end('ok');
+  });
+  await new Promise((ok) => callback.listen(callbackPort, '127.0.0.1', ok));
   painekirja.resource = fhir;
   let databaseUrl;
   idp = await startProvider({
@@ -49,6 +58,7 @@ after(async () => {
   await browser?.close();
   await app?.stop();
   await idp?.stop();
+  callback?.close();
 });
 
 /** Signs in at the provider (its login form, then its consent when it asks). */
@@ -82,11 +92,7 @@ async function appToken(login, scope) {
   const page = await context.newPage();
   const verifier = b64url(randomBytes(32));
   const challenge = b64url(createHash('sha256').update(verifier).digest());
-  let code;
-  await page.route(`${painekirja.redirectUri}**`, (route) => {
-    code = new URL(route.request().url()).searchParams.get('code');
-    return route.fulfill({ status: 200, contentType: 'text/plain', body: 'ok' });
-  });
+  lastCode = undefined;
   const auth = new URL(`${idp.issuer}/auth`);
   for (const [k, v] of Object.entries({
     client_id: painekirja.clientId,
@@ -100,7 +106,9 @@ async function appToken(login, scope) {
   })) auth.searchParams.set(k, v);
   await page.goto(auth.toString());
   await loginAtProvider(page, login);
+  await page.waitForURL(`${painekirja.redirectUri}**`);
   await context.close();
+  const code = lastCode;
   assert.ok(code, 'the provider sent the app a code');
   const response = await fetch(`${idp.issuer}/token`, {
     method: 'POST',
