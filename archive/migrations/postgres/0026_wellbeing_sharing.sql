@@ -32,6 +32,3 @@ CREATE TABLE wellbeing_share (
     since_ms BIGINT NOT NULL,
     PRIMARY KEY (person_id, recipient_kind, recipient_id)
 );
-
--- What the person's apps wrote since the previous visit (the front page's news).
-CREATE INDEX wellbeing_observation_written ON wellbeing_observation (person_id, updated_ms);
