@@ -34,7 +34,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/fhir/metadata", get(metadata))
         .route("/.well-known/smart-configuration", get(smart_configuration))
-        .route("/fhir", axum::routing::post(batch))
+        .route("/fhir", get(not_supported).post(batch))
         .route("/fhir/Observation", get(search).post(create))
         .route(
             "/fhir/Observation/{id}",
