@@ -71,6 +71,18 @@ fn sharing_view(
     error: &FormError,
     sent: &SharingSubmission,
 ) -> impl IntoView {
+    // The organisation form sends its choice as `grantee` too; its problem is its own
+    // select's (`organisation`), where the summary's link must lead.
+    let error: FormError = error
+        .iter()
+        .map(
+            |(field, message)| match (sent.kind.as_str(), field.as_str()) {
+                ("organisation", "grantee") => ("organisation".to_owned(), message.clone()),
+                _ => (field.clone(), message.clone()),
+            },
+        )
+        .collect();
+    let error = &error;
     view! {
         <Title text=page_title("wellbeing-sharing-title") />
         <h1 class=H1>{t("wellbeing-sharing-title")}</h1>
@@ -251,7 +263,7 @@ fn allow_organisation(
                 none=t("wellbeing-sharing-choose-organisation")
                 choices
                 chosen=if sent.kind == "organisation" { sent.grantee.clone() } else { String::new() }
-                error=error_for(error, "grantee")
+                error=error_for(error, "organisation")
                 required=true
             />
             <div>
