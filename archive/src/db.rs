@@ -387,6 +387,12 @@ impl std::ops::DerefMut for ReadOn {
     }
 }
 
+/// A new random row id: positive and below 2^53, so it survives a JSON number in the
+/// browser; drawn where a row is written, never derived from its content.
+pub(crate) fn new_row_id() -> i64 {
+    rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

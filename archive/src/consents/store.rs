@@ -361,7 +361,7 @@ impl Access {
         .await?;
         if (in_force > 0) != give {
             let now = unix_ms(self.archive.clock.now());
-            let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
+            let id: i64 = crate::db::new_row_id();
             sqlx::query(
                 "INSERT INTO consent_event (person_id, at_ms, id, kind, target, given, written_by) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",

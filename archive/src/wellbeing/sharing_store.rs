@@ -51,7 +51,7 @@ impl Archive {
         name: &str,
         maker: &str,
     ) -> Result<AppId, ArchiveError> {
-        let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
+        let id: i64 = crate::db::new_row_id();
         sqlx::query(
             "INSERT INTO phr_app (id, client_id, name, maker) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, maker = excluded.maker",
@@ -221,7 +221,7 @@ pub(crate) async fn record_share(
     at_ms: i64,
 ) -> Result<(), ArchiveError> {
     let (kind, id) = grantee.stored();
-    let event_id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
+    let event_id: i64 = crate::db::new_row_id();
     sqlx::query(
         "INSERT INTO wellbeing_share_event (person_id, at_ms, id, recipient_kind, \
          recipient_id, permission, written_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -523,7 +523,7 @@ pub(crate) async fn insert_row(
     actor: i64,
     now: OffsetDateTime,
 ) -> Result<i64, ArchiveError> {
-    let id = new_row_id();
+    let id = crate::db::new_row_id();
     let reading = row.reading;
     let mut sql = Sql::new(
         "INSERT INTO wellbeing_observation (person_id, id, resource_id, measure, effective, \
@@ -631,10 +631,6 @@ pub(crate) fn new_identifier() -> String {
 
 /// The system of an identifier that is a URI.
 pub(crate) const URI_SYSTEM: &str = "urn:ietf:rfc:3986";
-
-fn new_row_id() -> i64 {
-    rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53))
-}
 
 #[derive(sqlx::FromRow)]
 struct NewsRow {

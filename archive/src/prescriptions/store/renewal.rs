@@ -119,7 +119,7 @@ impl Access {
             return Err(refuse(tx, ArchiveError::invalid("organisation", "choice")).await);
         }
         let now = unix_ms(self.archive.clock.now());
-        let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1_i64 << 53));
+        let id: i64 = crate::db::new_row_id();
         let inserted = sqlx::query(
             "INSERT INTO renewal_request (person_id, id, prescription_id, organisation_id, message, \
              share_other_prescriptions, status, idempotency_key, requested_by, created_ms, updated_ms) \
