@@ -390,19 +390,26 @@ impl Access {
     }
 
     /// Why an app may not do `action` now, if it may not: only the wellbeing data's
-    /// reads and changes are open to apps; reading needs the token's read scope and
-    /// the person's permission, changing the write scope and permission to write. The
+    /// reads and changes (of the measurements, and of the person's own Patient) are
+    /// open to apps; reading needs the token's read scope of that resource type and the
+    /// person's permission, changing the write scope and permission to write. The
     /// person's permission is read at each operation, so a withdrawal holds at once.
     async fn app_refusal(&self, action: Action) -> Result<Option<Refusal>, ArchiveError> {
+        use crate::wellbeing::sharing::ScopedType;
         let Purpose::App { app, scopes } = self.purpose else {
             return Ok(None);
         };
-        let writes = match action {
-            Action::ReadWellbeing | Action::ReadMeasurement => false,
-            Action::AddMeasurement | Action::ChangeMeasurement | Action::DeleteMeasurement => true,
+        let (kind, writes) = match action {
+            Action::ReadWellbeing | Action::ReadMeasurement => (ScopedType::Observation, false),
+            Action::AddMeasurement | Action::ChangeMeasurement | Action::DeleteMeasurement => {
+                (ScopedType::Observation, true)
+            }
+            Action::ReadPatient => (ScopedType::Patient, false),
+            Action::WritePatient => (ScopedType::Patient, true),
             _ => return Ok(Some(Refusal::NotCovered)),
         };
-        if !(if writes { scopes.write } else { scopes.read }) {
+        let rights = scopes.of(kind);
+        if !(if writes { rights.write } else { rights.read }) {
             return Ok(Some(Refusal::OutOfScope));
         }
         let permission: Option<String> = sqlx::query_scalar(

@@ -175,6 +175,10 @@ pub enum Action {
     AddMeasurement,
     ChangeMeasurement,
     DeleteMeasurement,
+    /// The person's own FHIR Patient resource, read or written (created or updated) by
+    /// their app through the FHIR interface.
+    ReadPatient,
+    WritePatient,
     /// Who may use the wellbeing data: the choices in force and their history.
     ReadWellbeingSharing,
     ShareWellbeing,
@@ -234,6 +238,8 @@ crate::codes! {
         AddMeasurement => "wellbeing.add",
         ChangeMeasurement => "wellbeing.change",
         DeleteMeasurement => "wellbeing.delete",
+        ReadPatient => "wellbeing.patient-read",
+        WritePatient => "wellbeing.patient-write",
         ReadWellbeingSharing => "wellbeing.read-sharing",
         ShareWellbeing => "wellbeing.share",
         StopSharingWellbeing => "wellbeing.stop-sharing",
@@ -277,6 +283,8 @@ impl Action {
             | Self::AddMeasurement
             | Self::ChangeMeasurement
             | Self::DeleteMeasurement
+            | Self::ReadPatient
+            | Self::WritePatient
             | Self::ReadWellbeingSharing
             | Self::ShareWellbeing
             | Self::StopSharingWellbeing => Some(Section::WellbeingData),

@@ -63,7 +63,8 @@ pub use crate::wellbeing::model::{
     MAX_SERIES, WELLBEING_FROM_AGE,
 };
 pub use crate::wellbeing::sharing::{
-    App, AppId, AppScopes, Grantee, Permission, Share, ShareEvent, WellbeingSharing,
+    App, AppId, AppScopes, Grantee, Permission, Rights, ScopedType, Share, ShareEvent,
+    WellbeingSharing,
 };
 
 /// A closed set's codes in one table: `code()` (stable: stored, in addresses and in

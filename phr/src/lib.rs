@@ -19,7 +19,7 @@ use fhir::r4::codes::ObservationStatus;
 use fhir::r4::resources::observation::{
     ObservationComponent, ObservationComponentValue, ObservationEffective, ObservationValue,
 };
-use fhir::r4::resources::{Observation, Resource};
+use fhir::r4::resources::{Observation, Patient, Resource};
 use fhir::r4::types;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -326,6 +326,41 @@ pub fn read_observation(json: &str, now: OffsetDateTime, today: Date) -> Result<
         patient,
         observation,
     })
+}
+
+/// Reads the person's Patient as an app wrote it (`PUT Patient/<id>`): the typed R4
+/// model (its structure, its value sets) and its validation; the id, if the resource
+/// names one, must be `id`, the address's. What it holds otherwise is the app's and
+/// the person's: stored as it came.
+///
+/// # Errors
+/// The first [`Refusal`], naming the field.
+pub fn read_patient(json: &str, id: &str) -> Result<Patient, Refusal> {
+    let resource: Resource = serde_json::from_str(json).map_err(|e| {
+        Refusal::structural("Patient", format!("not a valid FHIR R4 resource: {e}"))
+    })?;
+    let Resource::Patient(patient) = resource else {
+        return Err(Refusal::structural(
+            "resourceType",
+            "only a Patient resource is taken here",
+        ));
+    };
+    if let Some(issue) = fhir::validate::Validate::validate(&*patient)
+        .into_iter()
+        .next()
+    {
+        return Err(Refusal::new(
+            format!("Patient.{}", issue.path),
+            issue.message,
+        ));
+    }
+    if patient.id.as_ref().is_some_and(|own| own.0 != id) {
+        return Err(Refusal::structural(
+            "Patient.id",
+            "the resource's id must be the one in the address",
+        ));
+    }
+    Ok(*patient)
 }
 
 /// A resource as an app sent it, read by [`read_observation`], as the archive stores

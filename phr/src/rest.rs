@@ -118,7 +118,8 @@ pub const SEARCH_PARAMETERS: [(&str, SearchParamType); 4] = [
 ];
 
 /// The CapabilityStatement at `/fhir/metadata`: Observations, read, search, create
-/// (conditional), update (versioned), delete and batch, JSON, SMART on FHIR's OAuth.
+/// (conditional), update (versioned), delete and batch; the person's Patient, read,
+/// search and update (versioned, creating the first); JSON, SMART on FHIR's OAuth.
 #[must_use]
 pub fn capability_statement(base: &str, now: OffsetDateTime, version: &str) -> String {
     let interaction = |code: &str| CapabilityStatementRestResourceInteraction {
@@ -148,6 +149,22 @@ pub fn capability_statement(base: &str, now: OffsetDateTime, version: &str) -> S
         ..Default::default()
     };
     observation.supported_profile.0.extend(profiles);
+    let patient = CapabilityStatementRestResource {
+        r#type: Coded::Known(ResourceTypes::Patient),
+        documentation: Some(types::Markdown(
+            "The person's own Patient, at the opaque id their measurements' subject names: \
+             read, found by a search without parameters, and written by update (the first \
+             without If-Match, then each with it); never deleted."
+                .into(),
+        )),
+        interaction: ["read", "update", "search-type"]
+            .into_iter()
+            .map(interaction)
+            .collect(),
+        versioning: Some(Coded::Known(VersioningPolicy::VersionedUpdate)),
+        update_create: Some(types::Boolean(true)),
+        ..Default::default()
+    };
     let security = CapabilityStatementRestSecurity {
         service: vec![types::CodeableConcept {
             coding: vec![types::Coding {
@@ -161,7 +178,8 @@ pub fn capability_statement(base: &str, now: OffsetDateTime, version: &str) -> S
         }],
         description: Some(types::Markdown(
             "An OAuth 2.0 bearer access token (a JWT) from the identity provider, with \
-             SMART scopes patient/Observation.read|write or patient/Observation.rs|cud; \
+             SMART scopes patient/Observation.read|write or patient/Observation.rs|cud, \
+             and patient/Patient.read|write or patient/Patient.rs|cu; \
              see /.well-known/smart-configuration."
                 .into(),
         )),
@@ -170,7 +188,7 @@ pub fn capability_statement(base: &str, now: OffsetDateTime, version: &str) -> S
     let rest = CapabilityStatementRest {
         mode: Coded::Known(RestfulCapabilityMode::Server),
         security: Some(security),
-        resource: vec![observation],
+        resource: vec![observation, patient],
         interaction: vec![
             fhir::r4::resources::capability_statement::CapabilityStatementRestInteraction {
                 code: types::Code("batch".into()),
@@ -219,6 +237,7 @@ pub fn etag(version: i64) -> String {
 #[must_use]
 pub fn search_bundle(
     base: &str,
+    resource_type: &str,
     self_url: &str,
     found: &[StoredResource],
     now: OffsetDateTime,
@@ -236,7 +255,7 @@ pub fn search_bundle(
         entry: found
             .iter()
             .map(|stored| BundleEntry {
-                full_url: Some(types::Uri(format!("{base}/Observation/{}", stored.id))),
+                full_url: Some(types::Uri(format!("{base}/{resource_type}/{}", stored.id))),
                 resource: resource_value(stored),
                 search: Some(BundleEntrySearch {
                     mode: Some(Coded::Known(SearchEntryMode::Match)),

@@ -278,3 +278,46 @@ fn refusals_name_the_field() {
         assert_eq!(refusal.location, location, "{}", refusal.problem);
     }
 }
+
+#[test]
+fn the_patient_example_reads_at_its_own_id_only() {
+    let files = examples();
+    let patient = &files
+        .iter()
+        .find(|(n, _)| n == "kanta-phr-patient-1.json")
+        .expect("example")
+        .1;
+    let id = "cafbe8e7-38fe-4807-b995-6770e5390365";
+    let read = phr::read_patient(patient, id).expect("valid");
+    assert_eq!(read.id.map(|i| i.0).as_deref(), Some(id));
+    // A wrong id, a code outside its value set, another type, not a resource.
+    for (json, id, location, structural) in [
+        (patient.as_str(), "another-id", "Patient.id", true),
+        (
+            r#"{"resourceType":"Patient","gender":"sometimes"}"#,
+            id,
+            "Patient.gender.code",
+            false,
+        ),
+        (
+            r#"{"resourceType":"Observation","status":"final","code":{}}"#,
+            id,
+            "resourceType",
+            true,
+        ),
+        ("[]", id, "Patient", true),
+    ] {
+        let refusal = phr::read_patient(json, id).expect_err(json);
+        assert_eq!(
+            (refusal.location.as_str(), refusal.structural),
+            (location, structural),
+            "{json}"
+        );
+    }
+    // Without an id it is taken at the address's.
+    phr::read_patient(
+        r#"{"resourceType":"Patient","name":[{"family":"Virtanen"}]}"#,
+        id,
+    )
+    .expect("valid");
+}

@@ -10,6 +10,8 @@
 pub mod form;
 pub mod model;
 #[cfg(feature = "storage")]
+pub(crate) mod patient;
+#[cfg(feature = "storage")]
 pub(crate) mod resources;
 pub mod sharing;
 #[cfg(feature = "storage")]
@@ -17,6 +19,8 @@ pub(crate) mod sharing_store;
 #[cfg(feature = "storage")]
 pub(crate) mod store;
 
+#[cfg(feature = "storage")]
+pub use patient::PatientWritten;
 #[cfg(feature = "storage")]
 pub use resources::{
     Create, Created, Incoming, ObservationSearch, StoredResource, MAX_BATCH, MAX_SEARCH,

@@ -91,17 +91,22 @@ struct ResourceRow {
     resource: String,
 }
 
+impl StoredResource {
+    /// A resource as its row holds it: written at `updated_ms` (UTC milliseconds).
+    pub(crate) fn of_row(id: String, version: i64, updated_ms: i64, resource: String) -> Self {
+        Self {
+            id,
+            version,
+            updated: OffsetDateTime::from_unix_timestamp_nanos(i128::from(updated_ms) * 1_000_000)
+                .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            resource,
+        }
+    }
+}
+
 impl From<ResourceRow> for StoredResource {
     fn from(row: ResourceRow) -> Self {
-        Self {
-            id: row.resource_id,
-            version: row.version,
-            updated: OffsetDateTime::from_unix_timestamp_nanos(
-                i128::from(row.updated_ms) * 1_000_000,
-            )
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH),
-            resource: row.resource,
-        }
+        Self::of_row(row.resource_id, row.version, row.updated_ms, row.resource)
     }
 }
 

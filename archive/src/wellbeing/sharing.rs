@@ -151,57 +151,68 @@ impl WellbeingSharing {
     }
 }
 
-/// What an app's access token lets it do (its SMART scopes), apart from what the
-/// person allowed it.
+/// What an app's access token lets it do with one resource type (its SMART scopes for
+/// it), apart from what the person allowed it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AppScopes {
+pub struct Rights {
     pub read: bool,
     pub write: bool,
 }
 
+impl Rights {
+    pub const READ: Self = Self {
+        read: true,
+        write: false,
+    };
+    pub const WRITE: Self = Self {
+        read: false,
+        write: true,
+    };
+    pub const BOTH: Self = Self {
+        read: true,
+        write: true,
+    };
+}
+
+/// The resource types an app's scopes name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopedType {
+    Observation,
+    Patient,
+}
+
+/// What an app's access token lets it do (its SMART scopes), apart from what the
+/// person allowed it: the person's measurements (`Observation`) and their own
+/// `Patient` resource, each read or written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppScopes {
+    pub observation: Rights,
+    pub patient: Rights,
+}
+
 impl AppScopes {
-    /// The Observation scopes of a token's `scope` claim, in SMART's two forms:
-    /// `patient/Observation.read`, `.write` and `.*` (v1), and `patient/Observation.rs`,
-    /// `.cud` or any of their letters in order (v2: c create, r read, u update, d
-    /// delete, s search). Writing takes all of create, update and delete in v2; reading
+    /// The rights the scopes give of one resource type.
+    #[must_use]
+    pub const fn of(self, kind: ScopedType) -> Rights {
+        match kind {
+            ScopedType::Observation => self.observation,
+            ScopedType::Patient => self.patient,
+        }
+    }
+
+    /// The scopes of a token's `scope` claim, in SMART's two forms, for `Observation`,
+    /// `Patient` or `*`: `patient/Observation.read`, `.write` and `.*` (v1), and
+    /// `patient/Observation.rs`, `.cud` or any of their letters in order (v2: c create,
+    /// r read, u update, d delete, s search). Writing takes all of create, update and
+    /// delete in v2 (of a Patient, which is never deleted, create and update); reading
     /// takes read and search. Scopes of other resources, or not `patient/`, give
     /// nothing.
     #[must_use]
     pub fn of_claim(scope: &str) -> Self {
-        let mut scopes = Self::default();
-        let (mut c, mut r, mut u, mut d, mut s) = (false, false, false, false, false);
-        for one in scope.split_ascii_whitespace() {
-            let Some(rest) = one
-                .strip_prefix("patient/Observation.")
-                .or_else(|| one.strip_prefix("patient/*."))
-            else {
-                continue;
-            };
-            // v2 may carry a query (`?category=…`): it narrows, which is not supported,
-            // so such a scope gives nothing.
-            if rest.contains('?') {
-                continue;
-            }
-            match rest {
-                "read" => scopes.read = true,
-                "write" => scopes.write = true,
-                "*" => {
-                    scopes.read = true;
-                    scopes.write = true;
-                }
-                letters if is_v2(letters) => {
-                    c |= letters.contains('c');
-                    r |= letters.contains('r');
-                    u |= letters.contains('u');
-                    d |= letters.contains('d');
-                    s |= letters.contains('s');
-                }
-                _ => {}
-            }
+        Self {
+            observation: rights_of_claim(scope, "Observation", "cud"),
+            patient: rights_of_claim(scope, "Patient", "cu"),
         }
-        scopes.read |= r && s;
-        scopes.write |= c && u && d;
-        scopes
     }
 
     /// The scope strings this service knows, as `/.well-known/smart-configuration`
@@ -212,7 +223,43 @@ impl AppScopes {
         "patient/Observation.rs",
         "patient/Observation.cud",
         "patient/Observation.cruds",
+        "patient/Patient.read",
+        "patient/Patient.write",
+        "patient/Patient.rs",
+        "patient/Patient.cu",
+        "patient/Patient.crus",
     ];
+}
+
+/// What `scope` gives of resource type `kind`; writing in v2 takes each letter of
+/// `writes`.
+fn rights_of_claim(scope: &str, kind: &str, writes: &str) -> Rights {
+    let mut rights = Rights::default();
+    let mut letters = String::new();
+    for one in scope.split_ascii_whitespace() {
+        let Some(rest) = one
+            .strip_prefix("patient/")
+            .and_then(|r| r.strip_prefix(kind).or_else(|| r.strip_prefix('*')))
+            .and_then(|r| r.strip_prefix('.'))
+        else {
+            continue;
+        };
+        // v2 may carry a query (`?category=…`): it narrows, which is not supported,
+        // so such a scope gives nothing.
+        if rest.contains('?') {
+            continue;
+        }
+        match rest {
+            "read" => rights.read = true,
+            "write" => rights.write = true,
+            "*" => rights = Rights::BOTH,
+            v2 if is_v2(v2) => letters.push_str(v2),
+            _ => {}
+        }
+    }
+    rights.read |= letters.contains('r') && letters.contains('s');
+    rights.write |= writes.chars().all(|l| letters.contains(l));
+    rights
 }
 
 /// SMART v2's letters: some of `cruds`, each once, in that order.
@@ -229,18 +276,15 @@ mod tests {
 
     #[test]
     fn scopes_are_read_in_both_smart_forms() {
-        let both = AppScopes {
-            read: true,
-            write: true,
+        let observations = |observation| AppScopes {
+            observation,
+            patient: Rights::default(),
         };
-        let read = AppScopes {
-            read: true,
-            write: false,
-        };
-        let write = AppScopes {
-            read: false,
-            write: true,
-        };
+        let (read, write, both) = (
+            observations(Rights::READ),
+            observations(Rights::WRITE),
+            observations(Rights::BOTH),
+        );
         assert_eq!(AppScopes::of_claim("patient/Observation.read"), read);
         assert_eq!(AppScopes::of_claim("patient/Observation.write"), write);
         assert_eq!(AppScopes::of_claim("openid patient/Observation.*"), both);
@@ -251,13 +295,49 @@ mod tests {
             AppScopes::of_claim("patient/Observation.rs patient/Observation.cud"),
             both
         );
-        assert_eq!(AppScopes::of_claim("patient/*.rs"), read);
+        // The Patient's: writing it is creating and updating (it is never deleted).
+        let patient = |patient| AppScopes {
+            observation: Rights::default(),
+            patient,
+        };
+        assert_eq!(
+            AppScopes::of_claim("patient/Patient.read"),
+            patient(Rights::READ)
+        );
+        assert_eq!(
+            AppScopes::of_claim("patient/Patient.cu"),
+            patient(Rights::WRITE)
+        );
+        assert_eq!(
+            AppScopes::of_claim("patient/Patient.crus"),
+            patient(Rights::BOTH)
+        );
+        assert_eq!(
+            AppScopes::of_claim("patient/*.rs"),
+            AppScopes {
+                observation: Rights::READ,
+                patient: Rights::READ
+            }
+        );
+        assert_eq!(
+            AppScopes::of_claim("patient/Observation.rs patient/Patient.write"),
+            AppScopes {
+                observation: Rights::READ,
+                patient: Rights::WRITE
+            }
+        );
+        assert_eq!(
+            AppScopes::of_claim("patient/Patient.cu").of(ScopedType::Patient),
+            Rights::WRITE
+        );
         // Not all of what reading or writing needs, another resource, another
         // context, a narrowing query, letters out of order: nothing.
         for nothing in [
             "patient/Observation.r",
             "patient/Observation.cu",
-            "patient/Patient.read",
+            "patient/Patient.c",
+            "patient/Encounter.read",
+            "patient/PatientX.read",
             "user/Observation.read",
             "patient/Observation.rs?category=vital-signs",
             "patient/Observation.sr",
@@ -269,6 +349,10 @@ mod tests {
                 AppScopes::default(),
                 "{nothing}"
             );
+        }
+        // Every scope the service lists gives something.
+        for scope in AppScopes::SUPPORTED {
+            assert_ne!(AppScopes::of_claim(scope), AppScopes::default(), "{scope}");
         }
     }
 

@@ -181,6 +181,27 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         ),
         // Follows the change above: the measurement read and changed goes.
         Action::DeleteMeasurement => outcome(access.delete_measurement(case.measurement.0).await),
+        Action::ReadPatient => outcome(access.patient_resources().await),
+        // The person's own Patient at their patient id, over the version there is (a
+        // case of the same person may have written it before).
+        Action::WritePatient => {
+            let id = access.wellbeing_patient().await.unwrap_or_default();
+            let version = access
+                .patient_resources()
+                .await
+                .ok()
+                .and_then(|found| found.first().map(|p| p.version));
+            outcome(
+                access
+                    .write_patient(
+                        &id,
+                        version,
+                        r#"{"resourceType":"Patient","name":[{"family":"Matriisi"}]}"#,
+                        &phr::KantaPhr,
+                    )
+                    .await,
+            )
+        }
         Action::ReadWellbeingSharing => outcome(access.wellbeing_sharing().await),
         Action::ShareWellbeing => outcome(
             access

@@ -9,21 +9,31 @@ use crate::common;
 
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, hetu_of};
-use archive::model::{AppScopes, Grantee, Measure, Permission};
-use archive::wellbeing::{Create, Created, Incoming, ObservationSearch};
+use archive::model::{AppScopes, Grantee, Measure, Permission, Rights};
+use archive::wellbeing::{Create, Created, Incoming, ObservationSearch, PatientWritten};
 use archive::{Access, ArchiveError, Purpose, Refusal};
 use common::TestArchive;
 
 const WEIGHT: &str =
     include_str!("../../../phr/tests/examples/Observation-example-BodyWeight-min.json");
 
+/// The measurements read (nothing of the Patient).
 const READ: AppScopes = AppScopes {
-    read: true,
-    write: false,
+    observation: Rights::READ,
+    patient: Rights {
+        read: false,
+        write: false,
+    },
 };
+/// The measurements read and written (nothing of the Patient).
 const BOTH: AppScopes = AppScopes {
-    read: true,
-    write: true,
+    observation: Rights::BOTH,
+    ..READ
+};
+/// The measurements and the Patient, read and written.
+const ALL: AppScopes = AppScopes {
+    observation: Rights::BOTH,
+    patient: Rights::BOTH,
 };
 
 /// The example, about `patient`, as the archive takes it.
@@ -295,6 +305,120 @@ async fn an_app_reaches_only_what_it_was_allowed(t: &TestArchive) {
 on_both!(
     app_reaches_only_allowed,
     an_app_reaches_only_what_it_was_allowed
+);
+
+async fn the_patient_is_written_at_its_id_by_version(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    demo::load_wellbeing(&t.archive, &phr::KantaPhr)
+        .await
+        .expect("wellbeing");
+    const PATIENT: &str = include_str!("../../../phr/tests/examples/kanta-phr-patient-1.json");
+    // Mikko lets Painekirja read and write (the demo); its token must name the Patient.
+    let observations_only = app(t, ids::HEAVY_USER, "painekirja", BOTH)
+        .await
+        .expect("app");
+    assert_eq!(
+        refused(observations_only.patient_resources().await),
+        Refusal::OutOfScope
+    );
+    let painekirja = app(t, ids::HEAVY_USER, "painekirja", ALL)
+        .await
+        .expect("app");
+    let id = painekirja.wellbeing_patient().await.expect("patient");
+    assert_eq!(
+        painekirja.patient_resources().await.expect("none yet"),
+        Vec::new()
+    );
+    assert!(matches!(
+        painekirja.patient_resource(&id).await,
+        Err(ArchiveError::NotFound)
+    ));
+    // Only at the id the service gave; the first without a version.
+    assert!(matches!(
+        painekirja
+            .write_patient("someone-else", None, PATIENT, &phr::KantaPhr)
+            .await,
+        Err(ArchiveError::NotFound)
+    ));
+    assert!(matches!(
+        painekirja
+            .write_patient(&id, Some(1), PATIENT, &phr::KantaPhr)
+            .await,
+        Err(ArchiveError::Blocked("version-conflict"))
+    ));
+    let Ok(PatientWritten::Created(first)) = painekirja
+        .write_patient(&id, None, PATIENT, &phr::KantaPhr)
+        .await
+    else {
+        panic!("created")
+    };
+    assert_eq!((first.id.as_str(), first.version), (id.as_str(), 1));
+    let json: serde_json::Value = serde_json::from_str(&first.resource).expect("json");
+    assert_eq!(json["id"], id.as_str());
+    assert_eq!(json["meta"]["versionId"], "1");
+    assert_eq!(json["name"][0]["family"], "Patient", "kept as it came");
+    // The person reads it too.
+    let mikko = own(t, ids::HEAVY_USER).await;
+    assert_eq!(mikko.patient_resource(&id).await.expect("own"), first);
+    // Another write must say which version it replaces.
+    for (if_match, refusal) in [(None, "version-required"), (Some(7), "version-conflict")] {
+        assert!(matches!(
+            painekirja
+                .write_patient(&id, if_match, PATIENT, &phr::KantaPhr)
+                .await,
+            Err(ArchiveError::Blocked(code)) if code == refusal
+        ));
+    }
+    let renamed = PATIENT.replace("\"Test\"", "\"Testi\"");
+    let Ok(PatientWritten::Updated(second)) = painekirja
+        .write_patient(&id, Some(1), &renamed, &phr::KantaPhr)
+        .await
+    else {
+        panic!("updated")
+    };
+    assert_eq!(second.version, 2);
+    assert_eq!(
+        painekirja.patient_resources().await.expect("search"),
+        vec![second.clone()]
+    );
+    // Read only, from now: the next write is refused, the read still goes.
+    let grantee = mikko.wellbeing_sharing().await.expect("sharing").in_force[0].grantee;
+    mikko
+        .share_wellbeing(grantee, Some(Permission::Read))
+        .await
+        .expect("read only");
+    assert_eq!(
+        refused(
+            painekirja
+                .write_patient(&id, Some(2), PATIENT, &phr::KantaPhr)
+                .await
+        ),
+        Refusal::NotShared
+    );
+    assert_eq!(
+        painekirja.patient_resource(&id).await.expect("read"),
+        second
+    );
+    let trail = audit_trail(&t.archive, ids::HEAVY_USER)
+        .await
+        .expect("trail");
+    let writes: Vec<&str> = trail
+        .iter()
+        .filter(|e| e.action == "wellbeing.patient-write" && e.purpose == "app")
+        .map(|e| e.outcome.as_str())
+        .collect();
+    assert_eq!(
+        writes.iter().filter(|o| **o == "ok").count(),
+        2,
+        "{writes:?}"
+    );
+    assert!(trail
+        .iter()
+        .any(|e| e.action == "access.refused" && e.outcome == "out-of-scope"));
+}
+on_both!(
+    patient_written_by_version,
+    the_patient_is_written_at_its_id_by_version
 );
 
 async fn resources_are_created_once_and_updated_by_version(t: &TestArchive) {

@@ -22,12 +22,14 @@ const JWKS: &str = include_str!("fixtures/test-idp-jwks.json");
 const APP: &str = "painekirja";
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../phr/tests/examples");
 
-/// The examples' patients, each made one demo person's (16 or over).
-const PATIENTS: [(&str, PersonId); 4] = [
+/// The examples' patients (the Observations' subjects, and the Patient example's
+/// id), each made one demo person's (16 or over).
+const PATIENTS: [(&str, PersonId); 5] = [
     ("25a53703-27f9-4354-8f1b-a8b2f8f3ee86", ids::ADULT),
     ("daf8ca40-b46c-4c6b-99d5-d3a1b77074ad", ids::SWEDISH),
     ("f1fa0b52-eccf-44af-96c7-84a3251bb22c", ids::GUARDIAN),
     ("bb13623e-2673-4b3e-85d6-5c42f5333cde", ids::ELDER),
+    ("cafbe8e7-38fe-4807-b995-6770e5390365", ids::HEAVY_USER),
 ];
 
 struct World {
@@ -105,7 +107,8 @@ impl Token<'_> {
         Token {
             person,
             client: APP,
-            scope: "openid patient/Observation.rs patient/Observation.cud",
+            scope: "openid patient/Observation.rs patient/Observation.cud patient/Patient.rs \
+                    patient/Patient.cu",
             audience: None,
             expires_in: 300,
             key: KEY,
@@ -263,24 +266,9 @@ async fn every_shared_example_imports_reads_back_and_exports_as_it_was() {
     }
     let mut imported = 0;
     for (name, example) in examples() {
-        if example["resourceType"] != "Observation" {
-            // The Patient example: Kanta keeps the person's Patient, an app does not
-            // write it; this interface offers Observations only.
-            let token = w.token(Token::of(ids::ADULT)).await;
-            let (status, _, outcome) = w
-                .send(
-                    reqwest::Method::POST,
-                    "/Patient",
-                    Some(&token),
-                    Some(example.to_string()),
-                    &[],
-                )
-                .await;
-            assert_eq!(
-                (status, issue_code(&outcome)),
-                (404, "not-supported"),
-                "{name}"
-            );
+        if example["resourceType"] == "Patient" {
+            patient_round_trip(&w, &name, &example).await;
+            imported += 1;
             continue;
         }
         let patient = example["subject"]["reference"]
@@ -346,7 +334,149 @@ async fn every_shared_example_imports_reads_back_and_exports_as_it_was() {
         );
         imported += 1;
     }
-    assert_eq!(imported, 8);
+    assert_eq!(imported, 9);
+}
+
+/// The Patient example written at its id (the person's patient id), read back, found,
+/// and replaced only by a write that names its version.
+async fn patient_round_trip(w: &World, name: &str, example: &Value) {
+    let id = example["id"].as_str().expect("id");
+    let person = PATIENTS
+        .iter()
+        .find(|(p, _)| *p == id)
+        .expect("a person for the patient")
+        .1;
+    let token = w.token(Token::of(person)).await;
+    let path = format!("/Patient/{id}");
+    let (status, _, outcome) = w
+        .send(reqwest::Method::GET, &path, Some(&token), None, &[])
+        .await;
+    assert_eq!(
+        (status, issue_code(&outcome)),
+        (404, "not-found"),
+        "none yet"
+    );
+    let (status, headers, created) = w
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&token),
+            Some(example.to_string()),
+            &[],
+        )
+        .await;
+    assert_eq!(status, 201, "{name}: {created}");
+    assert_eq!(headers["etag"], "W/\"1\"");
+    assert!(headers["location"]
+        .to_str()
+        .expect("location")
+        .ends_with(&format!("/Patient/{id}/_history/1")));
+    let (status, _, read) = w
+        .send(reqwest::Method::GET, &path, Some(&token), None, &[])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(read, created);
+    assert_eq!(read["id"], id);
+    assert_eq!(as_sent(read.clone()), as_sent(example.clone()), "{name}");
+    for query in ["/Patient", &format!("/Patient?_id={id}")] {
+        let (status, _, bundle) = w
+            .send(reqwest::Method::GET, query, Some(&token), None, &[])
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(bundle["entry"][0]["resource"], read, "{query}");
+        assert!(bundle["entry"][0]["fullUrl"]
+            .as_str()
+            .expect("fullUrl")
+            .ends_with(&path));
+    }
+    // Replaced only by a write naming its version; nothing changed otherwise.
+    let renamed = example.to_string().replace("\"Test\"", "\"Testi\"");
+    let (status, _, outcome) = w
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&token),
+            Some(renamed.clone()),
+            &[],
+        )
+        .await;
+    assert_eq!((status, issue_code(&outcome)), (428, "conflict"));
+    let (status, _, outcome) = w
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&token),
+            Some(renamed.clone()),
+            &[("if-match", "W/\"7\"")],
+        )
+        .await;
+    assert_eq!((status, issue_code(&outcome)), (412, "conflict"));
+    let (status, headers, updated) = w
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&token),
+            Some(renamed),
+            &[("if-match", "W/\"1\"")],
+        )
+        .await;
+    assert_eq!(status, 200, "{updated}");
+    assert_eq!(headers["etag"], "W/\"2\"");
+    assert_eq!(updated["name"][0]["given"][0], "Testi");
+    // Another id, another type in the body, the id not the address's: nothing written.
+    for (path, body, expected) in [
+        (
+            "/Patient/someone-else".to_owned(),
+            json!({"resourceType": "Patient"}),
+            (404, "not-found"),
+        ),
+        (
+            path.clone(),
+            json!({"resourceType": "Observation", "status": "final", "code": {}}),
+            (400, "invalid"),
+        ),
+        (
+            path.clone(),
+            json!({"resourceType": "Patient", "id": "someone-else"}),
+            (400, "invalid"),
+        ),
+    ] {
+        let (status, _, outcome) = w
+            .send(
+                reqwest::Method::PUT,
+                &path,
+                Some(&token),
+                Some(body.to_string()),
+                &[("if-match", "W/\"2\"")],
+            )
+            .await;
+        assert_eq!((status, issue_code(&outcome)), expected, "{body}");
+    }
+    let (_, headers, _) = w
+        .send(reqwest::Method::GET, &path, Some(&token), None, &[])
+        .await;
+    assert_eq!(headers["etag"], "W/\"2\"", "unchanged");
+    // Observation scopes alone do not reach it.
+    let observations_only = w
+        .token(Token {
+            scope: "patient/Observation.rs patient/Observation.cud",
+            ..Token::of(person)
+        })
+        .await;
+    let (status, headers, _) = w
+        .send(
+            reqwest::Method::GET,
+            &path,
+            Some(&observations_only),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(status, 403);
+    assert!(headers["www-authenticate"]
+        .to_str()
+        .expect("header")
+        .contains("insufficient_scope"));
 }
 
 #[tokio::test]
@@ -481,7 +611,13 @@ async fn refusals_are_operation_outcomes_and_change_nothing() {
     assert_eq!((status, issue_code(&outcome)), (413, "too-long"));
     // Another resource type's address; not JSON.
     let (status, _, outcome) = w
-        .send(reqwest::Method::GET, "/Patient/x", Some(&token), None, &[])
+        .send(
+            reqwest::Method::GET,
+            "/Encounter/x",
+            Some(&token),
+            None,
+            &[],
+        )
         .await;
     assert_eq!((status, issue_code(&outcome)), (404, "not-supported"));
     let response = w
@@ -816,6 +952,8 @@ async fn tokens_scopes_and_the_persons_choices_are_checked() {
     assert_eq!(statement["resourceType"], "CapabilityStatement");
     assert_eq!(statement["fhirVersion"], "4.0.1");
     assert_eq!(statement["rest"][0]["resource"][0]["type"], "Observation");
+    assert_eq!(statement["rest"][0]["resource"][1]["type"], "Patient");
+    assert_eq!(statement["rest"][0]["resource"][1]["updateCreate"], true);
     assert_eq!(
         statement["rest"][0]["resource"][0]["conditionalCreate"],
         true
@@ -838,6 +976,8 @@ async fn tokens_scopes_and_the_persons_choices_are_checked() {
         "patient/Observation.write",
         "patient/Observation.rs",
         "patient/Observation.cud",
+        "patient/Patient.read",
+        "patient/Patient.cu",
     ] {
         assert!(scopes.contains(scope), "{scope}");
     }

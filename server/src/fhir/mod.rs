@@ -1,7 +1,8 @@
 //! The FHIR R4 REST interface to the person's wellbeing data (Kanta PHR), for their
 //! apps: `/fhir/Observation` (search, read, create, conditional create, update by
-//! version, delete), a batch `Bundle` at `/fhir`, the CapabilityStatement at
-//! `/fhir/metadata` and `/.well-known/smart-configuration`.
+//! version, delete) and a batch `Bundle` at `/fhir` ([`observation`]), the person's own
+//! `/fhir/Patient` (read, search, update by version, [`patient`]), the
+//! CapabilityStatement at `/fhir/metadata` and `/.well-known/smart-configuration`.
 //!
 //! Thin, like a server function: the bearer access token is checked here (a JWT of the
 //! identity provider, [`crate::oidc::Oidc::verify_access_token`]), the archive decides
@@ -11,17 +12,20 @@
 //! forms does not apply to it. Every refusal is an OperationOutcome, and nothing is
 //! read or written then.
 
-use archive::wellbeing::{Create, Created, StoredResource};
+use archive::wellbeing::StoredResource;
 use archive::{Access, ArchiveError, Refusal};
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use phr::rest::{self, EntryAnswer, Issue};
+use phr::rest::{self, Issue};
 
 use crate::AppState;
+
+mod observation;
+mod patient;
 
 /// The largest request body taken: 2 MiB, room for a batch of [`archive::wellbeing::MAX_BATCH`]
 /// Observations (about 1 KB each).
@@ -34,11 +38,21 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/fhir/metadata", get(metadata))
         .route("/.well-known/smart-configuration", get(smart_configuration))
-        .route("/fhir", get(not_supported).post(batch))
-        .route("/fhir/Observation", get(search).post(create))
+        .route("/fhir", get(not_supported).post(observation::batch))
+        .route(
+            "/fhir/Observation",
+            get(observation::search).post(observation::create),
+        )
         .route(
             "/fhir/Observation/{id}",
-            get(read).put(update).delete(delete),
+            get(observation::read)
+                .put(observation::update)
+                .delete(observation::delete),
+        )
+        .route("/fhir/Patient", get(patient::search))
+        .route(
+            "/fhir/Patient/{id}",
+            get(patient::read).put(patient::update),
         )
         .route("/fhir/{*rest}", axum::routing::any(not_supported))
 }
@@ -129,6 +143,12 @@ fn refused(error: &ArchiveError) -> Response {
             StatusCode::PRECONDITION_FAILED,
             Issue::MultipleMatches,
             "If-None-Exist matches more than one resource",
+            None,
+        ),
+        ArchiveError::Blocked("version-required") => outcome(
+            StatusCode::PRECONDITION_REQUIRED,
+            Issue::Conflict,
+            "an update must say which version it replaces: If-Match: W/\"n\"",
             None,
         ),
         ArchiveError::Blocked("version-conflict") => outcome(
@@ -288,9 +308,14 @@ fn refusal_answer(refusal: &phr::Refusal) -> Response {
     answer(status, body)
 }
 
-/// A stored resource as an answer: its status, `ETag`, `Last-Modified` and, for a new
-/// one, `Location`.
-fn resource(state: &AppState, status: StatusCode, stored: &StoredResource) -> Response {
+/// A stored resource of `resource_type` as an answer: its status, `ETag`,
+/// `Last-Modified` and, for a new one, `Location`.
+fn resource(
+    state: &AppState,
+    resource_type: &str,
+    status: StatusCode,
+    stored: &StoredResource,
+) -> Response {
     let mut response = answer(status, stored.resource.clone());
     let headers = response.headers_mut();
     if let Ok(etag) = HeaderValue::from_str(&rest::etag(stored.version)) {
@@ -308,7 +333,7 @@ fn resource(state: &AppState, status: StatusCode, stored: &StoredResource) -> Re
     }
     if status == StatusCode::CREATED {
         let location = format!(
-            "{}/Observation/{}/_history/{}",
+            "{}/{resource_type}/{}/_history/{}",
             base(state),
             stored.id,
             stored.version
@@ -381,113 +406,6 @@ fn pairs(query: Option<&str>) -> Option<Vec<(String, String)>> {
         .collect()
 }
 
-async fn search(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    let Some(pairs) = pairs(query.as_deref()) else {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "the query is not well encoded",
-            None,
-        );
-    };
-    let search = match phr::rest::search_of(&pairs) {
-        Ok(search) => search,
-        Err(refusal) => {
-            return outcome(
-                StatusCode::BAD_REQUEST,
-                Issue::NotSupported,
-                &refusal.problem,
-                Some(&refusal.location),
-            )
-        }
-    };
-    match access.search_observations(&search).await {
-        Ok(found) => {
-            let self_url = match &query {
-                Some(q) => format!("{}/Observation?{q}", base(&state)),
-                None => format!("{}/Observation", base(&state)),
-            };
-            answer(
-                StatusCode::OK,
-                rest::search_bundle(&base(&state), &self_url, &found, now(&state).0),
-            )
-        }
-        Err(e) => refused(&e),
-    }
-}
-
-async fn read(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    match access.observation_resource(&id).await {
-        Ok(stored) => resource(&state, StatusCode::OK, &stored),
-        Err(e) => refused(&e),
-    }
-}
-
-async fn create(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let (access, json) = match app_and_body(&state, &headers, body).await {
-        Ok(both) => both,
-        Err(response) => return response,
-    };
-    let if_none_exist = match headers.get("if-none-exist").map(HeaderValue::to_str) {
-        None => None,
-        Some(Ok(query)) => match rest::if_none_exist(query) {
-            Some(identifier) => Some(identifier),
-            None => {
-                return outcome(
-                    StatusCode::BAD_REQUEST,
-                    Issue::NotSupported,
-                    "If-None-Exist must be identifier=system|value",
-                    None,
-                )
-            }
-        },
-        Some(Err(_)) => {
-            return outcome(
-                StatusCode::BAD_REQUEST,
-                Issue::Invalid,
-                "If-None-Exist is not readable",
-                None,
-            )
-        }
-    };
-    let (now, today) = now(&state);
-    let incoming = match phr::incoming(&json, now, today) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal_answer(&refusal),
-    };
-    let create = Create {
-        incoming,
-        if_none_exist,
-    };
-    match access
-        .create_observations(std::slice::from_ref(&create), &phr::KantaPhr)
-        .await
-    {
-        Ok(created) => match created.into_iter().next() {
-            Some(Created::New(stored)) => resource(&state, StatusCode::CREATED, &stored),
-            Some(Created::Existing(stored)) => resource(&state, StatusCode::OK, &stored),
-            None => refused(&ArchiveError::NotFound),
-        },
-        Err(e) => refused(&e),
-    }
-}
-
 /// `W/"3"` (or `"3"`): 3.
 fn version_of(if_match: &str) -> Option<i64> {
     let tag = if_match.trim();
@@ -495,126 +413,13 @@ fn version_of(if_match: &str) -> Option<i64> {
     tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
 }
 
-async fn update(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    let (access, json) = match app_and_body(&state, &headers, body).await {
-        Ok(both) => both,
-        Err(response) => return response,
-    };
-    let Some(version) = headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(version_of)
-    else {
-        return outcome(
-            StatusCode::PRECONDITION_REQUIRED,
-            Issue::Conflict,
-            "an update must say which version it replaces: If-Match: W/\"n\"",
-            None,
-        );
-    };
-    let Some(version) = version else {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "If-Match must be W/\"n\"",
-            None,
-        );
-    };
-    // The body's id must be the address's.
-    let body_id = serde_json::from_str::<serde_json::Value>(&json)
-        .ok()
-        .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
-    if body_id.as_deref() != Some(id.as_str()) {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "the resource's id must be the one in the address",
-            Some("Observation.id"),
-        );
-    }
-    let (now, today) = now(&state);
-    let incoming = match phr::incoming(&json, now, today) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal_answer(&refusal),
-    };
-    match access
-        .update_observation(&id, Some(version), &incoming, &phr::KantaPhr)
-        .await
-    {
-        Ok(stored) => resource(&state, StatusCode::OK, &stored),
-        Err(e) => refused(&e),
-    }
-}
-
-async fn delete(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
-        Err(response) => return response,
-    };
-    match access.delete_observation(&id).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => refused(&e),
-    }
-}
-
-/// A batch (or transaction) of creates, stored all or none in one transaction.
-async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let (access, json) = match app_and_body(&state, &headers, body).await {
-        Ok(both) => both,
-        Err(response) => return response,
-    };
-    let (now, today) = now(&state);
-    let creates = match rest::read_batch(&json, now, today) {
-        Ok(creates) => creates,
-        Err(refusal) if refusal.location == "Bundle.entry" => {
-            return outcome(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                Issue::TooLong,
-                &refusal.problem,
-                Some(&refusal.location),
-            )
-        }
-        Err(refusal) => return refusal_answer(&refusal),
-    };
-    match access.create_observations(&creates, &phr::KantaPhr).await {
-        Ok(created) => {
-            let answers: Vec<EntryAnswer> = created
-                .into_iter()
-                .map(|c| match c {
-                    Created::New(stored) => EntryAnswer {
-                        status: "201 Created",
-                        stored,
-                    },
-                    Created::Existing(stored) => EntryAnswer {
-                        status: "200 OK",
-                        stored,
-                    },
-                })
-                .collect();
-            answer(
-                StatusCode::OK,
-                rest::batch_response(&base(&state), &answers, now),
-            )
-        }
-        Err(e) => refused(&e),
-    }
-}
-
 /// Any other resource type or interaction.
 async fn not_supported() -> Response {
     outcome(
         StatusCode::NOT_FOUND,
         Issue::NotSupported,
-        "only Observation is offered here (read, search, create, update, delete, batch)",
+        "only Observation (read, search, create, update, delete, batch) and the person's \
+         Patient (read, search, update) are offered here",
         None,
     )
 }

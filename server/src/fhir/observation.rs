@@ -1,0 +1,255 @@
+//! `/fhir/Observation`: the person's measurements searched, read, created (once by
+//! identifier), updated by version and deleted, and a batch of creates at `/fhir`.
+
+use archive::wellbeing::{Create, Created};
+use archive::ArchiveError;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use phr::rest::{self, EntryAnswer, Issue};
+
+use super::{
+    answer, app, app_and_body, base, now, outcome, pairs, refusal_answer, refused, resource,
+    version_of,
+};
+use crate::AppState;
+
+pub(super) async fn search(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    let Some(pairs) = pairs(query.as_deref()) else {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the query is not well encoded",
+            None,
+        );
+    };
+    let search = match phr::rest::search_of(&pairs) {
+        Ok(search) => search,
+        Err(refusal) => {
+            return outcome(
+                StatusCode::BAD_REQUEST,
+                Issue::NotSupported,
+                &refusal.problem,
+                Some(&refusal.location),
+            )
+        }
+    };
+    match access.search_observations(&search).await {
+        Ok(found) => {
+            let self_url = match &query {
+                Some(q) => format!("{}/Observation?{q}", base(&state)),
+                None => format!("{}/Observation", base(&state)),
+            };
+            answer(
+                StatusCode::OK,
+                rest::search_bundle(
+                    &base(&state),
+                    "Observation",
+                    &self_url,
+                    &found,
+                    now(&state).0,
+                ),
+            )
+        }
+        Err(e) => refused(&e),
+    }
+}
+
+pub(super) async fn read(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    match access.observation_resource(&id).await {
+        Ok(stored) => resource(&state, "Observation", StatusCode::OK, &stored),
+        Err(e) => refused(&e),
+    }
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
+        Err(response) => return response,
+    };
+    let if_none_exist = match headers.get("if-none-exist").map(HeaderValue::to_str) {
+        None => None,
+        Some(Ok(query)) => match rest::if_none_exist(query) {
+            Some(identifier) => Some(identifier),
+            None => {
+                return outcome(
+                    StatusCode::BAD_REQUEST,
+                    Issue::NotSupported,
+                    "If-None-Exist must be identifier=system|value",
+                    None,
+                )
+            }
+        },
+        Some(Err(_)) => {
+            return outcome(
+                StatusCode::BAD_REQUEST,
+                Issue::Invalid,
+                "If-None-Exist is not readable",
+                None,
+            )
+        }
+    };
+    let (now, today) = now(&state);
+    let incoming = match phr::incoming(&json, now, today) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    let create = Create {
+        incoming,
+        if_none_exist,
+    };
+    match access
+        .create_observations(std::slice::from_ref(&create), &phr::KantaPhr)
+        .await
+    {
+        Ok(created) => match created.into_iter().next() {
+            Some(Created::New(stored)) => {
+                resource(&state, "Observation", StatusCode::CREATED, &stored)
+            }
+            Some(Created::Existing(stored)) => {
+                resource(&state, "Observation", StatusCode::OK, &stored)
+            }
+            None => refused(&ArchiveError::NotFound),
+        },
+        Err(e) => refused(&e),
+    }
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
+        Err(response) => return response,
+    };
+    let Some(version) = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(version_of)
+    else {
+        return outcome(
+            StatusCode::PRECONDITION_REQUIRED,
+            Issue::Conflict,
+            "an update must say which version it replaces: If-Match: W/\"n\"",
+            None,
+        );
+    };
+    let Some(version) = version else {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "If-Match must be W/\"n\"",
+            None,
+        );
+    };
+    // The body's id must be the address's.
+    let body_id = serde_json::from_str::<serde_json::Value>(&json)
+        .ok()
+        .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+    if body_id.as_deref() != Some(id.as_str()) {
+        return outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the resource's id must be the one in the address",
+            Some("Observation.id"),
+        );
+    }
+    let (now, today) = now(&state);
+    let incoming = match phr::incoming(&json, now, today) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    match access
+        .update_observation(&id, Some(version), &incoming, &phr::KantaPhr)
+        .await
+    {
+        Ok(stored) => resource(&state, "Observation", StatusCode::OK, &stored),
+        Err(e) => refused(&e),
+    }
+}
+
+pub(super) async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let access = match app(&state, &headers).await {
+        Ok(access) => access,
+        Err(response) => return response,
+    };
+    match access.delete_observation(&id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => refused(&e),
+    }
+}
+
+/// A batch (or transaction) of creates, stored all or none in one transaction.
+pub(super) async fn batch(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let (access, json) = match app_and_body(&state, &headers, body).await {
+        Ok(both) => both,
+        Err(response) => return response,
+    };
+    let (now, today) = now(&state);
+    let creates = match rest::read_batch(&json, now, today) {
+        Ok(creates) => creates,
+        Err(refusal) if refusal.location == "Bundle.entry" => {
+            return outcome(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Issue::TooLong,
+                &refusal.problem,
+                Some(&refusal.location),
+            )
+        }
+        Err(refusal) => return refusal_answer(&refusal),
+    };
+    match access.create_observations(&creates, &phr::KantaPhr).await {
+        Ok(created) => {
+            let answers: Vec<EntryAnswer> = created
+                .into_iter()
+                .map(|c| match c {
+                    Created::New(stored) => EntryAnswer {
+                        status: "201 Created",
+                        stored,
+                    },
+                    Created::Existing(stored) => EntryAnswer {
+                        status: "200 OK",
+                        stored,
+                    },
+                })
+                .collect();
+            answer(
+                StatusCode::OK,
+                rest::batch_response(&base(&state), &answers, now),
+            )
+        }
+        Err(e) => refused(&e),
+    }
+}
