@@ -167,7 +167,7 @@ function bloodPressure(patient, uuid) {
 
 describe('an app with a real access token, and the person withdrawing it (JavaScript off)', () => {
   test('Painekirja reads and writes Mikko\'s data until he withdraws it', async () => {
-    const token = await appToken('1002', 'patient/Observation.rs patient/Observation.cud');
+    const token = await appToken('1002', 'patient/Observation.rs patient/Observation.cud patient/Patient.rs patient/Patient.cu');
     const { status, json: bundle } = await call(token, 'GET', '/Observation?code=http://loinc.org%7C85354-9&_count=3');
     assert.equal(status, 200, JSON.stringify(bundle));
     assert.equal(bundle.resourceType, 'Bundle');
@@ -182,6 +182,17 @@ describe('an app with a real access token, and the person withdrawing it (JavaSc
     const again = await call(token, 'POST', '/Observation', bloodPressure(patient, uuid), condition);
     assert.equal(again.status, 200);
     assert.equal(again.json.id, created.json.id);
+
+    // Mikko's own Patient, at the id his measurements name: the first write creates it,
+    // a later one must name the version it replaces.
+    const details = { resourceType: 'Patient', name: [{ family: 'Mallikas', given: ['Mikko'] }] };
+    const written = await call(token, 'PUT', `/Patient/${patient}`, details);
+    assert.equal(written.status, 201, JSON.stringify(written.json));
+    assert.equal(written.json.id, patient);
+    assert.equal((await call(token, 'PUT', `/Patient/${patient}`, details)).status, 428);
+    const { status: found, json: patients } = await call(token, 'GET', '/Patient');
+    assert.equal(found, 200);
+    assert.deepEqual(patients.entry.map((e) => e.resource.name), [details.name]);
 
     // Mikko sees it from the app, and withdraws the app.
     const context = await newContext(browser, 'nojs');

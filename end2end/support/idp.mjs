@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import Provider, { errors } from 'oidc-provider';
 
 /** The SMART scopes of the FHIR interface, both forms. */
-export const FHIR_SCOPES = ['patient/Observation.rs', 'patient/Observation.cud', 'patient/Observation.read', 'patient/Observation.write'];
+export const FHIR_SCOPES = [
+  'patient/Observation.rs', 'patient/Observation.cud', 'patient/Observation.read', 'patient/Observation.write',
+  'patient/Patient.rs', 'patient/Patient.cu', 'patient/Patient.read', 'patient/Patient.write',
+];
 
 /** The demo persons' test identity codes, as the app's own tool prints them. */
 function demoIdentities(databaseUrl) {
