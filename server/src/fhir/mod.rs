@@ -393,6 +393,44 @@ async fn smart_configuration(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
+/// A search's two inputs: the app's access (the token checked first) and the query's
+/// pairs, decoded.
+async fn app_and_query(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) -> Result<(Access, Vec<(String, String)>), Response> {
+    let access = app(state, headers).await?;
+    let pairs = pairs(query).ok_or_else(|| {
+        outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "the query is not well encoded",
+            None,
+        )
+    })?;
+    Ok((access, pairs))
+}
+
+/// A search's answer: the `searchset` Bundle of what `resource_type`'s search at
+/// `query` found.
+fn searchset(
+    state: &AppState,
+    resource_type: &str,
+    query: Option<&str>,
+    found: &[StoredResource],
+) -> Response {
+    let base = base(state);
+    let self_url = match query {
+        Some(q) => format!("{base}/{resource_type}?{q}"),
+        None => format!("{base}/{resource_type}"),
+    };
+    answer(
+        StatusCode::OK,
+        rest::search_bundle(&base, resource_type, &self_url, found, now(state).0),
+    )
+}
+
 /// The query's pairs, decoded.
 fn pairs(query: Option<&str>) -> Option<Vec<(String, String)>> {
     query

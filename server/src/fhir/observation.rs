@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use phr::rest::{self, EntryAnswer, Issue};
 
 use super::{
-    answer, app, app_and_body, base, now, outcome, pairs, refusal_answer, refused, resource,
-    version_of,
+    answer, app, app_and_body, app_and_query, base, now, outcome, refusal_answer, refused,
+    resource, searchset, version_of,
 };
 use crate::AppState;
 
@@ -20,17 +20,9 @@ pub(super) async fn search(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
+    let (access, pairs) = match app_and_query(&state, &headers, query.as_deref()).await {
+        Ok(both) => both,
         Err(response) => return response,
-    };
-    let Some(pairs) = pairs(query.as_deref()) else {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "the query is not well encoded",
-            None,
-        );
     };
     let search = match phr::rest::search_of(&pairs) {
         Ok(search) => search,
@@ -44,22 +36,7 @@ pub(super) async fn search(
         }
     };
     match access.search_observations(&search).await {
-        Ok(found) => {
-            let self_url = match &query {
-                Some(q) => format!("{}/Observation?{q}", base(&state)),
-                None => format!("{}/Observation", base(&state)),
-            };
-            answer(
-                StatusCode::OK,
-                rest::search_bundle(
-                    &base(&state),
-                    "Observation",
-                    &self_url,
-                    &found,
-                    now(&state).0,
-                ),
-            )
-        }
+        Ok(found) => searchset(&state, "Observation", query.as_deref(), &found),
         Err(e) => refused(&e),
     }
 }

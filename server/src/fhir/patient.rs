@@ -7,10 +7,10 @@ use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use phr::rest::{self, Issue};
+use phr::rest::Issue;
 
 use super::{
-    answer, app, app_and_body, base, now, outcome, pairs, refusal_answer, refused, resource,
+    app, app_and_body, app_and_query, outcome, refusal_answer, refused, resource, searchset,
     version_of,
 };
 use crate::AppState;
@@ -23,17 +23,9 @@ pub(super) async fn search(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let access = match app(&state, &headers).await {
-        Ok(access) => access,
+    let (access, pairs) = match app_and_query(&state, &headers, query.as_deref()).await {
+        Ok(both) => both,
         Err(response) => return response,
-    };
-    let Some(pairs) = pairs(query.as_deref()) else {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "the query is not well encoded",
-            None,
-        );
     };
     let mut ids = Vec::new();
     for (name, value) in pairs {
@@ -50,14 +42,7 @@ pub(super) async fn search(
     match access.patient_resources().await {
         Ok(mut found) => {
             found.retain(|p| ids.iter().all(|id| *id == p.id));
-            let self_url = match &query {
-                Some(q) => format!("{}/{PATIENT}?{q}", base(&state)),
-                None => format!("{}/{PATIENT}", base(&state)),
-            };
-            answer(
-                StatusCode::OK,
-                rest::search_bundle(&base(&state), PATIENT, &self_url, &found, now(&state).0),
-            )
+            searchset(&state, PATIENT, query.as_deref(), &found)
         }
         Err(e) => refused(&e),
     }
