@@ -444,11 +444,27 @@ fn pairs(query: Option<&str>) -> Option<Vec<(String, String)>> {
         .collect()
 }
 
-/// `W/"3"` (or `"3"`): 3.
-fn version_of(if_match: &str) -> Option<i64> {
-    let tag = if_match.trim();
-    let tag = tag.strip_prefix("W/").unwrap_or(tag);
-    tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+/// The version an update names in `If-Match` (`W/"3"` or `"3"`: 3): none when the
+/// header is absent (whether one is needed is the archive's rule), 400 when it is there
+/// but names no version, unreadable bytes included.
+fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Response> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let version = value.to_str().ok().and_then(|tag| {
+        let tag = tag.trim();
+        let tag = tag.strip_prefix("W/").unwrap_or(tag);
+        tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+    });
+    match version {
+        Some(version) => Ok(Some(version)),
+        None => Err(outcome(
+            StatusCode::BAD_REQUEST,
+            Issue::Invalid,
+            "If-Match must be W/\"n\"",
+            None,
+        )),
+    }
 }
 
 /// Any other resource type or interaction.

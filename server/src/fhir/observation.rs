@@ -5,13 +5,13 @@ use archive::wellbeing::{Create, Created};
 use archive::ArchiveError;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use phr::rest::{self, EntryAnswer, Issue};
 
 use super::{
-    answer, app, app_and_body, app_and_query, base, now, outcome, refusal_answer, refused,
-    resource, searchset, version_of,
+    answer, app, app_and_body, app_and_query, base, if_match, now, outcome, refusal_answer,
+    refused, resource, searchset,
 };
 use crate::AppState;
 
@@ -123,25 +123,11 @@ pub(super) async fn update(
         Ok(both) => both,
         Err(response) => return response,
     };
-    let Some(version) = headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(version_of)
-    else {
-        return outcome(
-            StatusCode::PRECONDITION_REQUIRED,
-            Issue::Conflict,
-            "an update must say which version it replaces: If-Match: W/\"n\"",
-            None,
-        );
-    };
-    let Some(version) = version else {
-        return outcome(
-            StatusCode::BAD_REQUEST,
-            Issue::Invalid,
-            "If-Match must be W/\"n\"",
-            None,
-        );
+    // A REST update must name the version it replaces (a batch's may not).
+    let version = match if_match(&headers) {
+        Ok(Some(version)) => version,
+        Ok(None) => return refused(&ArchiveError::Blocked("version-required")),
+        Err(response) => return response,
     };
     // The body's id must be the address's.
     let body_id = serde_json::from_str::<serde_json::Value>(&json)

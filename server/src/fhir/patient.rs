@@ -5,13 +5,13 @@
 use archive::wellbeing::PatientWritten;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use phr::rest::Issue;
 
 use super::{
-    app, app_and_body, app_and_query, outcome, refusal_answer, refused, resource, searchset,
-    version_of,
+    app, app_and_body, app_and_query, if_match, outcome, refusal_answer, refused, resource,
+    searchset,
 };
 use crate::AppState;
 
@@ -75,20 +75,9 @@ pub(super) async fn update(
         Ok(both) => both,
         Err(response) => return response,
     };
-    let version = match headers
-        .get(header::IF_MATCH)
-        .map(|v| v.to_str().ok().and_then(version_of))
-    {
-        None => None,
-        Some(Some(version)) => Some(version),
-        Some(None) => {
-            return outcome(
-                StatusCode::BAD_REQUEST,
-                Issue::Invalid,
-                "If-Match must be W/\"n\"",
-                None,
-            )
-        }
+    let version = match if_match(&headers) {
+        Ok(version) => version,
+        Err(response) => return response,
     };
     if let Err(refusal) = phr::read_patient(&json, &id) {
         return refusal_answer(&refusal);

@@ -254,6 +254,24 @@ fn issue_code(outcome: &Value) -> &str {
     outcome["issue"][0]["code"].as_str().expect("code")
 }
 
+/// An `If-Match` that names no version — not a number, unquoted, or bytes that are
+/// not text — is refused as malformed (400), by the Observation and the Patient
+/// alike, and changes nothing (the caller's next writes name the version it had).
+async fn assert_unreadable_if_match_refused(w: &World, path: &str, token: &str, body: &str) {
+    for tag in ["W/\"one\"", "1", "W/\"\u{e4}\""] {
+        let (status, _, outcome) = w
+            .send(
+                reqwest::Method::PUT,
+                path,
+                Some(token),
+                Some(body.to_owned()),
+                &[("if-match", tag)],
+            )
+            .await;
+        assert_eq!((status, issue_code(&outcome)), (400, "invalid"), "{tag}");
+    }
+}
+
 #[tokio::test]
 async fn every_shared_example_imports_reads_back_and_exports_as_it_was() {
     let w = world().await;
@@ -401,6 +419,7 @@ async fn patient_round_trip(w: &World, name: &str, example: &Value) {
         )
         .await;
     assert_eq!((status, issue_code(&outcome)), (428, "conflict"));
+    assert_unreadable_if_match_refused(&w, &path, &token, &renamed).await;
     let (status, _, outcome) = w
         .send(
             reqwest::Method::PUT,
@@ -753,6 +772,7 @@ async fn created_once_by_identifier_updated_by_version_and_deleted() {
         (428, "conflict"),
         "If-Match required"
     );
+    assert_unreadable_if_match_refused(&w, &path, &token, &changed.to_string()).await;
     let (status, headers, updated) = w
         .send(
             reqwest::Method::PUT,
