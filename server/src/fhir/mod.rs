@@ -447,6 +447,10 @@ fn pairs(query: Option<&str>) -> Option<Vec<(String, String)>> {
 /// The version an update names in `If-Match` (`W/"3"` or `"3"`: 3): none when the
 /// header is absent (whether one is needed is the archive's rule), 400 when it is there
 /// but names no version, unreadable bytes included.
+#[allow(
+    clippy::result_large_err,
+    reason = "the handler's early answer, as the async prologues above give it"
+)]
 fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Response> {
     let Some(value) = headers.get(header::IF_MATCH) else {
         return Ok(None);

@@ -419,7 +419,7 @@ async fn patient_round_trip(w: &World, name: &str, example: &Value) {
         )
         .await;
     assert_eq!((status, issue_code(&outcome)), (428, "conflict"));
-    assert_unreadable_if_match_refused(&w, &path, &token, &renamed).await;
+    assert_unreadable_if_match_refused(w, &path, &token, &renamed).await;
     let (status, _, outcome) = w
         .send(
             reqwest::Method::PUT,
