@@ -150,6 +150,10 @@ pub enum Action {
     AcknowledgeNotice,
     GiveConsent,
     WithdrawConsent,
+    /// The consents abroad, the countries where each service works, their history.
+    ReadAbroad,
+    GiveAbroadConsent,
+    WithdrawAbroadConsent,
     ListAppointments,
     ReadAppointment,
     /// Appointments written into a calendar file (one, or all to come).
@@ -219,6 +223,9 @@ crate::codes! {
         AcknowledgeNotice => "consents.notice",
         GiveConsent => "consents.give",
         WithdrawConsent => "consents.withdraw",
+        ReadAbroad => "abroad.read",
+        GiveAbroadConsent => "abroad.give",
+        WithdrawAbroadConsent => "abroad.withdraw",
         ListAppointments => "appointments.list",
         ReadAppointment => "appointments.read",
         ExportAppointments => "appointments.calendar",
@@ -277,6 +284,9 @@ impl Action {
             | Self::AcknowledgeNotice
             | Self::GiveConsent
             | Self::WithdrawConsent => Some(Section::Consents),
+            Self::ReadAbroad | Self::GiveAbroadConsent | Self::WithdrawAbroadConsent => {
+                Some(Section::Abroad)
+            }
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
             Self::ReadWellbeing
             | Self::ReadMeasurement

@@ -5,9 +5,11 @@
 //! person's data, and every operation writes its audit event in its own transaction.
 //!
 //! Each section has its folder (`records`, `prescriptions`, `appointments`,
-//! `social_welfare`, `certificates`, `living_will`, `organ_donation`, `disclosure_log`, `wellbeing`): its model (shared with the browser build) and, with the
+//! `social_welfare`, `certificates`, `living_will`, `organ_donation`, `consents`,
+//! `abroad`, `disclosure_log`, `wellbeing`): its model (shared with the browser build) and, with the
 //! `storage` feature, its operations. [`section`] is the registry of sections.
 
+pub mod abroad;
 pub mod appointments;
 pub mod audit;
 pub mod certificates;

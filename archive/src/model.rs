@@ -7,6 +7,10 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
+pub use crate::abroad::model::{
+    countries_on, service_countries, Abroad, AbroadEvent, AbroadNews, CrossBorderService,
+    NotAbroad, ServiceConsent, ServiceCountry, DENIALS_NOT_READ, DENIALS_READ_FIELD,
+};
 pub use crate::appointments::model::{
     safe_link, Appointment, AppointmentId, AppointmentKind, Appointments, AppointmentsNews,
     AttendanceMode, PastPeriod, ProfessionalRole, MAX_PAST,

@@ -27,6 +27,8 @@ pub enum Section {
     WellbeingData,
     /// Consents and denials.
     Consents,
+    /// Consents to the ePrescription and the Patient Summary in other EU countries.
+    Abroad,
 }
 
 /// The groups the navigation shows sections in, as a citizen thinks of them, in their
@@ -352,6 +354,14 @@ impl Section {
             Self::Consents => SectionSpec {
                 code: "consents",
                 pages: &[page!("/consents", "nav-consents", "front-consents-text")],
+                coverage: Coverage::OWN_ONLY,
+                group: NavGroup::Choices,
+            },
+            // Consent abroad is the person's own: a guardian or a mandate holder cannot
+            // give it for them.
+            Self::Abroad => SectionSpec {
+                code: "abroad",
+                pages: &[page!("/abroad", "nav-abroad", "front-abroad-text")],
                 coverage: Coverage::OWN_ONLY,
                 group: NavGroup::Choices,
             },

@@ -20,6 +20,7 @@ use crate::error::ArchiveError;
 use crate::hetu::Hetu;
 use crate::model::{Language, PersonId};
 
+mod abroad;
 mod appointments;
 mod certificates;
 mod consents;
@@ -640,6 +641,7 @@ async fn insert_person(
     certificates::insert_certificates(&mut w, p, today).await?;
     organ_donation::insert_organ_donation(&mut w, p, today).await?;
     consents::insert_consents(&mut w, p, today).await?;
+    abroad::insert_abroad(&mut w, p, today).await?;
     if !p.note.is_empty() {
         // The demo's persons only: generated ones are many, and their logs unread.
         provider_queries::replay_queries(&mut w, p, today).await?;

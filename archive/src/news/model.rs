@@ -21,6 +21,7 @@ pub struct News {
     pub social_welfare: Option<crate::model::SocialWelfareNews>,
     pub certificates: Option<crate::model::CertificatesNews>,
     pub wellbeing: Option<crate::wellbeing::model::WellbeingNews>,
+    pub abroad: Option<crate::model::AbroadNews>,
 }
 
 /// The front page's read: what is new, and, with one's own access, whom one may act

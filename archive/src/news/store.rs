@@ -138,6 +138,10 @@ impl Access {
                     counts.add(self, since_ms, |g, part| g.news.wellbeing = Some(part));
                     Action::ReadWellbeing
                 }
+                Section::Abroad => {
+                    counts.add(self, since_ms, |g, part| g.news.abroad = Some(part));
+                    Action::ReadAbroad
+                }
             };
             self.read_section(read, action).await?;
         }

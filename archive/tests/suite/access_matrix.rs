@@ -139,6 +139,26 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
                 )
                 .await,
         ),
+        Action::ReadAbroad => outcome(access.abroad().await),
+        Action::GiveAbroadConsent => outcome(
+            access
+                .change_abroad_consent(
+                    archive::model::CrossBorderService::PatientSummary,
+                    true,
+                    true,
+                )
+                .await,
+        ),
+        // Follows the consent above, so there is one to withdraw.
+        Action::WithdrawAbroadConsent => outcome(
+            access
+                .change_abroad_consent(
+                    archive::model::CrossBorderService::PatientSummary,
+                    false,
+                    false,
+                )
+                .await,
+        ),
         // Follows the write above, so there is a testament to withdraw.
         Action::WithdrawOrganDonation => outcome(access.withdraw_organ_donation().await),
         // A real request, with a key of the case's own.

@@ -6,6 +6,7 @@
 #[macro_use]
 mod common;
 
+mod abroad;
 mod access_matrix;
 mod appointments;
 mod certificates;
