@@ -8,6 +8,7 @@
 //! from [`ui`] (the page toolkit) and [`frame`] (layout, front page, session), never
 //! from each other.
 
+pub mod abroad;
 pub mod accessibility;
 pub mod appointments;
 pub mod certificates;
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <living_will::Routes />
                     <organ_donation::Routes />
                     <consents::Routes />
+                    <abroad::Routes />
                     <disclosure_log::Routes />
                     <wellbeing::Routes />
                 </Routes>

@@ -164,6 +164,21 @@ fn ids_the_codes_name() -> Vec<String> {
         ids.push(format!("wellbeing-measure-{}", m.code()));
         ids.push(format!("wellbeing-unit-{}", m.code()));
     }
+    // Abroad: each service's words, each country of the dated list, the refusal.
+    for s in archive::model::CrossBorderService::ALL {
+        for what in ["title", "explain", "give", "withdraw"] {
+            ids.push(format!("abroad-{}-{what}", s.code()));
+        }
+    }
+    ids.extend(
+        archive::model::service_countries()
+            .iter()
+            .map(|c| format!("country-{}", c.country)),
+    );
+    ids.push(format!(
+        "error-invalid-{}",
+        archive::model::DENIALS_NOT_READ
+    ));
     ids.extend(
         archive::model::WellbeingPeriod::ALL
             .iter()

@@ -3,6 +3,7 @@
 //! redirects (303) on success or shows the form again as typed, with what is wrong.
 //! So a form works the same with JavaScript off, and nothing typed is lost.
 
+use app::abroad::api::AbroadChange;
 use app::accessibility::api::FeedbackSubmission;
 use app::consents::api::{ConsentChange, NoticeSubmission};
 use app::living_will::api::LivingWillSubmission;
@@ -42,6 +43,7 @@ pub fn routes(router: Router<AppState>) -> Router<AppState> {
         )
         .route(MeasurementChange::PATH, post(answer::<MeasurementChange>))
         .route(SharingSubmission::PATH, post(answer::<SharingSubmission>))
+        .route(AbroadChange::PATH, post(answer::<AbroadChange>))
 }
 
 /// Renders the page at the request's address with the posted form in context.

@@ -262,6 +262,11 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             0 => t("news-wellbeing-none"),
             n => t_args("news-wellbeing-from-apps", &[("count", count(n))]),
         }),
+        // Where the services began to work since, else how many consents are in force.
+        Section::Abroad => news.abroad.map(|a| match a.new_countries {
+            0 => t_args("news-abroad-consents", &[("count", count(a.consents))]),
+            n => t_args("news-abroad-new-countries", &[("count", count(n))]),
+        }),
     }
 }
 

@@ -1109,6 +1109,16 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         Some(Section::Consents),
         &[("submission[read]", "yes")],
     ),
+    ("/api/abroad", Some(Section::Abroad), &[]),
+    (
+        "/api/change-abroad",
+        Some(Section::Abroad),
+        &[
+            ("change[service]", "patient-summary"),
+            ("change[change]", "give"),
+            ("change[denials-read]", "yes"),
+        ],
+    ),
     (
         "/api/save-organ-donation",
         Some(Section::OrganDonation),

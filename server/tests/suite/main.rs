@@ -5,6 +5,7 @@
 
 mod common;
 
+mod abroad;
 mod appointments;
 mod certificates;
 mod consents;
