@@ -63,6 +63,8 @@ const EXTRA = [
   '/consents',
   '/consents/confirm?change=give&kind=deny-research-contact&target=',
   '/consents/confirm?change=give&kind=nothing&target=',
+  '/abroad',
+  '/abroad?changed=give',
   '/disclosure-log',
   '/disclosure-log?from=32.13.2026&to=eilen&organisation=x',
   '/disclosure-log/entry?key=1~1',
