@@ -4,8 +4,8 @@ use archive::model::{Abroad, CrossBorderService};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::consents::api::Change;
 use crate::error::AppError;
+use crate::ui::form::Change;
 
 /// The signed-in person's consents abroad (no one else's can be read).
 #[server(prefix = "/api", endpoint = "abroad")]

@@ -10,10 +10,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{change_abroad, read_abroad, AbroadChange};
-use crate::consents::api::Change;
 use crate::i18n::LangExt as _;
 use crate::i18n::{count, lang, t, t_args};
-use crate::ui::form::{error_for, form_page, posted, ConfirmBox, ErrorSummary, FormError};
+use crate::ui::form::{error_for, form_page, posted, Change, ConfirmBox, ErrorSummary, FormError};
 use crate::ui::{
     done_notice, page_title, problem, Table, BUTTON, BUTTON_SECONDARY, H1, H2, LINK, TD,
 };

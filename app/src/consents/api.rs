@@ -25,25 +25,7 @@ pub struct ConsentChange {
     pub target: String,
 }
 
-/// Give a choice, or withdraw it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Change {
-    #[default]
-    Give,
-    Withdraw,
-}
-
-impl Change {
-    /// As the address and the form carry it.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Give => "give",
-            Self::Withdraw => "withdraw",
-        }
-    }
-}
+pub use crate::ui::form::Change;
 
 impl ConsentChange {
     /// The change of `choice`.

@@ -25,6 +25,26 @@ pub trait PostedForm:
     const PATH: &'static str;
 }
 
+/// Give a consent or choice, or withdraw it, as a form or an address says which.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    #[default]
+    Give,
+    Withdraw,
+}
+
+impl Change {
+    /// As the address and the form carry it.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Give => "give",
+            Self::Withdraw => "withdraw",
+        }
+    }
+}
+
 /// The message of `error` about `field`, when there is one.
 #[must_use]
 pub fn error_for(error: &[(String, String)], field: &str) -> Option<String> {
