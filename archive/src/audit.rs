@@ -152,6 +152,8 @@ pub enum Action {
     WithdrawConsent,
     /// The consents abroad, the countries where each service works, their history.
     ReadAbroad,
+    /// The person's Patient Summary (HL7 IPS), shown or downloaded.
+    ReadPatientSummary,
     GiveAbroadConsent,
     WithdrawAbroadConsent,
     ListAppointments,
@@ -224,6 +226,7 @@ crate::codes! {
         GiveConsent => "consents.give",
         WithdrawConsent => "consents.withdraw",
         ReadAbroad => "abroad.read",
+        ReadPatientSummary => "abroad.summary",
         GiveAbroadConsent => "abroad.give",
         WithdrawAbroadConsent => "abroad.withdraw",
         ListAppointments => "appointments.list",
@@ -284,9 +287,10 @@ impl Action {
             | Self::AcknowledgeNotice
             | Self::GiveConsent
             | Self::WithdrawConsent => Some(Section::Consents),
-            Self::ReadAbroad | Self::GiveAbroadConsent | Self::WithdrawAbroadConsent => {
-                Some(Section::Abroad)
-            }
+            Self::ReadAbroad
+            | Self::ReadPatientSummary
+            | Self::GiveAbroadConsent
+            | Self::WithdrawAbroadConsent => Some(Section::Abroad),
             Self::ReadDisclosureLog | Self::DisclosureLogNews => Some(Section::DisclosureLog),
             Self::ReadWellbeing
             | Self::ReadMeasurement

@@ -9,7 +9,8 @@ use time::{Date, PrimitiveDateTime};
 
 pub use crate::abroad::model::{
     countries_on, service_countries, Abroad, AbroadEvent, AbroadNews, CrossBorderService,
-    NotAbroad, ServiceConsent, ServiceCountry, DENIALS_NOT_READ, DENIALS_READ_FIELD,
+    NotAbroad, PatientSummary, ServiceConsent, ServiceCountry, SummaryPerson, DENIALS_NOT_READ,
+    DENIALS_READ_FIELD,
 };
 pub use crate::appointments::model::{
     safe_link, Appointment, AppointmentId, AppointmentKind, Appointments, AppointmentsNews,

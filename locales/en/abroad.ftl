@@ -1,6 +1,7 @@
 ## abroad
 
 action-abroad-read = Viewing consents for use abroad
+action-abroad-summary = Viewing the Patient Summary
 action-abroad-give = Giving consent to use of data abroad
 action-abroad-withdraw = Withdrawing consent to use of data abroad
 nav-abroad = Abroad

@@ -1,6 +1,7 @@
 ## abroad
 
 action-abroad-read = Ulkomaiden suostumusten katsominen
+action-abroad-summary = Potilasyhteenvedon katsominen
 action-abroad-give = Suostumuksen antaminen tietojen käyttöön ulkomailla
 action-abroad-withdraw = Suostumuksen peruminen tietojen käyttöön ulkomailla
 nav-abroad = Ulkomaat

@@ -1,6 +1,7 @@
 ## abroad
 
 action-abroad-read = Visning av samtycken för utlandet
+action-abroad-summary = Visning av patientöversikten
 action-abroad-give = Samtycke till att uppgifterna används utomlands
 action-abroad-withdraw = Återkallelse av samtycke till att uppgifterna används utomlands
 nav-abroad = Utlandet

@@ -7,6 +7,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
+use crate::prescriptions::model::Medication;
+use crate::records::model::{DelayedDocument, LabTest, SummaryEntry};
+
 /// A service of Kanta used in other EU countries with the person's consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 #[serde(rename_all = "kebab-case")]
@@ -196,6 +199,36 @@ impl Abroad {
     pub fn service(&self, service: CrossBorderService) -> Option<&ServiceConsent> {
         self.services.iter().find(|s| s.service == service)
     }
+}
+
+/// The person as the Patient Summary names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryPerson {
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    /// The personal identity code.
+    pub hetu: String,
+}
+
+/// The person's Patient Summary, as the EU's (HL7 IPS) holds it: allergies and risks,
+/// problems (diagnoses), the medication in use, procedures, immunisations and the
+/// latest laboratory results. Finnish denials do not apply to it (it is the person's
+/// own, and abroad it ignores them); what a professional delayed is left out until it
+/// is shown, and said to exist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatientSummary {
+    /// When it was compiled, Finnish time.
+    pub compiled_at: PrimitiveDateTime,
+    pub person: SummaryPerson,
+    pub allergies: Vec<SummaryEntry>,
+    pub problems: Vec<SummaryEntry>,
+    pub medication: Vec<Medication>,
+    pub procedures: Vec<SummaryEntry>,
+    pub immunizations: Vec<SummaryEntry>,
+    pub results: Vec<LabTest>,
+    /// Of these kinds, what a professional delayed, soonest shown first.
+    pub delayed: Vec<DelayedDocument>,
 }
 
 /// What the front page says abroad: how many consents are in force, and how many

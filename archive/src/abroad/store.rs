@@ -7,7 +7,7 @@ use time::Date;
 
 use super::model::{
     countries_added, countries_on, Abroad, AbroadEvent, AbroadNews, CrossBorderService, NotAbroad,
-    ServiceConsent, DENIALS_NOT_READ, DENIALS_READ_FIELD,
+    PatientSummary, ServiceConsent, SummaryPerson, DENIALS_NOT_READ, DENIALS_READ_FIELD,
 };
 use crate::access::{unix_ms, Access, Action};
 use crate::clock::{finnish_at_ms, finnish_local};
@@ -15,6 +15,7 @@ use crate::db::Sql;
 use crate::error::ArchiveError;
 use crate::news::part::NewsPart;
 use crate::prescriptions::renewal::valid_until;
+use crate::records::model::DocumentKind;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -43,10 +44,12 @@ fn service_of(code: &str) -> Result<CrossBorderService, ArchiveError> {
     CrossBorderService::from_code(code).ok_or(ArchiveError::Corrupt("abroad service"))
 }
 
-fn day_of(text: &str) -> Result<Date, ArchiveError> {
+/// The day a stored date or time begins with; `what` names the column if it cannot be
+/// read.
+fn day_of(text: &str, what: &'static str) -> Result<Date, ArchiveError> {
     text.get(..10)
         .and_then(|day| Date::parse(day, &time::format_description::well_known::Iso8601::DATE).ok())
-        .ok_or(ArchiveError::Corrupt("prescription issued_on"))
+        .ok_or(ArchiveError::Corrupt(what))
 }
 
 async fn read_abroad(tx: &mut Tx, person: i64, today: Date) -> Result<Abroad, ArchiveError> {
@@ -108,7 +111,7 @@ async fn read_abroad(tx: &mut Tx, person: i64, today: Date) -> Result<Abroad, Ar
     {
         let months = i32::try_from(row.validity_months)
             .map_err(|_| ArchiveError::Corrupt("prescription validity_months"))?;
-        if valid_until(day_of(&row.issued_on)?, months) >= today {
+        if valid_until(day_of(&row.issued_on, "prescription issued_on")?, months) >= today {
             not_abroad.push(NotAbroad {
                 product: row.product,
                 strength: row.strength,
@@ -216,6 +219,84 @@ impl Access {
         let abroad = read_abroad(&mut tx, person, today(self)).await?;
         tx.commit().await?;
         Ok(abroad)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    given_name: String,
+    family_name: String,
+    birth_date: String,
+    hetu: String,
+}
+
+impl Access {
+    /// The person's Patient Summary: allergies and risks, problems, the medication in
+    /// use, procedures, immunisations and the latest laboratory results, in one read
+    /// and one audit event. Denials do not apply (the person sees all of their own);
+    /// what a professional delayed is left out and listed as delayed.
+    ///
+    /// # Errors
+    /// `Refused` for anyone but the person; `Storage` when the database fails.
+    pub async fn patient_summary(&self) -> Result<PatientSummary, ArchiveError> {
+        let mut read = self
+            .begin_read_after_expiry(Action::ReadPatientSummary, None)
+            .await?;
+        let person = sqlx::query_as::<_, PersonRow>(
+            "SELECT given_name, family_name, birth_date, hetu FROM person WHERE id = $1",
+        )
+        .bind(self.subject().get())
+        .fetch_one(&mut *read.tx)
+        .await?;
+        let allergies = self
+            .summary_entries(&mut read.tx, DocumentKind::RiskInformation)
+            .await?;
+        let problems = self
+            .summary_entries(&mut read.tx, DocumentKind::Diagnosis)
+            .await?;
+        let procedures = self
+            .summary_entries(&mut read.tx, DocumentKind::Procedure)
+            .await?;
+        let immunizations = self
+            .summary_entries(&mut read.tx, DocumentKind::Vaccination)
+            .await?;
+        let medication = self
+            .medication_in(&mut read.tx)
+            .await?
+            .groups
+            .into_iter()
+            .flat_map(|g| g.medicines)
+            .collect();
+        let results = self.latest_lab_results(&mut read.tx).await?;
+        let delayed = self
+            .delayed(
+                &mut read,
+                &[
+                    DocumentKind::RiskInformation,
+                    DocumentKind::Diagnosis,
+                    DocumentKind::Procedure,
+                    DocumentKind::Vaccination,
+                    DocumentKind::LabResult,
+                ],
+            )
+            .await?;
+        self.finish_read(read).await?;
+        Ok(PatientSummary {
+            compiled_at: finnish_local(self.archive.clock.now()),
+            person: SummaryPerson {
+                given_name: person.given_name,
+                family_name: person.family_name,
+                birth_date: day_of(&person.birth_date, "person birth_date")?,
+                hetu: person.hetu,
+            },
+            allergies,
+            problems,
+            medication,
+            procedures,
+            immunizations,
+            results,
+            delayed,
+        })
     }
 }
 

@@ -142,6 +142,10 @@ async fn no_proxy_reaches_abroad(t: &TestArchive) {
             matches!(r, Err(ArchiveError::Refused(Refusal::NotCovered)))
         };
         assert!(refused(access.abroad().await));
+        assert!(matches!(
+            access.patient_summary().await,
+            Err(ArchiveError::Refused(Refusal::NotCovered))
+        ));
         assert!(refused(access.change_abroad_consent(EP, true, true).await));
         assert!(refused(access.change_abroad_consent(PS, true, true).await));
         assert!(refused(
@@ -158,3 +162,49 @@ async fn no_proxy_reaches_abroad(t: &TestArchive) {
     }
 }
 on_both!(no_proxy, no_proxy_reaches_abroad);
+
+async fn the_patient_summary_holds_each_kind_in_one_audited_read_without_delayed_items(
+    t: &TestArchive,
+) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    let own = t.own(ids::HEAVY_USER).await;
+    let summary = own.patient_summary().await.expect("summary");
+    assert_eq!(summary.person.family_name, "Korhonen");
+    assert!(!summary.problems.is_empty(), "diagnoses");
+    assert!(!summary.allergies.is_empty(), "risk information");
+    assert!(!summary.immunizations.is_empty(), "vaccinations");
+    assert!(!summary.procedures.is_empty(), "procedures");
+    assert!(!summary.medication.is_empty(), "medication in use");
+    assert!(!summary.results.is_empty(), "laboratory results");
+    // The same entries the person's own summaries show: denials do not hide them.
+    let summaries = own.summaries().await.expect("summaries");
+    assert_eq!(summary.problems, summaries.diagnoses);
+    assert_eq!(summary.allergies, summaries.risks);
+    assert_eq!(summary.immunizations, summaries.vaccinations);
+    // One audit event for the whole read.
+    let trail = audit_trail(&t.archive, ids::HEAVY_USER)
+        .await
+        .expect("trail");
+    assert_eq!(
+        trail
+            .iter()
+            .filter(|e| e.action == "abroad.summary")
+            .count(),
+        1
+    );
+    // A delayed result is left out and said to exist.
+    let lab = own.lab_tests().await.expect("lab");
+    assert_eq!(
+        summary
+            .delayed
+            .iter()
+            .filter(|d| d.kind == archive::model::DocumentKind::LabResult)
+            .count(),
+        lab.delayed.len()
+    );
+    assert_eq!(summary.results.len(), lab.tests.len());
+}
+on_both!(
+    patient_summary,
+    the_patient_summary_holds_each_kind_in_one_audited_read_without_delayed_items
+);

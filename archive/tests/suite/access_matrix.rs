@@ -140,6 +140,7 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
                 .await,
         ),
         Action::ReadAbroad => outcome(access.abroad().await),
+        Action::ReadPatientSummary => outcome(access.patient_summary().await),
         Action::GiveAbroadConsent => outcome(
             access
                 .change_abroad_consent(

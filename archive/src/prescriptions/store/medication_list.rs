@@ -30,9 +30,18 @@ impl Access {
         let mut read = self
             .begin_read_after_expiry(Action::ReadMedicationList, None)
             .await?;
-        let list = self.load_prescriptions(&mut read.tx, None).await?;
-        let recorded = self.load_recorded_medication(&mut read.tx).await?;
+        let list = self.medication_in(&mut read.tx).await?;
         self.finish_read(read).await?;
+        Ok(list)
+    }
+
+    /// The medication list, read in `tx`.
+    pub(crate) async fn medication_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<MedicationList, ArchiveError> {
+        let list = self.load_prescriptions(tx, None).await?;
+        let recorded = self.load_recorded_medication(tx).await?;
         Ok(crate::prescriptions::medication::compile(
             &list,
             &recorded,

@@ -227,7 +227,7 @@ impl Access {
     /// made before the read's transaction is opened, never while holding it: a read
     /// that held one pooled connection while asking for another could, with many at
     /// once, leave none free and wait out the pool's timeout.
-    async fn begin_read_after_expiry(
+    pub(crate) async fn begin_read_after_expiry(
         &self,
         action: Action,
         object: Option<i64>,

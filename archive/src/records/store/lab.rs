@@ -15,6 +15,18 @@ impl Access {
     /// `Storage` when the database fails.
     pub async fn lab_tests(&self) -> Result<LabTests, ArchiveError> {
         let mut read = self.begin_read(Action::ListLabTests, None, None).await?;
+        let tests = self.latest_lab_results(&mut read.tx).await?;
+        let delayed = self.delayed(&mut read, &[DocumentKind::LabResult]).await?;
+        self.finish_read(read).await?;
+        Ok(LabTests { tests, delayed })
+    }
+
+    /// Each laboratory test this right sees, with its latest result and how many
+    /// there are, by the test's name.
+    pub(crate) async fn latest_lab_results(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<Vec<LabTest>, ArchiveError> {
         let mut sql = Sql::new(
             "SELECT l.test_code, l.test_name, l.unit, l.reference_low, l.reference_high, \
              l.document_id, l.taken_at, l.value, l.flag, c.times \
@@ -34,7 +46,7 @@ impl Access {
         .push(" AND ");
         self.push_visible(&mut sql);
         sql.push(" ORDER BY l.test_name, l.document_id DESC");
-        let rows = sql.query_as::<LatestRow>().fetch_all(&mut *read.tx).await?;
+        let rows = sql.query_as::<LatestRow>().fetch_all(&mut **tx).await?;
         let mut tests: Vec<LabTest> = Vec::with_capacity(rows.len());
         for row in rows {
             if tests
@@ -54,9 +66,7 @@ impl Access {
                 count: row.times,
             });
         }
-        let delayed = self.delayed(&mut read, &[DocumentKind::LabResult]).await?;
-        self.finish_read(read).await?;
-        Ok(LabTests { tests, delayed })
+        Ok(tests)
     }
 
     /// Every result of one test, oldest first: the test of the laboratory result `of`

@@ -229,7 +229,7 @@ impl Access {
 
     /// The documents of `kinds` this right may know of that are still delayed, soonest
     /// first: what a summary or the laboratory results say will appear.
-    async fn delayed(
+    pub(crate) async fn delayed(
         &self,
         read: &mut crate::access::AuditedRead,
         kinds: &[DocumentKind],

@@ -25,53 +25,7 @@ impl Access {
         let mut read = self.begin_read(Action::ReadSummaries, None, None).await?;
         let mut lists = Vec::with_capacity(3);
         for kind in KINDS {
-            let mut sql = Sql::new(
-                "SELECT d.code_system, d.code, \
-                 MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
-                 FROM document d WHERE d.person_id = ",
-            );
-            sql.bind(self.subject().get())
-                .push(" AND d.kind = ")
-                .bind(kind.code())
-                .push(" AND d.code IS NOT NULL AND ");
-            self.push_visible(&mut sql);
-            sql.push(" GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code");
-            let rows = sql
-                .query_as::<(String, String, String, String, i64)>()
-                .fetch_all(&mut *read.tx)
-                .await?;
-            let mut entries = Vec::with_capacity(rows.len());
-            for (system, code, first_at, last_at, times) in rows {
-                let mut sql = Sql::new(
-                    "SELECT d.id, d.body, d.code_display, d.language FROM document d WHERE d.person_id = ",
-                );
-                sql.bind(self.subject().get())
-                    .push(" AND d.kind = ")
-                    .bind(kind.code())
-                    .push(" AND d.code = ")
-                    .bind(code.as_str())
-                    .push(" AND d.recorded_at = ")
-                    .bind(last_at.as_str())
-                    .push(" AND ");
-                self.push_visible(&mut sql);
-                sql.push(" ORDER BY d.id DESC LIMIT 1");
-                let (id, body, display, language): (i64, Option<String>, String, String) =
-                    sql.query_as().fetch_one(&mut *read.tx).await?;
-                entries.push(SummaryEntry {
-                    coding: Coding {
-                        system,
-                        code,
-                        display,
-                    },
-                    first_recorded: parse_stamp(&first_at)?,
-                    last_recorded: parse_stamp(&last_at)?,
-                    times,
-                    latest_document: DocumentId::from_raw(id),
-                    text: body,
-                    language: language_of(&language)?,
-                });
-            }
-            lists.push(entries);
+            lists.push(self.summary_entries(&mut read.tx, kind).await?);
         }
         let delayed = self.delayed(&mut read, &KINDS).await?;
         self.finish_read(read).await?;
@@ -84,6 +38,62 @@ impl Access {
             vaccinations,
             delayed,
         })
+    }
+
+    /// Each code of `kind` once, with its first and latest record and the latest's
+    /// text, newest first: as this right sees them (delayed ones left out).
+    pub(crate) async fn summary_entries(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        kind: DocumentKind,
+    ) -> Result<Vec<SummaryEntry>, ArchiveError> {
+        let mut sql = Sql::new(
+            "SELECT d.code_system, d.code, \
+             MIN(d.recorded_at) AS first_at, MAX(d.recorded_at) AS last_at, COUNT(*) AS times \
+             FROM document d WHERE d.person_id = ",
+        );
+        sql.bind(self.subject().get())
+            .push(" AND d.kind = ")
+            .bind(kind.code())
+            .push(" AND d.code IS NOT NULL AND ");
+        self.push_visible(&mut sql);
+        sql.push(" GROUP BY d.code_system, d.code ORDER BY last_at DESC, d.code");
+        let rows = sql
+            .query_as::<(String, String, String, String, i64)>()
+            .fetch_all(&mut **tx)
+            .await?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (system, code, first_at, last_at, times) in rows {
+            let mut sql = Sql::new(
+                "SELECT d.id, d.body, d.code_display, d.language FROM document d WHERE d.person_id = ",
+            );
+            sql.bind(self.subject().get())
+                .push(" AND d.kind = ")
+                .bind(kind.code())
+                .push(" AND d.code = ")
+                .bind(code.as_str())
+                .push(" AND d.recorded_at = ")
+                .bind(last_at.as_str())
+                .push(" AND ");
+            self.push_visible(&mut sql);
+            sql.push(" ORDER BY d.id DESC LIMIT 1");
+            let (id, body, display, language): (i64, Option<String>, String, String) =
+                sql.query_as().fetch_one(&mut **tx).await?;
+            entries.push(SummaryEntry {
+                coding: Coding {
+                    system,
+                    code,
+                    display,
+                },
+                first_recorded: parse_stamp(&first_at)?,
+                last_recorded: parse_stamp(&last_at)?,
+                times,
+                latest_document: DocumentId::from_raw(id),
+                text: body,
+                language: language_of(&language)?,
+            });
+        }
+        Ok(entries)
     }
 
     /// Every document of one kind in a date range, newest first, a page at a time,
