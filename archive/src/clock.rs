@@ -102,7 +102,7 @@ pub fn from_finnish(local: PrimitiveDateTime) -> OffsetDateTime {
 }
 
 /// The offset Finnish time has at the local time `local` (+2, or +3 in summer).
-pub(crate) fn finnish_offset(local: PrimitiveDateTime) -> time::UtcOffset {
+pub fn finnish_offset(local: PrimitiveDateTime) -> time::UtcOffset {
     let seconds = (local.assume_utc() - from_finnish(local)).whole_seconds();
     time::UtcOffset::from_whole_seconds(i32::try_from(seconds).unwrap_or(7200))
         .unwrap_or(time::UtcOffset::UTC)

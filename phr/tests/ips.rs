@@ -1,0 +1,249 @@
+//! The Patient Summary as an HL7 IPS document, checked as the IPS guide states it
+//! (`phr::ips::check`): the shared IPS examples pass the checks, each check fails the
+//! example broken in its way, and the document written from the demo's heavy user —
+//! and from a person with nothing recorded — passes them, parses back as a typed R4
+//! Bundle and keeps text as text.
+
+use std::sync::Arc;
+
+use archive::clock::FixedClock;
+use archive::demo::{self, ids};
+use archive::{Archive, Purpose};
+use fhir::r4::resources::Resource;
+use serde_json::{json, Value};
+use time::macros::datetime;
+
+fn example(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/fhir-examples/ips")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    serde_json::from_str(&text).expect("JSON")
+}
+
+const EXAMPLES: [&str; 3] = [
+    "Bundle-bundle-ips-all-sections.json",
+    "Bundle-bundle-no-info-required-sections.json",
+    "bundle-minimal.json",
+];
+
+#[test]
+fn the_shared_ips_examples_pass_every_check() {
+    for name in EXAMPLES {
+        assert_eq!(
+            phr::ips::check(&example(name)),
+            Vec::<String>::new(),
+            "{name}"
+        );
+    }
+}
+
+/// The first entry's resource (the Composition) of `b`.
+fn composition(b: &mut Value) -> &mut Value {
+    &mut b["entry"][0]["resource"]
+}
+
+#[test]
+fn each_check_fails_an_example_broken_its_way() {
+    type Break = fn(&mut Value);
+    let cases: [(&str, Break); 14] = [
+        ("Bundle.type", |b| b["type"] = json!("collection")),
+        ("Bundle.identifier", |b| {
+            b.as_object_mut().map(|o| o.remove("identifier"));
+        }),
+        ("Bundle.timestamp", |b| {
+            b.as_object_mut().map(|o| o.remove("timestamp"));
+        }),
+        ("first entry is not a Composition", |b| {
+            let entries = b["entry"].as_array_mut().expect("entries");
+            entries.swap(0, 1);
+        }),
+        ("Compositions, not one", |b| {
+            let mut second = b["entry"][0].clone();
+            second["fullUrl"] = json!("urn:uuid:00000000-0000-4000-8000-000000000001");
+            b["entry"].as_array_mut().expect("entries").push(second);
+        }),
+        ("Composition.type", |b| {
+            composition(b)["type"]["coding"][0]["code"] = json!("11503-0");
+        }),
+        ("Composition.title", |b| {
+            composition(b).as_object_mut().map(|o| o.remove("title"));
+        }),
+        ("Composition.author", |b| {
+            composition(b)["author"] = json!([])
+        }),
+        ("does not resolve to the Patient", |b| {
+            composition(b)["subject"]["reference"] = json!("Patient/nobody");
+        }),
+        ("not unique", |b| {
+            let url = b["entry"][0]["fullUrl"].clone();
+            b["entry"][1]["fullUrl"] = url;
+        }),
+        ("not in the Bundle", |b| {
+            composition(b)["section"][0]["entry"] = json!([{"reference": "Condition/none"}]);
+            composition(b)["section"][0]
+                .as_object_mut()
+                .map(|o| o.remove("emptyReason"));
+        }),
+        ("section (48765-2) is missing", |b| {
+            let sections = composition(b)["section"].as_array_mut().expect("sections");
+            sections.retain(|s| s["code"]["coding"][0]["code"] != "48765-2");
+        }),
+        ("both entry and emptyReason", |b| {
+            let sections = composition(b)["section"].as_array_mut().expect("sections");
+            let s = sections
+                .iter_mut()
+                .find(|s| s["entry"].as_array().is_some_and(|e| !e.is_empty()))
+                .expect("a section with entries");
+            s["emptyReason"] = json!({"text": "No information available"});
+        }),
+        ("no birthDate", |b| {
+            for e in b["entry"].as_array_mut().expect("entries") {
+                if e["resource"]["resourceType"] == "Patient" {
+                    e["resource"].as_object_mut().map(|o| o.remove("birthDate"));
+                }
+            }
+        }),
+    ];
+    for (why, break_it) in cases {
+        let mut broken = example("Bundle-bundle-ips-all-sections.json");
+        break_it(&mut broken);
+        let problems = phr::ips::check(&broken);
+        assert!(
+            problems.iter().any(|p| p.contains(why)),
+            "{why}: {problems:?}"
+        );
+    }
+    // A section twice, and one without text.
+    let mut twice = example("Bundle-bundle-ips-all-sections.json");
+    let sections = composition(&mut twice)["section"]
+        .as_array_mut()
+        .expect("sections");
+    let first = sections[0].clone();
+    sections.push(first);
+    sections[1].as_object_mut().map(|o| o.remove("text"));
+    let problems = phr::ips::check(&twice);
+    assert!(
+        problems.iter().any(|p| p.contains("there twice")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("text is missing")),
+        "{problems:?}"
+    );
+}
+
+async fn archive() -> (Archive, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("ips.db").display());
+    let clock = Arc::new(FixedClock::at(datetime!(2026-12-07 10:00 UTC)));
+    let archive = Archive::open(&url, clock).await.expect("archive");
+    demo::load_demo(&archive).await.expect("demo");
+    (archive, dir)
+}
+
+async fn summary_of(
+    archive: &Archive,
+    person: archive::model::PersonId,
+) -> archive::model::PatientSummary {
+    let actor = archive.demo_actor(person).await.expect("actor");
+    archive
+        .access(&actor, person, Purpose::CitizenService)
+        .await
+        .expect("own")
+        .patient_summary()
+        .await
+        .expect("summary")
+}
+
+fn export(summary: &archive::model::PatientSummary) -> Value {
+    let bundle = phr::ips::document(summary, datetime!(2026-12-07 12:00 +02:00), || {
+        uuid::Uuid::new_v4().to_string()
+    })
+    .expect("document");
+    let text = phr::ips::to_json(bundle);
+    // It parses back as a typed R4 Bundle.
+    assert!(matches!(
+        serde_json::from_str::<Resource>(&text),
+        Ok(Resource::Bundle(_))
+    ));
+    serde_json::from_str(&text).expect("JSON")
+}
+
+#[tokio::test]
+async fn the_heavy_users_summary_is_a_valid_ips_document_with_every_kind() {
+    let (archive, _dir) = archive().await;
+    let summary = summary_of(&archive, ids::HEAVY_USER).await;
+    let bundle = export(&summary);
+    assert_eq!(phr::ips::check(&bundle), Vec::<String>::new());
+    let count = |kind: &str| {
+        bundle["entry"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter(|e| e["resource"]["resourceType"] == kind)
+            .count()
+    };
+    assert_eq!(count("Composition"), 1);
+    assert_eq!(count("Patient"), 1);
+    assert_eq!(count("AllergyIntolerance"), summary.allergies.len());
+    assert_eq!(count("Condition"), summary.problems.len());
+    assert_eq!(count("MedicationStatement"), summary.medication.len());
+    assert_eq!(count("Immunization"), summary.immunizations.len());
+    assert_eq!(count("Procedure"), summary.procedures.len());
+    assert_eq!(count("Observation"), summary.results.len());
+    assert!(summary
+        .problems
+        .iter()
+        .all(|p| bundle.to_string().contains(&p.coding.code)));
+    let patient = bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["resource"]["resourceType"] == "Patient")
+        .expect("patient");
+    assert_eq!(patient["resource"]["name"][0]["family"], "Korhonen");
+    assert_eq!(
+        patient["resource"]["birthDate"],
+        summary.person.birth_date.to_string()
+    );
+}
+
+#[tokio::test]
+async fn an_empty_summary_says_why_each_section_is_empty_and_text_stays_text() {
+    let (archive, _dir) = archive().await;
+    let mut summary = summary_of(&archive, ids::ADULT).await;
+    summary.allergies.clear();
+    summary.problems.clear();
+    summary.medication.clear();
+    summary.immunizations.clear();
+    summary.procedures.clear();
+    summary.results.clear();
+    let empty = export(&summary);
+    assert_eq!(phr::ips::check(&empty), Vec::<String>::new());
+    let sections = empty["entry"][0]["resource"]["section"]
+        .as_array()
+        .expect("sections");
+    assert_eq!(sections.len(), 6);
+    assert!(sections
+        .iter()
+        .all(|s| s["emptyReason"]["coding"][0]["code"] == "unavailable"));
+
+    // A name with markup in it is text in the narrative, never markup.
+    let mut hostile = summary_of(&archive, ids::HEAVY_USER).await;
+    hostile.problems[0].coding.display = "<script>alert(1)</script> & co".into();
+    let bundle = export(&hostile);
+    let problems = bundle["entry"][0]["resource"]["section"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["code"]["coding"][0]["code"] == "11450-4")
+        .expect("problems");
+    let div = problems["text"]["div"].as_str().expect("div");
+    assert!(!div.contains("<script>"), "{div}");
+    assert!(
+        div.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+        "{div}"
+    );
+    assert_eq!(phr::ips::check(&bundle), Vec::<String>::new());
+}
