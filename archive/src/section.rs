@@ -514,7 +514,7 @@ mod tests {
                 (NavGroup::SocialCare, vec!["/social-welfare"]),
                 (
                     NavGroup::Choices,
-                    vec!["/living-will", "/organ-donation", "/consents"]
+                    vec!["/living-will", "/organ-donation", "/consents", "/abroad"]
                 ),
                 (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
             ]
