@@ -65,6 +65,7 @@ const EXTRA = [
   '/consents/confirm?change=give&kind=nothing&target=',
   '/abroad',
   '/abroad?changed=give',
+  '/abroad/summary',
   '/disclosure-log',
   '/disclosure-log?from=32.13.2026&to=eilen&organisation=x',
   '/disclosure-log/entry?key=1~1',
@@ -97,7 +98,7 @@ function pattern(url) {
 }
 
 /** Links never followed: those that end the session or leave the page's state. */
-const SKIP = [/^\/sign-out/, /^\/dev\//, /^\/api\//, /^\/auth\//, /\.(svg|css|js|wasm|ico|ics|csv)$/];
+const SKIP = [/^\/sign-out/, /^\/dev\//, /^\/api\//, /^\/auth\//, /\.(svg|css|js|wasm|ico|ics|csv|json)$/];
 
 /** Signs a persona in (and chooses whom to act for) and returns the browser state. */
 async function personaState(browser, base, persona) {

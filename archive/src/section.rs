@@ -361,7 +361,14 @@ impl Section {
             // give it for them.
             Self::Abroad => SectionSpec {
                 code: "abroad",
-                pages: &[page!("/abroad", "nav-abroad", "front-abroad-text")],
+                pages: &[
+                    page!("/abroad", "nav-abroad", "front-abroad-text"),
+                    page!(
+                        "/abroad/summary",
+                        "nav-patient-summary",
+                        "front-patient-summary-text",
+                    ),
+                ],
                 coverage: Coverage::OWN_ONLY,
                 group: NavGroup::Choices,
             },
@@ -514,7 +521,13 @@ mod tests {
                 (NavGroup::SocialCare, vec!["/social-welfare"]),
                 (
                     NavGroup::Choices,
-                    vec!["/living-will", "/organ-donation", "/consents", "/abroad"]
+                    vec![
+                        "/living-will",
+                        "/organ-donation",
+                        "/consents",
+                        "/abroad",
+                        "/abroad/summary"
+                    ]
                 ),
                 (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
             ]

@@ -56,3 +56,30 @@ country-LV = Latvia
 country-NO = Norway
 country-PL = Poland
 country-PT = Portugal
+abroad-see-summary = See your Patient Summary
+
+## the Patient Summary
+
+nav-patient-summary = Patient Summary
+front-patient-summary-text = Your most important health information on one page: what a doctor abroad sees.
+patient-summary-title = Patient Summary
+patient-summary-intro = The Patient Summary brings together your most important health information. If you have given consent, a doctor treating you in the countries where the service works sees it. You can print it or download it as a file (HL7 IPS, FHIR JSON).
+patient-summary-denials = Denials do not apply to the Patient Summary: all of this information about you is in it.
+patient-summary-name = Name
+patient-summary-birth-date = Date of birth
+patient-summary-compiled = Compiled
+patient-summary-download = Download the Patient Summary (FHIR JSON)
+patient-summary-allergies = Allergies and risk information
+patient-summary-problems = Diagnoses
+patient-summary-medication = Medication
+patient-summary-procedures = Procedures
+patient-summary-immunizations = Vaccinations
+patient-summary-results = Latest laboratory results
+patient-summary-none = Nothing recorded.
+patient-summary-delayed-title = Coming later
+patient-summary-delayed = { $count ->
+    [one] One item will appear in the Patient Summary later, when the delay set by a professional ends:
+   *[other] { $count } items will appear in the Patient Summary later, when the delay set by a professional ends:
+}
+patient-summary-appears = appears { $date }
+patient-summary-consent-link = Consent to use of the Patient Summary abroad

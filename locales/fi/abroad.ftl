@@ -56,3 +56,30 @@ country-LV = Latvia
 country-NO = Norja
 country-PL = Puola
 country-PT = Portugali
+abroad-see-summary = Katso potilasyhteenvetosi
+
+## the Patient Summary
+
+nav-patient-summary = Potilasyhteenveto
+front-patient-summary-text = Tärkeimmät terveystietosi yhdellä sivulla: tämän lääkäri näkee ulkomailla.
+patient-summary-title = Potilasyhteenveto
+patient-summary-intro = Potilasyhteenveto kokoaa tärkeimmät terveystietosi. Jos olet antanut suostumuksen, lääkäri näkee sen hoitaessaan sinua maissa, joissa palvelu on käytössä. Voit tulostaa sen tai ladata sen tiedostona (HL7 IPS, FHIR JSON).
+patient-summary-denials = Kiellot eivät koske potilasyhteenvetoa: siinä ovat kaikki nämä tietosi.
+patient-summary-name = Nimi
+patient-summary-birth-date = Syntymäaika
+patient-summary-compiled = Koottu
+patient-summary-download = Lataa potilasyhteenveto (FHIR JSON)
+patient-summary-allergies = Allergiat ja riskitiedot
+patient-summary-problems = Diagnoosit
+patient-summary-medication = Lääkitys
+patient-summary-procedures = Toimenpiteet
+patient-summary-immunizations = Rokotukset
+patient-summary-results = Viimeisimmät laboratoriotulokset
+patient-summary-none = Ei kirjattuja tietoja.
+patient-summary-delayed-title = Tulossa myöhemmin
+patient-summary-delayed = { $count ->
+    [one] Yksi tieto näkyy potilasyhteenvedossa myöhemmin, kun ammattilaisen asettama viive päättyy:
+   *[other] { $count } tietoa näkyy potilasyhteenvedossa myöhemmin, kun ammattilaisen asettama viive päättyy:
+}
+patient-summary-appears = näkyy { $date }
+patient-summary-consent-link = Suostumus potilasyhteenvedon käyttöön ulkomailla

@@ -56,3 +56,30 @@ country-LV = Lettland
 country-NO = Norge
 country-PL = Polen
 country-PT = Portugal
+abroad-see-summary = Se din patientöversikt
+
+## the Patient Summary
+
+nav-patient-summary = Patientöversikt
+front-patient-summary-text = Dina viktigaste hälsouppgifter på en sida: detta ser en läkare utomlands.
+patient-summary-title = Patientöversikt
+patient-summary-intro = Patientöversikten samlar dina viktigaste hälsouppgifter. Om du har gett samtycke ser en läkare den när hen vårdar dig i de länder där tjänsten används. Du kan skriva ut den eller ladda ner den som en fil (HL7 IPS, FHIR JSON).
+patient-summary-denials = Förbuden gäller inte patientöversikten: där finns alla dessa uppgifter om dig.
+patient-summary-name = Namn
+patient-summary-birth-date = Födelsedatum
+patient-summary-compiled = Sammanställd
+patient-summary-download = Ladda ner patientöversikten (FHIR JSON)
+patient-summary-allergies = Allergier och riskuppgifter
+patient-summary-problems = Diagnoser
+patient-summary-medication = Läkemedel
+patient-summary-procedures = Åtgärder
+patient-summary-immunizations = Vaccinationer
+patient-summary-results = Senaste laboratorieresultat
+patient-summary-none = Inga antecknade uppgifter.
+patient-summary-delayed-title = Kommer senare
+patient-summary-delayed = { $count ->
+    [one] En uppgift visas i patientöversikten senare, när fördröjningen som en yrkesperson har satt upphör:
+   *[other] { $count } uppgifter visas i patientöversikten senare, när fördröjningen som en yrkesperson har satt upphör:
+}
+patient-summary-appears = visas { $date }
+patient-summary-consent-link = Samtycke till att patientöversikten används utomlands

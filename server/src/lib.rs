@@ -9,6 +9,7 @@ pub mod fhir;
 mod forms;
 pub mod limits;
 pub mod oidc;
+mod patient_summary;
 pub mod provider_query;
 mod session;
 
@@ -129,42 +130,44 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let context_state = state.clone();
     let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
-    let pages = disclosure_csv::routes(calendar::routes(forms::routes(Router::new())))
-        .route("/dev/sign-in", post(session::dev_sign_in))
-        .route("/auth/start", post(session::auth_start))
-        .route("/auth/callback", get(session::auth_callback))
-        .route("/sign-out", post(session::sign_out))
-        .route("/language", post(session::set_language))
-        .route("/session/extend", post(session::extend))
-        .route("/acting-for", post(session::act_for))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || context_state.provide(),
-            move || shell(shell_options.clone()),
-        )
-        // A page that does not exist renders in the same context as every other (the
-        // archive, the site's mode), so its frame knows who is signed in.
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(move || fallback_state.provide(), shell))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            limits::enforce,
-        ))
-        .layer(middleware::from_fn(api_needs_session))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            session::resolve,
-        ))
-        .layer(middleware::from_fn(same_origin_posts))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security_headers,
-        ))
-        .layer(tower_http::compression::CompressionLayer::new())
-        .with_state(state.clone());
+    let pages = patient_summary::routes(disclosure_csv::routes(calendar::routes(forms::routes(
+        Router::new(),
+    ))))
+    .route("/dev/sign-in", post(session::dev_sign_in))
+    .route("/auth/start", post(session::auth_start))
+    .route("/auth/callback", get(session::auth_callback))
+    .route("/sign-out", post(session::sign_out))
+    .route("/language", post(session::set_language))
+    .route("/session/extend", post(session::extend))
+    .route("/acting-for", post(session::act_for))
+    .leptos_routes_with_context(
+        &state,
+        routes,
+        move || context_state.provide(),
+        move || shell(shell_options.clone()),
+    )
+    // A page that does not exist renders in the same context as every other (the
+    // archive, the site's mode), so its frame knows who is signed in.
+    .fallback(leptos_axum::file_and_error_handler_with_context::<
+        AppState,
+        _,
+    >(move || fallback_state.provide(), shell))
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        limits::enforce,
+    ))
+    .layer(middleware::from_fn(api_needs_session))
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        session::resolve,
+    ))
+    .layer(middleware::from_fn(same_origin_posts))
+    .layer(middleware::from_fn_with_state(
+        state.clone(),
+        security_headers,
+    ))
+    .layer(tower_http::compression::CompressionLayer::new())
+    .with_state(state.clone());
     // The FHIR interface is for apps: outside the pages' layers (no session from a
     // cookie, no same-origin rule for forms), with a bearer token of its own.
     let fhir = fhir::routes()

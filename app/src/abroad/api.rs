@@ -14,6 +14,13 @@ pub async fn read_abroad() -> Result<Abroad, AppError> {
     Ok(subject_access().await?.abroad().await?)
 }
 
+/// The signed-in person's Patient Summary (no one else's can be read).
+#[server(prefix = "/api", endpoint = "patient-summary")]
+pub async fn read_patient_summary() -> Result<archive::model::PatientSummary, AppError> {
+    use crate::ssr::subject_access;
+    Ok(subject_access().await?.patient_summary().await?)
+}
+
 /// A consent given or withdrawn, as its form is posted: the service's code, the
 /// change, and the box that says denials do not apply abroad (present when ticked).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

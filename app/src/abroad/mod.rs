@@ -6,10 +6,12 @@
 
 pub mod api;
 mod page;
+mod summary;
 
 pub use page::AbroadPage;
+pub use summary::{PatientSummaryPage, DOWNLOAD};
 
-/// The section's page.
+/// The section's pages.
 #[leptos::component(transparent)]
 pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     use leptos::prelude::*;
@@ -18,6 +20,7 @@ pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
         <Route path=path!("/abroad") view=AbroadPage ssr=SsrMode::Async />
+        <Route path=path!("/abroad/summary") view=PatientSummaryPage ssr=SsrMode::Async />
         </ParentRoute>
     }
     .into_inner()

@@ -145,6 +145,9 @@ fn denials_ignored(abroad: &Abroad) -> impl IntoView {
                 <a class=LINK href="/consents">{t("abroad-see-denials")}</a>
             </p>
         </div>
+        <p class="mb-3">
+            <a class=LINK href="/abroad/summary">{t("abroad-see-summary")}</a>
+        </p>
     }
 }
 

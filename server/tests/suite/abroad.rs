@@ -168,3 +168,59 @@ async fn what_cannot_be_bought_abroad_is_named_and_a_proxy_is_told_why_not() {
     let helvi = app.own(archive::demo::ids::ELDER).await;
     assert!(helvi.abroad().await.expect("read").history.is_empty());
 }
+
+#[tokio::test]
+async fn the_patient_summary_is_a_page_and_a_valid_ips_download_for_the_person_only() {
+    let app = spawn_app().await;
+    let mikko = app.sign_in("1002").await;
+    let page = app.get("/abroad/summary", Some(&mikko)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    for text in [
+        "Potilasyhteenveto",
+        "Allergiat ja riskitiedot",
+        "Diagnoosit",
+        "Lääkitys",
+        "Rokotukset",
+        "Viimeisimmät laboratoriotulokset",
+        "Kiellot eivät koske potilasyhteenvetoa",
+        "href=\"/abroad/summary.json\"",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+    let own = app.own(archive::demo::ids::HEAVY_USER).await;
+    let summary = own.patient_summary().await.expect("summary");
+    assert!(html.contains(&summary.problems[0].coding.code));
+
+    // The download: an IPS document that passes the guide's checks.
+    let res = app.get("/abroad/summary.json", Some(&mikko)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/fhir+json; charset=utf-8")
+    );
+    assert!(res
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("attachment")));
+    let bundle: serde_json::Value =
+        serde_json::from_str(&res.text().await.expect("body")).expect("JSON");
+    assert_eq!(phr::ips::check(&bundle), Vec::<String>::new());
+    assert_eq!(
+        bundle["entry"][0]["resource"]["resourceType"],
+        "Composition"
+    );
+
+    // Signed out: sent to sign in. A proxy: refused, the page and the file.
+    let res = app.get("/abroad/summary.json", None).await;
+    assert!(res.status().is_redirection() || res.url().path() == "/sign-in");
+    let aino = app.sign_in("1001").await;
+    let for_helvi = act_for(&app, &aino, "Helvi Virtanen").await;
+    for path in ["/abroad/summary", "/abroad/summary.json"] {
+        let res = app.get(path, Some(&for_helvi)).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+}

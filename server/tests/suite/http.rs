@@ -1110,6 +1110,7 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
         &[("submission[read]", "yes")],
     ),
     ("/api/abroad", Some(Section::Abroad), &[]),
+    ("/api/patient-summary", Some(Section::Abroad), &[]),
     (
         "/api/change-abroad",
         Some(Section::Abroad),
