@@ -78,3 +78,30 @@ for (const mode of ['js', 'nojs']) {
     });
   });
 }
+
+for (const mode of ['js', 'nojs']) {
+  describe(`the Patient Summary, JavaScript ${mode === 'js' ? 'on' : 'off'}`, () => {
+    test('a person reads their Patient Summary and finds its download', async () => {
+      const context = await newContext(world.browser, mode);
+      const page = await context.newPage();
+      await signIn(page, mode, world.app.base, 'Mikko Korhonen');
+      await page.getByRole('link', { name: 'Potilasyhteenveto' }).first().click();
+      await settled(page, mode);
+      await page.getByRole('heading', { level: 1, name: 'Potilasyhteenveto' }).waitFor();
+      for (const name of ['Allergiat ja riskitiedot', 'Diagnoosit', 'Lääkitys', 'Toimenpiteet', 'Rokotukset', 'Viimeisimmät laboratoriotulokset']) {
+        const section = page.getByRole('region', { name });
+        await section.waitFor();
+        assert.ok(await section.getByRole('listitem').count() > 0, `${name} has entries`);
+      }
+      const download = page.getByRole('link', { name: 'Lataa potilasyhteenveto (FHIR JSON)' });
+      assert.equal(await download.getAttribute('href'), '/abroad/summary.json');
+      const response = await page.request.get(`${world.app.base}/abroad/summary.json`);
+      assert.equal(response.status(), 200);
+      const bundle = await response.json();
+      assert.equal(bundle.type, 'document');
+      assert.equal(bundle.entry[0].resource.resourceType, 'Composition');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the Patient Summary');
+      await context.close();
+    });
+  });
+}
