@@ -247,3 +247,112 @@ async fn an_empty_summary_says_why_each_section_is_empty_and_text_stays_text() {
     );
     assert_eq!(phr::ips::check(&bundle), Vec::<String>::new());
 }
+
+#[test]
+fn the_shared_examples_are_read_with_each_held_sections_entries() {
+    let all = phr::ips::read(&example("Bundle-bundle-ips-all-sections.json")).expect("read");
+    assert_eq!(all.allergies.len(), 1);
+    assert_eq!(all.allergies[0].display, "Penicillin");
+    // The Problem List holds two Conditions; the others are past problems, a section
+    // the archive does not hold.
+    assert_eq!(all.problems.len(), 2);
+    assert!(all
+        .problems
+        .iter()
+        .any(|p| p.code == "59621000" && p.date.as_deref() == Some("2016-05-25")));
+    assert_eq!(all.medications.len(), 3);
+    assert!(all
+        .medications
+        .iter()
+        .any(|m| m.name == "lisinopril 5 mg tablet" && m.dosage == "Take One tablet once daily"));
+    assert_eq!(all.immunizations.len(), 8);
+    assert_eq!(all.procedures.len(), 1);
+    assert!(!all.source.is_empty(), "where it came from");
+    assert!(!all.patient.family.is_empty() && !all.patient.birth_date.is_empty());
+    // What the archive does not hold is named, by resource and section.
+    assert!(all
+        .not_imported
+        .iter()
+        .any(|n| n.resource.starts_with("Observation ") && n.field.contains("Results")));
+    assert!(all
+        .not_imported
+        .iter()
+        .any(|n| n.resource.starts_with("DeviceUseStatement ")));
+
+    // A medicine named through a Medication resource.
+    let minimal = phr::ips::read(&example("bundle-minimal.json")).expect("read");
+    assert_eq!(minimal.medications.len(), 1);
+    assert_eq!(minimal.medications[0].code, "108774000");
+    assert_eq!(minimal.problems.len(), 1);
+    assert_eq!(minimal.allergies.len(), 1);
+    let empty =
+        phr::ips::read(&example("Bundle-bundle-no-info-required-sections.json")).expect("read");
+    assert!(empty.problems.is_empty() && empty.allergies.is_empty());
+}
+
+#[test]
+fn a_file_that_cannot_be_mapped_is_refused_naming_each_resource_and_field() {
+    let mut uncoded = example("Bundle-bundle-ips-all-sections.json");
+    for entry in uncoded["entry"].as_array_mut().expect("entries") {
+        if entry["resource"]["resourceType"] == "Condition" {
+            entry["resource"]["code"] = json!({"text": "something"});
+        }
+    }
+    let refused = phr::ips::read(&uncoded).expect_err("refused");
+    assert_eq!(refused.len(), 2, "the Problem List's two: {refused:?}");
+    assert!(refused
+        .iter()
+        .all(|r| r.resource.starts_with("Condition ") && r.field == "Condition.code"));
+
+    let mut not_r4 = example("bundle-minimal.json");
+    for entry in not_r4["entry"].as_array_mut().expect("entries") {
+        if entry["resource"]["resourceType"] == "AllergyIntolerance" {
+            entry["resource"]["criticality"] = json!(12);
+        }
+    }
+    let refused = phr::ips::read(&not_r4).expect_err("refused");
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.field == "AllergyIntolerance" && r.why.starts_with("not a valid FHIR R4")),
+        "{refused:?}"
+    );
+
+    let mut broken = example("bundle-minimal.json");
+    broken["type"] = json!("collection");
+    let refused = phr::ips::read(&broken).expect_err("refused");
+    assert!(refused.iter().any(|r| r.why.contains("Bundle.type")));
+}
+
+#[tokio::test]
+async fn an_exported_summary_reads_back_with_the_same_codes() {
+    let (archive, _dir) = archive().await;
+    let summary = summary_of(&archive, ids::HEAVY_USER).await;
+    let back = phr::ips::read(&export(&summary)).expect("read");
+    let codes = |entries: &[phr::ips::ImportedEntry]| {
+        entries.iter().map(|e| e.code.clone()).collect::<Vec<_>>()
+    };
+    let ours = |entries: &[archive::model::SummaryEntry]| {
+        entries
+            .iter()
+            .map(|e| e.coding.code.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&back.problems), ours(&summary.problems));
+    assert_eq!(codes(&back.allergies), ours(&summary.allergies));
+    assert_eq!(codes(&back.immunizations), ours(&summary.immunizations));
+    assert_eq!(codes(&back.procedures), ours(&summary.procedures));
+    assert_eq!(
+        back.medications
+            .iter()
+            .map(|m| m.code.clone())
+            .collect::<Vec<_>>(),
+        summary
+            .medication
+            .iter()
+            .map(|m| m.atc.clone())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(back.source, "Kanta");
+    assert_eq!(back.patient.family, "Korhonen");
+}

@@ -6,6 +6,10 @@
 //! with the `fhir` crate's typed R4 models; [`check`] reads any document Bundle against
 //! the IPS guide's rules that can be checked without a terminology server.
 
+mod read;
+
+pub use read::{read, Imported, ImportedEntry, ImportedMedication, ImportedPatient, NotImported};
+
 use std::collections::{HashMap, HashSet};
 
 use archive::model::{LabTest, Medication, PatientSummary, SummaryEntry};
