@@ -3,7 +3,7 @@
 //! years ago and withdrew the Patient Summary's after a summer in Estonia. The others
 //! have given none (Aino gives hers in the tests).
 
-use time::{Date, Duration, Time};
+use time::Date;
 
 use super::{ids, Profile, Writer};
 use crate::abroad::model::CrossBorderService;
@@ -29,11 +29,7 @@ fn made(p: &Profile) -> &'static [(i64, CrossBorderService, bool)] {
 }
 
 fn ms(today: Date, days_ago: i64) -> i64 {
-    crate::access::unix_ms(
-        (today - Duration::days(days_ago))
-            .with_time(Time::from_hms(18, 40, 0).unwrap_or(Time::MIDNIGHT))
-            .assume_utc(),
-    )
+    super::days_ago_ms(today, days_ago, 18, 40)
 }
 
 /// Writes `p`'s changes, and what is in force after them.

@@ -3,7 +3,7 @@
 //! occupational health care recorded; Helvi read the notice. The others have made no
 //! choice (Aino, Laura and Johan make theirs in the tests).
 
-use time::{Date, Duration, Time};
+use time::Date;
 
 use super::{ids, Profile, Writer};
 use crate::consents::model::{Choice, Register, NOTICE_VERSION};
@@ -28,11 +28,7 @@ fn made(p: &Profile) -> (Option<i64>, &'static [(i64, Choice)]) {
 }
 
 fn ms(today: Date, days_ago: i64) -> i64 {
-    crate::access::unix_ms(
-        (today - Duration::days(days_ago))
-            .with_time(Time::from_hms(10, 15, 0).unwrap_or(Time::MIDNIGHT))
-            .assume_utc(),
-    )
+    super::days_ago_ms(today, days_ago, 10, 15)
 }
 
 /// Writes `p`'s acknowledgement and choices.

@@ -61,6 +61,16 @@ fn stream(stream: u64, person: PersonId) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(DEMO_SEED ^ stream ^ person.get().unsigned_abs())
 }
 
+/// The instant `days_ago` days before `today` at `hour`:`minute` (UTC), as stored
+/// (unix milliseconds): when a demo person made a choice.
+fn days_ago_ms(today: Date, days_ago: i64, hour: u8, minute: u8) -> i64 {
+    crate::access::unix_ms(
+        (today - Duration::days(days_ago))
+            .with_time(Time::from_hms(hour, minute, 0).unwrap_or(Time::MIDNIGHT))
+            .assume_utc(),
+    )
+}
+
 /// What was loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {
