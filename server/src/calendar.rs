@@ -8,13 +8,13 @@ use app::error::AppError;
 use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
 use archive::model::AppointmentId;
-use archive::Purpose;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
+use crate::download::{self, problem};
 use crate::AppState;
 
 /// The calendar files' addresses.
@@ -52,16 +52,17 @@ async fn file(
     one: Option<AppointmentId>,
 ) -> Response {
     let lang = Lang::of_request(headers);
-    let Some(Extension(who)) = signed_in else {
-        return Redirect::to("/sign-in").into_response();
+    let who = match download::signed_in(signed_in) {
+        Ok(who) => who,
+        Err(answer) => return answer,
     };
     let read = async {
-        state
-            .archive
-            .access(&who.actor, who.subject(), Purpose::CitizenService)
-            .await?
-            .appointments_for_calendar(one)
-            .await
+        Ok::<_, AppError>(
+            download::access(state, &who)
+                .await?
+                .appointments_for_calendar(one)
+                .await?,
+        )
     };
     match read.await {
         Ok(appointments) => {
@@ -71,31 +72,8 @@ async fn file(
                 Some(id) => format!("appointment-{id}.ics"),
                 None => "appointments.ics".to_owned(),
             };
-            let mut res = body.into_response();
-            let headers = res.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            );
-            if let Ok(disposition) =
-                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-            {
-                headers.insert(header::CONTENT_DISPOSITION, disposition);
-            }
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res
+            download::attachment(body, "text/calendar; charset=utf-8", &name)
         }
-        Err(e) => problem(lang, &AppError::from(e)),
+        Err(e) => problem(lang, &e),
     }
-}
-
-/// An error as a translated page, with its status.
-pub(crate) fn problem(lang: Lang, e: &AppError) -> Response {
-    let status = StatusCode::from_u16(e.status().as_u16()).unwrap_or(StatusCode::NOT_FOUND);
-    crate::plain_page(
-        lang,
-        status,
-        &lang.tr("error-title"),
-        &lang.tr(&e.message_id()),
-    )
 }

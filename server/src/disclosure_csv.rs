@@ -8,13 +8,13 @@ use app::error::AppError;
 use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
 use archive::model::MAX_LOG_PAGE;
-use archive::Purpose;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
+use crate::download;
 use crate::AppState;
 
 /// How many pages of the log one file holds at most.
@@ -32,14 +32,12 @@ async fn file(
     headers: HeaderMap,
 ) -> Response {
     let lang = Lang::of_request(&headers);
-    let Some(Extension(who)) = signed_in else {
-        return Redirect::to("/sign-in").into_response();
+    let who = match download::signed_in(signed_in) {
+        Ok(who) => who,
+        Err(answer) => return answer,
     };
     let read = async {
-        let access = state
-            .archive
-            .access(&who.actor, who.subject(), Purpose::CitizenService)
-            .await?;
+        let access = download::access(&state, &who).await?;
         let filter = query.to_filter(state.archive.clock().today())?;
         let mut entries = Vec::new();
         let mut after: Option<String> = None;
@@ -57,25 +55,12 @@ async fn file(
     };
     match read.await {
         Ok(entries) => match app::disclosure_log::csv::write(&entries, lang) {
-            Ok(body) => {
-                let mut res = body.into_response();
-                let headers = res.headers_mut();
-                headers.insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/csv; charset=utf-8"),
-                );
-                headers.insert(
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_static("attachment; filename=\"disclosure-log.csv\""),
-                );
-                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                res
-            }
-            Err(_) => crate::calendar::problem(
+            Ok(body) => download::attachment(body, "text/csv; charset=utf-8", "disclosure-log.csv"),
+            Err(_) => download::problem(
                 lang,
                 &AppError::from(archive::ArchiveError::Corrupt("the CSV file")),
             ),
         },
-        Err(e) => crate::calendar::problem(lang, &e),
+        Err(e) => download::problem(lang, &e),
     }
 }

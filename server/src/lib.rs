@@ -4,6 +4,7 @@
 mod calendar;
 pub mod config;
 mod disclosure_csv;
+mod download;
 pub mod feedback;
 pub mod fhir;
 mod forms;

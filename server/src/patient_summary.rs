@@ -6,13 +6,13 @@
 use app::error::AppError;
 use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
-use archive::Purpose;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
+use crate::download;
 use crate::AppState;
 
 /// The file's address.
@@ -28,38 +28,33 @@ async fn file(
     headers: HeaderMap,
 ) -> Response {
     let lang = Lang::of_request(&headers);
-    let Some(Extension(who)) = signed_in else {
-        return Redirect::to("/sign-in").into_response();
+    let who = match download::signed_in(signed_in) {
+        Ok(who) => who,
+        Err(answer) => return answer,
     };
     let read = async {
-        let access = state
-            .archive
-            .access(&who.actor, who.subject(), Purpose::CitizenService)
-            .await?;
-        Ok::<_, AppError>(access.patient_summary().await?)
+        Ok::<_, AppError>(
+            download::access(&state, &who)
+                .await?
+                .patient_summary()
+                .await?,
+        )
     };
     let summary = match read.await {
         Ok(summary) => summary,
-        Err(e) => return crate::calendar::problem(lang, &e),
+        Err(e) => return download::problem(lang, &e),
     };
     let now = state.archive.clock().now();
     let Ok(document) = phr::ips::document(&summary, now, || uuid::Uuid::new_v4().to_string())
     else {
-        return crate::calendar::problem(
+        return download::problem(
             lang,
             &AppError::from(archive::ArchiveError::Corrupt("the Patient Summary")),
         );
     };
-    let mut res = phr::ips::to_json(document).into_response();
-    let headers = res.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/fhir+json; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"patient-summary.json\""),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
+    download::attachment(
+        phr::ips::to_json(document),
+        "application/fhir+json; charset=utf-8",
+        "patient-summary.json",
+    )
 }
