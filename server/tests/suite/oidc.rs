@@ -220,8 +220,11 @@ async fn world() -> World {
     World {
         app: format!("http://{app_addr}"),
         idp,
+        // A request that is never answered fails the test, naming itself, instead of
+        // holding the whole test command (one run hung here once).
         client: reqwest::Client::builder()
             .redirect(Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client"),
         _dir: dir,
