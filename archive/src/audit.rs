@@ -8,6 +8,11 @@ use strum::VariantArray;
 
 use crate::section::Section;
 
+/// No person: the actor the audit trail names for the archive's own processes (the
+/// prescription centre's desk, imports of summaries), told apart by their right
+/// (`prescription-centre`, `import`).
+pub const ARCHIVE_ITSELF: crate::model::PersonId = crate::model::PersonId::from_raw(0);
+
 /// Why the archive refused to act. Each has a stable code the page translates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "kebab-case")]
@@ -175,6 +180,9 @@ pub enum Action {
     /// donation testament.
     ProviderDeclarations,
     ProviderWellbeing,
+    /// A patient summary written outside Kanta kept as the person's data
+    /// ([`crate::imports`]), by the operator's tool.
+    ImportSummary,
     /// Wellbeing data: each kind's newest, or one kind's readings over a period.
     ReadWellbeing,
     ReadMeasurement,
@@ -243,6 +251,7 @@ crate::codes! {
         ProviderPrescriptions => "provider.prescriptions",
         ProviderDeclarations => "provider.declarations",
         ProviderWellbeing => "provider.wellbeing",
+        ImportSummary => "records.import",
         ReadWellbeing => "wellbeing.read",
         ReadMeasurement => "wellbeing.read-one",
         AddMeasurement => "wellbeing.add",
@@ -321,7 +330,8 @@ impl Action {
             | Self::ProviderDocuments
             | Self::ProviderPrescriptions
             | Self::ProviderDeclarations
-            | Self::ProviderWellbeing => None,
+            | Self::ProviderWellbeing
+            | Self::ImportSummary => None,
         }
     }
 }

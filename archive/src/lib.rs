@@ -43,6 +43,8 @@ pub mod demo;
 mod error;
 #[cfg(feature = "storage")]
 mod facts;
+#[cfg(feature = "storage")]
+pub mod imports;
 #[cfg(feature = "test-support")]
 pub mod inspect;
 #[cfg(feature = "storage")]

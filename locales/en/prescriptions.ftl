@@ -141,6 +141,7 @@ medication-source-prescription = Prescription: { $prescriber }, { $organisation 
 medication-source-hospital = Given in hospital: { $organisation }, since { $date }
 medication-source-health-centre = Given at a health centre: { $organisation }, since { $date }
 medication-source-social-care = Given in social care: { $organisation }, since { $date }
+medication-source-imported = In a patient summary from elsewhere: { $organisation }, { $date }
 medication-ongoing = Until further notice
 medication-ends = Until { $date }
 medication-not-bought = Not bought at a pharmacy

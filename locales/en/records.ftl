@@ -119,6 +119,7 @@ summaries-report = Report
 action-summaries-kind = Viewing a summary by kind
 document-measured = Measured values
 action-records-news = Viewing what is new in the health records
+action-records-import = Adding a patient summary from elsewhere to the data
 news-records-none = No new documents since your previous visit.
 news-records = { $documents ->
     [one] One new document has come since your previous visit.

@@ -141,6 +141,7 @@ medication-source-prescription = Resepti: { $prescriber }, { $organisation }
 medication-source-hospital = Annettu sairaalassa: { $organisation }, alkaen { $date }
 medication-source-health-centre = Annettu terveysasemalla: { $organisation }, alkaen { $date }
 medication-source-social-care = Annettu sosiaalihuollossa: { $organisation }, alkaen { $date }
+medication-source-imported = Muualta tuodussa potilasyhteenvedossa: { $organisation }, { $date }
 medication-ongoing = Toistaiseksi
 medication-ends = { $date } asti
 medication-not-bought = Ei ostettu apteekista

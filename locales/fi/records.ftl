@@ -119,6 +119,7 @@ summaries-report = Lausunto
 action-summaries-kind = Lajikohtaisen yhteenvedon katsominen
 document-measured = Mittaustulos
 action-records-news = Sen katsominen, mitä uutta terveystiedoissa on
+action-records-import = Muualta tuodun potilasyhteenvedon lisääminen tietoihin
 news-records-none = Ei uusia asiakirjoja edellisen käyntisi jälkeen.
 news-records = { $documents ->
     [one] Edellisen käyntisi jälkeen on tullut yksi uusi asiakirja.

@@ -141,6 +141,7 @@ medication-source-prescription = Recept: { $prescriber }, { $organisation }
 medication-source-hospital = Given på sjukhus: { $organisation }, från { $date }
 medication-source-health-centre = Given på hälsostation: { $organisation }, från { $date }
 medication-source-social-care = Given inom socialvården: { $organisation }, från { $date }
+medication-source-imported = I en patientöversikt från annat håll: { $organisation }, { $date }
 medication-ongoing = Tills vidare
 medication-ends = Till och med { $date }
 medication-not-bought = Inte köpt på apotek

@@ -119,6 +119,7 @@ summaries-report = Utlåtande
 action-summaries-kind = Granskning av ett sammandrag per typ
 document-measured = Mätresultat
 action-records-news = Granskning av vad som är nytt i hälsouppgifterna
+action-records-import = Tillägg av en patientöversikt från annat håll till uppgifterna
 news-records-none = Inga nya handlingar sedan ditt förra besök.
 news-records = { $documents ->
     [one] En ny handling har kommit sedan ditt förra besök.

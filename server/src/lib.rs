@@ -8,6 +8,7 @@ mod download;
 pub mod feedback;
 pub mod fhir;
 mod forms;
+pub mod import_fhir;
 pub mod limits;
 pub mod oidc;
 mod patient_summary;

@@ -5,6 +5,8 @@
 //! omakanta load-persons N [SEED]    add N generated persons to OMAKANTA_DATABASE_URL
 //! omakanta demo-identities          print the demo persons' test identity codes (development only)
 //! omakanta import-relations FILE    add guardianships and mandates (format: archive/src/relations.rs)
+//! omakanta import-fhir [--person HETU] FILE...
+//!                                   keep HL7 IPS documents as their persons' data (server/src/import_fhir.rs)
 //! omakanta feedback [DAYS]          list the accessibility feedback of the last DAYS days (30)
 //! omakanta provider-query ARGS      a care organisation's query (server/src/provider_query.rs)
 //! ```
@@ -40,12 +42,16 @@ async fn main() -> ExitCode {
         Some("load-persons") => load_persons(config, &args[1..]).await,
         Some("demo-identities") => demo_identities(config).await,
         Some("import-relations") => import_relations(config, &args[1..]).await,
+        Some("import-fhir") => match open_plain(&config).await {
+            Some(archive) => server::import_fhir::run(&archive, &args[1..]).await,
+            None => ExitCode::FAILURE,
+        },
         Some("process-renewals") => process_renewals(config, &args[1..]).await,
         Some("feedback") => feedback(config, &args[1..]).await,
         Some("provider-query") => provider_query(config, &args[1..]).await,
         Some(_) => {
             tracing::error!(
-                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | process-renewals [SECONDS] | feedback [DAYS] | provider-query ARGS]"
+                "usage: omakanta [serve | load-persons N [SEED] | demo-identities | import-relations FILE | import-fhir [--person HETU] FILE... | process-renewals [SECONDS] | feedback [DAYS] | provider-query ARGS]"
             );
             ExitCode::FAILURE
         }

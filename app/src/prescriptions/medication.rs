@@ -173,5 +173,12 @@ fn given_where(setting: CareSetting, organisation: String, since: String) -> Str
                 ("date", since.into()),
             ],
         ),
+        CareSetting::Imported => t_args(
+            "medication-source-imported",
+            &[
+                ("organisation", organisation.into()),
+                ("date", since.into()),
+            ],
+        ),
     }
 }

@@ -184,12 +184,13 @@ impl Access {
         let mut sql = Sql::new("");
         push_entries(&mut sql, subject, |sql| {
             if filter.organisation.is_none() {
-                // Persons only: the prescription centre's desk, which writes as a
-                // person-shaped actor of its own and is no one, would otherwise fill
-                // a range's limit and end the paging early.
+                // Persons only: the archive's own processes (the prescription
+                // centre's desk, imports), which write as a person-shaped actor of
+                // their own and are no one, would otherwise fill a range's limit and
+                // end the paging early.
                 others_events(sql, self, ENTRY_COLUMNS, |sql| {
                     sql.push(" AND actor_id <> ")
-                        .bind(crate::prescriptions::desk::PRESCRIPTION_CENTRE.get());
+                        .bind(crate::audit::ARCHIVE_ITSELF.get());
                     bounds(sql);
                 });
                 sql.push(" UNION ALL ");

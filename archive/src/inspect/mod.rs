@@ -586,3 +586,18 @@ pub async fn set_wellbeing_patient(
     tx.commit().await?;
     Ok(())
 }
+
+/// The person with `hetu`, if the archive has one.
+///
+/// # Errors
+/// `Storage` when the database fails.
+pub async fn person_by_hetu(
+    archive: &Archive,
+    hetu: &crate::hetu::Hetu,
+) -> Result<Option<PersonId>, ArchiveError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM person WHERE hetu = $1")
+        .bind(hetu.as_str())
+        .fetch_optional(archive.db.pool())
+        .await?;
+    Ok(row.map(|(id,)| PersonId::from_raw(id)))
+}

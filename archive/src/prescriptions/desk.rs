@@ -15,12 +15,10 @@ use time::Duration;
 use super::model::RenewalStatus;
 use super::renewal::UNPROCESSED_EXPIRY;
 use crate::access::{unix_ms, Action, Archive, Purpose};
+use crate::audit::ARCHIVE_ITSELF;
 use crate::audit_writer::{write_audit, AuditEvent};
 use crate::error::ArchiveError;
 use crate::model::PersonId;
-
-/// The actor the audit trail names for what the prescription centre does.
-pub const PRESCRIPTION_CENTRE: PersonId = PersonId::from_raw(0);
 
 /// What a rejected request says, in the professional's words.
 pub const REJECTION_REASON: &str =
@@ -165,7 +163,7 @@ impl Archive {
             &mut tx,
             AuditEvent {
                 subject: PersonId::from_raw(person),
-                actor: PRESCRIPTION_CENTRE,
+                actor: ARCHIVE_ITSELF,
                 right: "prescription-centre",
                 action: Action::ProcessRenewal,
                 object: Some(id),

@@ -71,6 +71,7 @@ pub fn compile(
                         strength: p.strength.clone(),
                         form: p.form.clone(),
                         atc: p.atc.clone(),
+                        system: crate::model::systems::ATC.to_owned(),
                         dosage: p.dosage.clone(),
                         language: p.language,
                         organisation: p.organisation.name.clone(),
@@ -99,6 +100,7 @@ pub fn compile(
                 strength: r.strength.clone(),
                 form: r.form.clone(),
                 atc: r.atc.clone(),
+                system: r.system.clone(),
                 dosage: r.dose.clone(),
                 language: r.language,
                 organisation: r.organisation.clone(),
@@ -117,7 +119,11 @@ pub fn compile(
     });
     let mut groups: BTreeMap<usize, MedicationGroup> = BTreeMap::new();
     for m in lines {
-        let group = atc_group(&m.atc);
+        let group = if m.system == crate::model::systems::ATC {
+            atc_group(&m.atc)
+        } else {
+            "?".to_owned()
+        };
         let order = group
             .chars()
             .next()
@@ -246,6 +252,7 @@ mod tests {
             strength: "1 mg".into(),
             form: "injektio".into(),
             atc: atc.into(),
+            system: crate::model::systems::ATC.into(),
             dose: "1 mg lihakseen".into(),
             language: crate::model::Language::Fi,
             setting: crate::model::CareSetting::HealthCentre,

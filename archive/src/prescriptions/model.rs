@@ -183,6 +183,9 @@ pub enum CareSetting {
     Hospital,
     HealthCentre,
     SocialCare,
+    /// In a patient summary written outside Kanta ([`crate::imports`]): what the
+    /// person was taking when it was written, as it names the medicine.
+    Imported,
 }
 
 crate::codes! {
@@ -191,6 +194,7 @@ crate::codes! {
         Hospital => "hospital",
         HealthCentre => "health-centre",
         SocialCare => "social-care",
+        Imported => "imported",
     }
 }
 
@@ -200,7 +204,10 @@ pub struct RecordedMedication {
     pub product: String,
     pub strength: String,
     pub form: String,
+    /// The medicine's code: an ATC code unless `system` names another.
     pub atc: String,
+    /// The code's system: ATC, or (imported from elsewhere) SNOMED CT or another.
+    pub system: String,
     pub dose: String,
     /// The language its form and dose are written in.
     pub language: Language,
@@ -237,7 +244,10 @@ pub struct Medication {
     pub product: String,
     pub strength: String,
     pub form: String,
+    /// The medicine's code: an ATC code unless `system` names another.
     pub atc: String,
+    /// The code's system: ATC, or (imported from elsewhere) SNOMED CT or another.
+    pub system: String,
     /// The dosage (of a prescription) or dose (given by care).
     pub dosage: String,
     /// The language its form and dosage are written in.

@@ -44,7 +44,8 @@ fn outcome<T>(r: Result<T, ArchiveError>) -> Outcome {
 }
 
 /// Does `action` as `access`, and says how it ended; `None` for an action that is not
-/// an operation on a person's data (the session's, and the prescription centre's).
+/// an operation on a person's data (the session's, the prescription centre's, an
+/// import's).
 #[allow(clippy::too_many_lines)]
 async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
     Some(match action {
@@ -245,6 +246,7 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         | Action::ProviderPrescriptions
         | Action::ProviderDeclarations
         | Action::ProviderWellbeing
+        | Action::ImportSummary
         | Action::AccessRefused
         | Action::SignIn
         | Action::SignOut

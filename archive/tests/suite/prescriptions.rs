@@ -3,12 +3,13 @@
 
 use crate::common;
 
+use archive::audit::ARCHIVE_ITSELF;
 use archive::demo::{self, ids};
 use archive::inspect::{audit_trail, renewal_request_counts};
 use archive::model::{
     CareSetting, MedicationSource, PrescriptionStatus, RenewalForm, RenewalStatus,
 };
-use archive::prescriptions::desk::{DeskReport, PRESCRIPTION_CENTRE, REJECTION_REASON};
+use archive::prescriptions::desk::{DeskReport, REJECTION_REASON};
 use archive::prescriptions::renewal::RenewalBlock;
 use archive::{Access, ArchiveError, Purpose};
 use common::TestArchive;
@@ -452,9 +453,7 @@ async fn the_desk_moves_requests_through_processing_to_an_answer(t: &TestArchive
     let trail = audit_trail(a, ids::HEAVY_USER).await.expect("trail");
     let steps: Vec<&str> = trail
         .iter()
-        .filter(|e| {
-            e.actor == Some(PRESCRIPTION_CENTRE) && e.action == "prescriptions.renewal-process"
-        })
+        .filter(|e| e.actor == Some(ARCHIVE_ITSELF) && e.action == "prescriptions.renewal-process")
         .map(|e| e.outcome.as_str())
         .collect();
     assert_eq!(steps.len(), 4, "{steps:?}");

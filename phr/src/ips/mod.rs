@@ -7,10 +7,12 @@
 //! the IPS guide's rules that can be checked without a terminology server.
 
 mod check;
+mod import;
 mod read;
 
 pub use check::check;
 use check::collect_references;
+pub use import::{foreign_summary, HETU_SYSTEM};
 
 pub use read::{read, Imported, ImportedEntry, ImportedMedication, ImportedPatient, NotImported};
 
@@ -307,7 +309,7 @@ pub fn document(
             let s = MedicationStatement {
                 status: Coded::Known(MedicationStatementStatus::Active),
                 medication: Some(MedicationStatementMedication::CodeableConcept(Box::new(
-                    concept(archive::model::systems::ATC, &m.atc, &name),
+                    concept(&m.system, &m.atc, &name),
                 ))),
                 subject: subject(),
                 dosage: (!m.dosage.is_empty())

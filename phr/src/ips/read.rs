@@ -62,6 +62,13 @@ pub struct ImportedPatient {
 pub struct Imported {
     /// Where it came from: its author's or custodian's name, else its identifier.
     pub source: String,
+    /// The document's identifier, as `system|value`.
+    pub identifier: String,
+    /// The Composition's title and date (a day or a time), as written.
+    pub title: String,
+    pub date: String,
+    /// The language it is written in (BCP 47, the Bundle's or the Composition's).
+    pub language: Option<String>,
     pub patient: ImportedPatient,
     pub allergies: Vec<ImportedEntry>,
     pub problems: Vec<ImportedEntry>,
@@ -146,7 +153,7 @@ pub fn read(bundle: &Value) -> Result<Imported, Vec<NotImported>> {
                     .as_str()
                     .unwrap_or("resource")
                     .to_owned(),
-                why: format!("not a valid FHIR R4 resource: {e}"),
+                why: format!("not a valid FHIR R4 resource: {}", value_free(&e)),
             }),
         }
     }
@@ -174,6 +181,17 @@ pub fn read(bundle: &Value) -> Result<Imported, Vec<NotImported>> {
             })
             .or_else(|| bundle["identifier"]["value"].as_str().map(str::to_owned))
             .unwrap_or_default(),
+        identifier: format!(
+            "{}|{}",
+            bundle["identifier"]["system"].as_str().unwrap_or_default(),
+            bundle["identifier"]["value"].as_str().unwrap_or_default()
+        ),
+        title: composition["title"].as_str().unwrap_or_default().to_owned(),
+        date: composition["date"].as_str().unwrap_or_default().to_owned(),
+        language: bundle["language"]
+            .as_str()
+            .or_else(|| composition["language"].as_str())
+            .map(str::to_owned),
         ..Default::default()
     };
     if let Some((_, Resource::Patient(p))) = composition["subject"]["reference"]
@@ -351,6 +369,32 @@ pub fn read(bundle: &Value) -> Result<Imported, Vec<NotImported>> {
         Ok(imported)
     } else {
         Err(refusals)
+    }
+}
+
+/// What serde says is wrong with a resource, without the value it found (which may be
+/// a name or an identity code): the rule broken, the field or code it expected.
+fn value_free(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    for wrong in [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ] {
+        if message.starts_with(wrong) {
+            return match message.find(", expected") {
+                Some(at) => format!("{wrong}{}", &message[at..]),
+                None => wrong.to_owned(),
+            };
+        }
+    }
+    // "missing field `x`", "unknown field `x`, expected …", "duplicate field `x`":
+    // names of FHIR's fields, not values.
+    if message.contains(" field `") {
+        message
+    } else {
+        "not readable as the resource it says it is".to_owned()
     }
 }
 

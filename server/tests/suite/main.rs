@@ -14,6 +14,7 @@ mod disclosure_log;
 mod fhir;
 mod hostile_text;
 mod http;
+mod import_fhir;
 mod limits;
 mod oidc;
 mod organ_donation;

@@ -4,13 +4,14 @@ use super::{day, Access, Action, ArchiveError};
 use crate::model::Language;
 use crate::prescriptions::model::{CareSetting, MedicationList, RecordedMedication};
 
-/// A row of recorded medication: product, strength, form, ATC, dose, language,
-/// setting, organisation, start and end day.
+/// A row of recorded medication: product, strength, form, code, its system (NULL:
+/// ATC), dose, language, setting, organisation, start and end day.
 type RecordedRow = (
     String,
     String,
     String,
     String,
+    Option<String>,
     String,
     String,
     String,
@@ -56,7 +57,7 @@ impl Access {
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     ) -> Result<Vec<RecordedMedication>, ArchiveError> {
         let mut sql = crate::db::Sql::new(
-            "SELECT r.product, r.strength, r.form, r.atc, r.dose, r.language, r.setting, \
+            "SELECT r.product, r.strength, r.form, r.atc, r.code_system, r.dose, r.language, r.setting, \
              o.name, r.started_on, r.ended_on \
              FROM recorded_medication r JOIN organisation o ON o.id = r.organisation_id \
              WHERE r.person_id = ",
@@ -72,6 +73,7 @@ impl Access {
                     strength,
                     form,
                     atc,
+                    system,
                     dose,
                     language,
                     setting,
@@ -84,6 +86,7 @@ impl Access {
                         strength,
                         form,
                         atc,
+                        system: system.unwrap_or_else(|| crate::model::systems::ATC.to_owned()),
                         dose,
                         language: Language::from_code(&language)
                             .ok_or(ArchiveError::Corrupt("language"))?,
