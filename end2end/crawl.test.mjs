@@ -2,7 +2,9 @@
 // English, with JavaScript on and off, at 320 px and 1280 px, with its error, empty,
 // refused and missing states; on each, axe-core (WCAG 2.0-2.2 A and AA) and the
 // structural checks in `checkPage` (support/checks.mjs). Prints how many page-states
-// it checked.
+// it checked and, for JavaScript on and off, where the workers' time went (loading,
+// axe-core, the other checks): axe-core is most of it, and colour contrast about half
+// of axe-core's.
 //
 // A state is persona x language x JavaScript x width: every persona, JavaScript on and
 // off, each page at 320 px in all three languages with JavaScript off, and in the
@@ -150,8 +152,9 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
   const browser = await launchBrowser();
   const failures = [];
   let checked = 0;
-  // Where the time goes (summed over the workers), printed at the end.
-  const timing = { load: 0, axe: 0 };
+  // Where the time goes (summed over the workers), by JavaScript on and off, printed
+  // at the end.
+  const timing = Object.fromEntries(MODES.map((m) => [m, { states: 0, pages: 0, load: 0, axe: 0, checks: 0 }]));
   try {
     const states = [];
     for (const persona of PERSONAS) {
@@ -186,8 +189,11 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
         checked += 1;
         const t0 = Date.now();
         const axe = (await axeViolations(page)).map((v) => `axe ${v}`);
-        timing.axe += Date.now() - t0;
+        const t1 = Date.now();
+        timing[mode].axe += t1 - t0;
         const problems = [...axe, ...(await page.evaluate(checkPage, { width, lang, stopwords: STOPWORDS }))];
+        timing[mode].checks += Date.now() - t1;
+        timing[mode].pages += 1;
         for (const p of problems) failures.push(`[${label}] ${what}: ${p}`);
       };
       while (queue.length > 0) {
@@ -200,7 +206,7 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
         const t0 = Date.now();
         const response = await page.goto(url);
         await settled(page, mode);
-        timing.load += Date.now() - t0;
+        timing[mode].load += Date.now() - t0;
         const path = url.slice(app.base.length);
         if (response && response.status() >= 500) failures.push(`[${label}] ${path}: status ${response.status()}`);
         await check(path);
@@ -227,6 +233,7 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
         }
       }
       await context.close();
+      timing[mode].states += 1;
       console.log(`crawl: ${label} done (${visited.size} addresses)`);
     };
 
@@ -242,7 +249,10 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`crawl: ${checked} page-states checked in ${seconds} s (${PERSONAS.length} personas, ${LANGS.length} languages at ${NARROW} px and one at the wider, JavaScript on and off), ${failures.length} problems`);
-  console.log(`crawl: of the workers' time, ${Math.round(timing.load / 1000)} s loading pages, ${Math.round(timing.axe / 1000)} s in axe-core`);
+  for (const [mode, t] of Object.entries(timing)) {
+    const s = (ms) => Math.round(ms / 1000);
+    console.log(`crawl: JavaScript ${mode === 'js' ? 'on' : 'off'}: ${t.states} states, ${t.pages} page-states; of the workers' time ${s(t.load)} s loading pages (not forms' answers), ${s(t.axe)} s in axe-core, ${s(t.checks)} s in the other checks`);
+  }
   // The same problem in many states once, with how many and one state it was in.
   const grouped = new Map();
   for (const f of failures) {
