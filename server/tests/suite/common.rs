@@ -65,24 +65,13 @@ impl TestApp {
             .expect("own")
     }
 
-    /// A GET; one that hangs past the client's timeout is asked again once, and said so.
-    /// (A page rendered for a signed-out client has hung twice in full test runs under
-    /// load and never alone; reads are safe to repeat. See the issue it is noted in.)
+    /// A GET.
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
-        let send = || {
-            let mut req = self.client.get(format!("{}{path}", self.base));
-            if let Some(c) = cookie {
-                req = req.header("cookie", c);
-            }
-            req.send()
-        };
-        match send().await {
-            Err(e) if e.is_timeout() => {
-                eprintln!("GET {path} hung past the timeout; asking again once");
-                send().await.expect("request")
-            }
-            other => other.expect("request"),
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
         }
+        req.send().await.expect("request")
     }
 
     pub async fn post_form(

@@ -21,3 +21,4 @@ mod organ_donation;
 mod postgres;
 mod provider_query;
 mod social_welfare;
+mod stress;
