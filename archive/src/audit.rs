@@ -197,6 +197,10 @@ pub enum Action {
     ReadWellbeingSharing,
     ShareWellbeing,
     StopSharingWellbeing,
+    /// What a download of all the person's data holds, counted (its page).
+    ReadDownload,
+    /// All the person's data downloaded as one file.
+    Download,
 }
 
 crate::codes! {
@@ -262,6 +266,8 @@ crate::codes! {
         ReadWellbeingSharing => "wellbeing.read-sharing",
         ShareWellbeing => "wellbeing.share",
         StopSharingWellbeing => "wellbeing.stop-sharing",
+        ReadDownload => "download.read",
+        Download => "download.file",
     }
 }
 
@@ -321,6 +327,7 @@ impl Action {
             Self::ListCertificates | Self::ReadCertificate | Self::CertificatesNews => {
                 Some(Section::Certificates)
             }
+            Self::ReadDownload | Self::Download => Some(Section::Download),
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut

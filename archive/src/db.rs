@@ -192,6 +192,23 @@ impl Db {
         }
     }
 
+    /// [`Db::begin`], for a long read that must see one moment of the archive and
+    /// hold back no writer: on PostgreSQL read-only and repeatable read (one snapshot,
+    /// no row locks), on SQLite a deferred transaction, which in WAL mode reads one
+    /// snapshot beside the writers.
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub(crate) async fn begin_snapshot(&self) -> Result<Transaction<'static, Any>, ArchiveError> {
+        match self.backend {
+            Backend::Postgres => {
+                self.begin_with(Some("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+                    .await
+            }
+            Backend::Sqlite => self.begin().await,
+        }
+    }
+
     async fn begin_with(
         &self,
         statement: Option<&'static str>,

@@ -16,6 +16,7 @@ pub mod certificates;
 pub mod consents;
 pub mod declaration;
 pub mod disclosure_log;
+pub mod download;
 pub mod feedback;
 pub mod hetu;
 pub mod living_will;

@@ -52,7 +52,11 @@ fn day_of(text: &str, what: &'static str) -> Result<Date, ArchiveError> {
         .ok_or(ArchiveError::Corrupt(what))
 }
 
-async fn read_abroad(tx: &mut Tx, person: i64, today: Date) -> Result<Abroad, ArchiveError> {
+pub(crate) async fn read_abroad(
+    tx: &mut Tx,
+    person: i64,
+    today: Date,
+) -> Result<Abroad, ArchiveError> {
     let in_force = sqlx::query_as::<_, InForceRow>(
         "SELECT service, since_ms FROM abroad_consent_in_force WHERE person_id = $1",
     )

@@ -156,7 +156,7 @@ impl Names {
     }
 }
 
-async fn read_consents(tx: &mut Tx, person: i64) -> Result<Consents, ArchiveError> {
+pub(crate) async fn read_consents(tx: &mut Tx, person: i64) -> Result<Consents, ArchiveError> {
     let names = Names::of(tx, person, None).await?;
     let notice = sqlx::query_as::<_, NoticeRow>(
         "SELECT version, at_ms FROM notice_acknowledgement WHERE person_id = $1 \

@@ -160,6 +160,39 @@ impl Access {
             .begin_read(Action::ReadDisclosureLog, None, Some(detail))
             .await?;
         let limit = i64::from(limit.clamp(1, MAX_LOG_PAGE));
+        let rows = self
+            .entry_rows(&mut read.tx, filter, cursor, limit + 1)
+            .await?;
+        let forwardings = self.forwarded_certificates_in(&mut read.tx, limit).await?;
+        let organisations = self.askers_in(&mut read.tx).await?;
+        self.finish_read(read).await?;
+        let mut actions = rows
+            .into_iter()
+            .map(EntryRow::entry)
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
+        let next = if actions.len() > usize::try_from(limit).unwrap_or(usize::MAX) {
+            actions.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            actions.last().map(|a| a.key.clone())
+        } else {
+            None
+        };
+        Ok(DisclosureLog {
+            actions,
+            next,
+            forwardings,
+            organisations,
+        })
+    }
+
+    /// The log's entries as `filter` narrows it, newest first, after `cursor`, at most
+    /// `limit`: its rows read in `tx`.
+    async fn entry_rows(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        filter: &LogFilter,
+        cursor: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<EntryRow>, ArchiveError> {
         let subject = self.subject().get();
         let (from_ms, to_ms) = range_ms(&filter.range);
         let bounds = |sql: &mut Sql| {
@@ -178,8 +211,7 @@ impl Access {
                     .bind(id)
                     .push("))");
             }
-            sql.push(" ORDER BY at_ms DESC, id DESC LIMIT ")
-                .bind(limit + 1);
+            sql.push(" ORDER BY at_ms DESC, id DESC LIMIT ").bind(limit);
         };
         let mut sql = Sql::new("");
         push_entries(&mut sql, subject, |sql| {
@@ -207,31 +239,29 @@ impl Access {
             sql.push(") q");
         });
         sql.push(" ORDER BY a.at_ms DESC, a.id DESC LIMIT ")
-            .bind(limit + 1);
-        let rows: Vec<EntryRow> = sql
+            .bind(limit);
+        let rows = sql
             .query_as()
             .persistent(false)
-            .fetch_all(&mut *read.tx)
+            .fetch_all(&mut **tx)
             .await?;
-        let forwardings = self.forwarded_certificates_in(&mut read.tx, limit).await?;
-        let organisations = self.askers_in(&mut read.tx).await?;
-        self.finish_read(read).await?;
-        let mut actions = rows
+        Ok(rows)
+    }
+
+    /// Every entry of the log after `after` (an entry's key), newest first, at most
+    /// `limit`: a part of the whole log ([`crate::download`]), read in `tx`.
+    pub(crate) async fn log_entries_after(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<LoggedAction>, ArchiveError> {
+        let cursor = after.map(|a| decode_key(a, "after")).transpose()?;
+        self.entry_rows(tx, &LogFilter::default(), cursor, i64::from(limit))
+            .await?
             .into_iter()
             .map(EntryRow::entry)
-            .collect::<Result<Vec<_>, ArchiveError>>()?;
-        let next = if actions.len() > usize::try_from(limit).unwrap_or(usize::MAX) {
-            actions.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            actions.last().map(|a| a.key.clone())
-        } else {
-            None
-        };
-        Ok(DisclosureLog {
-            actions,
-            next,
-            forwardings,
-            organisations,
-        })
+            .collect()
     }
 
     /// One entry of the log, `key` as the log gave it, and what it disclosed: the

@@ -142,6 +142,16 @@ async fn run(access: &Access, action: Action, case: &Case) -> Option<Outcome> {
         ),
         Action::ReadAbroad => outcome(access.abroad().await),
         Action::ReadPatientSummary => outcome(access.patient_summary().await),
+        Action::ReadDownload => outcome(access.download_contents().await),
+        // Begun and read to its end.
+        Action::Download => outcome(
+            async {
+                let mut download = access.download().await?;
+                while download.next().await?.is_some() {}
+                Ok::<_, ArchiveError>(())
+            }
+            .await,
+        ),
         Action::GiveAbroadConsent => outcome(
             access
                 .change_abroad_consent(

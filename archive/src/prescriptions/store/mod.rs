@@ -240,7 +240,7 @@ impl Access {
 
     /// The person's prescriptions this right sees (one, or all newest first), with
     /// what was bought, what remains, and whether a renewal may be asked for now.
-    async fn load_prescriptions(
+    pub(crate) async fn load_prescriptions(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         only: Option<PrescriptionId>,
@@ -343,7 +343,7 @@ impl Access {
     }
 
     /// The renewal requests this right sees, newest first; of one prescription or all.
-    async fn load_requests(
+    pub(crate) async fn load_requests(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         only: Option<PrescriptionId>,

@@ -432,20 +432,8 @@ impl Access {
         let mut read = self
             .begin_read(Action::ReadDocument, Some(id.get()), None)
             .await?;
-        let mut sql = Sql::new(&format!(
-            "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code_display, \
-             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, "
-        ));
-        push_delayed_until(self, &mut sql);
-        sql.push(&format!(
-            " FROM document d {SUMMARY_JOINS} \
-             LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
-             WHERE d.person_id = "
-        ))
-        .bind(self.subject().get())
-        .push(" AND d.id = ")
-        .bind(id.get())
-        .push(" AND ");
+        let mut sql = self.documents_query();
+        sql.push(" AND d.id = ").bind(id.get()).push(" AND ");
         self.push_listed(&mut sql);
         let row = sql
             .query_as::<ListedRow<DocumentRow>>()
@@ -457,7 +445,7 @@ impl Access {
         let mut document = row.maybe_delayed(document_of)?;
         if let MaybeDelayed::Shown(d) = &mut document {
             if d.summary.kind == DocumentKind::Measurement {
-                d.values = measured_values(&mut read, self.subject().get(), &[id.get()])
+                d.values = measured_values(&mut read.tx, self.subject().get(), &[id.get()])
                     .await?
                     .remove(&id.get())
                     .unwrap_or_default();
@@ -465,6 +453,63 @@ impl Access {
         }
         self.finish_read(read).await?;
         Ok(document)
+    }
+}
+
+impl Access {
+    /// Whole documents' query ([`DocumentRow`]s), the person's rows so far.
+    fn documents_query(&self) -> Sql {
+        let mut sql = Sql::new(&format!(
+            "SELECT {SUMMARY_COLUMNS}, d.body, d.code_system, d.code_display, \
+             l.test_code, l.test_name, l.value, l.unit, l.reference_low, l.reference_high, l.flag, "
+        ));
+        push_delayed_until(self, &mut sql);
+        sql.push(&format!(
+            " FROM document d {SUMMARY_JOINS} \
+             LEFT JOIN lab_result l ON l.person_id = d.person_id AND l.document_id = d.id \
+             WHERE d.person_id = "
+        ))
+        .bind(self.subject().get());
+        sql
+    }
+
+    /// The whole documents this right may read now whose ids follow `after`, at most
+    /// `limit`, in the order of their ids, each measurement with its values: a part of
+    /// all of them ([`crate::download`]), read in `tx`.
+    pub(crate) async fn documents_after(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<Document>, ArchiveError> {
+        let mut sql = self.documents_query();
+        sql.push(" AND d.id > ").bind(after).push(" AND ");
+        self.push_visible(&mut sql);
+        sql.push(" ORDER BY d.id LIMIT ").bind(i64::from(limit));
+        let mut documents = sql
+            .query_as::<ListedRow<DocumentRow>>()
+            .fetch_all(&mut **tx)
+            .await?
+            .into_iter()
+            .map(|row| match row.maybe_delayed(document_of)? {
+                MaybeDelayed::Shown(d) => Ok(d),
+                MaybeDelayed::Delayed(_) => Err(ArchiveError::Corrupt("a delayed document")),
+            })
+            .collect::<Result<Vec<_>, ArchiveError>>()?;
+        let measured: Vec<i64> = documents
+            .iter()
+            .filter(|d| d.summary.kind == DocumentKind::Measurement)
+            .map(|d| d.summary.id.get())
+            .collect();
+        if !measured.is_empty() {
+            let mut values = measured_values(tx, self.subject().get(), &measured).await?;
+            for d in &mut documents {
+                if let Some(v) = values.remove(&d.summary.id.get()) {
+                    d.values = v;
+                }
+            }
+        }
+        Ok(documents)
     }
 }
 
@@ -504,7 +549,7 @@ fn document_of(summary: DocumentSummary, row: DocumentRow) -> Result<Document, A
 
 /// The values of the measurement documents `ids` (already found visible), by document.
 async fn measured_values(
-    read: &mut crate::access::AuditedRead,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     person: i64,
     ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Vec<MeasuredValue>>, ArchiveError> {
@@ -518,7 +563,7 @@ async fn measured_values(
         std::collections::HashMap::new();
     let rows = sql
         .query_as::<(i64, String, f64, String)>()
-        .fetch_all(&mut *read.tx)
+        .fetch_all(&mut **tx)
         .await?;
     for (document, code, value, unit) in rows {
         by_document

@@ -142,7 +142,7 @@ impl Access {
             .filter_map(|e| e.shown().map(|e| e.summary.id.get()))
             .collect();
         if kind == DocumentKind::Measurement && !shown.is_empty() {
-            let mut values = measured_values(&mut read, self.subject().get(), &shown).await?;
+            let mut values = measured_values(&mut read.tx, self.subject().get(), &shown).await?;
             for entry in &mut items {
                 if let MaybeDelayed::Shown(e) = entry {
                     e.values = values.remove(&e.summary.id.get()).unwrap_or_default();
