@@ -12,6 +12,7 @@ mod appointments;
 mod certificates;
 mod consents;
 mod delayed_display;
+mod download;
 mod imports;
 mod living_will;
 mod migrations;
