@@ -24,6 +24,7 @@ use fhir::r4::types;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+pub mod download;
 pub mod ips;
 pub mod rest;
 

@@ -158,6 +158,51 @@ async fn a_download_holds_back_no_writer_and_sees_one_moment(t: &TestArchive) {
     assert_eq!(after, before + 1, "the next download has it");
 }
 
+async fn a_download_is_one_fhir_bundle_whose_references_resolve(t: &TestArchive) {
+    demo::load_demo(&t.archive).await.expect("demo");
+    for person in [ids::HEAVY_USER, ids::ADULT] {
+        let parts = download_all(t, person).await;
+        let mut n = 0;
+        let mut writer = phr::download::BundleWriter::new(
+            || {
+                n += 1;
+                format!("00000000-0000-4000-8000-{n:012}")
+            },
+            "https://omakanta.example/fhir",
+        );
+        let mut text = writer.head(t.archive.clock().now());
+        for part in &parts {
+            text.push_str(&writer.part(part).expect("resources"));
+        }
+        text.push_str(phr::download::BundleWriter::<fn() -> String>::TAIL);
+        let bundle: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(phr::download::check(&bundle), Vec::<String>::new());
+        let kinds: BTreeSet<&str> = bundle["entry"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter_map(|e| e["resource"]["resourceType"].as_str())
+            .collect();
+        if person == ids::HEAVY_USER {
+            for kind in [
+                "Patient",
+                "Observation",
+                "DocumentReference",
+                "MedicationRequest",
+                "MedicationDispense",
+                "AuditEvent",
+            ] {
+                assert!(kinds.contains(kind), "{kind} in {kinds:?}");
+            }
+        }
+    }
+}
+
+on_both!(
+    one_fhir_bundle,
+    a_download_is_one_fhir_bundle_whose_references_resolve
+);
+
 on_both!(
     holds_back_no_writer,
     a_download_holds_back_no_writer_and_sees_one_moment

@@ -161,7 +161,7 @@ pub fn check(bundle: &Value) -> Vec<String> {
 }
 
 /// Every `reference` string inside `value`.
-pub(super) fn collect_references(value: &Value, out: &mut Vec<String>) {
+pub(crate) fn collect_references(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, v) in map {

@@ -11,7 +11,7 @@ mod import;
 mod read;
 
 pub use check::check;
-use check::collect_references;
+pub(crate) use check::collect_references;
 pub use import::{foreign_summary, HETU_SYSTEM};
 
 pub use read::{read, Imported, ImportedEntry, ImportedMedication, ImportedPatient, NotImported};
@@ -90,7 +90,7 @@ pub const RESULTS: Section = Section {
 /// The required sections, as [`check`] asks for them.
 pub const REQUIRED: [Section; 3] = [MEDICATIONS, ALLERGIES, PROBLEMS];
 
-fn string(s: &str) -> types::String {
+pub(crate) fn string(s: &str) -> types::String {
     types::String(s.to_owned())
 }
 
@@ -103,7 +103,7 @@ fn coding(system: &str, code: &str, display: &str) -> types::Coding {
     }
 }
 
-fn concept(system: &str, code: &str, display: &str) -> types::CodeableConcept {
+pub(crate) fn concept(system: &str, code: &str, display: &str) -> types::CodeableConcept {
     types::CodeableConcept {
         coding: vec![coding(system, code, display)],
         text: (!display.is_empty()).then(|| string(display)),
@@ -111,14 +111,14 @@ fn concept(system: &str, code: &str, display: &str) -> types::CodeableConcept {
     }
 }
 
-fn reference(full_url: &str) -> types::Reference {
+pub(crate) fn reference(full_url: &str) -> types::Reference {
     types::Reference {
         reference: Some(string(full_url)),
         ..Default::default()
     }
 }
 
-fn reference_to<T>(full_url: &str) -> types::Reference<T>
+pub(crate) fn reference_to<T>(full_url: &str) -> types::Reference<T>
 where
     types::Reference<T>: Default,
 {
@@ -129,7 +129,7 @@ where
 }
 
 /// A day and time as FHIR writes one, with Finland's offset of that moment.
-fn date_time(at: PrimitiveDateTime) -> types::DateTime {
+pub(crate) fn date_time(at: PrimitiveDateTime) -> types::DateTime {
     let offset = archive::clock::finnish_offset(at);
     types::DateTime(
         at.assume_offset(offset)
