@@ -5,6 +5,7 @@ mod calendar;
 pub mod config;
 mod disclosure_csv;
 mod download;
+mod everything;
 pub mod feedback;
 pub mod fhir;
 mod forms;
@@ -132,9 +133,9 @@ pub fn build(config: Config, archive: Archive, oidc: Option<Arc<oidc::Oidc>>) ->
     let context_state = state.clone();
     let fallback_state = state.clone();
     let shell_options = leptos_options.clone();
-    let pages = patient_summary::routes(disclosure_csv::routes(calendar::routes(forms::routes(
-        Router::new(),
-    ))))
+    let pages = everything::routes(patient_summary::routes(disclosure_csv::routes(
+        calendar::routes(forms::routes(Router::new())),
+    )))
     .route("/dev/sign-in", post(session::dev_sign_in))
     .route("/auth/start", post(session::auth_start))
     .route("/auth/callback", get(session::auth_callback))

@@ -11,6 +11,7 @@ mod certificates;
 mod consents;
 mod crash;
 mod disclosure_log;
+mod download;
 mod fhir;
 mod hostile_text;
 mod http;

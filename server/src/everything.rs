@@ -1,0 +1,86 @@
+//! All the person's data as one FHIR R4 Bundle (JSON): a download, not a page. The
+//! archive reads it part by part from one snapshot (`archive::download`, one audit
+//! event, no write lock), `phr::download` writes each part, and the parts are sent as
+//! they are written: a task reads and writes ahead at most [`AHEAD`] parts, so what
+//! the server holds does not grow with the archive. If reading fails half-way the
+//! response is broken off, never ended as if whole. Only the person: a proxy's refusal
+//! and a missing session are answered as the other downloads' are.
+
+use app::error::AppError;
+use app::i18n::{Lang, LangExt as _};
+use app::ssr::Authenticated;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+
+use crate::download;
+use crate::AppState;
+
+/// The file's address.
+pub const PATH: &str = "/download/omakanta.json";
+
+/// How many written parts may wait for the client at most.
+const AHEAD: usize = 2;
+
+pub fn routes(router: Router<AppState>) -> Router<AppState> {
+    router.route(PATH, get(file))
+}
+
+async fn file(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<Authenticated>>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = Lang::of_request(&headers);
+    let who = match download::signed_in(signed_in) {
+        Ok(who) => who,
+        Err(answer) => return answer,
+    };
+    let begun =
+        async { Ok::<_, AppError>(download::access(&state, &who).await?.download().await?) };
+    let mut everything = match begun.await {
+        Ok(d) => d,
+        Err(e) => return download::problem(lang, &e),
+    };
+    let now = state.archive.clock().now();
+    let base = format!("{}/fhir", state.config.public_url.trim_end_matches('/'));
+    let (send, receive) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(AHEAD);
+    tokio::spawn(async move {
+        let mut writer =
+            phr::download::BundleWriter::new(|| uuid::Uuid::new_v4().to_string(), &base);
+        if send.send(Ok(Bytes::from(writer.head(now)))).await.is_err() {
+            return;
+        }
+        loop {
+            let chunk = match everything.next().await {
+                Ok(Some(part)) => writer.part(&part).map(Bytes::from).map_err(|_| {
+                    std::io::Error::other("a part of the download could not be written")
+                }),
+                Ok(None) => break,
+                Err(_) => Err(std::io::Error::other("the download could not be read")),
+            };
+            let failed = chunk.is_err();
+            // The client gone (the send fails) or the read failed: stop, and the
+            // snapshot ends with the download.
+            if send.send(chunk).await.is_err() || failed {
+                return;
+            }
+        }
+        let _ = send
+            .send(Ok(Bytes::from_static(
+                phr::download::BundleWriter::<fn() -> String>::TAIL.as_bytes(),
+            )))
+            .await;
+    });
+    let body = futures::stream::unfold(receive, |mut receive| async move {
+        receive.recv().await.map(|chunk| (chunk, receive))
+    });
+    download::attachment(
+        Body::from_stream(body),
+        "application/fhir+json; charset=utf-8",
+        "omakanta.json",
+    )
+}
