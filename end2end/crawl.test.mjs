@@ -82,6 +82,7 @@ const EXTRA = [
   '/wellbeing/steps/add',
   '/wellbeing/measurement/999999999999',
   '/wellbeing/sharing',
+  '/download',
   '/accessibility',
   '/no-such-page',
   '/records/999999999999',

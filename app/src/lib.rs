@@ -14,6 +14,7 @@ pub mod appointments;
 pub mod certificates;
 pub mod consents;
 pub mod disclosure_log;
+pub mod download;
 pub mod error;
 pub mod frame;
 pub mod i18n;
@@ -111,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <abroad::Routes />
                     <disclosure_log::Routes />
                     <wellbeing::Routes />
+                    <download::Routes />
                 </Routes>
             </frame::Layout>
         </Router>

@@ -327,6 +327,7 @@ impl Action {
             Self::ListCertificates | Self::ReadCertificate | Self::CertificatesNews => {
                 Some(Section::Certificates)
             }
+            Self::ReadDownload | Self::Download => Some(Section::Download),
             Self::AccessRefused
             | Self::SignIn
             | Self::SignOut
@@ -338,9 +339,6 @@ impl Action {
             | Self::ProviderDeclarations
             | Self::ProviderWellbeing
             | Self::ImportSummary => None,
-            // Everything about the person, so the person's own (as an action on no
-            // section is), until the download's page registers its section.
-            Self::ReadDownload | Self::Download => None,
         }
     }
 }

@@ -29,6 +29,8 @@ pub enum Section {
     Consents,
     /// Consents to the ePrescription and the Patient Summary in other EU countries.
     Abroad,
+    /// All the person's data as one file.
+    Download,
 }
 
 /// The groups the navigation shows sections in, as a citizen thinks of them, in their
@@ -372,6 +374,14 @@ impl Section {
                 coverage: Coverage::OWN_ONLY,
                 group: NavGroup::Choices,
             },
+            // Everything about the person, so only the person: no right to act for
+            // another reaches all of it.
+            Self::Download => SectionSpec {
+                code: "download",
+                pages: &[page!("/download", "nav-download", "front-download-text")],
+                coverage: Coverage::OWN_ONLY,
+                group: NavGroup::MyData,
+            },
         }
     }
 
@@ -529,7 +539,10 @@ mod tests {
                         "/abroad/summary"
                     ]
                 ),
-                (NavGroup::MyData, vec!["/disclosure-log", "/wellbeing"]),
+                (
+                    NavGroup::MyData,
+                    vec!["/disclosure-log", "/wellbeing", "/download"]
+                ),
             ]
         );
         // The signed-out are offered what others may reach too: what a mandate of

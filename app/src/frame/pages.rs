@@ -267,6 +267,8 @@ fn news_line(page: &SectionPage, news: &News) -> Option<String> {
             0 => t_args("news-abroad-consents", &[("count", count(a.consents))]),
             n => t_args("news-abroad-new-countries", &[("count", count(n))]),
         }),
+        // What the other sections hold, as a file: nothing new of its own.
+        Section::Download => None,
     }
 }
 

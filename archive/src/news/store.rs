@@ -142,6 +142,9 @@ impl Access {
                     counts.add(self, since_ms, |g, part| g.news.abroad = Some(part));
                     Action::ReadAbroad
                 }
+                // What the person downloads is what the other sections hold: nothing
+                // new of its own.
+                Section::Download => continue,
             };
             self.read_section(read, action).await?;
         }

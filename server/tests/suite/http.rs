@@ -1111,6 +1111,7 @@ const DATA_FUNCTIONS: &[DataFunction] = &[
     ),
     ("/api/abroad", Some(Section::Abroad), &[]),
     ("/api/patient-summary", Some(Section::Abroad), &[]),
+    ("/api/download-contents", Some(Section::Download), &[]),
     (
         "/api/change-abroad",
         Some(Section::Abroad),
