@@ -43,13 +43,13 @@ use fhir::r4::resources::observation::{
 };
 use fhir::r4::resources::{
     AuditEvent, Bundle, Consent, DocumentReference, MedicationDispense, MedicationRequest,
-    Observation, Patient, Resource, Task,
+    Observation, Resource, Task,
 };
 use fhir::r4::types;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime, PrimitiveDateTime};
 
-use crate::ips::{concept, date_time, reference, string, HETU_SYSTEM};
+use crate::ips::{concept, date_time, reference, string};
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
 const INTERPRETATION: &str = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
@@ -599,21 +599,9 @@ fn add(out: &mut Vec<(String, serde_json::Value)>, url: String, r: Resource) {
 }
 
 fn patient(p: &PersonPart) -> Resource {
-    Resource::Patient(Box::new(Patient {
-        id: p.patient_id.as_deref().map(string),
-        identifier: vec![types::Identifier {
-            system: Some(types::Uri(HETU_SYSTEM.into())),
-            value: Some(string(&p.hetu)),
-            ..Default::default()
-        }],
-        name: vec![types::HumanName {
-            family: Some(string(&p.family_name)),
-            given: p.given_name.split_whitespace().map(string).collect(),
-            ..Default::default()
-        }],
-        birth_date: Some(types::Date(p.birth_date.to_string())),
-        ..Default::default()
-    }))
+    let mut patient = crate::ips::patient(&p.hetu, &p.given_name, &p.family_name, p.birth_date);
+    patient.id = p.patient_id.as_deref().map(string);
+    Resource::Patient(Box::new(patient))
 }
 
 fn quantity(value: f64, unit: &str) -> types::Quantity {

@@ -128,6 +128,24 @@ where
     }
 }
 
+/// The person as a Patient: the identity code, the name, the birth date.
+pub(crate) fn patient(hetu: &str, given: &str, family: &str, birth_date: time::Date) -> Patient {
+    Patient {
+        identifier: vec![types::Identifier {
+            system: Some(types::Uri(HETU.into())),
+            value: Some(string(hetu)),
+            ..Default::default()
+        }],
+        name: vec![types::HumanName {
+            family: Some(string(family)),
+            given: given.split_whitespace().map(string).collect(),
+            ..Default::default()
+        }],
+        birth_date: Some(types::Date(birth_date.to_string())),
+        ..Default::default()
+    }
+}
+
 /// A day and time as FHIR writes one, with Finland's offset of that moment.
 pub(crate) fn date_time(at: PrimitiveDateTime) -> types::DateTime {
     let offset = archive::clock::finnish_offset(at);
@@ -248,20 +266,7 @@ pub fn document(
     };
     let composition_url = doc.full_url();
     let p = &summary.person;
-    let patient = Patient {
-        identifier: vec![types::Identifier {
-            system: Some(types::Uri(HETU.into())),
-            value: Some(string(&p.hetu)),
-            ..Default::default()
-        }],
-        name: vec![types::HumanName {
-            family: Some(string(&p.family_name)),
-            given: p.given_name.split_whitespace().map(string).collect(),
-            ..Default::default()
-        }],
-        birth_date: Some(types::Date(p.birth_date.to_string())),
-        ..Default::default()
-    };
+    let patient = patient(&p.hetu, &p.given_name, &p.family_name, p.birth_date);
     let patient_url = doc.add(Resource::Patient(Box::new(patient)));
     let kanta = Organization {
         name: Some(string("Kanta")),
