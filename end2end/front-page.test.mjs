@@ -18,7 +18,7 @@ const PROXY_SECTIONS = [
   'Ajanvaraukset',
   'Sosiaalihuolto',
 ];
-const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Elinluovutustahto', 'Suostumukset ja kiellot', 'Ulkomaat', 'Potilasyhteenveto', 'Luovutustiedot', 'Omat hyvinvointitiedot'];
+const OWN_SECTIONS = [...PROXY_SECTIONS, 'Hoitotahto', 'Elinluovutustahto', 'Suostumukset ja kiellot', 'Ulkomaat', 'Potilasyhteenveto', 'Luovutustiedot', 'Omat hyvinvointitiedot', 'Lataa tietosi'];
 
 async function signIn(page, mode, name) {
   await signInAs(page, mode, world.app.base, name);

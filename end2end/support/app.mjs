@@ -108,7 +108,8 @@ export async function launchBrowser() {
  * itself stays on so axe can run; see shared/TOOLCHAIN.md).
  */
 export async function newContext(browser, mode, locale = 'fi-FI') {
-  const context = await browser.newContext({ locale });
+  // Downloads are kept, so that a test can read a file the page offers.
+  const context = await browser.newContext({ locale, acceptDownloads: true });
   if (mode === 'nojs') {
     await context.route(/\.(m?js|wasm)(\?.*)?$/, (route) => route.abort());
   }

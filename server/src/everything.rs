@@ -75,9 +75,11 @@ async fn file(
             )))
             .await;
     });
-    let body = futures::stream::unfold(receive, |mut receive| async move {
-        receive.recv().await.map(|chunk| (chunk, receive))
-    });
+    // A channel's receiver answers `None` again when asked after its end, as the
+    // compression layer does (a stream that must not be polled after its end, such as
+    // `futures::stream::unfold`, panicked there).
+    let mut receive = receive;
+    let body = futures::stream::poll_fn(move |cx| receive.poll_recv(cx));
     download::attachment(
         Body::from_stream(body),
         "application/fhir+json; charset=utf-8",

@@ -60,6 +60,31 @@ async fn the_person_downloads_everything_as_one_fhir_bundle() {
 }
 
 #[tokio::test]
+async fn the_download_ends_whole_when_compressed() {
+    let app = spawn_app().await;
+    let aino = app.sign_in("1001").await;
+    for encoding in ["gzip", "br"] {
+        let res = app
+            .client
+            .get(format!("{}{FILE}", app.base))
+            .header("cookie", &aino)
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some(encoding)
+        );
+        let body = res.bytes().await.expect("the whole body, ended");
+        assert!(!body.is_empty());
+    }
+}
+
+#[tokio::test]
 async fn only_the_person_downloads() {
     let app = spawn_app().await;
     let res = app.get(FILE, None).await;
