@@ -56,10 +56,11 @@ run_backend() {
     entries=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["entry"]))' "$work/download.json")
     echo "run $i: ${figures%% *} s, $(( ${figures##* } / 1024 )) KiB, $entries entries; server memory $(( before / 1024 )) MiB before, peak $(( $(kib VmHWM) / 1024 )) MiB during"
   done
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=""
 }
 
-sqlite_size() { du -m "$work/bench.db" | cut -f1; }
+# The database with its write-ahead log.
+sqlite_size() { du -cm "$work"/bench.db* | tail -n 1 | cut -f1; }
 run_backend SQLite "sqlite://$work/bench.db?mode=rwc" sqlite_size
 
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
