@@ -68,7 +68,7 @@ if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema" >/dev/null
   pg_size() {
     psql -At -h 127.0.0.1 -U postgres -d test -c \
-      "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema'"
+      "SELECT (COALESCE(SUM(pg_total_relation_size(c.oid)), 0) / 1048576)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema'"
   }
   run_backend PostgreSQL "postgres://postgres@127.0.0.1:5432/test?options=-c%20search_path%3D$schema" pg_size
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" >/dev/null
