@@ -15,21 +15,18 @@ use std::collections::HashMap;
 use archive::download::model::{Part, PersonPart};
 use archive::model::Outcome;
 use archive::model::{
-    systems, AbnormalFlag, AbroadEvent, ChoiceEvent, Dispensation, Document, DocumentKind,
-    LivingWillVersion, LoggedAction, OrganDonationVersion, Prescription, PrescriptionStatus,
-    RenewalRequest, RenewalStatus,
+    systems, AbnormalFlag, Dispensation, Document, DocumentKind, LoggedAction, Prescription,
+    PrescriptionStatus, RenewalRequest, RenewalStatus,
 };
 use fhir::r4::builder::BuilderError;
 use fhir::r4::choice::Primitive;
 use fhir::r4::coded::Coded;
 use fhir::r4::codes::{
-    AuditEventOutcome, BundleType, ConsentProvisionType, ConsentStateCodes,
-    DocumentReferenceStatus, MedicationdispenseStatus, MedicationrequestIntent,
-    MedicationrequestStatus, ObservationStatus, TaskIntent, TaskStatus,
+    AuditEventOutcome, BundleType, DocumentReferenceStatus, MedicationdispenseStatus,
+    MedicationrequestIntent, MedicationrequestStatus, ObservationStatus, TaskIntent, TaskStatus,
 };
 use fhir::r4::resources::audit_event::{AuditEventAgent, AuditEventSource};
 use fhir::r4::resources::bundle::BundleEntry;
-use fhir::r4::resources::consent::{ConsentProvision, ConsentSource};
 use fhir::r4::resources::document_reference::DocumentReferenceContent;
 use fhir::r4::resources::medication_dispense::{
     MedicationDispenseMedication, MedicationDispensePerformer,
@@ -42,14 +39,19 @@ use fhir::r4::resources::observation::{
     ObservationReferenceRange, ObservationValue,
 };
 use fhir::r4::resources::{
-    AuditEvent, Bundle, Consent, DocumentReference, MedicationDispense, MedicationRequest,
-    Observation, Resource, Task,
+    AuditEvent, Bundle, DocumentReference, MedicationDispense, MedicationRequest, Observation,
+    Resource, Task,
 };
 use fhir::r4::types;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime, PrimitiveDateTime};
 
 use crate::ips::{concept, date_time, reference, string};
+
+mod check;
+mod consents;
+
+pub use check::check;
 
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
 const INTERPRETATION: &str = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
@@ -414,126 +416,6 @@ impl<F: FnMut() -> String> BundleWriter<F> {
         }))
     }
 
-    /// A Consent of the person's own, `active` while in force.
-    fn consent(
-        &self,
-        scope: (&str, &str),
-        category: types::CodeableConcept,
-        at: PrimitiveDateTime,
-        in_force: bool,
-        text: Option<String>,
-        permit: Option<bool>,
-    ) -> Result<Resource, BuilderError> {
-        let mut consent = Consent::builder()
-            .status(Coded::Known(if in_force {
-                ConsentStateCodes::Active
-            } else {
-                ConsentStateCodes::Inactive
-            }))
-            .scope(concept(CONSENT_SCOPE, scope.0, scope.1))
-            .category(vec1::vec1![category])
-            .patient(crate::ips::reference_to(&self.patient_url))
-            .date_time(date_time(at))
-            .performer(vec![self.subject()])
-            .build()?;
-        consent.source = text.map(|text| {
-            ConsentSource::Attachment(Box::new(types::Attachment {
-                content_type: Some(types::Code("text/plain; charset=utf-8".into())),
-                data: Some(types::Base64Binary(base64(&text))),
-                ..Default::default()
-            }))
-        });
-        consent.provision = permit.map(|permit| ConsentProvision {
-            r#type: Some(Coded::Known(if permit {
-                ConsentProvisionType::Permit
-            } else {
-                ConsentProvisionType::Deny
-            })),
-            ..Default::default()
-        });
-        Ok(Resource::Consent(Box::new(consent)))
-    }
-
-    fn living_will(&self, v: &LivingWillVersion) -> Result<Resource, BuilderError> {
-        let text = v.text.as_ref().map(|t| {
-            let mut lines = vec![t.wishes.clone()];
-            lines.extend(
-                t.treatments
-                    .iter()
-                    .map(|(treatment, wish)| format!("{}: {}", treatment.code(), wish.code())),
-            );
-            lines.join("\n")
-        });
-        self.consent(
-            ("adr", "Advanced Care Directive"),
-            concept(CONSENT_CATEGORY, "acd", "Advance Directive"),
-            v.written_at,
-            v.text.is_some(),
-            text,
-            None,
-        )
-    }
-
-    fn organ_donation(&self, v: &OrganDonationVersion) -> Result<Resource, BuilderError> {
-        let text = v.text.as_ref().map(|t| {
-            let excluded: Vec<&str> = t.excluded.iter().map(|d| d.code()).collect();
-            format!(
-                "decision: {}\nexcluded: {}\n{}",
-                t.decision.code(),
-                excluded.join(", "),
-                t.notes
-            )
-        });
-        self.consent(
-            ("adr", "Advanced Care Directive"),
-            types::CodeableConcept {
-                text: Some(string("Organ donation testament")),
-                ..Default::default()
-            },
-            v.written_at,
-            v.text.is_some(),
-            text,
-            v.text
-                .as_ref()
-                .map(|t| t.decision != archive::model::DonationDecision::No),
-        )
-    }
-
-    fn choice(&self, e: &ChoiceEvent) -> Result<Resource, BuilderError> {
-        let about = e.about.as_ref().map(|a| a.name.clone());
-        let deny = e.choice.kind() != archive::model::ChoiceKind::DisclosureConsent;
-        let text = [Some(e.choice.kind().code().to_owned()), about]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(": ");
-        self.consent(
-            ("patient-privacy", "Privacy Consent"),
-            types::CodeableConcept {
-                text: Some(string(e.choice.kind().code())),
-                ..Default::default()
-            },
-            e.at,
-            e.given,
-            Some(text),
-            Some(!deny),
-        )
-    }
-
-    fn abroad(&self, e: &AbroadEvent) -> Result<Resource, BuilderError> {
-        self.consent(
-            ("patient-privacy", "Privacy Consent"),
-            types::CodeableConcept {
-                text: Some(string(&format!("cross-border {}", e.service.code()))),
-                ..Default::default()
-            },
-            e.at,
-            e.given,
-            None,
-            Some(true),
-        )
-    }
-
     fn log_entry(&self, e: &LoggedAction) -> Result<Resource, BuilderError> {
         let role = e
             .right
@@ -637,81 +519,4 @@ fn instant(at: PrimitiveDateTime) -> types::Instant {
 fn base64(text: &str) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
-}
-
-/// What breaks the download's shape in `bundle` (its JSON), each in words; empty when
-/// nothing does: a `collection` Bundle with an identifier and a time, whose every entry
-/// has a unique `fullUrl` and a resource that reads as a typed R4 resource, and whose
-/// every reference resolves inside it (absolute, or relative to the entry's address).
-#[must_use]
-pub fn check(bundle: &serde_json::Value) -> Vec<String> {
-    let mut problems = Vec::new();
-    if bundle["resourceType"] != "Bundle" || bundle["type"] != "collection" {
-        problems.push("not a collection Bundle".to_owned());
-    }
-    if bundle["identifier"]["value"].as_str().is_none() || bundle["timestamp"].as_str().is_none() {
-        problems.push("Bundle.identifier or Bundle.timestamp is missing".to_owned());
-    }
-    let entries = bundle["entry"].as_array().cloned().unwrap_or_default();
-    let mut urls = std::collections::HashSet::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let url = entry["fullUrl"].as_str().unwrap_or_default();
-        if url.is_empty() || !urls.insert(url.to_owned()) {
-            problems.push(format!(
-                "Bundle.entry[{i}].fullUrl is missing or not unique"
-            ));
-        }
-        if let Err(e) = serde_json::from_value::<Resource>(entry["resource"].clone()) {
-            problems.push(format!("Bundle.entry[{i}].resource: {e}"));
-        }
-    }
-    for (i, entry) in entries.iter().enumerate() {
-        let mut references = Vec::new();
-        crate::ips::collect_references(&entry["resource"], &mut references);
-        let url = entry["fullUrl"].as_str().unwrap_or_default();
-        // The entry's base: its address without `Type/id`.
-        let base = url.rsplitn(3, '/').nth(2).unwrap_or_default();
-        for r in references {
-            let resolved =
-                urls.contains(&r) || (!r.contains(':') && urls.contains(&format!("{base}/{r}")));
-            if !resolved {
-                problems.push(format!(
-                    "Bundle.entry[{i}]: the reference {r} does not resolve"
-                ));
-            }
-        }
-    }
-    problems
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_check_finds_a_reference_that_does_not_resolve_and_a_resource_that_is_not_one() {
-        let bundle = serde_json::json!({
-            "resourceType": "Bundle",
-            "type": "collection",
-            "identifier": {"value": "urn:uuid:1"},
-            "timestamp": "2026-12-07T10:00:00+02:00",
-            "entry": [
-                {"fullUrl": "https://x/fhir/Patient/p1", "resource": {"resourceType": "Patient", "id": "p1"}},
-                {"fullUrl": "https://x/fhir/Observation/o1", "resource": {
-                    "resourceType": "Observation", "id": "o1", "status": "final",
-                    "code": {"text": "weight"}, "subject": {"reference": "Patient/p1"}}},
-                {"fullUrl": "urn:uuid:2", "resource": {
-                    "resourceType": "Observation", "status": "final",
-                    "code": {"text": "weight"}, "subject": {"reference": "urn:uuid:missing"}}},
-                {"fullUrl": "urn:uuid:3", "resource": {"resourceType": "Observation", "status": "final"}}
-            ]
-        });
-        let problems = check(&bundle);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems[0].starts_with("Bundle.entry[3].resource"),
-            "{problems:?}"
-        );
-        assert!(problems[1].contains("urn:uuid:missing"), "{problems:?}");
-    }
 }
