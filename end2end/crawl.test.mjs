@@ -25,8 +25,9 @@
 // once; of addresses that differ only by an id or a query (documents, lab trends,
 // prescriptions, pages of the list), it takes the first PER_PATTERN, since they share
 // one template and the demo persons have thousands. Forms posted to their own page
-// are posted once empty and once wrong (every text over its limit), and nothing else
-// is posted, so the crawl changes no data.
+// are posted once empty and once wrong (every text over its limit), at the narrow
+// width (an answer's markup is the same at both), and nothing else is posted, so the
+// crawl changes no data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, launchBrowser, settled, startApp } from './support/app.mjs';
@@ -224,11 +225,21 @@ test('every page, every state: axe clean, one h1, main, skip link, headings, ref
         }
 
         // Forms posted to their own page: once empty, once wrong; each answer checked.
-        const ownForms = await page.$$eval('form[method="post"]', (fs) => fs.filter((f) => new URL(f.action).pathname === location.pathname).length);
+        // At the narrow width only: an answer is its form's page with the errors
+        // added, the same markup at both widths, and what the wide width alone can
+        // break (columns, tables, the menu's row) its page's own visit checks there.
+        const ownForms =
+          width !== NARROW && !process.env.CRAWL_FULL
+            ? 0
+            : await page.$$eval('form[method="post"]', (fs) => fs.filter((f) => new URL(f.action).pathname === location.pathname).length);
         for (let i = 0; i < ownForms; i += 1) {
           for (const how of ['empty', 'wrong']) {
-            await page.goto(url);
-            await settled(page, mode);
+            // The empty answer is the form's page again (with its errors): the wrong
+            // one is posted from there.
+            if (how === 'empty' || new URL(page.url()).pathname !== new URL(url).pathname) {
+              await page.goto(url);
+              await settled(page, mode);
+            }
             const navigation = page.waitForNavigation();
             if (!(await postOwnForm(page, i, how))) continue;
             await navigation;
