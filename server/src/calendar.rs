@@ -51,29 +51,19 @@ async fn file(
     headers: &HeaderMap,
     one: Option<AppointmentId>,
 ) -> Response {
-    let lang = Lang::of_request(headers);
-    let who = match download::signed_in(signed_in) {
-        Ok(who) => who,
-        Err(answer) => return answer,
-    };
-    let read = async {
-        Ok::<_, AppError>(
-            download::access(state, &who)
-                .await?
-                .appointments_for_calendar(one)
-                .await?,
-        )
-    };
-    match read.await {
-        Ok(appointments) => {
-            let body =
-                app::appointments::calendar::ics(&appointments, lang, state.archive.clock().now());
-            let name = match one {
-                Some(id) => format!("appointment-{id}.ics"),
-                None => "appointments.ics".to_owned(),
-            };
-            download::attachment(body, "text/calendar; charset=utf-8", &name)
-        }
-        Err(e) => problem(lang, &e),
-    }
+    download::respond(state, signed_in, headers, |lang, access| async move {
+        let appointments = access.appointments_for_calendar(one).await?;
+        let body =
+            app::appointments::calendar::ics(&appointments, lang, state.archive.clock().now());
+        let name = match one {
+            Some(id) => format!("appointment-{id}.ics"),
+            None => "appointments.ics".to_owned(),
+        };
+        Ok(download::attachment(
+            body,
+            "text/calendar; charset=utf-8",
+            &name,
+        ))
+    })
+    .await
 }

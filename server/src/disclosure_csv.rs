@@ -4,8 +4,6 @@
 //! sign in; a wrong filter or a refusal is a translated page.
 
 use app::disclosure_log::api::LogQuery;
-use app::error::AppError;
-use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
 use archive::model::MAX_LOG_PAGE;
 use axum::extract::{Query, State};
@@ -31,13 +29,8 @@ async fn file(
     Query(query): Query<LogQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = Lang::of_request(&headers);
-    let who = match download::signed_in(signed_in) {
-        Ok(who) => who,
-        Err(answer) => return answer,
-    };
-    let read = async {
-        let access = download::access(&state, &who).await?;
+    let state = &state;
+    download::respond(state, signed_in, &headers, |lang, access| async move {
         let filter = query.to_filter(state.archive.clock().today())?;
         let mut entries = Vec::new();
         let mut after: Option<String> = None;
@@ -51,16 +44,13 @@ async fn file(
                 break;
             }
         }
-        Ok::<_, AppError>(entries)
-    };
-    match read.await {
-        Ok(entries) => match app::disclosure_log::csv::write(&entries, lang) {
-            Ok(body) => download::attachment(body, "text/csv; charset=utf-8", "disclosure-log.csv"),
-            Err(_) => download::problem(
-                lang,
-                &AppError::from(archive::ArchiveError::Corrupt("the CSV file")),
-            ),
-        },
-        Err(e) => download::problem(lang, &e),
-    }
+        let body = app::disclosure_log::csv::write(&entries, lang)
+            .map_err(|_| archive::ArchiveError::Corrupt("the CSV file"))?;
+        Ok(download::attachment(
+            body,
+            "text/csv; charset=utf-8",
+            "disclosure-log.csv",
+        ))
+    })
+    .await
 }

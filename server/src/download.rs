@@ -1,34 +1,44 @@
 //! What the downloads (calendar files, the disclosure log as CSV, the Patient Summary)
 //! share: the signed-in person's access to whom they act for, or the answer that sends
-//! the signed-out to sign in; a refusal as a translated page; and the file itself, an
-//! attachment no cache keeps.
+//! the signed-out to sign in; a refusal as a translated page ([`respond`]); and the
+//! file itself, an attachment no cache keeps.
 
 use app::error::AppError;
 use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
 use archive::{Access, Purpose};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 
 use crate::AppState;
 
-/// Who is signed in, or the answer that sends the browser to sign in.
-#[allow(
-    clippy::result_large_err,
-    reason = "the handler's early answer, as axum's extractors give it"
-)]
-pub(crate) fn signed_in(who: Option<Extension<Authenticated>>) -> Result<Authenticated, Response> {
-    who.map(|Extension(who)| who)
-        .ok_or_else(|| Redirect::to("/sign-in").into_response())
-}
-
-/// The signed-in person's access to the person they act for now.
-pub(crate) async fn access(state: &AppState, who: &Authenticated) -> Result<Access, AppError> {
-    Ok(state
-        .archive
-        .access(&who.actor, who.subject(), Purpose::CitizenService)
-        .await?)
+/// Answers a download: the signed-out are sent to sign in; otherwise `file` is given
+/// the request's language and the signed-in person's access to whom they act for now,
+/// and what it fails with (a refusal, a wrong filter, nothing found) is a translated
+/// page.
+pub(crate) async fn respond<F, Fut>(
+    state: &AppState,
+    signed_in: Option<Extension<Authenticated>>,
+    headers: &HeaderMap,
+    file: F,
+) -> Response
+where
+    F: FnOnce(Lang, Access) -> Fut,
+    Fut: std::future::Future<Output = Result<Response, AppError>>,
+{
+    let lang = Lang::of_request(headers);
+    let Some(Extension(who)) = signed_in else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let answer = async {
+        let access = state
+            .archive
+            .access(&who.actor, who.subject(), Purpose::CitizenService)
+            .await?;
+        file(lang, access).await
+    };
+    answer.await.unwrap_or_else(|e| problem(lang, &e))
 }
 
 /// An error as a translated page, with its status.

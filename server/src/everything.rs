@@ -6,8 +6,6 @@
 //! response is broken off, never ended as if whole. Only the person: a proxy's refusal
 //! and a missing session are answered as the other downloads' are.
 
-use app::error::AppError;
-use app::i18n::{Lang, LangExt as _};
 use app::ssr::Authenticated;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -34,17 +32,16 @@ async fn file(
     signed_in: Option<Extension<Authenticated>>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = Lang::of_request(&headers);
-    let who = match download::signed_in(signed_in) {
-        Ok(who) => who,
-        Err(answer) => return answer,
-    };
-    let begun =
-        async { Ok::<_, AppError>(download::access(&state, &who).await?.download().await?) };
-    let mut everything = match begun.await {
-        Ok(d) => d,
-        Err(e) => return download::problem(lang, &e),
-    };
+    let state = &state;
+    download::respond(state, signed_in, &headers, |_, access| async move {
+        let everything = access.download().await?;
+        Ok(stream(state, everything))
+    })
+    .await
+}
+
+/// The Bundle written part by part as the client takes it.
+fn stream(state: &AppState, mut everything: archive::download::Download) -> Response {
     let now = state.archive.clock().now();
     let base = format!("{}/fhir", state.config.public_url.trim_end_matches('/'));
     let (send, receive) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(AHEAD);
