@@ -29,8 +29,29 @@ cargo test
 # serves left it, even while the tests run beside it.
 export LEPTOS_SITE_ROOT="$ROOT/target/test-site"
 
+# The browser tests drive the server binary `cargo test` has just built (for the
+# HTTP tests) beside this site: the product's code, with the tests' dependencies'
+# features unified in (which add only the archive's read-outs for tests, which nothing
+# in the binary calls). Building it once more without them would compile the whole
+# web stack a second time, so cargo-leptos builds only the browser's side.
 say "Building the site for the browser tests (into $LEPTOS_SITE_ROOT)"
-cargo leptos build
+cargo leptos build --frontend-only
+# The binary as cargo names it for the tests just run (nothing is built again), put
+# where the site's hash file is, beside which the server looks for it.
+built="$(cargo test --no-run --message-format=json 2>/dev/null | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean).map(JSON.parse);
+  const bin = lines.find((m) => m.reason === "compiler-artifact" && m.target.kind.includes("bin") && m.target.name === "omakanta");
+  if (!bin?.executable) process.exit(1);
+  console.log(bin.executable);
+')"
+export OMAKANTA_BIN="$CARGO_TARGET_DIR/debug/omakanta"
+cmp -s "$built" "$OMAKANTA_BIN" || cp "$built" "$OMAKANTA_BIN"
 
-say "Browser tests"
-OMAKANTA_BIN="$CARGO_TARGET_DIR/debug/omakanta" node --test --test-concurrency=1 end2end/
+# Each file starts its own server and database and Chromium, so two run at once: a
+# journey waits on its pages most of the time. The crawl, which keeps both cores busy
+# by itself, runs alone after them.
+say "Browser journeys"
+node --test --test-concurrency=2 $(ls end2end/*.test.mjs | grep -v '/crawl\.test\.mjs$')
+
+say "The accessibility crawl"
+node --test end2end/crawl.test.mjs
