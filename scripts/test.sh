@@ -45,7 +45,7 @@ built="$(cargo test --no-run --message-format=json 2>/dev/null | node -e '
   console.log(bin.executable);
 ')"
 export OMAKANTA_BIN="$CARGO_TARGET_DIR/debug/omakanta"
-cmp -s "$built" "$OMAKANTA_BIN" || cp "$built" "$OMAKANTA_BIN"
+[ "$built" -ef "$OMAKANTA_BIN" ] || cp "$built" "$OMAKANTA_BIN"
 
 # Each file starts its own server and database and Chromium, so two run at once: a
 # journey waits on its pages most of the time. The crawl, which keeps both cores busy

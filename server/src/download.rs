@@ -1,5 +1,5 @@
-//! What the downloads (calendar files, the disclosure log as CSV, the Patient Summary)
-//! share: the signed-in person's access to whom they act for, or the answer that sends
+//! What the downloads (calendar files, the disclosure log as CSV, the Patient Summary,
+//! all one's data) share: the signed-in person's access to whom they act for, or the answer that sends
 //! the signed-out to sign in; a refusal as a translated page ([`respond`]); and the
 //! file itself, an attachment no cache keeps.
 

@@ -44,7 +44,7 @@ async fn file(
 fn stream(state: &AppState, mut everything: archive::download::Download) -> Response {
     let now = state.archive.clock().now();
     let base = format!("{}/fhir", state.config.public_url.trim_end_matches('/'));
-    let (send, receive) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(AHEAD);
+    let (send, mut receive) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(AHEAD);
     tokio::spawn(async move {
         let mut writer =
             phr::download::BundleWriter::new(|| uuid::Uuid::new_v4().to_string(), &base);
@@ -75,7 +75,6 @@ fn stream(state: &AppState, mut everything: archive::download::Download) -> Resp
     // A channel's receiver answers `None` again when asked after its end, as the
     // compression layer does (a stream that must not be polled after its end, such as
     // `futures::stream::unfold`, panicked there).
-    let mut receive = receive;
     let body = futures::stream::poll_fn(move |cx| receive.poll_recv(cx));
     download::attachment(
         Body::from_stream(body),
